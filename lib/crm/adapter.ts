@@ -1,0 +1,65 @@
+/**
+ * The CRM port. The sync engine, the background and the UI speak only this interface; the HubSpot
+ * implementation in `lib/crm/hubspot/` is the only module that knows HubSpot's paths and shapes.
+ * Every value returned here has already been parsed with zod by the adapter.
+ */
+
+/** Why a CRM call failed, in terms the sync engine can act on without knowing the CRM. */
+export type CrmErrorKind =
+  | 'unauthorized' // 401: token revoked or wrong — pause sync, ask to reconnect
+  | 'forbidden' // 403: a scope is missing
+  | 'rate-limited' // 429: wait `retryAfterMs`
+  | 'validation' // 4xx the user must fix: park as "needs attention", never retry blindly
+  | 'not-found'
+  | 'conflict'
+  | 'server' // 5xx: retry with backoff
+  | 'network' // no response at all (offline, dropped connection, response lost)
+  | 'invalid-response'; // the CRM answered with a shape we do not understand
+
+export class CrmError extends Error {
+  override readonly name = 'CrmError';
+  constructor(
+    readonly kind: CrmErrorKind,
+    message: string,
+    readonly details: {
+      status?: number;
+      category?: string;
+      correlationId?: string;
+      retryAfterMs?: number;
+    } = {},
+  ) {
+    super(message);
+  }
+
+  get retryable(): boolean {
+    return this.kind === 'rate-limited' || this.kind === 'server' || this.kind === 'network';
+  }
+}
+
+/** What the rate-limit headers of the most recent response said. */
+export interface RateLimitSnapshot {
+  max: number;
+  remaining: number;
+  intervalMs: number;
+  observedAt: number;
+}
+
+export interface ConnectionInfo {
+  portalId: number;
+  accountName: string;
+  uiDomain?: string;
+  scopes: string[];
+  missingScopes: string[];
+}
+
+export interface SchemaReport {
+  propertyGroupCreated: boolean;
+  propertiesCreated: string[];
+  customObjectsSupported: boolean;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Cursor for the next page; undefined on the last page. */
+  after?: string;
+}

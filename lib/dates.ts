@@ -1,0 +1,28 @@
+/**
+ * Calendar helpers. Records are about a local calendar day (the rep's), so days are handled as
+ * YYYY-MM-DD strings and converted with date-fns rather than through UTC instants.
+ */
+import { format, getISOWeek, getISOWeekYear, parseISO, startOfISOWeek, addDays } from 'date-fns';
+
+export function toDay(date: Date): string {
+  return format(date, 'yyyy-MM-dd');
+}
+
+export function today(now: Date = new Date()): string {
+  return toDay(now);
+}
+
+export function isoWeekOf(day: string): string {
+  const date = parseISO(day);
+  return `${getISOWeekYear(date)}-W${String(getISOWeek(date)).padStart(2, '0')}`;
+}
+
+export function monthOf(day: string): string {
+  return day.slice(0, 7);
+}
+
+/** Monday..Sunday of the ISO week that contains `day`. */
+export function daysOfIsoWeek(day: string): string[] {
+  const monday = startOfISOWeek(parseISO(day));
+  return Array.from({ length: 7 }, (_, i) => toDay(addDays(monday, i)));
+}

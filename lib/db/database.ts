@@ -1,0 +1,79 @@
+import { Dexie, type EntityTable, type Table } from 'dexie';
+import type { Dealer, Terminal } from '../schema/dealer';
+import type { VisitCard } from '../schema/visit-card';
+import type { DiaryEntry } from '../schema/diary';
+import type { IntelItem, Competitor, Product } from '../schema/intel';
+import type { Report, Template } from '../schema/report';
+import type { OutboxEntry } from '../schema/outbox';
+import type { AuditEvent } from '../schema/audit';
+import type { Setting } from '../schema/settings';
+import { STORES_V1, STORES_V2 } from './stores';
+import { isoWeekOf } from '../dates';
+
+/** Stored rule sets and scores are typed by the rules module; the DB only needs their keys. */
+export interface StoredRuleSet {
+  id: string;
+  version: number;
+  [key: string]: unknown;
+}
+export interface StoredAssessment {
+  id: string;
+  subjectId: string;
+  period: string;
+  ruleSetId: string;
+  updatedAt: string;
+  [key: string]: unknown;
+}
+
+export interface DatabaseOptions {
+  name?: string;
+  /** Tests pass a fresh `IDBFactory` so each test gets an isolated database. */
+  indexedDB?: IDBFactory;
+  IDBKeyRange?: typeof IDBKeyRange;
+}
+
+export const DATABASE_NAME = 'fieldkit';
+
+export class FieldkitDatabase extends Dexie {
+  dealers!: EntityTable<Dealer, 'id'>;
+  terminals!: EntityTable<Terminal, 'id'>;
+  visitCards!: EntityTable<VisitCard, 'id'>;
+  diaryEntries!: EntityTable<DiaryEntry, 'id'>;
+  intelItems!: EntityTable<IntelItem, 'id'>;
+  competitors!: EntityTable<Competitor, 'id'>;
+  products!: EntityTable<Product, 'id'>;
+  reports!: EntityTable<Report, 'id'>;
+  templates!: EntityTable<Template, 'id'>;
+  ruleSets!: Table<StoredRuleSet, [string, number]>;
+  assessments!: EntityTable<StoredAssessment, 'id'>;
+  outbox!: EntityTable<OutboxEntry, 'id'>;
+  audit!: EntityTable<AuditEvent, 'id'>;
+  settings!: EntityTable<Setting, 'key'>;
+
+  constructor(options: DatabaseOptions = {}) {
+    super(options.name ?? DATABASE_NAME, {
+      indexedDB: options.indexedDB,
+      IDBKeyRange: options.IDBKeyRange,
+    });
+    this.version(1).stores(STORES_V1);
+    this.version(2)
+      .stores(STORES_V2)
+      .upgrade(async (tx) => {
+        await tx
+          .table('visitCards')
+          .toCollection()
+          .modify((card: { visitDay: string; isoWeek?: string; schemaVersion: number }) => {
+            card.isoWeek = isoWeekOf(card.visitDay);
+            card.schemaVersion = 2;
+          });
+      });
+  }
+}
+
+let shared: FieldkitDatabase | undefined;
+
+/** The extension-origin database. Never opened from a content script (it would open the page's). */
+export function getDatabase(): FieldkitDatabase {
+  shared ??= new FieldkitDatabase();
+  return shared;
+}

@@ -1,0 +1,10 @@
+/**
+ * The one place zod is configured. MV3's content-security policy forbids `new Function`, which
+ * zod 4 uses for its JIT-compiled parsers; `jitless` must be set before any schema is built, so
+ * every module imports `z` from here and never from 'zod' directly.
+ */
+import * as z from 'zod';
+
+z.config({ jitless: true });
+
+export { z };
