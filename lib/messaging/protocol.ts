@@ -68,7 +68,7 @@ export const MessageError = z.object({
 });
 export type MessageError = z.infer<typeof MessageError>;
 
-export const Envelope = z.object({ type: z.string(), payload: z.unknown() });
+export const Envelope = z.object({ type: z.string(), payload: z.unknown().optional() });
 
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: MessageError };
 

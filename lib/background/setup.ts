@@ -1,0 +1,66 @@
+import { browser, type Browser } from 'wxt/browser';
+import type { FieldkitDatabase } from '../db/database';
+import { createRouter, type Handlers } from '../messaging/router';
+import { readSetting } from '../settings/settings';
+import { resolveLocale, translator } from '../i18n';
+import { backgroundMessages } from './messages';
+import { createBaseHandlers } from './handlers';
+
+export const CAPTURE_MENU_ID = 'fieldkit-capture-intel';
+export const INTEL_CONTENT_SCRIPT = '/content-scripts/intel-capture.js';
+
+export interface BackgroundOptions {
+  db: FieldkitDatabase;
+  /** Extra handlers (sync, connection) merged over the base ones. */
+  extraHandlers?: Partial<Handlers>;
+}
+
+/**
+ * Injects the intel quick form into the tab the user pointed at. Runs only after a gesture
+ * (menu click, keyboard command, popup button), which is what grants `activeTab`: Fieldkit has
+ * no content script on every page.
+ */
+export async function openIntelCapture(tabId: number): Promise<void> {
+  await browser.scripting.executeScript({ target: { tabId }, files: [INTEL_CONTENT_SCRIPT] });
+}
+
+async function createMenus(db: FieldkitDatabase): Promise<void> {
+  const locale = resolveLocale(await readSetting(db, 'language'), browser.i18n.getUILanguage());
+  const t = translator(backgroundMessages, locale);
+  await browser.contextMenus.removeAll();
+  browser.contextMenus.create({ id: CAPTURE_MENU_ID, title: t('captureIntelMenu'), contexts: ['page', 'image', 'link'] });
+  browser.contextMenus.create({ id: `${CAPTURE_MENU_ID}-selection`, title: t('captureIntelSelection'), contexts: ['selection'] });
+}
+
+/** Registers every listener synchronously, as MV3 requires for a worker woken by an event. */
+export function setUpBackground(options: BackgroundOptions): void {
+  const { db } = options;
+  const handlers: Handlers = {
+    ...createBaseHandlers({
+      db,
+      version: browser.runtime.getManifest().version,
+      uiLanguage: () => browser.i18n.getUILanguage(),
+      captureVisibleTab: async (sender) => {
+        const windowId = (sender.tab as { windowId?: number } | undefined)?.windowId;
+        return windowId === undefined ? browser.tabs.captureVisibleTab({ format: 'jpeg', quality: 70 }) : browser.tabs.captureVisibleTab(windowId, { format: 'jpeg', quality: 70 });
+      },
+    }),
+    ...options.extraHandlers,
+  };
+  const route = createRouter(handlers, browser.runtime.id);
+  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => route(message, sender));
+
+  browser.runtime.onInstalled.addListener(() => {
+    void createMenus(db);
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (String(info.menuItemId).startsWith(CAPTURE_MENU_ID) && tab?.id !== undefined) void openIntelCapture(tab.id);
+  });
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === 'capture-intel' && tab?.id !== undefined) void openIntelCapture(tab.id);
+    // sidePanel.open must run inside the gesture, before any await.
+    if (command === 'open-side-panel' && tab?.windowId !== undefined) void browser.sidePanel?.open({ windowId: tab.windowId });
+  });
+  // The toolbar button opens the popup; the side panel opens from there or the keyboard.
+  void browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => undefined);
+}

@@ -1,0 +1,31 @@
+import type { FieldkitDatabase } from '../db/database';
+import { BACKUP_FORMAT, BACKUP_TABLES, BACKUP_VERSION, type BackupHeader } from './format';
+
+/** Settings that describe this device, not the user's data, stay out of backups. */
+const DEVICE_ONLY_SETTINGS = new Set<string>([]);
+
+export async function exportBackup(db: FieldkitDatabase, options: { appVersion: string; now?: Date }): Promise<BackupHeader> {
+  const tables: Record<string, unknown[]> = {};
+  await db.transaction('r', Object.keys(BACKUP_TABLES).map((name) => db.table(name)), async () => {
+    for (const name of Object.keys(BACKUP_TABLES)) {
+      const rows = await db.table(name).toArray();
+      tables[name] = name === 'settings' ? rows.filter((row: { key: string }) => !DEVICE_ONLY_SETTINGS.has(row.key)) : rows;
+    }
+  });
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: (options.now ?? new Date()).toISOString(),
+    appVersion: options.appVersion,
+    tables,
+  };
+}
+
+export function backupFileName(now: Date = new Date()): string {
+  return `fieldkit-backup-${now.toISOString().slice(0, 19).replace(/[:T]/g, '-')}.json`;
+}
+
+/** Pretty-printed so a person can read what they are keeping; sorted keys keep diffs stable. */
+export function serialiseBackup(backup: BackupHeader): string {
+  return JSON.stringify(backup, null, 2);
+}

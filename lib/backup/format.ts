@@ -1,0 +1,51 @@
+/**
+ * The backup file: one versioned JSON document holding every local table except the outbox,
+ * the audit trail and anything secret (the CRM token never lives in Dexie). Each table names the
+ * schema its rows must satisfy, so an import is validated row by row before anything is written.
+ */
+import { z } from '../zod';
+import { Dealer, Terminal } from '../schema/dealer';
+import { VisitCard } from '../schema/visit-card';
+import { DiaryEntry } from '../schema/diary';
+import { Competitor, IntelItem, Product } from '../schema/intel';
+import { Report, Template } from '../schema/report';
+import { Setting } from '../schema/settings';
+
+export const BACKUP_FORMAT = 'fieldkit-backup';
+export const BACKUP_VERSION = 1;
+
+/** Rule sets and scores are validated in full by the rules module when they are activated. */
+const KeyedRuleSet = z.looseObject({ id: z.string().min(1), version: z.number().int().positive() });
+const KeyedAssessment = z.looseObject({
+  id: z.string().min(1),
+  subjectId: z.string(),
+  period: z.string(),
+  ruleSetId: z.string(),
+  updatedAt: z.string(),
+});
+
+/** Tables in the order they are written; `key` is how rows are matched when merging. */
+export const BACKUP_TABLES = {
+  dealers: { schema: Dealer, key: 'id' },
+  terminals: { schema: Terminal, key: 'id' },
+  visitCards: { schema: VisitCard, key: 'id' },
+  diaryEntries: { schema: DiaryEntry, key: 'id' },
+  intelItems: { schema: IntelItem, key: 'id' },
+  competitors: { schema: Competitor, key: 'id' },
+  products: { schema: Product, key: 'id' },
+  reports: { schema: Report, key: 'id' },
+  templates: { schema: Template, key: 'id' },
+  ruleSets: { schema: KeyedRuleSet, key: ['id', 'version'] },
+  assessments: { schema: KeyedAssessment, key: 'id' },
+  settings: { schema: Setting, key: 'key' },
+} as const;
+export type BackupTable = keyof typeof BACKUP_TABLES;
+
+export const BackupHeader = z.object({
+  format: z.literal(BACKUP_FORMAT, { error: `expected "${BACKUP_FORMAT}" — this is not a Fieldkit backup` }),
+  version: z.number().int().positive(),
+  exportedAt: z.iso.datetime({ offset: true }),
+  appVersion: z.string(),
+  tables: z.record(z.string(), z.array(z.unknown())),
+});
+export type BackupHeader = z.infer<typeof BackupHeader>;

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { Dexie } from 'dexie';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { FieldkitDatabase } from '../../lib/db/database';
+import { STORES_V1 } from '../../lib/db/stores';
+import { VisitCard } from '../../lib/schema/visit-card';
+import { REP } from '../fixtures/records';
+
+/** A visit card as version 1 stored it: no isoWeek, schemaVersion 1. */
+const V1_CARD = {
+  id: '01JCZ00000000000000000000A',
+  schemaVersion: 1,
+  author: REP,
+  createdAt: '2026-11-01T08:00:00.000Z',
+  updatedAt: '2026-11-01T08:00:00.000Z',
+  dealerId: '01JD0000000000000000000001',
+  visitDay: '2026-01-01', // ISO week 2026-W01
+  unit: '箱',
+  orderedSkus: [],
+  requiredSkus: [],
+  recentPurchases: [],
+  actions: { checkedInventory: true, didDisplay: false, tookOrder: true, recommendedNewProducts: false },
+  keyAccount: false,
+  note: '',
+};
+
+describe('database migrations', () => {
+  it('v1 → v2 backfills isoWeek on visit cards and indexes them by rep and week', async () => {
+    const indexedDB = new IDBFactory();
+    const v1 = new Dexie('fieldkit', { indexedDB, IDBKeyRange });
+    v1.version(1).stores(STORES_V1);
+    await v1.table('visitCards').bulkAdd([V1_CARD, { ...V1_CARD, id: '01JCZ00000000000000000000B', visitDay: '2025-12-29' }]);
+    await v1.table('dealers').add({ id: 'd1', name: '华东润滑油经销有限公司' });
+    v1.close();
+
+    const db = new FieldkitDatabase({ indexedDB, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(2);
+    const cards = await db.visitCards.orderBy('id').toArray();
+    expect(cards.map((c) => c.isoWeek)).toEqual(['2026-W01', '2026-W01']); // 2025-12-29 is a Monday of 2026-W01
+    for (const card of cards) expect(VisitCard.safeParse(card).success).toBe(true);
+    expect(await db.visitCards.where('[author.id+isoWeek]').equals([REP.id, '2026-W01']).count()).toBe(2);
+    expect(await db.dealers.get('d1')).toMatchObject({ name: '华东润滑油经销有限公司' });
+    db.close();
+  });
+
+  it('opens an empty database at the current version', async () => {
+    const db = new FieldkitDatabase({ indexedDB: new IDBFactory(), IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(2);
+    expect(db.tables.map((t) => t.name).sort()).toContain('outbox');
+    db.close();
+  });
+});
