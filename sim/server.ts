@@ -1,0 +1,310 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { errorBody, SimHttpError } from './errors';
+import { FaultInjector, type SimFaults } from './faults';
+import { queryObject, RequestLog, type LogEntry } from './log';
+import { RateLimiter } from './rate-limit';
+import { accountRoutes } from './routes/account';
+import { objectRoutes } from './routes/objects';
+import { propertyRoutes } from './routes/properties';
+import type { Route, RouteContext, SimResponse } from './routes/types';
+import { DEFAULT_SEED, loadSeedFile } from './seed';
+import { SimState } from './state';
+import type { CustomObjectsMode, SearchLimits, SimConfig, SimSeed } from './types';
+
+export type { SimFaults, ScriptedFault } from './faults';
+export type { LogEntry } from './log';
+export type { SimSeed, SimConfig } from './types';
+
+/** Everything Fieldkit needs, granted by default so a fresh simulator "just works". */
+export const DEFAULT_SCOPES = [
+  'crm.objects.companies.read',
+  'crm.objects.companies.write',
+  'crm.objects.contacts.read',
+  'crm.objects.contacts.write',
+  'crm.objects.owners.read',
+  'crm.schemas.companies.read',
+  'crm.schemas.companies.write',
+  'crm.schemas.contacts.read',
+  'crm.schemas.contacts.write',
+  'oauth',
+];
+
+export interface HubSpotSimOptions {
+  /** 0 (default) picks a free port. The simulator only ever binds 127.0.0.1. */
+  port?: number;
+  token?: string;
+  /** A seed object, or the path of a JSON seed file. */
+  seed?: SimSeed | string;
+  /** Requests per rolling 10 s (default 100, HubSpot's lower private-app tier). */
+  rate?: number;
+  daily?: number;
+  faults?: SimFaults;
+  logFile?: string;
+  scopes?: string[];
+  customObjects?: CustomObjectsMode;
+  searchLimits?: SearchLimits;
+}
+
+export interface HubSpotSim {
+  url: string;
+  port: number;
+  state: SimState;
+  config: SimConfig;
+  /** Every request served (and every request faulted), oldest first. */
+  requests: LogEntry[];
+  clearRequests(): void;
+  setFaults(faults: SimFaults): void;
+  getFaults(): SimFaults;
+  setConfig(patch: Partial<SimConfig>): void;
+  /** Back to the start: seed objects, initial config, empty rate windows, no faults, empty request log. */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+const ROUTES: Route[] = [...objectRoutes, ...propertyRoutes, ...accountRoutes];
+const TOKEN_INFO_PATH = '/oauth/v2/private-apps/get/access-token-info';
+const MAX_BODY = 5 * 1024 * 1024;
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) reject(new Error('body too large'));
+      else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, r: SimResponse): void {
+  const headers: Record<string, string> = { ...r.headers };
+  if (r.body !== undefined && !headers['Content-Type']) headers['Content-Type'] = 'application/json;charset=utf-8';
+  res.writeHead(r.status, headers);
+  res.end(r.body === undefined ? undefined : typeof r.body === 'string' ? r.body : JSON.stringify(r.body));
+}
+
+function errorResponse(e: SimHttpError, headers: Record<string, string> = {}): SimResponse {
+  return { status: e.status, body: errorBody(e.body), headers: { ...headers, ...e.headers } };
+}
+
+function rateLimited(policy: 'TEN_SECONDLY_ROLLING' | 'DAILY', headers: Record<string, string>): SimResponse {
+  return {
+    status: 429,
+    headers,
+    body: {
+      ...errorBody({
+        message: policy === 'DAILY' ? 'You have reached your daily limit.' : 'You have reached your ten_secondly_rolling limit.',
+        errorType: 'RATE_LIMIT',
+        policyName: policy,
+      }),
+      category: undefined,
+    },
+  };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function startHubSpotSim(options: HubSpotSimOptions = {}): Promise<HubSpotSim> {
+  const seed = typeof options.seed === 'string' ? loadSeedFile(options.seed) : (options.seed ?? DEFAULT_SEED);
+  const state = new SimState(seed);
+  const config: SimConfig = {
+    token: options.token ?? 'demo-token',
+    scopes: [...(options.scopes ?? DEFAULT_SCOPES)],
+    customObjects: options.customObjects ?? 'forbidden',
+    searchLimits: options.searchLimits ?? 'current',
+    rate: options.rate ?? 100,
+    daily: options.daily ?? 250_000,
+  };
+  const initialConfig: SimConfig = { ...config, scopes: [...config.scopes] };
+  const limiter = new RateLimiter(config.rate, config.daily);
+  const faults = new FaultInjector(options.faults);
+  const log = new RequestLog(options.logFile);
+  const ctx: RouteContext = { state, config };
+
+  function control(method: string, path: string, body: unknown): SimResponse {
+    if (path === '/__sim/state' && method === 'GET') return { status: 200, body: state.toJSON() };
+    if (path === '/__sim/reset' && method === 'POST') {
+      api.reset();
+      return { status: 200, body: { ok: true } };
+    }
+    if (path === '/__sim/faults' && method === 'GET') return { status: 200, body: faults.get() };
+    if (path === '/__sim/faults' && method === 'POST') {
+      faults.set((body ?? {}) as SimFaults);
+      return { status: 200, body: faults.get() };
+    }
+    if (path === '/__sim/config' && method === 'POST') {
+      api.setConfig((body ?? {}) as Partial<SimConfig>);
+      return { status: 200, body: config };
+    }
+    if (path === '/__sim/requests' && method === 'GET') return { status: 200, body: log.entries };
+    if (path === '/__sim/requests' && method === 'DELETE') {
+      log.clear();
+      return { status: 204 };
+    }
+    return { status: 404, body: { message: `no control route ${method} ${path}` } };
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = Date.now();
+    const method = req.method ?? 'GET';
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const path = url.pathname;
+    const raw = await readBody(req);
+    let body: unknown = undefined;
+    let badJson = false;
+    if (raw) {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        badJson = true;
+        body = raw;
+      }
+    }
+
+    if (path.startsWith('/__sim/')) {
+      send(res, control(method, path, body));
+      return;
+    }
+
+    const entry = (status: number, fault?: string): LogEntry => ({
+      time: new Date(started).toISOString(),
+      method,
+      path,
+      query: queryObject(url.searchParams),
+      body,
+      status,
+      durationMs: Date.now() - started,
+      ...(fault ? { fault } : {}),
+    });
+
+    const decision = faults.decide(method, path);
+    if (decision.latencyMs > 0) await sleep(decision.latencyMs);
+    if (decision.kind === 'drop') {
+      log.add(entry(0, 'drop'));
+      req.socket.destroy();
+      return;
+    }
+
+    const respond = (r: SimResponse, fault?: string) => {
+      log.add(entry(r.status, fault));
+      send(res, r);
+    };
+
+    // Bearer auth everywhere but token-info, which identifies the token from its body.
+    const auth = req.headers.authorization ?? '';
+    const bearer = auth.startsWith('Bearer ') ? auth.slice(7) : undefined;
+    if (path !== TOKEN_INFO_PATH && bearer !== config.token) {
+      respond(
+        errorResponse(
+          new SimHttpError(401, {
+            message: bearer
+              ? 'Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview'
+              : 'Authentication credentials not found.',
+            category: 'INVALID_AUTHENTICATION',
+          }),
+        ),
+      );
+      return;
+    }
+
+    const rate = limiter.take(bearer ?? 'token-info');
+    if (!rate.allowed) {
+      respond(rateLimited(rate.policyName ?? 'TEN_SECONDLY_ROLLING', rate.headers));
+      return;
+    }
+    if (decision.kind === '429') {
+      const retry = faults.retryAfterSeconds;
+      respond(rateLimited('TEN_SECONDLY_ROLLING', { ...rate.headers, ...(retry !== undefined ? { 'Retry-After': String(retry) } : {}) }), '429');
+      return;
+    }
+    if (decision.kind === '5xx') {
+      const status = faults.errorStatus;
+      respond({ status, headers: rate.headers, body: errorBody({ message: 'internal error', category: 'INTERNAL_ERROR' }) }, '5xx');
+      return;
+    }
+    if (decision.kind === 'malformed') {
+      respond({ status: 200, headers: { ...rate.headers, 'Content-Type': 'application/json;charset=utf-8' }, body: '{"results": [{"id": ' }, 'malformed');
+      return;
+    }
+    if (decision.kind === 'wrong-shape') {
+      respond({ status: 200, headers: rate.headers, body: { unexpected: true } }, 'wrong-shape');
+      return;
+    }
+
+    let result: SimResponse;
+    if (badJson) {
+      result = errorResponse(new SimHttpError(400, { message: 'Invalid input JSON on line 1', category: 'VALIDATION_ERROR' }));
+    } else {
+      result = route(method, path, url.searchParams, body);
+    }
+    result = { ...result, headers: { ...rate.headers, ...result.headers } };
+
+    if (decision.kind === 'lost') {
+      // The write above has happened; the client just never hears about it.
+      log.add(entry(result.status, 'lost'));
+      req.socket.destroy();
+      return;
+    }
+    respond(result);
+  }
+
+  function route(method: string, path: string, query: URLSearchParams, body: unknown): SimResponse {
+    for (const r of ROUTES) {
+      if (r.method !== method) continue;
+      const m = r.pattern.exec(path);
+      if (!m) continue;
+      const params = Object.fromEntries(r.keys.map((k, i) => [k, decodeURIComponent(m[i + 1] ?? '')]));
+      try {
+        return r.handle(ctx, { method, path, query, body, params });
+      } catch (e) {
+        if (e instanceof SimHttpError) return errorResponse(e);
+        return errorResponse(new SimHttpError(500, { message: `simulator bug: ${String(e)}`, category: 'INTERNAL_ERROR' }));
+      }
+    }
+    return errorResponse(new SimHttpError(404, { message: `No route for ${method} ${path}`, category: 'OBJECT_NOT_FOUND' }));
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      if (!res.headersSent) send(res, { status: 500, body: errorBody({ message: String(e), category: 'INTERNAL_ERROR' }) });
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  const api: HubSpotSim = {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    state,
+    config,
+    requests: log.entries,
+    clearRequests: () => log.clear(),
+    setFaults: (f) => faults.set(f),
+    getFaults: () => faults.get(),
+    setConfig(patch) {
+      Object.assign(config, patch);
+      limiter.max = config.rate;
+      limiter.daily = config.daily;
+    },
+    reset() {
+      api.setConfig({ ...initialConfig, scopes: [...initialConfig.scopes] });
+      state.reset();
+      limiter.reset();
+      faults.set({});
+      log.clear();
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+  return api;
+}

@@ -1,0 +1,112 @@
+/** The simulator's stored shapes. Close to HubSpot's public JSON so dumps read like API answers. */
+
+export type ObjectType = 'companies' | 'notes';
+
+export type PropertyType = 'string' | 'number' | 'date' | 'datetime' | 'enumeration' | 'bool';
+
+export interface SimOption {
+  label: string;
+  value: string;
+  displayOrder?: number;
+  hidden?: boolean;
+  description?: string;
+}
+
+export interface SimProperty {
+  name: string;
+  label: string;
+  type: PropertyType;
+  fieldType: string;
+  groupName: string;
+  description: string;
+  options: SimOption[];
+  displayOrder: number;
+  hasUniqueValue: boolean;
+  hubspotDefined: boolean;
+  /** HubSpot-maintained values (ids, timestamps) that API writes may not set. */
+  readOnlyValue: boolean;
+  formField: boolean;
+  calculated: boolean;
+  externalOptions: boolean;
+  hidden: boolean;
+  createdAt: string;
+  updatedAt: string;
+  archived: boolean;
+}
+
+export interface SimGroup {
+  name: string;
+  label: string;
+  displayOrder: number;
+  archived: boolean;
+}
+
+export interface SimObject {
+  id: string;
+  /** Stored as HubSpot returns them: strings, datetimes as ISO 8601. */
+  properties: Record<string, string>;
+  createdAt: string;
+  updatedAt: string;
+  archived: boolean;
+  archivedAt?: string;
+}
+
+export interface SimAssociation {
+  fromType: ObjectType;
+  fromId: string;
+  toType: ObjectType;
+  toId: string;
+  typeId: number;
+  category: 'HUBSPOT_DEFINED' | 'USER_DEFINED' | 'INTEGRATOR_DEFINED';
+}
+
+export interface SimTeam {
+  id: string;
+  name: string;
+  primary: boolean;
+}
+
+export interface SimOwner {
+  id: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  userId: number;
+  userIdIncludingInactive: number;
+  type: 'PERSON' | 'QUEUE';
+  createdAt: string;
+  updatedAt: string;
+  archived: boolean;
+  teams: SimTeam[];
+}
+
+/** What `--seed <file>` may contain; every key is optional and falls back to the built-in data. */
+export interface SimSeed {
+  portalId?: number;
+  timeZone?: string;
+  companyCurrency?: string;
+  companies?: { id?: string; properties: Record<string, string>; createdAt?: string; updatedAt?: string }[];
+  notes?: { id?: string; properties: Record<string, string>; createdAt?: string; updatedAt?: string }[];
+  associations?: SimAssociation[];
+  owners?: (Partial<SimOwner> & { id: string; email: string })[];
+  /** Extra property definitions (e.g. a portal that already has some fieldkit_* properties). */
+  properties?: Partial<Record<ObjectType, (Partial<SimProperty> & { name: string; type: PropertyType })[]>>;
+  groups?: Partial<Record<ObjectType, SimGroup[]>>;
+}
+
+/** How `/crm/v3/schemas` answers: custom objects exist only on Enterprise portals. */
+export type CustomObjectsMode = 'forbidden' | 'empty' | 'enterprise';
+
+/** Search limits: HubSpot raised them on 2024-08-26 (5 groups × 10 filters, 25 in all); 'legacy' is 3 × 3. */
+export type SearchLimits = 'current' | 'legacy';
+
+export interface SimConfig {
+  token: string;
+  scopes: string[];
+  customObjects: CustomObjectsMode;
+  searchLimits: SearchLimits;
+  /** Requests per rolling 10 s window per token (HubSpot private apps: 100 or 190 by tier). */
+  rate: number;
+  /** Requests per day, reported in the daily headers and enforced with policyName DAILY. */
+  daily: number;
+}
