@@ -1,0 +1,91 @@
+/**
+ * The demo's built-in data: a week of a rep's work with a few dealers, visit cards, a daily report
+ * and competitor intel, built through the same schemas the extension validates with and packed
+ * as a Fieldkit backup file so the demo loads it through the real import path.
+ */
+import { BACKUP_FORMAT, BACKUP_VERSION } from '../lib/backup/format';
+import { newId } from '../lib/ids';
+import { Dealer } from '../lib/schema/dealer';
+import { VisitCard } from '../lib/schema/visit-card';
+import { DiaryEntry } from '../lib/schema/diary';
+import { IntelItem } from '../lib/schema/intel';
+import { isoWeekOf, toDay } from '../lib/dates';
+
+const REP = { id: 'owner-101', name: '张伟' };
+
+export function buildDemoBackup(now: Date = new Date()): string {
+  const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * 86_400_000);
+  const stamp = (daysAgo: number) => at(daysAgo).toISOString();
+  const base = (daysAgo: number) => ({ id: newId(at(daysAgo).getTime()), author: REP, createdAt: stamp(daysAgo), updatedAt: stamp(daysAgo) });
+
+  const dealers = [
+    { name: '华东润滑油经销有限公司', city: '上海', grade: 'A', customerClass: 'distributor', creditLimit: 500000, arrears: 120000 },
+    { name: '苏南汽配城润滑油批发部', city: '苏州', grade: 'B', customerClass: 'distributor', creditLimit: 200000, arrears: 230000 },
+    { name: '杭州顺达汽车养护中心', city: '杭州', grade: 'C', customerClass: 'potential', creditLimit: 50000 },
+  ].map((fields, i) => Dealer.parse({ ...base(30 - i), schemaVersion: 1, shared: false, ...fields }));
+
+  const visitCards = [0, 1, 2, 7, 8].map((daysAgo, i) => {
+    const day = toDay(at(daysAgo));
+    return VisitCard.parse({
+      ...base(daysAgo),
+      schemaVersion: 2,
+      dealerId: dealers[i % dealers.length]!.id,
+      visitDay: day,
+      isoWeek: isoWeekOf(day),
+      previousPeriodSales: 120 + i * 10,
+      currentInventory: 40 - i * 3,
+      orderQuantity: 25 + i * 5,
+      unit: '箱',
+      orderedSkus: ['HX7 5W-40 4L', 'HX5 10W-40 4L'].slice(0, 1 + (i % 2)),
+      requiredSkus: [
+        { sku: 'HX7 5W-40 4L', carried: true },
+        { sku: 'Ultra 0W-20 4L', carried: i % 2 === 0 },
+      ],
+      actions: { checkedInventory: true, didDisplay: i !== 3, tookOrder: true, recommendedNewProducts: i % 2 === 0 },
+      keyAccount: i < 2,
+      note: ['调整了货架陈列，新品上了端架', '老板反映竞品在降价', '', '催收上月货款', '新店开业，铺了 3 个品种'][i],
+    });
+  });
+
+  const yesterday = toDay(at(1));
+  const diaryEntries = [
+    DiaryEntry.parse({
+      ...base(1),
+      schemaVersion: 1,
+      periodStart: yesterday,
+      isoWeek: isoWeekOf(yesterday),
+      month: yesterday.slice(0, 7),
+      status: 'submitted',
+      submittedAt: stamp(1),
+      content: {
+        kind: 'daily',
+        todayWork: ['拜访苏南汽配城，完成 30 箱订货', '核对华东润滑油库存'],
+        tomorrowPlan: ['拜访华东润滑油，推荐 Ultra 0W-20 新品', '整理本周竞品价格'],
+        problems: ['苏南汽配城欠款超出授信额度，需要主管协调'],
+      },
+    }),
+  ];
+
+  const intelItems = [
+    { competitorName: '美孚', brand: '美孚', product: '美孚1号 0W-40', sku: 'M1-0W40-4L', prices: [{ kind: 'retail', amount: 468, unit: '元/桶' }], promotion: { type: 'gift', description: '买 4L 送 1L' } },
+    { competitorName: '嘉实多', brand: '嘉实多', product: '极护 5W-30', sku: 'EDGE-5W30-4L', prices: [{ kind: 'wholesale', amount: 305, unit: '元/桶' }], promotion: { type: 'priceCut', description: '批发价下调 8%' } },
+  ].map((fields, i) => IntelItem.parse({ ...base(2 + i), schemaVersion: 1, observedDay: toDay(at(2 + i)), region: '华东', confidence: 'high', ...fields }));
+
+  return JSON.stringify(
+    {
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      exportedAt: now.toISOString(),
+      appVersion: 'demo',
+      tables: {
+        dealers,
+        visitCards,
+        diaryEntries,
+        intelItems,
+        settings: [{ key: 'profile', value: { ...REP, role: 'rep' } }],
+      },
+    },
+    null,
+    2,
+  );
+}
