@@ -1,0 +1,177 @@
+/**
+ * The two Dexie transactions around every push: `claimBatch` marks the entries in flight (and
+ * stamps `createSentAt` on creates) BEFORE anything is sent; `settleBatch` writes the CRM link and
+ * the entry's new state together AFTER the answer. A worker stopped between the two leaves entries
+ * whose `createSentAt` forces a lookup before any second create, so no CRM object is ever doubled.
+ */
+import { Dexie } from 'dexie';
+import type { FieldkitDatabase } from '../db/database';
+import type { OutboxEntry, SyncedTable } from '../schema/outbox';
+import type { CrmError } from '../crm/adapter';
+import type { SyncedRecord } from './port';
+import { lastErrorOf, outcomeOfFailure, type FailurePolicy } from './classify';
+
+export interface ClaimedEntry {
+  entryId: string;
+  table: SyncedTable;
+  record: SyncedRecord;
+  /** The record version being sent; the entry is done only if nothing newer was saved since. */
+  sentVersion: string;
+  /** Set when the CRM object is known: the push is an update. */
+  crmId?: string;
+  /** A create was sent before and its answer may be lost: look it up before creating again. */
+  needsLookup: boolean;
+  attempts: number;
+}
+
+const OBJECT_TYPE_OF: Record<SyncedTable, string> = {
+  dealers: 'companies',
+  visitCards: 'notes',
+  diaryEntries: 'notes',
+  reports: 'notes',
+  intelItems: 'notes',
+};
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+/** Entries that may be tried now: pending ones, and in-flight ones a stopped drain left behind. */
+export async function dueEntries(db: FieldkitDatabase, now: number, limit: number): Promise<OutboxEntry[]> {
+  const upTo = iso(now);
+  const range = (status: OutboxEntry['status']) =>
+    db.outbox.where('[status+nextAttemptAt]').between([status, Dexie.minKey], [status, upTo], true, true).limit(limit).toArray();
+  const [pending, stale] = await Promise.all([range('pending'), range('inFlight')]);
+  return [...stale, ...pending].sort((a, b) => a.nextAttemptAt.localeCompare(b.nextAttemptAt)).slice(0, limit);
+}
+
+export async function countOpen(db: FieldkitDatabase): Promise<number> {
+  return db.outbox.where('status').anyOf('pending', 'inFlight').count();
+}
+
+/** The earliest instant an open entry becomes due, to schedule the next wake-up. */
+export async function nextDueAt(db: FieldkitDatabase): Promise<number | undefined> {
+  const firsts = await Promise.all(
+    (['pending', 'inFlight'] as const).map((status) =>
+      db.outbox.where('[status+nextAttemptAt]').between([status, Dexie.minKey], [status, Dexie.maxKey]).first(),
+    ),
+  );
+  const times = firsts.filter((e): e is OutboxEntry => !!e).map((e) => Date.parse(e.nextAttemptAt));
+  return times.length ? Math.min(...times) : undefined;
+}
+
+/**
+ * Marks the entries in flight and returns what to send. `holdMs` keeps an in-flight entry from
+ * being picked again until its request has certainly finished or timed out.
+ */
+export async function claimBatch(db: FieldkitDatabase, entries: OutboxEntry[], now: number, holdMs: number): Promise<ClaimedEntry[]> {
+  const tables = [...new Set(entries.map((e) => e.table))].map((t) => db.table(t));
+  return db.transaction('rw', [db.outbox, ...tables], async () => {
+    const claimed: ClaimedEntry[] = [];
+    const nowIso = iso(now);
+    for (const stale of entries) {
+      const entry = await db.outbox.get(stale.id);
+      if (!entry || entry.status === 'done' || entry.status === 'needsAttention') continue;
+      const record = (await db.table(entry.table).get(entry.recordId)) as SyncedRecord | undefined;
+      const crmId = record?.crm?.objectId;
+      if (!record || (record.deletedAt && !crmId && !entry.createSentAt)) {
+        // Nothing to write: the record is gone, or was deleted before it ever reached the CRM.
+        await db.outbox.update(entry.id, { status: 'done', updatedAt: nowIso });
+        continue;
+      }
+      const needsLookup = !crmId && !!entry.createSentAt;
+      await db.outbox.update(entry.id, {
+        status: 'inFlight',
+        nextAttemptAt: iso(now + holdMs),
+        updatedAt: nowIso,
+        ...(!crmId && !entry.createSentAt ? { createSentAt: nowIso } : {}),
+      });
+      claimed.push({ entryId: entry.id, table: entry.table, record, sentVersion: record.updatedAt, crmId, needsLookup, attempts: entry.attempts });
+    }
+    return claimed;
+  });
+}
+
+export type Settlement = { ok: true; crmId: string; objectType?: string } | { ok: false; error: CrmError };
+
+export interface SettleSummary {
+  succeeded: number;
+  retried: number;
+  parked: number;
+  paused: boolean;
+  /** Longest wait a 429 asked for, to hold every further call. */
+  retryAfterMs?: number;
+}
+
+/** Applies the CRM's answers, one per claimed entry, in a single transaction. */
+export async function settleBatch(
+  db: FieldkitDatabase,
+  outcomes: { claim: ClaimedEntry; result: Settlement }[],
+  now: number,
+  random: () => number,
+  policy: FailurePolicy,
+): Promise<SettleSummary> {
+  const summary: SettleSummary = { succeeded: 0, retried: 0, parked: 0, paused: false };
+  const tables = [...new Set(outcomes.map((o) => o.claim.table))].map((t) => db.table(t));
+  const nowIso = iso(now);
+  await db.transaction('rw', [db.outbox, ...tables], async () => {
+    for (const { claim, result } of outcomes) {
+      const entry = await db.outbox.get(claim.entryId);
+      if (!entry) continue;
+      const editedSince = entry.recordVersion > claim.sentVersion;
+      if (result.ok) {
+        summary.succeeded += 1;
+        const crm = {
+          objectType: result.objectType ?? OBJECT_TYPE_OF[claim.table],
+          objectId: result.crmId,
+          syncedAt: nowIso,
+          syncedVersion: claim.sentVersion,
+        };
+        await db.table(claim.table).update(claim.record.id, { crm });
+        await db.outbox.update(entry.id, {
+          // An edit saved while the push was in flight still has to go out.
+          status: editedSince ? 'pending' : 'done',
+          nextAttemptAt: nowIso,
+          attempts: 0,
+          createSentAt: undefined,
+          lastError: undefined,
+          updatedAt: nowIso,
+        });
+        continue;
+      }
+      const outcome = outcomeOfFailure(result.error, entry.attempts, random, policy);
+      const lastError = lastErrorOf(result.error, nowIso);
+      if (outcome.action === 'pause') {
+        summary.paused = true;
+        await db.outbox.update(entry.id, { status: 'pending', nextAttemptAt: nowIso, lastError, updatedAt: nowIso });
+      } else if (outcome.action === 'park' && !editedSince) {
+        summary.parked += 1;
+        await db.outbox.update(entry.id, { status: 'needsAttention', attempts: entry.attempts + 1, lastError, updatedAt: nowIso });
+      } else {
+        // A parked error on a version the user has since edited may be fixed: try the new one.
+        const delayMs = outcome.action === 'retry' ? outcome.delayMs : 0;
+        const counts = outcome.action === 'retry' && outcome.countsAsAttempt;
+        summary.retried += 1;
+        if (result.error.kind === 'rate-limited') summary.retryAfterMs = Math.max(summary.retryAfterMs ?? 0, delayMs);
+        await db.outbox.update(entry.id, {
+          status: 'pending',
+          nextAttemptAt: iso(now + delayMs),
+          attempts: counts ? entry.attempts + 1 : entry.attempts,
+          lastError,
+          updatedAt: nowIso,
+        });
+      }
+    }
+  });
+  return summary;
+}
+
+/** The "fix and retry" action: a parked entry goes back to the queue with fresh attempts. */
+export async function retryEntry(db: FieldkitDatabase, entryId: string, now: number): Promise<boolean> {
+  return db.transaction('rw', db.outbox, async () => {
+    const entry = await db.outbox.get(entryId);
+    if (!entry || entry.status !== 'needsAttention') return false;
+    await db.outbox.update(entryId, { status: 'pending', attempts: 0, nextAttemptAt: iso(now), updatedAt: iso(now) });
+    return true;
+  });
+}

@@ -1,0 +1,245 @@
+/**
+ * The outbox drain. Everything it needs to resume lives in Dexie (entries, lease, cursors, pause),
+ * so the instance itself is disposable: a service worker stopped at any instant simply builds a
+ * new one. Calls to the CRM never happen inside a Dexie transaction.
+ */
+import type { FieldkitDatabase } from '../db/database';
+import { CrmError } from '../crm/adapter';
+import { newId } from '../ids';
+import { acquireLease, releaseLease } from './lease';
+import { asCrmError, type FailurePolicy } from './classify';
+import { DEFAULT_BACKOFF } from './backoff';
+import { claimBatch, countOpen, dueEntries, nextDueAt, settleBatch, type ClaimedEntry, type Settlement } from './batch';
+import { MAX_BATCH, type PushInput, type SyncPort } from './port';
+import { RequestPacer } from './pacer';
+import { readSyncState, updateSyncState, writeProgress } from './state';
+import { pullRecordsIncrementally } from './pull';
+
+export interface SyncEngineOptions {
+  db: FieldkitDatabase;
+  port: SyncPort;
+  now?: () => number;
+  random?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  batchSize?: number;
+  /** How long a drain's lease lasts without renewal; longer than any single request. */
+  leaseTtlMs?: number;
+  /** An in-flight entry is not picked again before this, so a slow request cannot race its retry. */
+  inFlightHoldMs?: number;
+  /** Waits longer than this end the drain; the alarm resumes it (a worker must not sleep long). */
+  maxInlineWaitMs?: number;
+  /** A drain yields after this long so one event never outlives the browser's per-event limit. */
+  maxDrainMs?: number;
+  /** Pull other users' (and this user's other devices') records before pushing. */
+  pullBeforePush?: boolean;
+  failurePolicy?: Partial<FailurePolicy>;
+  pacer?: RequestPacer;
+  /** Test hook: throwing here simulates the worker being stopped at that point. */
+  checkpoint?: (stage: DrainStage) => void | Promise<void>;
+}
+
+export type DrainStage = 'leased' | 'claimed' | 'looked-up' | 'responded' | 'settled';
+
+export interface DrainResult {
+  outcome: 'done' | 'busy' | 'paused' | 'deferred';
+  pushed: number;
+  parked: number;
+  retried: number;
+  requests: number;
+  /** Epoch ms when the next open entry becomes due, for the alarm. */
+  nextDueAt?: number;
+}
+
+export class SyncEngine {
+  private readonly db: FieldkitDatabase;
+  private readonly port: SyncPort;
+  private readonly now: () => number;
+  private readonly random: () => number;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly batchSize: number;
+  private readonly leaseTtlMs: number;
+  private readonly inFlightHoldMs: number;
+  private readonly maxInlineWaitMs: number;
+  private readonly maxDrainMs: number;
+  private readonly pullBeforePush: boolean;
+  private readonly policy: FailurePolicy;
+  private readonly pacer: RequestPacer;
+  private readonly checkpoint: (stage: DrainStage) => void | Promise<void>;
+
+  constructor(options: SyncEngineOptions) {
+    this.db = options.db;
+    this.port = options.port;
+    this.now = options.now ?? Date.now;
+    this.random = options.random ?? Math.random;
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.batchSize = Math.min(MAX_BATCH, options.batchSize ?? MAX_BATCH);
+    this.leaseTtlMs = options.leaseTtlMs ?? 90_000;
+    this.inFlightHoldMs = options.inFlightHoldMs ?? 60_000;
+    this.maxInlineWaitMs = options.maxInlineWaitMs ?? 20_000;
+    this.maxDrainMs = options.maxDrainMs ?? 240_000;
+    this.pullBeforePush = options.pullBeforePush ?? false;
+    this.policy = {
+      backoff: DEFAULT_BACKOFF,
+      maxAttempts: 12,
+      defaultRetryAfterMs: 10_000,
+      ...options.failurePolicy,
+    };
+    this.pacer = options.pacer ?? new RequestPacer();
+    this.checkpoint = options.checkpoint ?? (() => undefined);
+  }
+
+  /** Pushes every due entry, in batches, until none is due, the CRM asks to wait, or sync pauses. */
+  async drain(): Promise<DrainResult> {
+    const owner = newId();
+    const result: DrainResult = { outcome: 'done', pushed: 0, parked: 0, retried: 0, requests: 0 };
+    if (!(await acquireLease(this.db, owner, this.now(), this.leaseTtlMs))) return { ...result, outcome: 'busy' };
+    let crashed = false;
+    try {
+      await this.checkpoint('leased');
+      const state = await readSyncState(this.db);
+      if (state.paused) return { ...result, outcome: 'paused' };
+      if (this.pullBeforePush && this.port.pullRecords) {
+        // Merging remote edits first is what lets the conflict rule see them (docs/sync.md).
+        result.requests += await pullRecordsIncrementally(this.db, this.port, { now: this.now, call: (request) => this.call(request) });
+      }
+      const total = await countOpen(this.db);
+      const started = this.now();
+      let settled = 0;
+      for (;;) {
+        if (this.now() - started > this.maxDrainMs) return { ...result, outcome: 'deferred' };
+        if (!(await acquireLease(this.db, owner, this.now(), this.leaseTtlMs))) return { ...result, outcome: 'busy' };
+        const entries = await dueEntries(this.db, this.now(), this.batchSize);
+        if (entries.length === 0) {
+          // A short wait (a 429's Retry-After, a first backoff) is slept through; a long one is
+          // left to the alarm, since a worker must not sleep for minutes.
+          const due = await nextDueAt(this.db);
+          if (due === undefined || due - this.now() > this.maxInlineWaitMs) break;
+          await this.sleep(Math.max(0, due - this.now()));
+          continue;
+        }
+        await this.waitForWindow();
+        const batch = await this.pushBatch(entries, result);
+        if (batch === 'paused') return { ...result, outcome: 'paused' };
+        settled += batch.settled;
+        if (total > this.batchSize) await writeProgress(this.db, { phase: 'push', done: Math.min(settled, total), total });
+      }
+      return result;
+    } catch (error) {
+      if (error instanceof Deferred) return { ...result, outcome: 'deferred' };
+      const crmError = asCrmError(error);
+      if (!crmError) {
+        // A crash or a bug: leave everything as stored, exactly as a stopped worker would; the
+        // lease expires and in-flight entries become due after their hold.
+        crashed = true;
+        throw error;
+      }
+      await this.recordFailure(crmError);
+      return { ...result, outcome: crmError.kind === 'unauthorized' ? 'paused' : 'deferred' };
+    } finally {
+      if (!crashed) {
+        await writeProgress(this.db, undefined);
+        await releaseLease(this.db, owner);
+        result.nextDueAt = await nextDueAt(this.db);
+      }
+    }
+  }
+
+  /** One claim → (lookup) → push → settle cycle over at most one batch of entries. */
+  private async pushBatch(entries: Parameters<typeof claimBatch>[1], result: DrainResult): Promise<{ settled: number } | 'paused'> {
+    const claims = await claimBatch(this.db, entries, this.now(), this.inFlightHoldMs);
+    await this.checkpoint('claimed');
+    if (claims.length === 0) return { settled: entries.length };
+
+    const outcomes: { claim: ClaimedEntry; result: Settlement }[] = [];
+    const toLookUp = claims.filter((c) => c.needsLookup);
+    if (toLookUp.length > 0) {
+      try {
+        const found = await this.call(() => this.port.findRecordsByLocalIds(toLookUp.map((c) => c.record.id)));
+        result.requests += 1;
+        for (const claim of toLookUp) {
+          const crmId = found.get(claim.record.id);
+          // Found: the earlier create did land. Send the current content as an update to it.
+          if (crmId) claim.crmId = crmId;
+          claim.needsLookup = false;
+        }
+      } catch (error) {
+        const crmError = asCrmError(error);
+        if (!crmError) throw error;
+        for (const claim of toLookUp) outcomes.push({ claim, result: { ok: false, error: crmError } });
+      }
+      await this.checkpoint('looked-up');
+    }
+
+    const toPush = claims.filter((c) => !c.needsLookup);
+    if (toPush.length > 0) {
+      const inputs: PushInput[] = toPush.map((c) => ({ localId: c.record.id, table: c.table, record: c.record, ...(c.crmId ? { crmId: c.crmId } : {}) }));
+      try {
+        const results = await this.call(() => this.port.pushRecords(inputs));
+        result.requests += 1;
+        const byId = new Map(results.map((r) => [r.localId, r]));
+        for (const claim of toPush) {
+          const answer = byId.get(claim.record.id);
+          outcomes.push({
+            claim,
+            result: answer
+              ? answer.ok
+                ? { ok: true, crmId: answer.crmId, objectType: answer.objectType }
+                : { ok: false, error: answer.error }
+              : { ok: false, error: missingAnswer() },
+          });
+        }
+      } catch (error) {
+        const crmError = asCrmError(error);
+        if (!crmError) throw error;
+        for (const claim of toPush) outcomes.push({ claim, result: { ok: false, error: crmError } });
+      }
+    }
+    await this.checkpoint('responded');
+
+    const summary = await settleBatch(this.db, outcomes, this.now(), this.random, this.policy);
+    await this.checkpoint('settled');
+    result.pushed += summary.succeeded;
+    result.parked += summary.parked;
+    result.retried += summary.retried;
+    const at = new Date(this.now()).toISOString();
+    await updateSyncState(this.db, (state) => {
+      if (summary.succeeded > 0) state.lastSuccessAt = at;
+      const failure = outcomes.find((o) => !o.result.ok)?.result;
+      state.lastError = failure && !failure.ok ? failure.error.message : summary.succeeded > 0 ? undefined : state.lastError;
+      if (summary.paused) state.paused = 'unauthorized';
+      if (summary.retryAfterMs) state.notBefore = this.now() + summary.retryAfterMs;
+    });
+    return summary.paused ? 'paused' : { settled: claims.length };
+  }
+
+  /** Waits for the rate-limit window and any 429 hold; throws Deferred when too long to sleep. */
+  private async waitForWindow(): Promise<void> {
+    const state = await readSyncState(this.db);
+    const hold = Math.max(0, (state.notBefore ?? 0) - this.now());
+    const delay = Math.max(hold, this.pacer.delayBeforeNext(this.now(), this.port.rateLimit?.()));
+    if (delay > this.maxInlineWaitMs) throw new Deferred();
+    if (delay > 0) await this.sleep(delay);
+  }
+
+  /** Every CRM call goes through here so the pacer both paces and counts it. */
+  private async call<T>(request: () => Promise<T>): Promise<T> {
+    await this.waitForWindow();
+    this.pacer.recordSend(this.now());
+    return request();
+  }
+
+  private async recordFailure(error: CrmError): Promise<void> {
+    await updateSyncState(this.db, (state) => {
+      state.lastError = error.message;
+      if (error.kind === 'unauthorized') state.paused = 'unauthorized';
+      if (error.kind === 'rate-limited') state.notBefore = this.now() + (error.details.retryAfterMs ?? this.policy.defaultRetryAfterMs);
+    });
+  }
+}
+
+function missingAnswer(): CrmError {
+  return new CrmError('invalid-response', 'The CRM returned no result for this record.');
+}
+
+/** Thrown inside a drain when the next call would have to wait longer than a worker may sleep. */
+class Deferred extends Error {}

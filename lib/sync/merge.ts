@@ -1,0 +1,72 @@
+/**
+ * Merging records read back from the CRM into Dexie, and the conflict rule for a record edited on
+ * two machines (docs/sync.md): the version with the later `updatedAt` wins the whole record, and
+ * the other version is kept as a conflict copy and shown to the user. Never silent.
+ */
+import type { FieldkitDatabase } from '../db/database';
+import { enqueue, SYNCED_RECORD_SCHEMAS, type RecordTable } from '../db/records';
+import type { SyncedRecord, RemoteRecord } from './port';
+import { keepConflictCopy } from './conflicts';
+
+export type MergeOutcome = 'inserted' | 'updated' | 'unchanged' | 'conflict-local-kept' | 'conflict-remote-kept' | 'invalid';
+
+function isRecordTable(table: string): table is RecordTable {
+  return Object.hasOwn(SYNCED_RECORD_SCHEMAS, table);
+}
+
+export async function mergeRemoteRecord(db: FieldkitDatabase, remote: RemoteRecord, now: number): Promise<MergeOutcome> {
+  if (!isRecordTable(remote.table)) return 'invalid';
+  const nowIso = new Date(now).toISOString();
+  const crm = {
+    objectType: remote.objectType ?? 'notes',
+    objectId: remote.crmId,
+    syncedAt: nowIso,
+    syncedVersion: remote.record.updatedAt,
+  };
+  const parsed = SYNCED_RECORD_SCHEMAS[remote.table].safeParse({ ...remote.record, crm });
+  if (!parsed.success) return 'invalid';
+  const incoming = parsed.data as unknown as SyncedRecord;
+  const table = db.table(remote.table);
+
+  return db.transaction('rw', [table, db.outbox, db.settings, db.audit], async () => {
+    const local = (await table.get(incoming.id)) as SyncedRecord | undefined;
+    if (!local) {
+      await table.put(incoming);
+      return 'inserted';
+    }
+    if (local.updatedAt === incoming.updatedAt) {
+      if (!local.crm) await table.update(local.id, { crm });
+      return 'unchanged';
+    }
+    const entry = await db.outbox.where('[table+recordId]').equals([remote.table, local.id]).first();
+    const unsyncedLocalEdit = !!entry && entry.status !== 'done';
+    const remoteIsNewer = incoming.updatedAt > local.updatedAt;
+
+    if (!unsyncedLocalEdit) {
+      if (remoteIsNewer) {
+        await table.put(incoming);
+        return 'updated';
+      }
+      // The CRM holds an OLDER version than ours. If the CRM changed it after our last sync,
+      // another machine overwrote ours with an edit made before it: ours wins, push it again and
+      // keep theirs. Otherwise this is a stale read (search indexes lag) and means nothing.
+      if (!local.crm || remote.modifiedAt <= local.crm.syncedAt) return 'unchanged';
+      await keepConflictCopy(db, { table: remote.table, recordId: local.id, at: nowIso, kept: 'local', keptVersion: local.updatedAt, losing: incoming });
+      await table.update(local.id, { crm: { ...crm, syncedVersion: incoming.updatedAt } });
+      await enqueue(db, remote.table, local.id, local.updatedAt, local.deletedAt ? 'delete' : 'upsert', nowIso);
+      return 'conflict-local-kept';
+    }
+
+    if (remoteIsNewer) {
+      // Both sides edited; the other machine's edit is later. Ours is kept as a copy, not pushed.
+      await keepConflictCopy(db, { table: remote.table, recordId: local.id, at: nowIso, kept: 'remote', keptVersion: incoming.updatedAt, losing: local });
+      await table.put(incoming);
+      await db.outbox.update(entry.id, { status: 'done', createSentAt: undefined, lastError: undefined, attempts: 0, updatedAt: nowIso });
+      return 'conflict-remote-kept';
+    }
+    // Both sides edited; ours is later and is still queued, so the push will overwrite theirs.
+    await keepConflictCopy(db, { table: remote.table, recordId: local.id, at: nowIso, kept: 'local', keptVersion: local.updatedAt, losing: incoming });
+    await table.update(local.id, { crm: { ...crm, syncedVersion: local.crm?.syncedVersion ?? incoming.updatedAt } });
+    return 'conflict-local-kept';
+  });
+}
