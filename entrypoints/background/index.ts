@@ -1,3 +1,10 @@
 import { defineBackground } from 'wxt/utils/define-background';
+import { getDatabase } from '../../lib/db/database';
+import { setUpBackground } from '../../lib/background/setup';
 
-export default defineBackground(() => {});
+export default defineBackground({
+  type: 'module',
+  main() {
+    setUpBackground({ db: getDatabase() });
+  },
+});

@@ -51,10 +51,8 @@ export class FieldkitDatabase extends Dexie {
   settings!: EntityTable<Setting, 'key'>;
 
   constructor(options: DatabaseOptions = {}) {
-    super(options.name ?? DATABASE_NAME, {
-      indexedDB: options.indexedDB,
-      IDBKeyRange: options.IDBKeyRange,
-    });
+    // Only pass the factories when given: Dexie treats an explicit `undefined` as "none".
+    super(options.name ?? DATABASE_NAME, options.indexedDB ? { indexedDB: options.indexedDB, IDBKeyRange: options.IDBKeyRange } : {});
     this.version(1).stores(STORES_V1);
     this.version(2)
       .stores(STORES_V2)

@@ -21,12 +21,12 @@ export interface ExtensionSession {
  * Launches Chromium with the built extension in a fresh profile. `locale` sets the browser UI
  * language, which Fieldkit follows by default.
  */
-export async function launchExtension(options: { locale?: 'en' | 'zh-CN'; userDataDir?: string } = {}): Promise<ExtensionSession> {
+export async function launchExtension(options: { locale?: 'en' | 'zh-CN'; userDataDir?: string; headless?: boolean } = {}): Promise<ExtensionSession> {
   const locale = options.locale ?? 'en';
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'fieldkit-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
-    headless: true,
+    headless: options.headless ?? true,
     locale,
     env: { ...process.env, LANGUAGE: locale.replace('-', '_'), LANG: `${locale.replace('-', '_')}.UTF-8` },
     args: [

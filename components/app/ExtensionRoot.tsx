@@ -1,0 +1,24 @@
+import { type ReactNode } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { FieldkitDatabase } from '../../lib/db/database';
+import { readSetting } from '../../lib/settings/settings';
+import { resolveLocale } from '../../lib/i18n';
+import { LocaleProvider } from '../i18n/locale';
+import { DatabaseProvider } from './database-context';
+import './theme.css';
+
+/**
+ * The common root of every extension page: the database, and the language — the user's choice
+ * from options, else the browser's. Reading the preference live means switching language in
+ * options re-renders an open side panel and popup at once.
+ */
+export function ExtensionRoot({ db, browserLanguage, children }: { db: FieldkitDatabase; browserLanguage: string; children: ReactNode }) {
+  const preference = useLiveQuery(() => readSetting(db, 'language'), [db]);
+  if (preference === undefined) return null;
+  const locale = resolveLocale(preference, browserLanguage);
+  return (
+    <DatabaseProvider db={db}>
+      <LocaleProvider locale={locale}>{children}</LocaleProvider>
+    </DatabaseProvider>
+  );
+}

@@ -1,0 +1,36 @@
+import { defineMessages } from '../../lib/i18n';
+
+export const backupMessages = defineMessages({
+  en: {
+    title: 'Backup',
+    intro: 'Export everything Fieldkit keeps on this computer as one file, and import it here or on another computer. Your HubSpot token is never included.',
+    export: 'Export backup',
+    exported: 'Exported {file}.',
+    importLabel: 'Import backup file',
+    importing: 'Importing…',
+    imported: 'Imported: {added} added, {updated} updated, {unchanged} unchanged.',
+    conflicts: '{count} records differed; the newer version was kept:',
+    keptLocal: 'kept the version on this computer',
+    keptFile: 'kept the version from the file',
+    rejected: 'Nothing was imported. Problem at {path}: {reason}',
+    wipe: 'Delete all local data',
+    wipeConfirm: 'Delete every record on this computer? Export a backup first if you may need it.',
+    wiped: 'All local data deleted.',
+  },
+  'zh-CN': {
+    title: '备份',
+    intro: '把 Fieldkit 在这台电脑上保存的全部数据导出成一个文件，可在本机或另一台电脑导入。HubSpot 令牌永远不会包含在内。',
+    export: '导出备份',
+    exported: '已导出 {file}。',
+    importLabel: '导入备份文件',
+    importing: '正在导入…',
+    imported: '导入完成：新增 {added} 条，更新 {updated} 条，未变 {unchanged} 条。',
+    conflicts: '有 {count} 条记录两边不同，已保留较新的版本：',
+    keptLocal: '保留了本机的版本',
+    keptFile: '保留了文件中的版本',
+    rejected: '没有导入任何数据。问题位置 {path}：{reason}',
+    wipe: '删除本机全部数据',
+    wipeConfirm: '确定删除这台电脑上的全部记录吗？如果以后可能用到，请先导出备份。',
+    wiped: '本机数据已全部删除。',
+  },
+});

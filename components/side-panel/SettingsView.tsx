@@ -1,0 +1,17 @@
+import { useT } from '../i18n/locale';
+import { sidePanelMessages } from './messages';
+import { LanguagePicker } from '../app/LanguagePicker';
+
+export function SettingsView({ onOpenOptions }: { onOpenOptions: () => void }) {
+  const t = useT(sidePanelMessages);
+  return (
+    <div className="fk-stack">
+      <h2>{t('settingsTitle')}</h2>
+      <LanguagePicker />
+      <p className="fk-muted">{t('settingsHint')}</p>
+      <button type="button" className="fk-button" onClick={onOpenOptions}>
+        {t('openOptions')}
+      </button>
+    </div>
+  );
+}
