@@ -1,0 +1,19 @@
+import { useT } from '../i18n/locale';
+import { uiMessages } from './messages';
+import { styles } from './styles';
+
+/** Shown when the host's onSave rejected; the form keeps every value so the user can retry. */
+export function SaveError({ error }: { error: string | undefined }) {
+  const t = useT(uiMessages);
+  if (!error) return null;
+  return (
+    <p role="alert" style={styles.errorBox}>
+      {t('saveFailed', { message: error })}
+    </p>
+  );
+}
+
+export function errorMessageOf(error: unknown): string {
+  if (error instanceof Error && error.message) return error.message;
+  return typeof error === 'string' && error ? error : String(error);
+}

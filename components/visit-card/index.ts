@@ -1,0 +1,3 @@
+export { VisitCardForm, type VisitCardFormProps } from './VisitCardForm';
+export { VisitCardList, type VisitCardListProps } from './VisitCardList';
+export { visitCardMessages } from './messages';

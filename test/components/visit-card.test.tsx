@@ -1,0 +1,230 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { ReactNode } from 'react';
+import { LocaleProvider } from '../../components/i18n/locale';
+import { VisitCardForm, VisitCardList } from '../../components/visit-card';
+import { VisitCard } from '../../lib/schema/visit-card';
+import type { RecordDraft } from '../../lib/db/records';
+import type { Locale } from '../../lib/i18n';
+
+afterEach(cleanup);
+
+const DEALER_A = '01JD0000000000000000000001';
+const DEALER_B = '01JD0000000000000000000002';
+const dealers = [
+  { id: DEALER_A, name: '华联商贸' },
+  { id: DEALER_B, name: '永盛批发' },
+];
+const TODAY = '2026-11-23';
+
+let serial = 0;
+function card(overrides: Partial<VisitCard>): VisitCard {
+  serial += 1;
+  const visitDay = overrides.visitDay ?? '2026-11-10';
+  return VisitCard.parse({
+    id: `01JE00000000000000000000${String(serial).padStart(2, '0')}`,
+    schemaVersion: 2,
+    author: { id: 'owner-101', name: '张伟' },
+    createdAt: `${visitDay}T08:00:00.000Z`,
+    updatedAt: `${visitDay}T08:00:00.000Z`,
+    dealerId: DEALER_A,
+    visitDay,
+    isoWeek: '2026-W46',
+    actions: { checkedInventory: true, didDisplay: true, tookOrder: true, recommendedNewProducts: false },
+    ...overrides,
+  });
+}
+
+const history: VisitCard[] = [
+  card({ visitDay: '2026-10-05', orderQuantity: 30, currentInventory: 50 }),
+  card({ visitDay: '2026-10-19', orderQuantity: 20, currentInventory: 44 }),
+  card({ visitDay: '2026-11-02', orderQuantity: 25, currentInventory: 41 }),
+  card({ visitDay: '2026-11-16', orderQuantity: 15, currentInventory: 38, unit: '箱' }),
+  card({ visitDay: '2026-11-16', dealerId: DEALER_B, orderQuantity: 99, currentInventory: 7 }),
+  // After the back-fill day used below: must not leak into a card dated earlier.
+  card({ visitDay: '2026-11-20', orderQuantity: 12, currentInventory: 30 }),
+];
+
+function inLocale(locale: Locale, ui: ReactNode) {
+  return render(<LocaleProvider locale={locale}>{ui}</LocaleProvider>);
+}
+
+/** What the host adds before saving; the result must satisfy the record's schema. */
+function asRecord(draft: RecordDraft<'visitCards'>) {
+  return VisitCard.safeParse({
+    ...draft,
+    id: draft.id ?? '01JF0000000000000000000001',
+    schemaVersion: 2,
+    author: { id: 'owner-101', name: '张伟' },
+    createdAt: '2026-11-23T09:00:00.000Z',
+    updatedAt: '2026-11-23T09:00:00.000Z',
+  });
+}
+
+describe('VisitCardForm', () => {
+  it('prefills from history after picking a dealer and saves a valid draft (zh-CN)', async () => {
+    const user = userEvent.setup();
+    const onSave = vi.fn<(draft: RecordDraft<'visitCards'>) => Promise<void>>().mockResolvedValue();
+    inLocale('zh-CN', <VisitCardForm dealers={dealers} history={history} requiredSkus={['HX7-4L', 'HX5-1L']} today={TODAY} onSave={onSave} />);
+
+    expect(screen.getByText('选择经销商后显示最近几次进货。')).toBeTruthy();
+    await user.selectOptions(screen.getByLabelText('经销商'), DEALER_A);
+
+    // 往期销量: October's orders (30 + 20); recent purchases newest first, from this dealer only.
+    expect((screen.getByLabelText(/往期销量/) as HTMLInputElement).value).toBe('50');
+    const recent = within(screen.getByRole('region', { name: '最近几次进货数量' }));
+    const rows = recent.getAllByRole('row').slice(1).map((row) => row.textContent);
+    expect(rows).toEqual(['2026-11-2012 箱', '2026-11-1615 箱', '2026-11-0225 箱', '2026-10-1920 箱', '2026-10-0530 箱']);
+    expect(recent.queryByText(/99/)).toBeNull();
+
+    await user.type(screen.getByLabelText(/当期库存/), '26');
+    await user.type(screen.getByLabelText(/本次进货量/), '18');
+    await user.type(screen.getByLabelText('进货品种'), 'HX7-4L{Enter}HX5-1L,');
+    await user.click(screen.getByLabelText('HX7-4L 已铺货'));
+    await user.click(screen.getByLabelText('做陈列'));
+    await user.click(screen.getByLabelText('大客户走访'));
+    await user.type(screen.getByLabelText(/备注/), '  堆头已调整  ');
+    // Typing the count and the order ticked the matching actions.
+    expect((screen.getByLabelText('查库存') as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByLabelText('下订单') as HTMLInputElement).checked).toBe(true);
+
+    await user.click(screen.getByRole('button', { name: '保存客户卡' }));
+    expect(onSave).toHaveBeenCalledTimes(1);
+    const draft = onSave.mock.calls[0]![0];
+    expect(draft).toMatchObject({
+      dealerId: DEALER_A,
+      visitDay: TODAY,
+      isoWeek: '2026-W48',
+      previousPeriodSales: 50,
+      currentInventory: 26,
+      orderQuantity: 18,
+      unit: '箱',
+      orderedSkus: ['HX7-4L', 'HX5-1L'],
+      requiredSkus: [
+        { sku: 'HX7-4L', carried: true },
+        { sku: 'HX5-1L', carried: false },
+      ],
+      actions: { checkedInventory: true, didDisplay: true, tookOrder: true, recommendedNewProducts: false },
+      keyAccount: true,
+      note: '堆头已调整',
+    });
+    expect(draft.recentPurchases).toEqual([
+      { day: '2026-11-20', quantity: 12 },
+      { day: '2026-11-16', quantity: 15 },
+      { day: '2026-11-02', quantity: 25 },
+      { day: '2026-10-19', quantity: 20 },
+      { day: '2026-10-05', quantity: 30 },
+    ]);
+    expect(asRecord(draft).success).toBe(true);
+  });
+
+  it('back-fills an earlier day: the ISO week follows, later cards are not history', async () => {
+    const user = userEvent.setup();
+    const onSave = vi.fn<(draft: RecordDraft<'visitCards'>) => Promise<void>>().mockResolvedValue();
+    inLocale('en', <VisitCardForm dealers={dealers} dealerId={DEALER_A} history={history} today={TODAY} onSave={onSave} />);
+    const day = screen.getByLabelText('Visit date');
+    await user.clear(day);
+    await user.type(day, '2026-11-18');
+    const recent = within(screen.getByRole('region', { name: 'Recent purchases' }));
+    expect(recent.queryByText('2026-11-20')).toBeNull();
+    expect(screen.getByText(/Week 2026-W47/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Save visit card' }));
+    const draft = onSave.mock.calls[0]![0];
+    expect(draft).toMatchObject({ visitDay: '2026-11-18', isoWeek: '2026-W47', previousPeriodSales: 50 });
+    expect(draft.recentPurchases?.[0]).toEqual({ day: '2026-11-16', quantity: 15 });
+    expect(asRecord(draft).success).toBe(true);
+  });
+
+  it('names the field in announced validation errors and does not save (en)', async () => {
+    const user = userEvent.setup();
+    const onSave = vi.fn().mockResolvedValue(undefined);
+    inLocale('en', <VisitCardForm dealers={dealers} history={[]} today={TODAY} onSave={onSave} />);
+    await user.type(screen.getByLabelText(/Current inventory/), '-3');
+    const day = screen.getByLabelText('Visit date');
+    await user.clear(day);
+    await user.type(day, '2026-12-01');
+    await user.click(screen.getByRole('button', { name: 'Save visit card' }));
+    const alerts = screen.getAllByRole('alert').map((a) => a.textContent);
+    expect(alerts).toContain('Dealer: choose a dealer');
+    expect(alerts).toContain('Visit date: cannot be later than today');
+    expect(alerts).toContain('Current inventory: enter a number of 0 or more');
+    expect(onSave).not.toHaveBeenCalled();
+    expect(screen.getByLabelText('Dealer').getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('announces validation errors in Chinese', async () => {
+    const user = userEvent.setup();
+    inLocale('zh-CN', <VisitCardForm dealers={dealers} history={[]} today={TODAY} onSave={vi.fn()} />);
+    await user.click(screen.getByRole('button', { name: '保存客户卡' }));
+    expect(screen.getByRole('alert').textContent).toBe('经销商：请选择经销商');
+  });
+
+  it('disables save while saving, and keeps everything typed when the save fails', async () => {
+    const user = userEvent.setup();
+    let reject!: (error: Error) => void;
+    const onSave = vi.fn(() => new Promise<void>((_, r) => (reject = r)));
+    inLocale('zh-CN', <VisitCardForm dealers={dealers} dealerId={DEALER_B} history={history} today={TODAY} onSave={onSave} />);
+    await user.type(screen.getByLabelText(/当期库存/), '12');
+    await user.type(screen.getByLabelText(/备注/), '老板不在店');
+    const save = screen.getByRole('button', { name: '保存客户卡' }) as HTMLButtonElement;
+    await user.click(save);
+    expect(save.disabled).toBe(true);
+    reject(new Error('数据库已锁定'));
+    await screen.findByText('保存失败：数据库已锁定。已填写的内容都还在，可以直接重试。');
+    expect(save.disabled).toBe(false);
+    expect((screen.getByLabelText(/当期库存/) as HTMLInputElement).value).toBe('12');
+    expect((screen.getByLabelText(/备注/) as HTMLTextAreaElement).value).toBe('老板不在店');
+    expect((screen.getByLabelText('经销商') as HTMLSelectElement).value).toBe(DEALER_B);
+  });
+
+  it('gently asks when the counted inventory equals the last card exactly, without blocking', async () => {
+    const user = userEvent.setup();
+    const onSave = vi.fn().mockResolvedValue(undefined);
+    inLocale('zh-CN', <VisitCardForm dealers={dealers} dealerId={DEALER_A} history={history} today={TODAY} onSave={onSave} />);
+    const inventory = screen.getByLabelText(/当期库存/);
+    await user.type(inventory, '31');
+    expect(screen.queryByText(/与上次拜访/)).toBeNull();
+    await user.clear(inventory);
+    await user.type(inventory, '30');
+    expect(screen.getByText('与上次拜访（2026-11-20）的库存完全一样：30 箱。如果确实是现场清点的，请忽略这条提示。')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: '保存客户卡' }));
+    expect(onSave).toHaveBeenCalledTimes(1);
+  });
+
+  it('edits an existing card without counting it as its own history', async () => {
+    const user = userEvent.setup();
+    const existing = history[3]!;
+    const onSave = vi.fn<(draft: RecordDraft<'visitCards'>) => Promise<void>>().mockResolvedValue();
+    inLocale('en', <VisitCardForm dealers={dealers} history={history} initial={existing} today={TODAY} onSave={onSave} />);
+    expect((screen.getByLabelText(/Current inventory/) as HTMLInputElement).value).toBe('38');
+    expect(screen.queryByText(/Exactly the same/)).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Save visit card' }));
+    const draft = onSave.mock.calls[0]![0];
+    expect(draft.id).toBe(existing.id);
+    expect(draft.recentPurchases?.map((p) => p.day)).toEqual(['2026-11-02', '2026-10-19', '2026-10-05']);
+  });
+});
+
+describe('VisitCardList', () => {
+  it('shows date, dealer, order and actions done, and opens a card', async () => {
+    const user = userEvent.setup();
+    const onOpen = vi.fn();
+    inLocale('zh-CN', <VisitCardList cards={[history[3]!, card({ visitDay: '2026-11-21', dealerId: DEALER_B, keyAccount: true })]} dealersById={{ [DEALER_A]: '华联商贸', [DEALER_B]: '永盛批发' }} onOpen={onOpen} />);
+    const rows = screen.getAllByRole('row').slice(1);
+    expect(rows[0]!.textContent).toContain('2026-11-21');
+    expect(rows[0]!.textContent).toContain('永盛批发');
+    expect(rows[0]!.textContent).toContain('未下单');
+    expect(rows[1]!.textContent).toContain('15 箱');
+    expect(within(rows[1]!).getByText('3/4')).toBeTruthy();
+    expect(within(rows[1]!).getByText('已完成 3/4 项必做动作')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: '查看华联商贸 2026-11-16 的客户卡' }));
+    expect(onOpen).toHaveBeenCalledWith(history[3]!.id);
+  });
+
+  it('says so when there are no cards (en)', () => {
+    inLocale('en', <VisitCardList cards={[]} dealersById={{}} />);
+    expect(screen.getByText('No visit cards yet.')).toBeTruthy();
+  });
+});
