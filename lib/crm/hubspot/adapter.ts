@@ -1,0 +1,426 @@
+/**
+ * The HubSpot implementation of CrmAdapter: the only module in Fieldkit that knows HubSpot's
+ * paths and shapes. It runs in the MV3 service worker (HubSpot's API allows no CORS from pages).
+ *
+ * Every answer is parsed with zod before it is returned; every failure is a CrmError; nothing is
+ * retried here (the sync engine persists retries).
+ */
+import {
+  CrmError,
+  type ConnectionInfo,
+  type CrmAdapter,
+  type CrmCompany,
+  type CrmOwner,
+  type DealerUpdate,
+  type Page,
+  type PulledRecord,
+  type PushInput,
+  type PushResult,
+  type RateLimitSnapshot,
+  type SchemaReport,
+} from '../adapter';
+import type { z } from '../../zod';
+import { createApis, type HubSpotApis } from './apis';
+import { companyOf, companyProperties, COMPANY_READ_PROPERTIES } from './companies';
+import { errorFromBatchItem, invalidResponse } from './errors';
+import { companyAssociation, NOTE_READ_PROPERTIES, noteProperties, pulledRecordOf, storedId } from './notes';
+import { COMPANY_PROPERTIES, GROUP_LABEL, GROUP_NAME, NOTE_PROPERTIES, type PropertySpec } from './properties';
+import {
+  AccountDetails,
+  BatchResult,
+  OwnersPage,
+  PropertyBatch,
+  PropertyGroup,
+  PropertyList,
+  SchemaList,
+  SearchPage,
+  type StandardError,
+  TokenInfo,
+} from './responses';
+import { missingScopes } from './scopes';
+import { Transport } from './transport';
+
+export interface HubSpotAdapterOptions {
+  /** Private-app access token. */
+  token: string;
+  /** Default https://api.hubapi.com; tests and the demo point it at the simulator. */
+  baseUrl?: string;
+  /** Default the global fetch (bound, so it also works in a service worker). */
+  fetch?: typeof fetch;
+  /** Called with the rate-limit headers of every response that has them. */
+  onRateLimit?: (snapshot: RateLimitSnapshot) => void;
+  /** Per-request timeout; a timeout is a `network` error. Default 30 s. */
+  timeoutMs?: number;
+  now?: () => number;
+}
+
+const BATCH_MAX = 100;
+/** Search pages are at most 200; 100 keeps one page ≈ one batch for the engine. */
+const PAGE_SIZE = 100;
+/** Bound on pages read in one call that loops (owners, local-id lookups). */
+const MAX_PAGES = 50;
+
+async function parsed<S extends z.ZodType>(schema: S, what: string, call: () => Promise<unknown>): Promise<z.infer<S>> {
+  let value: unknown;
+  try {
+    value = await call();
+  } catch (e) {
+    if (e instanceof CrmError) throw e;
+    // The generated deserialisers throw SyntaxError/TypeError on bodies that are not JSON or not
+    // the expected shape; anything else thrown here is a bug and must surface as such.
+    if (e instanceof SyntaxError || e instanceof TypeError) throw invalidResponse(what, e.message);
+    throw e;
+  }
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw invalidResponse(what, `${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`);
+  }
+  return result.data;
+}
+
+function sinceFilter(sinceIso: string | undefined) {
+  if (sinceIso === undefined) return undefined;
+  const ms = Date.parse(sinceIso);
+  if (Number.isNaN(ms)) throw new RangeError(`sinceIso is not an ISO instant: ${sinceIso}`);
+  // GTE, not GT: two changes in the same millisecond must not be skipped; the caller de-duplicates.
+  return { propertyName: 'hs_lastmodifieddate', operator: 'GTE', value: String(ms) };
+}
+
+/** Sort objects are what HubSpot documents; the generated type says string[]. */
+const OLDEST_CHANGE_FIRST = [{ propertyName: 'hs_lastmodifieddate', direction: 'ASCENDING' }] as unknown as string[];
+
+function ownerName(o: { id: string; firstName?: string; lastName?: string; email?: string }): string {
+  const first = o.firstName?.trim() ?? '';
+  const last = o.lastName?.trim() ?? '';
+  // Chinese names read family name first with no space (张伟); Latin names first name first.
+  if (/[\u3400-\u9fff]/.test(first + last)) return `${last}${first}`;
+  return `${first} ${last}`.trim() || o.email || o.id;
+}
+
+function traceOf(e: StandardError): string | undefined {
+  return e.context?.objectWriteTraceId?.[0];
+}
+
+export function createHubSpotAdapter(options: HubSpotAdapterOptions): CrmAdapter {
+  const baseUrl = (options.baseUrl ?? 'https://api.hubapi.com').replace(/\/+$/, '');
+  const transport = new Transport({
+    fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
+    timeoutMs: options.timeoutMs ?? 30_000,
+    now: options.now ?? Date.now,
+    onRateLimit: options.onRateLimit,
+  });
+  const api: HubSpotApis = createApis(baseUrl, options.token, transport);
+
+  /** The two calls the generated modules do not cover (account info, token info). */
+  async function plainJson<S extends z.ZodType>(schema: S, what: string, method: 'GET' | 'POST', path: string, body?: unknown) {
+    return parsed(schema, what, async () => {
+      const { text } = await transport.send(`${baseUrl}${path}`, {
+        method,
+        headers: {
+          Authorization: `Bearer ${options.token}`,
+          Accept: 'application/json',
+          ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      });
+      return JSON.parse(text) as unknown;
+    });
+  }
+
+  async function ensureGroup(objectType: string): Promise<boolean> {
+    try {
+      await parsed(PropertyGroup, `GET property group ${objectType}/${GROUP_NAME}`, () => api.propertyGroups.getByName(objectType, GROUP_NAME));
+      return false;
+    } catch (e) {
+      if (!(e instanceof CrmError) || e.kind !== 'not-found') throw e;
+    }
+    try {
+      await parsed(PropertyGroup, `create property group ${objectType}/${GROUP_NAME}`, () =>
+        api.propertyGroups.create(objectType, { name: GROUP_NAME, label: GROUP_LABEL, displayOrder: -1 }),
+      );
+      return true;
+    } catch (e) {
+      // Another Fieldkit install created it between our read and our create.
+      if (e instanceof CrmError && e.kind === 'conflict') return false;
+      throw e;
+    }
+  }
+
+  async function ensureProperties(objectType: string, specs: readonly PropertySpec[], conflicts: string[]): Promise<string[]> {
+    const existing = await parsed(PropertyList, `list ${objectType} properties`, () => api.properties.getAll(objectType));
+    const byName = new Map(existing.results.map((p) => [p.name, p]));
+    for (const s of specs) {
+      const have = byName.get(s.name);
+      if (have && have.type !== s.type) conflicts.push(`${objectType}.${s.name} is ${have.type}, Fieldkit needs ${s.type}`);
+    }
+    const missing = specs.filter((s) => !byName.has(s.name));
+    if (missing.length === 0) return [];
+    const inputs = missing.map((s) => ({
+      name: s.name,
+      label: s.label,
+      type: s.type,
+      fieldType: s.fieldType,
+      groupName: GROUP_NAME,
+      description: s.description,
+      ...(s.options ? { options: s.options.map((o, i) => ({ ...o, displayOrder: i, hidden: false })) } : {}),
+      ...(s.hasUniqueValue ? { hasUniqueValue: true } : {}),
+    }));
+    const res = await parsed(PropertyBatch, `create ${objectType} properties`, () =>
+      api.propertiesBatch.create(objectType, { inputs } as unknown as Parameters<HubSpotApis['propertiesBatch']['create']>[1]),
+    );
+    const failed = (res.errors ?? []).filter((e) => e.category !== 'OBJECT_ALREADY_EXISTS');
+    if (failed.length > 0) {
+      throw new CrmError('validation', `HubSpot refused Fieldkit's ${objectType} properties: ${failed.map((e) => e.message).join('; ')}`, {
+        ...(failed[0]?.category ? { category: failed[0].category } : {}),
+      });
+    }
+    return res.results.map((p) => `${objectType}.${p.name}`);
+  }
+
+  async function detectCustomObjects(): Promise<boolean> {
+    try {
+      await parsed(SchemaList, 'list custom object schemas', () => api.schemas.getAll());
+      return true;
+    } catch (e) {
+      // 403: no crm.schemas.custom.read, which only Enterprise portals can grant.
+      if (e instanceof CrmError && (e.kind === 'forbidden' || e.kind === 'not-found')) return false;
+      throw e;
+    }
+  }
+
+  async function batchCreate(inputs: PushInput[], out: Map<string, PushResult>): Promise<void> {
+    const prepared: { input: PushInput; properties: Record<string, string> }[] = [];
+    for (const input of inputs) {
+      try {
+        prepared.push({ input, properties: noteProperties(input) });
+      } catch (e) {
+        out.set(input.localId, { localId: input.localId, ok: false, error: new CrmError('validation', String((e as Error).message)) });
+      }
+    }
+    if (prepared.length === 0) return;
+    const body = {
+      inputs: prepared.map(({ input, properties }) => ({
+        properties,
+        objectWriteTraceId: input.localId,
+        associations: input.dealerCrmId ? [companyAssociation(input.dealerCrmId)] : [],
+      })),
+    };
+    const res = await parsed(BatchResult, 'batch create notes', () =>
+      api.notesBatch.create(body as unknown as Parameters<HubSpotApis['notesBatch']['create']>[0]),
+    );
+    const byTrace = new Map<string, string>();
+    for (const r of res.results) {
+      const key = r.objectWriteTraceId ?? prepared.find((p) => storedId(p.input.localId) === r.properties.fieldkit_record_id)?.input.localId;
+      if (key) byTrace.set(key, r.id);
+    }
+    const errors = new Map((res.errors ?? []).flatMap((e) => (traceOf(e) ? [[traceOf(e) as string, e] as const] : [])));
+    for (const { input } of prepared) {
+      const id = byTrace.get(input.localId);
+      const err = errors.get(input.localId);
+      if (id) out.set(input.localId, { localId: input.localId, ok: true, crmId: id, operation: 'created' });
+      else if (err) out.set(input.localId, { localId: input.localId, ok: false, error: errorFromBatchItem(err) });
+      else out.set(input.localId, { localId: input.localId, ok: false, error: invalidResponse('batch create notes', `no result for ${input.localId}; look it up before re-sending`) });
+    }
+  }
+
+  /** Batch update of any object type by CRM id; results keyed by the caller's key. */
+  async function batchUpdate(
+    what: string,
+    items: { key: string; crmId: string; properties: Record<string, string> }[],
+    send: (inputs: { id: string; properties: Record<string, string>; objectWriteTraceId: string }[]) => Promise<unknown>,
+    out: Map<string, PushResult>,
+  ): Promise<void> {
+    if (items.length === 0) return;
+    const res = await parsed(BatchResult, what, () => send(items.map((i) => ({ id: i.crmId, properties: i.properties, objectWriteTraceId: i.key }))));
+    const okIds = new Map(res.results.map((r) => [r.objectWriteTraceId ?? items.find((i) => i.crmId === r.id)?.key, r.id]));
+    const errs = new Map<string, StandardError>();
+    for (const e of res.errors ?? []) {
+      const key = traceOf(e) ?? items.find((i) => e.context?.ids?.includes(i.crmId))?.key;
+      if (key) errs.set(key, e);
+    }
+    for (const i of items) {
+      const id = okIds.get(i.key);
+      const err = errs.get(i.key);
+      if (id) out.set(i.key, { localId: i.key, ok: true, crmId: id, operation: 'updated' });
+      else if (err) out.set(i.key, { localId: i.key, ok: false, error: errorFromBatchItem(err) });
+      else out.set(i.key, { localId: i.key, ok: false, error: invalidResponse(what, `no result for ${i.key}`) });
+    }
+  }
+
+  function checkBatch(keys: string[], what: string): void {
+    if (keys.length > BATCH_MAX) throw new CrmError('validation', `${what}: at most ${BATCH_MAX} per call, got ${keys.length}`);
+    if (new Set(keys).size !== keys.length) throw new CrmError('validation', `${what}: the same record appears twice`);
+  }
+
+  return {
+    async checkConnection(): Promise<ConnectionInfo> {
+      const [info, details] = await Promise.all([
+        // The token goes in the body too: HubSpot identifies private-app tokens from `tokenKey`.
+        plainJson(TokenInfo, 'access-token info', 'POST', '/oauth/v2/private-apps/get/access-token-info', { tokenKey: options.token }),
+        plainJson(AccountDetails, 'account details', 'GET', '/account-info/v3/details'),
+      ]);
+      return {
+        portalId: details.portalId,
+        accountName: details.portalName ?? `HubSpot ${details.portalId}`,
+        ...(details.uiDomain ? { uiDomain: details.uiDomain } : {}),
+        scopes: info.scopes,
+        missingScopes: missingScopes(info.scopes),
+        ...(info.userId !== undefined ? { userId: info.userId } : {}),
+        ...(details.timeZone ? { timeZone: details.timeZone } : {}),
+        ...(details.companyCurrency ? { currency: details.companyCurrency } : {}),
+      };
+    },
+
+    async ensureSchema(): Promise<SchemaReport> {
+      const conflicts: string[] = [];
+      const companiesGroup = await ensureGroup('companies');
+      const companies = await ensureProperties('companies', COMPANY_PROPERTIES, conflicts);
+      const notesGroup = await ensureGroup('notes');
+      const notes = await ensureProperties('notes', NOTE_PROPERTIES, conflicts);
+      return {
+        propertyGroupCreated: companiesGroup || notesGroup,
+        propertiesCreated: [...companies, ...notes],
+        customObjectsSupported: await detectCustomObjects(),
+        ...(conflicts.length > 0 ? { conflicts } : {}),
+      };
+    },
+
+    async pullDealers(sinceIso, after): Promise<Page<CrmCompany>> {
+      const filter = sinceFilter(sinceIso);
+      const request = {
+        ...(filter ? { filterGroups: [{ filters: [filter] }] } : {}),
+        sorts: OLDEST_CHANGE_FIRST,
+        properties: COMPANY_READ_PROPERTIES,
+        limit: PAGE_SIZE,
+        ...(after ? { after } : {}),
+      };
+      const res = await parsed(SearchPage, 'search companies', () =>
+        api.companiesSearch.doSearch(request as unknown as Parameters<HubSpotApis['companiesSearch']['doSearch']>[0]),
+      );
+      return { items: res.results.map(companyOf), total: res.total, ...(res.paging?.next ? { after: res.paging.next.after } : {}) };
+    },
+
+    async listOwners(): Promise<CrmOwner[]> {
+      const owners: CrmOwner[] = [];
+      let after: string | undefined;
+      for (let page = 0; page < MAX_PAGES; page++) {
+        const res = await parsed(OwnersPage, 'list owners', () => api.owners.getPage(undefined, after, PAGE_SIZE, false));
+        for (const o of res.results) {
+          owners.push({
+            id: o.id,
+            name: ownerName(o),
+            teams: o.teams ?? [],
+            archived: o.archived,
+            ...(o.userId !== undefined ? { userId: o.userId } : {}),
+            ...(o.email ? { email: o.email } : {}),
+            ...(o.firstName ? { firstName: o.firstName } : {}),
+            ...(o.lastName ? { lastName: o.lastName } : {}),
+          });
+        }
+        after = res.paging?.next?.after;
+        if (!after) return owners;
+      }
+      throw invalidResponse('list owners', `more than ${MAX_PAGES} pages`);
+    },
+
+    async pushRecords(inputs: PushInput[]): Promise<PushResult[]> {
+      checkBatch(inputs.map((i) => i.localId), 'pushRecords');
+      const out = new Map<string, PushResult>();
+      await batchCreate(inputs.filter((i) => !i.crmId), out);
+      const updates: { key: string; crmId: string; properties: Record<string, string> }[] = [];
+      for (const input of inputs.filter((i) => i.crmId)) {
+        try {
+          updates.push({ key: input.localId, crmId: input.crmId as string, properties: noteProperties(input) });
+        } catch (e) {
+          out.set(input.localId, { localId: input.localId, ok: false, error: new CrmError('validation', String((e as Error).message)) });
+        }
+      }
+      await batchUpdate(
+        'batch update notes',
+        updates,
+        (batch) => api.notesBatch.update({ inputs: batch }),
+        out,
+      );
+      return inputs.map((i) => out.get(i.localId) as PushResult);
+    },
+
+    async findRecordsByLocalIds(localIds: string[]): Promise<Map<string, string>> {
+      const found = new Map<string, string>();
+      const wanted = new Map([...new Set(localIds)].map((id) => [storedId(id), id]));
+      const keys = [...wanted.keys()];
+      for (let i = 0; i < keys.length; i += BATCH_MAX) {
+        const chunk = keys.slice(i, i + BATCH_MAX);
+        let after: string | undefined;
+        for (let page = 0; page < MAX_PAGES; page++) {
+          const request = {
+            filterGroups: [{ filters: [{ propertyName: 'fieldkit_record_id', operator: 'IN', values: chunk }] }],
+            // Oldest first: if a lost response ever did produce a duplicate, the first note wins.
+            sorts: [{ propertyName: 'hs_createdate', direction: 'ASCENDING' }],
+            properties: ['fieldkit_record_id'],
+            limit: 200,
+            ...(after ? { after } : {}),
+          };
+          const res = await parsed(SearchPage, 'search notes by record id', () =>
+            api.notesSearch.doSearch(request as unknown as Parameters<HubSpotApis['notesSearch']['doSearch']>[0]),
+          );
+          for (const note of res.results) {
+            const local = wanted.get(note.properties.fieldkit_record_id?.toLowerCase() ?? '');
+            if (local && !found.has(local)) found.set(local, note.id);
+          }
+          after = res.paging?.next?.after;
+          if (!after) break;
+        }
+      }
+      return found;
+    },
+
+    async pullRecords(sinceIso, after): Promise<Page<PulledRecord>> {
+      const filter = sinceFilter(sinceIso);
+      const request = {
+        filterGroups: [{ filters: [{ propertyName: 'fieldkit_record_id', operator: 'HAS_PROPERTY' }, ...(filter ? [filter] : [])] }],
+        sorts: OLDEST_CHANGE_FIRST,
+        properties: NOTE_READ_PROPERTIES,
+        limit: PAGE_SIZE,
+        ...(after ? { after } : {}),
+      };
+      const res = await parsed(SearchPage, 'search notes', () =>
+        api.notesSearch.doSearch(request as unknown as Parameters<HubSpotApis['notesSearch']['doSearch']>[0]),
+      );
+      const items: PulledRecord[] = [];
+      const skipped: { crmId: string; reason: string }[] = [];
+      for (const note of res.results) {
+        const r = pulledRecordOf(note);
+        if (typeof r === 'string') skipped.push({ crmId: note.id, reason: r });
+        else items.push(r);
+      }
+      return {
+        items,
+        total: res.total,
+        ...(res.paging?.next ? { after: res.paging.next.after } : {}),
+        ...(skipped.length > 0 ? { skipped } : {}),
+      };
+    },
+
+    async archiveRecords(crmIds: string[]): Promise<void> {
+      checkBatch(crmIds, 'archiveRecords');
+      if (crmIds.length === 0) return;
+      // 204 with no body; the generated method resolves to void.
+      await api.notesBatch.archive({ inputs: crmIds.map((id) => ({ id })) });
+    },
+
+    async updateDealers(updates: DealerUpdate[]): Promise<PushResult[]> {
+      checkBatch(updates.map((u) => u.crmId), 'updateDealers');
+      const out = new Map<string, PushResult>();
+      await batchUpdate(
+        'batch update companies',
+        updates.map((u) => ({ key: u.crmId, crmId: u.crmId, properties: companyProperties(u) })),
+        (batch) => api.companiesBatch.update({ inputs: batch }),
+        out,
+      );
+      return updates.map((u) => out.get(u.crmId) as PushResult);
+    },
+
+    rateLimit: () => transport.rateLimit(),
+  };
+}

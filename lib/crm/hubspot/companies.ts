@@ -1,0 +1,98 @@
+/** HubSpot companies ↔ Fieldkit dealers. */
+import type { CrmCompany, DealerUpdate } from '../adapter';
+import type { SimpleObject } from './responses';
+
+export const COMPANY_READ_PROPERTIES = [
+  'name',
+  'domain',
+  'city',
+  'state',
+  'hubspot_owner_id',
+  'fieldkit_dealer_key',
+  'fieldkit_customer_class',
+  'fieldkit_grade',
+  'fieldkit_credit_limit',
+  'fieldkit_arrears',
+  'fieldkit_responsible_rep',
+  'fieldkit_kpi_snapshot',
+  'fieldkit_kpi_score',
+  'fieldkit_kpi_grade',
+  'fieldkit_rule_set_version',
+  'fieldkit_kpi_computed_at',
+];
+
+const CLASSES = ['distributor', 'potential', 'downstream'] as const;
+const GRADES = ['A', 'B', 'C'] as const;
+
+function oneOf<T extends string>(allowed: readonly T[], v: string | null | undefined): T | undefined {
+  return allowed.find((a) => a === v);
+}
+
+function num(v: string | null | undefined): number | undefined {
+  if (v === null || v === undefined || v === '') return undefined;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+function text(v: string | null | undefined): string | undefined {
+  return v === null || v === undefined || v === '' ? undefined : v;
+}
+
+function json(v: string | null | undefined): unknown {
+  if (!v) return undefined;
+  try {
+    return JSON.parse(v);
+  } catch {
+    return undefined;
+  }
+}
+
+export function companyOf(o: SimpleObject): CrmCompany {
+  const p = o.properties;
+  const kpi = {
+    snapshot: json(p.fieldkit_kpi_snapshot),
+    score: num(p.fieldkit_kpi_score),
+    grade: text(p.fieldkit_kpi_grade),
+    ruleSetVersion: text(p.fieldkit_rule_set_version),
+    computedAt: text(p.fieldkit_kpi_computed_at),
+  };
+  const hasKpi = Object.values(kpi).some((v) => v !== undefined);
+  const defined = <T extends object>(x: T) => Object.fromEntries(Object.entries(x).filter(([, v]) => v !== undefined)) as T;
+  return defined({
+    crmId: o.id,
+    // A company without a name still has to show up somewhere: fall back to its domain or id.
+    name: text(p.name) ?? text(p.domain) ?? `#${o.id}`,
+    domain: text(p.domain),
+    city: text(p.city),
+    region: text(p.state),
+    ownerId: text(p.hubspot_owner_id),
+    responsibleRepId: text(p.fieldkit_responsible_rep) ?? text(p.hubspot_owner_id),
+    customerClass: oneOf(CLASSES, p.fieldkit_customer_class),
+    grade: oneOf(GRADES, p.fieldkit_grade),
+    creditLimit: num(p.fieldkit_credit_limit),
+    arrears: num(p.fieldkit_arrears),
+    localId: text(p.fieldkit_dealer_key)?.toUpperCase(),
+    kpi: hasKpi ? defined(kpi) : undefined,
+    createdAt: o.createdAt.toISOString(),
+    updatedAt: o.updatedAt.toISOString(),
+  });
+}
+
+/** Only the fields present in the update are sent, so HubSpot users' edits of others survive. */
+export function companyProperties(u: DealerUpdate): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (u.localId !== undefined) out.fieldkit_dealer_key = u.localId.toLowerCase();
+  if (u.customerClass !== undefined) out.fieldkit_customer_class = u.customerClass;
+  if (u.grade !== undefined) out.fieldkit_grade = u.grade;
+  if (u.creditLimit !== undefined) out.fieldkit_credit_limit = String(u.creditLimit);
+  if (u.arrears !== undefined) out.fieldkit_arrears = String(u.arrears);
+  if (u.responsibleRepId !== undefined) out.fieldkit_responsible_rep = u.responsibleRepId;
+  if (u.kpi) {
+    out.fieldkit_kpi_snapshot = JSON.stringify(u.kpi.snapshot);
+    out.fieldkit_kpi_score = String(u.kpi.score);
+    out.fieldkit_kpi_grade = u.kpi.grade;
+    out.fieldkit_rule_set_version = u.kpi.ruleSetVersion;
+    out.fieldkit_kpi_computed_at = u.kpi.computedAt;
+  }
+  return out;
+}
