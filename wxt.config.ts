@@ -11,16 +11,24 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
-  manifest: {
+  manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'sidePanel', 'alarms', 'contextMenus', 'activeTab', 'scripting'],
+    // Firefox shows the side panel as a sidebar_action (no permission) and MV2 injects with tabs.
+    permissions: [
+      'storage',
+      'alarms',
+      'contextMenus',
+      'activeTab',
+      ...(browser === 'firefox' ? [] : ['sidePanel']),
+      ...(manifestVersion === 3 ? ['scripting'] : []),
+    ],
     action: { default_title: '__MSG_extName__' },
     commands: {
-      _execute_action: { suggested_key: { default: 'Alt+Shift+F' } },
+      [manifestVersion === 3 ? '_execute_action' : '_execute_browser_action']: { suggested_key: { default: 'Alt+Shift+F' } },
       'capture-intel': { suggested_key: { default: 'Alt+Shift+I' }, description: '__MSG_commandCaptureIntel__' },
       'open-side-panel': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_commandOpenSidePanel__' },
     },
-  },
+  }),
 });

@@ -25,7 +25,9 @@ export async function localSyncStatus(db: FieldkitDatabase): Promise<SyncStatus>
  * Handlers for the messages the background answers itself. Sync and connection handlers come
  * from lib/sync and are merged over these by the background entrypoint.
  */
-export function createBaseHandlers(context: BackgroundContext): Handlers {
+export type BaseHandlers = Pick<Handlers, 'ping' | 'intel.save' | 'intel.pickers' | 'page.captureVisible' | 'sync.now' | 'sync.status' | 'settings.language'>;
+
+export function createBaseHandlers(context: BackgroundContext): BaseHandlers {
   const { db } = context;
   return {
     ping: async () => ({ pong: true as const, version: context.version }),

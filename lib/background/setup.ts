@@ -5,23 +5,14 @@ import { readSetting } from '../settings/settings';
 import { resolveLocale, translator } from '../i18n';
 import { backgroundMessages } from './messages';
 import { createBaseHandlers } from './handlers';
+import { openIntelCapture } from '../content/inject';
 
 export const CAPTURE_MENU_ID = 'fieldkit-capture-intel';
-export const INTEL_CONTENT_SCRIPT = '/content-scripts/intel-capture.js';
 
 export interface BackgroundOptions {
   db: FieldkitDatabase;
   /** Extra handlers (sync, connection) merged over the base ones. */
   extraHandlers?: Partial<Handlers>;
-}
-
-/**
- * Injects the intel quick form into the tab the user pointed at. Runs only after a gesture
- * (menu click, keyboard command, popup button), which is what grants `activeTab`: Fieldkit has
- * no content script on every page.
- */
-export async function openIntelCapture(tabId: number): Promise<void> {
-  await browser.scripting.executeScript({ target: { tabId }, files: [INTEL_CONTENT_SCRIPT] });
 }
 
 async function createMenus(db: FieldkitDatabase): Promise<void> {
@@ -35,7 +26,7 @@ async function createMenus(db: FieldkitDatabase): Promise<void> {
 /** Registers every listener synchronously, as MV3 requires for a worker woken by an event. */
 export function setUpBackground(options: BackgroundOptions): void {
   const { db } = options;
-  const handlers: Handlers = {
+  const handlers = {
     ...createBaseHandlers({
       db,
       version: browser.runtime.getManifest().version,
@@ -46,7 +37,7 @@ export function setUpBackground(options: BackgroundOptions): void {
       },
     }),
     ...options.extraHandlers,
-  };
+  } as Handlers; // entries without a handler are answered with a typed "unknown-type" error
   const route = createRouter(handlers, browser.runtime.id);
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => route(message, sender));
 

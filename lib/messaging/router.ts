@@ -36,7 +36,7 @@ export function createRouter(handlers: Handlers, extensionId: string) {
     const envelope = Envelope.safeParse(raw);
     if (!envelope.success) return fail('invalid-message', 'A message must be an object with a string "type".');
     const type = envelope.data.type;
-    if (!Object.hasOwn(PROTOCOL, type)) return fail('unknown-type', `Unknown message type "${type}".`);
+    if (!Object.hasOwn(PROTOCOL, type) || typeof handlers[type as MessageType] !== 'function') return fail('unknown-type', `Unknown message type "${type}".`);
     const spec = PROTOCOL[type as MessageType];
     const request = spec.request.safeParse(envelope.data.payload ?? {});
     if (!request.success) {

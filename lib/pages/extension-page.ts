@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { getDatabase, type FieldkitDatabase } from '../db/database';
 import { createMessenger, type Messenger } from '../messaging/client';
+import { openIntelCapture } from '../content/inject';
 
 export interface ExtensionPageContext {
   db: FieldkitDatabase;
@@ -32,6 +33,11 @@ export function rememberCurrentWindow(): void {
 
 /** Opens the side panel at a section. Call it straight from a click: it needs the gesture. */
 export function openSidePanel(section?: string): void {
+  const sidebar = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
+  if (!browser.sidePanel && sidebar) {
+    void sidebar.open().then(() => window.close()); // Firefox
+    return;
+  }
   if (currentWindowId === undefined) return;
   void browser.sidePanel.setOptions({ path: section ? `sidepanel.html#${section}` : 'sidepanel.html', enabled: true });
   void browser.sidePanel.open({ windowId: currentWindowId }).then(() => window.close(), () => undefined);
@@ -41,5 +47,5 @@ export function openSidePanel(section?: string): void {
 export async function captureIntelInActiveTab(): Promise<void> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) throw new Error('no active tab');
-  await browser.scripting.executeScript({ target: { tabId: tab.id }, files: ['/content-scripts/intel-capture.js'] });
+  await openIntelCapture(tab.id);
 }
