@@ -29,8 +29,54 @@ export const SyncStatus = z.object({
   lastError: z.string().optional(),
   running: z.boolean(),
   progress: z.object({ done: z.number(), total: z.number(), phase: z.enum(['push', 'pull']) }).optional(),
+  /** Records the CRM refused, with its message, each retryable after a fix (lib/sync). */
+  attention: z
+    .array(
+      z.object({
+        outboxId: z.string(),
+        table: z.string(),
+        recordId: z.string(),
+        kind: z.string(),
+        message: z.string(),
+        status: z.number().optional(),
+        at: z.string(),
+      }),
+    )
+    .optional(),
+  /** Edits that lost the two-machine conflict rule, kept as copies (docs/sync.md). */
+  conflicts: z
+    .array(
+      z.object({
+        id: z.string(),
+        table: z.string(),
+        recordId: z.string(),
+        at: z.string(),
+        kept: z.enum(['local', 'remote']),
+        losingVersion: z.string(),
+        losingAuthor: z.string(),
+      }),
+    )
+    .optional(),
+  /** When the next automatic attempt is due (ISO), if anything is waiting. */
+  nextAttemptAt: z.string().optional(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
+
+/** The CRM connection as pages may see it. The token itself never appears in any message reply. */
+export const ConnectionStatus = z.object({
+  connected: z.boolean(),
+  baseUrl: z.string().optional(),
+  portalId: z.number().optional(),
+  accountName: z.string().optional(),
+  missingScopes: z.array(z.string()),
+  customObjectsSupported: z.boolean().optional(),
+  connectedAt: z.string().optional(),
+  paused: z.enum(['unauthorized', 'disconnected']).optional(),
+  /** Why the last connect attempt failed, in the CRM's words. */
+  error: z.string().optional(),
+  errorKind: z.string().optional(),
+});
+export type ConnectionStatus = z.infer<typeof ConnectionStatus>;
 
 export const PROTOCOL = {
   /** Liveness probe used by pages and tests. */
@@ -52,6 +98,22 @@ export const PROTOCOL = {
   'sync.status': { request: Empty, response: SyncStatus },
   /** The UI language the user chose (content-script UIs cannot read the settings table). */
   'settings.language': { request: Empty, response: z.object({ locale: z.enum(['zh-CN', 'en']) }) },
+  /** Check a token with a real CRM call, store it (trusted contexts only), create the schema. */
+  'connection.connect': {
+    request: z.object({ token: z.string().trim().min(1).max(1000), baseUrl: z.string().max(300).optional() }).strict(),
+    response: ConnectionStatus,
+  },
+  'connection.status': { request: Empty, response: ConnectionStatus },
+  /** Forget the token and stop sync. */
+  'connection.disconnect': { request: Empty, response: ConnectionStatus },
+  /** "Fix and retry": put a record the CRM refused back in the queue. */
+  'sync.retry': { request: z.object({ outboxId: z.string().min(1) }).strict(), response: SyncStatus },
+  /** Acknowledge a conflict copy (the user has looked at it). */
+  'sync.dismissConflict': { request: z.object({ id: z.string().min(1) }).strict(), response: SyncStatus },
+  /** Pull dealers (CRM companies) changed since the last pull, and the owners/teams. */
+  'sync.pullDealers': { request: Empty, response: z.object({ pulled: z.number().int().nonnegative(), status: SyncStatus }) },
+  /** Pull other users' Fieldkit records changed since the last pull. */
+  'sync.pullRecords': { request: Empty, response: z.object({ pulled: z.number().int().nonnegative(), status: SyncStatus }) },
 } as const;
 
 export type MessageType = keyof typeof PROTOCOL;

@@ -92,7 +92,8 @@ export async function claimBatch(db: FieldkitDatabase, entries: OutboxEntry[], n
   });
 }
 
-export type Settlement = { ok: true; crmId: string; objectType?: string } | { ok: false; error: CrmError };
+/** `crmId` absent on success: nothing to write (a record deleted before it ever reached the CRM). */
+export type Settlement = { ok: true; crmId?: string; objectType?: string } | { ok: false; error: CrmError };
 
 export interface SettleSummary {
   succeeded: number;
@@ -121,13 +122,15 @@ export async function settleBatch(
       const editedSince = entry.recordVersion > claim.sentVersion;
       if (result.ok) {
         summary.succeeded += 1;
-        const crm = {
-          objectType: result.objectType ?? OBJECT_TYPE_OF[claim.table],
-          objectId: result.crmId,
-          syncedAt: nowIso,
-          syncedVersion: claim.sentVersion,
-        };
-        await db.table(claim.table).update(claim.record.id, { crm });
+        if (result.crmId) {
+          const crm = {
+            objectType: result.objectType ?? OBJECT_TYPE_OF[claim.table],
+            objectId: result.crmId,
+            syncedAt: nowIso,
+            syncedVersion: claim.sentVersion,
+          };
+          await db.table(claim.table).update(claim.record.id, { crm });
+        }
         await db.outbox.update(entry.id, {
           // An edit saved while the push was in flight still has to go out.
           status: editedSince ? 'pending' : 'done',

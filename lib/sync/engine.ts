@@ -13,7 +13,7 @@ import { claimBatch, countOpen, dueEntries, nextDueAt, settleBatch, type Claimed
 import { MAX_BATCH, type PushInput, type SyncPort } from './port';
 import { RequestPacer } from './pacer';
 import { readSyncState, updateSyncState, writeProgress } from './state';
-import { pullRecordsIncrementally } from './pull';
+import { pullDealers, pullRecords, type PullContext, type PullSummary } from './pull';
 
 export interface SyncEngineOptions {
   db: FieldkitDatabase;
@@ -34,6 +34,10 @@ export interface SyncEngineOptions {
   pullBeforePush?: boolean;
   failurePolicy?: Partial<FailurePolicy>;
   pacer?: RequestPacer;
+  /** Checked before every batch: false stops the drain (e.g. the user disconnected meanwhile). */
+  shouldContinue?: () => Promise<boolean>;
+  /** Called after every batch; the background makes an extension API call to stay awake. */
+  onBatch?: () => Promise<void>;
   /** Test hook: throwing here simulates the worker being stopped at that point. */
   checkpoint?: (stage: DrainStage) => void | Promise<void>;
 }
@@ -65,6 +69,8 @@ export class SyncEngine {
   private readonly policy: FailurePolicy;
   private readonly pacer: RequestPacer;
   private readonly checkpoint: (stage: DrainStage) => void | Promise<void>;
+  private readonly shouldContinue: () => Promise<boolean>;
+  private readonly onBatch: () => Promise<void>;
 
   constructor(options: SyncEngineOptions) {
     this.db = options.db;
@@ -86,62 +92,88 @@ export class SyncEngine {
     };
     this.pacer = options.pacer ?? new RequestPacer();
     this.checkpoint = options.checkpoint ?? (() => undefined);
+    this.shouldContinue = options.shouldContinue ?? (async () => true);
+    this.onBatch = options.onBatch ?? (async () => undefined);
   }
 
   /** Pushes every due entry, in batches, until none is due, the CRM asks to wait, or sync pauses. */
   async drain(): Promise<DrainResult> {
-    const owner = newId();
     const result: DrainResult = { outcome: 'done', pushed: 0, parked: 0, retried: 0, requests: 0 };
-    if (!(await acquireLease(this.db, owner, this.now(), this.leaseTtlMs))) return { ...result, outcome: 'busy' };
-    let crashed = false;
-    try {
-      await this.checkpoint('leased');
-      const state = await readSyncState(this.db);
-      if (state.paused) return { ...result, outcome: 'paused' };
+    result.outcome = await this.exclusive(async (owner) => {
       if (this.pullBeforePush && this.port.pullRecords) {
         // Merging remote edits first is what lets the conflict rule see them (docs/sync.md).
-        result.requests += await pullRecordsIncrementally(this.db, this.port, { now: this.now, call: (request) => this.call(request) });
+        result.requests += (await pullRecords(this.db, this.port, this.pullContext(false))).requests;
       }
       const total = await countOpen(this.db);
       const started = this.now();
       let settled = 0;
       for (;;) {
-        if (this.now() - started > this.maxDrainMs) return { ...result, outcome: 'deferred' };
-        if (!(await acquireLease(this.db, owner, this.now(), this.leaseTtlMs))) return { ...result, outcome: 'busy' };
+        if (this.now() - started > this.maxDrainMs) return 'deferred';
+        if (!(await this.shouldContinue())) return 'paused';
+        if (!(await acquireLease(this.db, owner, this.now(), this.leaseTtlMs))) return 'busy';
         const entries = await dueEntries(this.db, this.now(), this.batchSize);
         if (entries.length === 0) {
           // A short wait (a 429's Retry-After, a first backoff) is slept through; a long one is
           // left to the alarm, since a worker must not sleep for minutes.
           const due = await nextDueAt(this.db);
-          if (due === undefined || due - this.now() > this.maxInlineWaitMs) break;
+          if (due === undefined || due - this.now() > this.maxInlineWaitMs) return 'done';
           await this.sleep(Math.max(0, due - this.now()));
           continue;
         }
         await this.waitForWindow();
         const batch = await this.pushBatch(entries, result);
-        if (batch === 'paused') return { ...result, outcome: 'paused' };
+        if (batch === 'paused') return 'paused';
         settled += batch.settled;
         if (total > this.batchSize) await writeProgress(this.db, { phase: 'push', done: Math.min(settled, total), total });
+        await this.onBatch();
       }
-      return result;
+    });
+    if (result.outcome !== 'busy') result.nextDueAt = await nextDueAt(this.db);
+    return result;
+  }
+
+  /** Pulls dealers or records changed since the last pull, under the same lease as pushes. */
+  async pull(kind: 'records' | 'dealers', options: { showProgress?: boolean } = {}): Promise<PullSummary & { outcome: DrainResult['outcome'] }> {
+    let summary: PullSummary = { requests: 0, outcomes: {} };
+    const outcome = await this.exclusive(async () => {
+      summary = await (kind === 'records' ? pullRecords : pullDealers)(this.db, this.port, this.pullContext(options.showProgress ?? false));
+      return 'done';
+    });
+    return { ...summary, outcome };
+  }
+
+  /**
+   * Runs `work` holding the drain lease. CRM errors end it gracefully (401 pauses sync); anything
+   * else is a crash or a bug and leaves everything as stored, exactly as a stopped worker would:
+   * the lease expires and in-flight entries become due after their hold.
+   */
+  private async exclusive(work: (owner: string) => Promise<DrainResult['outcome']>): Promise<DrainResult['outcome']> {
+    const owner = newId();
+    if (!(await acquireLease(this.db, owner, this.now(), this.leaseTtlMs))) return 'busy';
+    let crashed = false;
+    try {
+      await this.checkpoint('leased');
+      if ((await readSyncState(this.db)).paused) return 'paused';
+      return await work(owner);
     } catch (error) {
-      if (error instanceof Deferred) return { ...result, outcome: 'deferred' };
+      if (error instanceof Deferred) return 'deferred';
       const crmError = asCrmError(error);
       if (!crmError) {
-        // A crash or a bug: leave everything as stored, exactly as a stopped worker would; the
-        // lease expires and in-flight entries become due after their hold.
         crashed = true;
         throw error;
       }
       await this.recordFailure(crmError);
-      return { ...result, outcome: crmError.kind === 'unauthorized' ? 'paused' : 'deferred' };
+      return crmError.kind === 'unauthorized' ? 'paused' : 'deferred';
     } finally {
       if (!crashed) {
         await writeProgress(this.db, undefined);
         await releaseLease(this.db, owner);
-        result.nextDueAt = await nextDueAt(this.db);
       }
     }
+  }
+
+  private pullContext(showProgress: boolean): PullContext {
+    return { now: this.now, call: (request) => this.call(request), showProgress };
   }
 
   /** One claim → (lookup) → push → settle cycle over at most one batch of entries. */
@@ -170,7 +202,11 @@ export class SyncEngine {
       await this.checkpoint('looked-up');
     }
 
-    const toPush = claims.filter((c) => !c.needsLookup);
+    for (const claim of claims) {
+      // Deleted before its lost create could be confirmed, and the lookup found nothing: done.
+      if (!claim.needsLookup && !claim.crmId && claim.record.deletedAt) outcomes.push({ claim, result: { ok: true } });
+    }
+    const toPush = claims.filter((c) => !c.needsLookup && (c.crmId || !c.record.deletedAt));
     if (toPush.length > 0) {
       const inputs: PushInput[] = toPush.map((c) => ({ localId: c.record.id, table: c.table, record: c.record, ...(c.crmId ? { crmId: c.crmId } : {}) }));
       try {

@@ -25,11 +25,6 @@ function later(a: string | undefined, b: string): string {
   return a && a > b ? a : b;
 }
 
-/** Returns the number of CRM requests made. */
-export async function pullRecordsIncrementally(db: FieldkitDatabase, port: SyncPort, context: PullContext): Promise<number> {
-  return (await pullRecords(db, port, context)).requests;
-}
-
 export async function pullRecords(db: FieldkitDatabase, port: SyncPort, context: PullContext): Promise<PullSummary> {
   const summary: PullSummary = { requests: 0, outcomes: {} };
   if (!port.pullRecords) return summary;

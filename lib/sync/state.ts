@@ -18,6 +18,8 @@ export interface SyncState {
   cursors: { records?: string; dealers?: string };
   /** No CRM call before this epoch-ms instant (a 429 with Retry-After applies to every record). */
   notBefore?: number;
+  /** Epoch ms of the last complete dealer pull. */
+  dealersPulledAt?: number;
 }
 
 export interface SyncProgress {
