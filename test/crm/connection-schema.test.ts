@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { COMPANY_PROPERTIES, NOTE_PROPERTIES, REQUIRED_SCOPES } from '../../lib/crm/hubspot';
-import { TOKEN, useSim } from './helpers';
+import { TOKEN, simulatorPerFile } from './helpers';
 
-const t = useSim();
+const t = simulatorPerFile();
 
 describe('checkConnection', () => {
   it('reads token info and account details and lists no missing scope', async () => {

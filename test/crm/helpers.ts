@@ -6,7 +6,7 @@ import { startHubSpotSim, type HubSpotSim, type LogEntry } from '../../sim/serve
 export const TOKEN = 'contract-token';
 
 /** One simulator per test file, reset before each test; `adapter()` makes a HubSpot adapter on it. */
-export function useSim(options: Parameters<typeof startHubSpotSim>[0] = {}) {
+export function simulatorPerFile(options: Parameters<typeof startHubSpotSim>[0] = {}) {
   const ctx = {
     sim: undefined as unknown as HubSpotSim,
     snapshots: [] as RateLimitSnapshot[],
