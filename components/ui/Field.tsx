@@ -37,10 +37,18 @@ export function Field({
   const describedBy = [hint ? hintId : '', signal ? signalId : '', error ? errorId : ''].filter(Boolean).join(' ');
   return (
     <div style={styles.field}>
-      <label htmlFor={id} style={styles.label}>
-        {label}
-        {optional && <span style={{ ...styles.muted, fontWeight: 400 }}> {t('optional')}</span>}
-      </label>
+      <div>
+        <label htmlFor={id} style={styles.label}>
+          {label}
+        </label>
+        {/* Outside the label so accessible names stay exactly the label (stable for tests and e2e). */}
+        {optional && (
+          <span aria-hidden="true" style={{ ...styles.muted, fontSize: 12 }}>
+            {' '}
+            {t('optional')}
+          </span>
+        )}
+      </div>
       {children({ id, 'aria-describedby': describedBy || undefined, 'aria-invalid': error ? true : undefined })}
       {hint && (
         <p id={hintId} style={styles.hint}>

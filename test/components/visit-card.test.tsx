@@ -73,19 +73,19 @@ describe('VisitCardForm', () => {
     await user.selectOptions(screen.getByLabelText('经销商'), DEALER_A);
 
     // 往期销量: October's orders (30 + 20); recent purchases newest first, from this dealer only.
-    expect((screen.getByLabelText(/往期销量/) as HTMLInputElement).value).toBe('50');
+    expect((screen.getByLabelText('往期销量') as HTMLInputElement).value).toBe('50');
     const recent = within(screen.getByRole('region', { name: '最近几次进货数量' }));
     const rows = recent.getAllByRole('row').slice(1).map((row) => row.textContent);
     expect(rows).toEqual(['2026-11-2012 箱', '2026-11-1615 箱', '2026-11-0225 箱', '2026-10-1920 箱', '2026-10-0530 箱']);
     expect(recent.queryByText(/99/)).toBeNull();
 
-    await user.type(screen.getByLabelText(/当期库存/), '26');
-    await user.type(screen.getByLabelText(/本次进货量/), '18');
+    await user.type(screen.getByLabelText('当期库存'), '26');
+    await user.type(screen.getByLabelText('本次进货量'), '18');
     await user.type(screen.getByLabelText('进货品种'), 'HX7-4L{Enter}HX5-1L,');
     await user.click(screen.getByLabelText('HX7-4L 已铺货'));
     await user.click(screen.getByLabelText('做陈列'));
     await user.click(screen.getByLabelText('大客户走访'));
-    await user.type(screen.getByLabelText(/备注/), '  堆头已调整  ');
+    await user.type(screen.getByLabelText('备注'), '  堆头已调整  ');
     // Typing the count and the order ticked the matching actions.
     expect((screen.getByLabelText('查库存') as HTMLInputElement).checked).toBe(true);
     expect((screen.getByLabelText('下订单') as HTMLInputElement).checked).toBe(true);
@@ -141,7 +141,7 @@ describe('VisitCardForm', () => {
     const user = userEvent.setup();
     const onSave = vi.fn().mockResolvedValue(undefined);
     inLocale('en', <VisitCardForm dealers={dealers} history={[]} today={TODAY} onSave={onSave} />);
-    await user.type(screen.getByLabelText(/Current inventory/), '-3');
+    await user.type(screen.getByLabelText('Current inventory'), '-3');
     const day = screen.getByLabelText('Visit date');
     await user.clear(day);
     await user.type(day, '2026-12-01');
@@ -166,16 +166,16 @@ describe('VisitCardForm', () => {
     let reject!: (error: Error) => void;
     const onSave = vi.fn(() => new Promise<void>((_, r) => (reject = r)));
     inLocale('zh-CN', <VisitCardForm dealers={dealers} dealerId={DEALER_B} history={history} today={TODAY} onSave={onSave} />);
-    await user.type(screen.getByLabelText(/当期库存/), '12');
-    await user.type(screen.getByLabelText(/备注/), '老板不在店');
+    await user.type(screen.getByLabelText('当期库存'), '12');
+    await user.type(screen.getByLabelText('备注'), '老板不在店');
     const save = screen.getByRole('button', { name: '保存客户卡' }) as HTMLButtonElement;
     await user.click(save);
     expect(save.disabled).toBe(true);
     reject(new Error('数据库已锁定'));
     await screen.findByText('保存失败：数据库已锁定。已填写的内容都还在，可以直接重试。');
     expect(save.disabled).toBe(false);
-    expect((screen.getByLabelText(/当期库存/) as HTMLInputElement).value).toBe('12');
-    expect((screen.getByLabelText(/备注/) as HTMLTextAreaElement).value).toBe('老板不在店');
+    expect((screen.getByLabelText('当期库存') as HTMLInputElement).value).toBe('12');
+    expect((screen.getByLabelText('备注') as HTMLTextAreaElement).value).toBe('老板不在店');
     expect((screen.getByLabelText('经销商') as HTMLSelectElement).value).toBe(DEALER_B);
   });
 
@@ -183,7 +183,7 @@ describe('VisitCardForm', () => {
     const user = userEvent.setup();
     const onSave = vi.fn().mockResolvedValue(undefined);
     inLocale('zh-CN', <VisitCardForm dealers={dealers} dealerId={DEALER_A} history={history} today={TODAY} onSave={onSave} />);
-    const inventory = screen.getByLabelText(/当期库存/);
+    const inventory = screen.getByLabelText('当期库存');
     await user.type(inventory, '31');
     expect(screen.queryByText(/与上次拜访/)).toBeNull();
     await user.clear(inventory);
@@ -198,7 +198,7 @@ describe('VisitCardForm', () => {
     const existing = history[3]!;
     const onSave = vi.fn<(draft: RecordDraft<'visitCards'>) => Promise<void>>().mockResolvedValue();
     inLocale('en', <VisitCardForm dealers={dealers} history={history} initial={existing} today={TODAY} onSave={onSave} />);
-    expect((screen.getByLabelText(/Current inventory/) as HTMLInputElement).value).toBe('38');
+    expect((screen.getByLabelText('Current inventory') as HTMLInputElement).value).toBe('38');
     expect(screen.queryByText(/Exactly the same/)).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Save visit card' }));
     const draft = onSave.mock.calls[0]![0];

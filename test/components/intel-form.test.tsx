@@ -1,0 +1,233 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { ReactNode } from 'react';
+import { LocaleProvider } from '../../components/i18n/locale';
+import { IntelForm, IntelList } from '../../components/intel-form';
+import { IntelItem } from '../../lib/schema/intel';
+import type { RecordDraft } from '../../lib/db/records';
+import type { Locale } from '../../lib/i18n';
+
+afterEach(cleanup);
+
+const TODAY = '2026-11-23';
+const DEALER = '01JD0000000000000000000001';
+const HOSTILE = '<img src=x onerror=alert(1)>';
+const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==';
+
+function inLocale(locale: Locale, ui: ReactNode) {
+  return render(<LocaleProvider locale={locale}>{ui}</LocaleProvider>);
+}
+
+function asRecord(draft: RecordDraft<'intelItems'>) {
+  return IntelItem.safeParse({
+    ...draft,
+    id: '01JF0000000000000000000001',
+    schemaVersion: 1,
+    author: { id: 'owner-101', name: '张伟' },
+    createdAt: '2026-11-23T09:00:00.000Z',
+    updatedAt: '2026-11-23T09:00:00.000Z',
+  });
+}
+
+type OnSave = (draft: RecordDraft<'intelItems'>) => Promise<void>;
+
+describe('IntelForm', () => {
+  it('saves a full observation in one step (zh-CN) and the draft satisfies the schema', async () => {
+    const user = userEvent.setup();
+    const onSave = vi.fn<OnSave>().mockResolvedValue();
+    inLocale(
+      'zh-CN',
+      <IntelForm
+        competitors={['壳牌', '美孚']}
+        dealers={[{ id: DEALER, name: '华联商贸' }]}
+        today={TODAY}
+        initial={{ sourceUrl: 'https://shop.example.com/p/1', sourceTitle: '壳牌喜力 HX7', sourceText: '限时特价 168 元', screenshot: PNG }}
+        onSave={onSave}
+      />,
+    );
+    await user.type(screen.getByLabelText('竞品'), '壳牌');
+    await user.type(screen.getByLabelText('品牌'), '喜力');
+    await user.type(screen.getByLabelText('产品'), 'HX7 合成机油');
+    await user.type(screen.getByLabelText('SKU'), 'HX7-4L');
+    await user.type(screen.getByLabelText('规格'), '4L');
+    await user.type(screen.getByLabelText('价格 1 金额'), '168');
+    await user.type(screen.getByLabelText('价格 1 单位'), '元/瓶');
+    await user.click(screen.getByRole('button', { name: '添加价格' }));
+    await user.selectOptions(screen.getByLabelText('价格 2 类型'), 'wholesale');
+    await user.type(screen.getByLabelText('价格 2 金额'), '1500');
+    await user.type(screen.getByLabelText('价格 2 单位'), '元/箱');
+    await user.selectOptions(screen.getByLabelText('促销方式'), 'gift');
+    await user.type(screen.getByLabelText('促销内容'), '买二送一');
+    await user.type(screen.getByLabelText('促销开始'), '2026-11-20');
+    await user.type(screen.getByLabelText('促销结束'), '2026-11-30');
+    await user.type(screen.getByLabelText('渠道'), '电商');
+    await user.type(screen.getByLabelText('区域'), '华东');
+    await user.selectOptions(screen.getByLabelText('发现地点（经销商或终端）'), DEALER);
+    await user.selectOptions(screen.getByLabelText('可信度'), 'high');
+    expect(screen.getByRole('img', { name: '网页截图' }).getAttribute('src')).toBe(PNG);
+
+    await user.click(screen.getByRole('button', { name: '保存竞品信息' }));
+    expect(onSave).toHaveBeenCalledTimes(1);
+    const draft = onSave.mock.calls[0]![0];
+    expect(draft).toEqual({
+      observedDay: TODAY,
+      competitorName: '壳牌',
+      brand: '喜力',
+      product: 'HX7 合成机油',
+      sku: 'HX7-4L',
+      spec: '4L',
+      prices: [
+        { kind: 'retail', amount: 168, currency: 'CNY', unit: '元/瓶' },
+        { kind: 'wholesale', amount: 1500, currency: 'CNY', unit: '元/箱' },
+      ],
+      promotion: { type: 'gift', description: '买二送一', from: '2026-11-20', to: '2026-11-30' },
+      channel: '电商',
+      region: '华东',
+      dealerId: DEALER,
+      confidence: 'high',
+      sourceUrl: 'https://shop.example.com/p/1',
+      sourceTitle: '壳牌喜力 HX7',
+      sourceText: '限时特价 168 元',
+      screenshot: PNG,
+    });
+    expect(asRecord(draft).success).toBe(true);
+  });
+
+  it('needs only the competitor; the labels e2e tests use are stable (en)', async () => {
+    const user = userEvent.setup();
+    const onSave = vi.fn<OnSave>().mockResolvedValue();
+    inLocale('en', <IntelForm competitors={[]} today={TODAY} onSave={onSave} />);
+    await user.type(screen.getByLabelText('Competitor', { exact: true }), 'Shell');
+    await user.type(screen.getByLabelText('Product', { exact: true }), 'Helix HX7');
+    await user.click(screen.getByRole('button', { name: 'Save intel' }));
+    const draft = onSave.mock.calls[0]![0];
+    expect(draft).toEqual({ observedDay: TODAY, competitorName: 'Shell', product: 'Helix HX7', sku: '', prices: [], confidence: 'medium' });
+    expect(asRecord(draft).success).toBe(true);
+  });
+
+  it('announces validation errors naming the field (en and zh-CN)', async () => {
+    const user = userEvent.setup();
+    const onSave = vi.fn<OnSave>();
+    const { unmount } = inLocale('en', <IntelForm competitors={[]} today={TODAY} onSave={onSave} />);
+    await user.type(screen.getByLabelText('Price 1 amount'), '12');
+    await user.type(screen.getByLabelText('Promotion details'), 'buy 2 get 1');
+    await user.type(screen.getByLabelText('Promotion from'), '2026-11-20');
+    await user.type(screen.getByLabelText('Promotion until'), '2026-11-10');
+    await user.click(screen.getByRole('button', { name: 'Save intel' }));
+    const alerts = screen.getAllByRole('alert').map((a) => a.textContent);
+    expect(alerts).toEqual(
+      expect.arrayContaining([
+        'Competitor: enter the competitor',
+        'Price 1 unit: enter a unit, e.g. 元/瓶',
+        'Promotion type: choose a type for the promotion you described',
+        'Promotion until: must not be before the start',
+      ]),
+    );
+    expect(onSave).not.toHaveBeenCalled();
+    unmount();
+
+    inLocale('zh-CN', <IntelForm competitors={[]} today={TODAY} onSave={onSave} />);
+    await user.click(screen.getByRole('button', { name: '保存竞品信息' }));
+    expect(screen.getByRole('alert').textContent).toBe('竞品：请填写竞品名称');
+  });
+
+  it('renders hostile selected text as literal text, never as HTML, and truncates to the schema cap', async () => {
+    const user = userEvent.setup();
+    const onSave = vi.fn<OnSave>().mockResolvedValue();
+    const long = HOSTILE + 'x'.repeat(6000);
+    const { container } = inLocale(
+      'zh-CN',
+      <IntelForm competitors={[]} today={TODAY} initial={{ sourceText: long, sourceTitle: `<b>${HOSTILE}</b>`, sourceUrl: 'javascript:alert(1)' }} onSave={onSave} />,
+    );
+    const shown = screen.getByTestId('intel-source-text');
+    expect(shown.textContent!.startsWith(HOSTILE)).toBe(true);
+    expect(shown.textContent).toHaveLength(5000);
+    expect(screen.getByText(`<b>${HOSTILE}</b>`)).toBeTruthy();
+    expect(container.querySelector('img')).toBeNull();
+    expect(container.querySelector('b')).toBeNull();
+    expect(container.querySelector('a[href^="javascript"]')).toBeNull();
+    expect(screen.getByText('选中的文字超过 5000 字，只保留了前 5000 字。')).toBeTruthy();
+
+    await user.type(screen.getByLabelText('竞品'), '美孚');
+    await user.click(screen.getByRole('button', { name: '保存竞品信息' }));
+    const draft = onSave.mock.calls[0]![0];
+    expect(draft.sourceText).toHaveLength(5000);
+    expect(draft.sourceUrl).toBeUndefined();
+    expect(asRecord(draft).success).toBe(true);
+  });
+
+  it('lets the rep remove the screenshot; a non-image data URL is never shown', async () => {
+    const user = userEvent.setup();
+    const onSave = vi.fn<OnSave>().mockResolvedValue();
+    const { container, unmount } = inLocale('en', <IntelForm competitors={[]} today={TODAY} initial={{ screenshot: PNG }} onSave={onSave} />);
+    await user.click(screen.getByRole('button', { name: 'Remove screenshot' }));
+    expect(container.querySelector('img')).toBeNull();
+    await user.type(screen.getByLabelText('Competitor'), 'Mobil');
+    await user.click(screen.getByRole('button', { name: 'Save intel' }));
+    expect(onSave.mock.calls[0]![0].screenshot).toBeUndefined();
+    unmount();
+
+    const svg = inLocale('en', <IntelForm competitors={[]} today={TODAY} initial={{ screenshot: 'data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=' }} onSave={onSave} />);
+    expect(svg.container.querySelector('img')).toBeNull();
+  });
+
+  it('keeps everything typed when the save fails, with the save button disabled meanwhile', async () => {
+    const user = userEvent.setup();
+    let reject!: (error: Error) => void;
+    const onSave = vi.fn<OnSave>(() => new Promise<void>((_, r) => (reject = r)));
+    inLocale('en', <IntelForm competitors={['Shell']} today={TODAY} onSave={onSave} />);
+    await user.type(screen.getByLabelText('Competitor'), 'Shell');
+    await user.type(screen.getByLabelText('Price 1 amount'), '99.5');
+    await user.type(screen.getByLabelText('Price 1 unit'), '元/瓶');
+    const save = screen.getByRole('button', { name: 'Save intel' }) as HTMLButtonElement;
+    await user.click(save);
+    expect(save.disabled).toBe(true);
+    reject(new Error('Quota exceeded'));
+    await screen.findByText('Could not save: Quota exceeded. Everything you typed is still here.');
+    expect(save.disabled).toBe(false);
+    expect((screen.getByLabelText('Competitor') as HTMLInputElement).value).toBe('Shell');
+    expect((screen.getByLabelText('Price 1 amount') as HTMLInputElement).value).toBe('99.5');
+    expect((screen.getByLabelText('Price 1 unit') as HTMLInputElement).value).toBe('元/瓶');
+  });
+});
+
+describe('IntelList', () => {
+  const item = (overrides: Partial<IntelItem>): IntelItem =>
+    IntelItem.parse({
+      id: '01JF0000000000000000000001',
+      schemaVersion: 1,
+      author: { id: 'owner-101', name: '张伟' },
+      createdAt: '2026-11-23T09:00:00.000Z',
+      updatedAt: '2026-11-23T09:00:00.000Z',
+      observedDay: '2026-11-22',
+      competitorName: '壳牌',
+      ...overrides,
+    });
+
+  it('lists prices, promotion and source, with page text as text', () => {
+    const { container } = inLocale(
+      'zh-CN',
+      <IntelList
+        items={[
+          item({ sku: 'HX7-4L', prices: [{ kind: 'retail', amount: 168, currency: 'CNY', unit: '元/瓶' }], promotion: { type: 'gift', description: '买二送一', from: '2026-11-20', to: '2026-11-30' }, sourceTitle: HOSTILE, confidence: 'high' }),
+          item({ id: '01JF0000000000000000000002', competitorName: '美孚', observedDay: '2026-11-23' }),
+        ]}
+      />,
+    );
+    const entries = screen.getAllByRole('listitem');
+    expect(entries[0]!.textContent).toContain('美孚');
+    const shell = within(entries[1]!);
+    expect(shell.getByText('零售价 168 元/瓶')).toBeTruthy();
+    expect(shell.getByText(/赠品：买二送一/)).toBeTruthy();
+    expect(shell.getByText('可信度：高（亲眼所见）')).toBeTruthy();
+    expect(shell.getByText(HOSTILE)).toBeTruthy();
+    expect(container.querySelector('img')).toBeNull();
+  });
+
+  it('says so when empty (en)', () => {
+    inLocale('en', <IntelList items={[]} />);
+    expect(screen.getByText('No intel yet.')).toBeTruthy();
+  });
+});
