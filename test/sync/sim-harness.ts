@@ -1,0 +1,42 @@
+/**
+ * The engine against the real HubSpot adapter and the in-process simulator: what the fault suite,
+ * the simulator tests and the bench share.
+ */
+import { createHubSpotAdapter } from '../../lib/crm/hubspot';
+import type { CrmAdapter } from '../../lib/crm/adapter';
+import type { FieldkitDatabase } from '../../lib/db/database';
+import { fromCrmAdapter } from '../../lib/sync/adapter-port';
+import type { HubSpotSim } from '../../sim/server';
+import type { SimObject } from '../../sim/types';
+
+export const SIM_TOKEN = 'sync-test-token';
+
+export function adapterFor(sim: HubSpotSim, token = SIM_TOKEN): CrmAdapter {
+  return createHubSpotAdapter({ baseUrl: sim.url, token, timeoutMs: 5_000 });
+}
+
+export function portFor(sim: HubSpotSim, db: FieldkitDatabase) {
+  return fromCrmAdapter(adapterFor(sim), db);
+}
+
+/** Live notes that carry a Fieldkit record, grouped by local id (upper-case, as stored locally). */
+export function notesByLocalId(sim: HubSpotSim): Map<string, SimObject[]> {
+  const byId = new Map<string, SimObject[]>();
+  for (const note of sim.state.list('notes')) {
+    const id = note.properties.fieldkit_record_id?.toUpperCase();
+    if (!id) continue;
+    byId.set(id, [...(byId.get(id) ?? []), note]);
+  }
+  return byId;
+}
+
+/** The structured record a note carries, as another Fieldkit would read it. */
+export function payloadOf(note: SimObject): Record<string, unknown> {
+  return JSON.parse(note.properties.fieldkit_payload ?? 'null') as Record<string, unknown>;
+}
+
+/** A local record as it must appear in the CRM: everything but the local link to the CRM. */
+export function withoutLink<T extends { crm?: unknown }>(record: T): Omit<T, 'crm'> {
+  const { crm: _crm, ...rest } = record;
+  return JSON.parse(JSON.stringify(rest)) as Omit<T, 'crm'>;
+}
