@@ -19,7 +19,7 @@ export function readRateLimit(headers: Headers, observedAt: number): RateLimitSn
   const max = Number(headers.get('x-hubspot-ratelimit-max'));
   const remaining = Number(headers.get('x-hubspot-ratelimit-remaining'));
   const intervalMs = Number(headers.get('x-hubspot-ratelimit-interval-milliseconds'));
-  // Search answers carry no rate-limit headers; keep the previous snapshot then.
+  // An answer without the headers (search answers may omit them) keeps the previous snapshot.
   if (!headers.has('x-hubspot-ratelimit-max') || ![max, remaining, intervalMs].every(Number.isFinite)) return undefined;
   return { max, remaining, intervalMs, observedAt };
 }
