@@ -257,11 +257,20 @@ export class SyncEngine {
     if (delay > 0) await this.sleep(delay);
   }
 
-  /** Every CRM call goes through here so the pacer both paces and counts it. */
+  /**
+   * Every CRM call goes through here so the pacer both paces and counts it. Anything the adapter
+   * throws that is not a CrmError (an answer its client library choked on) becomes an
+   * `invalid-response`: retried with backoff and bounded attempts, never wedging the queue.
+   */
   private async call<T>(request: () => Promise<T>): Promise<T> {
     await this.waitForWindow();
     this.pacer.recordSend(this.now());
-    return request();
+    try {
+      return await request();
+    } catch (error) {
+      if (error instanceof CrmError) throw error;
+      throw new CrmError('invalid-response', error instanceof Error ? error.message.slice(0, 500) : String(error));
+    }
   }
 
   private async recordFailure(error: CrmError): Promise<void> {

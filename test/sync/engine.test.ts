@@ -52,10 +52,13 @@ describe('sync engine drain', () => {
     const db = freshDatabase();
     const clock = virtualClock();
     const crm = new FakeCrm();
-    crm.fault = faultsInOrder('crash-after');
     const [id] = await saveVisits(db, 1, clock.now);
+    const crashAfterResponse = async (stage: string) => {
+      if (stage === 'responded') throw new SimulatedCrash('worker stopped before the answer was stored');
+    };
 
-    await expect(engineFor(db, crm, clock).drain()).rejects.toBeInstanceOf(SimulatedCrash);
+    await expect(engineFor(db, crm, clock, { checkpoint: crashAfterResponse }).drain()).rejects.toBeInstanceOf(SimulatedCrash);
+    expect(crm.objects.size).toBe(1);
     // The dead drain's lease still blocks a second drain until it expires.
     expect((await engineFor(db, crm, clock).drain()).outcome).toBe('busy');
     clock.advance(120_000);

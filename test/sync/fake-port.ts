@@ -15,8 +15,9 @@ export interface StoredObject {
 }
 
 /** What happens to one call: 'lost-response' means the CRM applied it but the answer never came. */
-export type CallFault = 'none' | 'network' | 'lost-response' | 'server' | 'rate-limited' | 'unauthorized' | 'crash-before' | 'crash-after';
+export type CallFault = 'none' | 'network' | 'lost-response' | 'server' | 'rate-limited' | 'unauthorized';
 
+/** Thrown from an engine checkpoint: the worker stops there, nothing after it runs. */
 export class SimulatedCrash extends Error {
   override readonly name = 'SimulatedCrash';
 }
@@ -50,13 +51,11 @@ export class FakeCrm implements SyncPort {
     if (fault === 'server') throw new CrmError('server', 'Internal error', { status: 502 });
     if (fault === 'rate-limited') throw new CrmError('rate-limited', 'You have reached your ten-secondly limit.', { status: 429, retryAfterMs: 1_000 });
     if (fault === 'unauthorized') throw new CrmError('unauthorized', 'Authentication credentials not found.', { status: 401 });
-    if (fault === 'crash-before') throw new SimulatedCrash('worker stopped before the request');
     return fault;
   }
 
   private after(fault: CallFault): void {
     if (fault === 'lost-response') throw new CrmError('network', 'socket hang up');
-    if (fault === 'crash-after') throw new SimulatedCrash('worker stopped before the answer arrived');
   }
 
   async pushRecords(inputs: PushInput[]): Promise<PushResult[]> {
