@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deleteRecord, saveRecord } from '../../lib/db/records';
 import type { FieldkitDatabase } from '../../lib/db/database';
-import { SyncEngine, type DrainStage } from '../../lib/sync/engine';
+import { SyncEngine } from '../../lib/sync/engine';
 import { createRandom, type Random } from '../../sim/prng';
 import { startHubSpotSim, type HubSpotSim } from '../../sim/server';
 import type { ScriptedFault } from '../../sim/faults';
@@ -19,7 +19,6 @@ import { adapterFor, notesByLocalId, payloadOf, portFor, SIM_TOKEN, withoutLink 
 
 const RUNS = Number(process.env.FAULT_RUNS ?? 200);
 const BASE_SEED = Number(process.env.FAULT_SEED ?? 20261123);
-const STAGES: DrainStage[] = ['leased', 'claimed', 'looked-up', 'responded', 'settled'];
 
 interface Totals {
   runs: number;
