@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 
 /**
@@ -11,6 +12,8 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  // @hubspot/api-client imports Node's `url`; in the service worker the global URL does the job.
+  vite: () => ({ resolve: { alias: { url: resolve('lib/crm/hubspot/url-shim.ts') } } }),
   manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -24,6 +27,8 @@ export default defineConfig({
       ...(browser === 'firefox' ? [] : ['sidePanel']),
       ...(manifestVersion === 3 ? ['scripting'] : []),
     ],
+    // Only the background calls the CRM; content scripts never get a token or a CRM response.
+    host_permissions: ['https://api.hubapi.com/*'],
     action: { default_title: '__MSG_extName__' },
     commands: {
       [manifestVersion === 3 ? '_execute_action' : '_execute_browser_action']: { suggested_key: { default: 'Alt+Shift+F' } },

@@ -80,8 +80,22 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
+/**
+ * The real HubSpot API sends no CORS headers: the extension reaches it through its
+ * `host_permissions`. The simulator runs on a loopback port that production builds hold no
+ * permission for, so it answers CORS itself — that lets the unmodified production build talk to it
+ * in the demo and the end-to-end tests.
+ */
+const CORS_HEADERS: Record<string, string> = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Methods': 'GET, POST, PATCH, PUT, DELETE, OPTIONS',
+  'Access-Control-Allow-Headers': 'Authorization, Content-Type',
+  'Access-Control-Expose-Headers': 'X-HubSpot-RateLimit-Max, X-HubSpot-RateLimit-Remaining, X-HubSpot-RateLimit-Interval-Milliseconds, X-HubSpot-RateLimit-Daily, X-HubSpot-RateLimit-Daily-Remaining, Retry-After',
+  'Access-Control-Max-Age': '600',
+};
+
 function send(res: ServerResponse, r: SimResponse): void {
-  const headers: Record<string, string> = { ...r.headers };
+  const headers: Record<string, string> = { ...CORS_HEADERS, ...r.headers };
   if (r.body !== undefined && !headers['Content-Type']) headers['Content-Type'] = 'application/json;charset=utf-8';
   res.writeHead(r.status, headers);
   res.end(r.body === undefined ? undefined : typeof r.body === 'string' ? r.body : JSON.stringify(r.body));
@@ -165,6 +179,10 @@ export async function startHubSpotSim(options: HubSpotSimOptions = {}): Promise<
       }
     }
 
+    if (method === 'OPTIONS') {
+      send(res, { status: 204 }); // CORS preflight: never authenticated, logged or rate limited
+      return;
+    }
     if (path.startsWith('/__sim/')) {
       send(res, control(method, path, body));
       return;
