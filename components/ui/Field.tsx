@@ -78,3 +78,14 @@ export function Checkbox({ label, ...input }: { label: ReactNode } & Omit<Compon
     </label>
   );
 }
+
+/** An announced error for a control that is not a single Field (a line list, a group of rows). */
+export function FieldError({ label, message }: { label: string; message: string | undefined }) {
+  const t = useT(uiMessages);
+  if (!message) return null;
+  return (
+    <p role="alert" style={styles.error}>
+      {t('fieldError', { field: label, message })}
+    </p>
+  );
+}

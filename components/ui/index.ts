@@ -1,5 +1,5 @@
 export { Button } from './Button';
-export { Field, Checkbox, type FieldControlProps } from './Field';
+export { Field, FieldError, Checkbox, type FieldControlProps } from './Field';
 export { LineListInput, cleanLines } from './LineListInput';
 export { TagsInput } from './TagsInput';
 export { SaveError, errorMessageOf } from './SaveError';

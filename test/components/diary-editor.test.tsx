@@ -1,0 +1,324 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { ReactNode } from 'react';
+import { LocaleProvider } from '../../components/i18n/locale';
+import { DiaryEditor, isCopiedLine, vagueWordWithoutNumber } from '../../components/diary-editor';
+import { DiaryEntry } from '../../lib/schema/diary';
+import { VisitCard } from '../../lib/schema/visit-card';
+import type { RecordDraft } from '../../lib/db/records';
+import type { Locale } from '../../lib/i18n';
+
+afterEach(cleanup);
+
+const DEALER_A = '01JD0000000000000000000001';
+const DEALER_B = '01JD0000000000000000000002';
+const dealersById = { [DEALER_A]: '华联商贸', [DEALER_B]: '永盛批发' };
+const AUTHOR = { id: 'owner-101', name: '张伟' };
+type OnSave = (draft: RecordDraft<'diaryEntries'>, options: { submit: boolean }) => Promise<void>;
+
+function inLocale(locale: Locale, ui: ReactNode) {
+  return render(<LocaleProvider locale={locale}>{ui}</LocaleProvider>);
+}
+
+function entry(periodStart: string, content: unknown, overrides: Record<string, unknown> = {}): DiaryEntry {
+  return DiaryEntry.parse({
+    id: `01JG0000000000000000000${periodStart.replace(/-/g, '').slice(5)}`,
+    schemaVersion: 1,
+    author: AUTHOR,
+    createdAt: `${periodStart}T10:00:00.000Z`,
+    updatedAt: `${periodStart}T10:00:00.000Z`,
+    periodStart,
+    isoWeek: '2026-W48',
+    content,
+    ...overrides,
+  });
+}
+
+function visit(overrides: Partial<VisitCard>): VisitCard {
+  return VisitCard.parse({
+    id: '01JE0000000000000000000001',
+    schemaVersion: 2,
+    author: AUTHOR,
+    createdAt: '2026-11-23T08:00:00.000Z',
+    updatedAt: '2026-11-23T08:00:00.000Z',
+    dealerId: DEALER_A,
+    visitDay: '2026-11-23',
+    isoWeek: '2026-W48',
+    orderQuantity: 25,
+    actions: { checkedInventory: true, didDisplay: true, tookOrder: true, recommendedNewProducts: false },
+    ...overrides,
+  });
+}
+
+/** What the host (side panel) adds before storing; the result must satisfy the schema. */
+function asRecord(draft: RecordDraft<'diaryEntries'>) {
+  return DiaryEntry.safeParse({
+    ...draft,
+    id: draft.id ?? '01JH0000000000000000000001',
+    schemaVersion: 1,
+    author: AUTHOR,
+    createdAt: '2026-11-23T18:00:00.000Z',
+    updatedAt: '2026-11-23T18:00:00.000Z',
+  });
+}
+
+const line = (label: string, n: number) => screen.getByLabelText(`${label}第 ${n} 行`) as HTMLInputElement;
+
+describe('DiaryEditor, daily', () => {
+  const yesterday = entry('2026-11-22', {
+    kind: 'daily',
+    todayWork: ['拜访永盛批发'],
+    tomorrowPlan: ['拜访华联商贸，铺货 HX7 共 3 家终端', '跟进永盛回款'],
+    problems: ['华联库存积压'],
+  });
+
+  it("prefills today's work from yesterday's plan, attaches today's visits and saves a draft (zh-CN)", async () => {
+    const user = userEvent.setup();
+    const onSave = vi.fn<OnSave>().mockResolvedValue();
+    inLocale(
+      'zh-CN',
+      <DiaryEditor kind="daily" periodStart="2026-11-23" previousEntry={yesterday} visitsOfPeriod={[visit({})]} dealersById={dealersById} onSave={onSave} />,
+    );
+    expect(line('今日工作内容', 1).value).toBe('拜访华联商贸，铺货 HX7 共 3 家终端');
+    expect(line('今日工作内容', 2).value).toBe('跟进永盛回款');
+    expect(screen.getByText('已把昨天写的“明日计划”填进来，请按实际完成情况修改。')).toBeTruthy();
+    const visits = within(screen.getByRole('region', { name: '今日拜访（1 家）' }));
+    expect(visits.getByText('华联商贸')).toBeTruthy();
+    expect(visits.getByText('25 箱')).toBeTruthy();
+
+    // Enter adds a line below and moves the caret there.
+    await user.type(line('明日计划', 1), '拜访 5 家终端{Enter}');
+    expect(document.activeElement).toBe(line('明日计划', 2));
+    await user.keyboard('陈列检查');
+    await user.type(line('需解决的问题', 1), '华联库存积压');
+    await user.click(screen.getByRole('button', { name: '保存草稿' }));
+
+    expect(onSave).toHaveBeenCalledTimes(1);
+    const [draft, options] = onSave.mock.calls[0]!;
+    expect(options).toEqual({ submit: false });
+    expect(draft).toMatchObject({
+      periodStart: '2026-11-23',
+      isoWeek: '2026-W48',
+      month: '2026-11',
+      status: 'draft',
+      content: {
+        kind: 'daily',
+        todayWork: ['拜访华联商贸，铺货 HX7 共 3 家终端', '跟进永盛回款'],
+        tomorrowPlan: ['拜访 5 家终端', '陈列检查'],
+        problems: ['华联库存积压'],
+      },
+    });
+    expect(asRecord(draft).success).toBe(true);
+    expect(screen.getByRole('status').textContent).toBe('草稿已保存。');
+  });
+
+  it('gently flags lines copied from yesterday and vague plans without a number, without blocking', async () => {
+    const user = userEvent.setup();
+    const onSave = vi.fn<OnSave>().mockResolvedValue();
+    inLocale('zh-CN', <DiaryEditor kind="daily" periodStart="2026-11-23" previousEntry={yesterday} visitsOfPeriod={[]} dealersById={dealersById} onSave={onSave} />);
+    await user.type(line('需解决的问题', 1), '华联库存积压。');
+    expect(screen.getByText('同昨日？这一行和昨天写的一模一样，如有新进展可以补充。')).toBeTruthy();
+    await user.type(line('明日计划', 1), '进一步加强客情关系');
+    expect(screen.getByText('“进一步”没有具体数字，建议写成可衡量的目标，例如“周五前拜访 5 家终端”。')).toBeTruthy();
+    await user.clear(line('明日计划', 1));
+    await user.type(line('明日计划', 1), '加强陈列，周三前完成 4 家');
+    expect(screen.queryByText(/没有具体数字/)).toBeNull();
+    await user.click(screen.getByRole('button', { name: '提交日报' }));
+    expect(onSave).toHaveBeenCalledWith(expect.objectContaining({ status: 'submitted' }), { submit: true });
+  });
+
+  it('requires the template fields only on submit, naming the field (en)', async () => {
+    const user = userEvent.setup();
+    const onSave = vi.fn<OnSave>().mockResolvedValue();
+    inLocale('en', <DiaryEditor kind="daily" periodStart="2026-11-23" visitsOfPeriod={[]} dealersById={{}} onSave={onSave} />);
+    expect(screen.getByText('No visit cards for this day yet.')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Submit daily report' }));
+    const alerts = screen.getAllByRole('alert').map((a) => a.textContent);
+    expect(alerts).toEqual(["Today's work: write at least one line before submitting", "Tomorrow's plan: write at least one line before submitting"]);
+    expect(onSave).not.toHaveBeenCalled();
+    expect(document.activeElement).toBe(screen.getByLabelText("Today's work, line 1"));
+    await user.click(screen.getByRole('button', { name: 'Save draft' }));
+    expect(onSave).toHaveBeenCalledTimes(1);
+    expect(asRecord(onSave.mock.calls[0]![0]).success).toBe(true);
+  });
+
+  it('keeps everything typed when the save fails, with both buttons disabled meanwhile', async () => {
+    const user = userEvent.setup();
+    let reject!: (error: Error) => void;
+    const onSave = vi.fn<OnSave>(() => new Promise<void>((_, r) => (reject = r)));
+    const existing = entry('2026-11-23', { kind: 'daily', todayWork: ['盘点'], tomorrowPlan: [], problems: [] }, { status: 'draft' });
+    inLocale('zh-CN', <DiaryEditor kind="daily" periodStart="2026-11-23" entry={existing} visitsOfPeriod={[]} dealersById={dealersById} onSave={onSave} />);
+    await user.type(line('明日计划', 1), '拜访 3 家');
+    await user.click(screen.getByRole('button', { name: '提交日报' }));
+    expect((screen.getByRole('button', { name: '提交日报' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: '保存草稿' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(onSave.mock.calls[0]![0].id).toBe(existing.id);
+    reject(new Error('网络断开'));
+    await screen.findByText('保存失败：网络断开。已填写的内容都还在，可以直接重试。');
+    expect((screen.getByRole('button', { name: '提交日报' }) as HTMLButtonElement).disabled).toBe(false);
+    expect(line('今日工作内容', 1).value).toBe('盘点');
+    expect(line('明日计划', 1).value).toBe('拜访 3 家');
+  });
+
+  it("shows the manager's annotations read-only", () => {
+    const reviewed = entry(
+      '2026-11-23',
+      { kind: 'daily', todayWork: ['盘点'], tomorrowPlan: ['拜访'], problems: [] },
+      { status: 'reviewed', annotations: [{ id: '01JK0000000000000000000001', author: { id: 'mgr-1', name: '李经理' }, at: '2026-11-24T01:00:00.000Z', path: 'tomorrowPlan.0', text: '<b>写清楚拜访几家</b>' }] },
+    );
+    const { container } = inLocale('zh-CN', <DiaryEditor kind="daily" periodStart="2026-11-23" entry={reviewed} visitsOfPeriod={[]} dealersById={dealersById} onSave={vi.fn()} />);
+    const notes = within(screen.getByRole('region', { name: '主管批注' }));
+    expect(notes.getByText('<b>写清楚拜访几家</b>')).toBeTruthy();
+    expect(notes.getByText(/李经理 .* 针对：明日计划 #1/)).toBeTruthy();
+    expect(notes.queryByRole('textbox')).toBeNull();
+    expect(container.querySelector('b')).toBeNull();
+    expect(screen.getByText('已批阅')).toBeTruthy();
+  });
+});
+
+describe('DiaryEditor, weekly', () => {
+  const lastWeek = entry('2026-11-16', {
+    kind: 'weekly',
+    nextWeekPlan: [
+      { priority: '华联商贸签约 HX7 分销', support: '' },
+      { priority: '进一步加强终端拜访', support: '' },
+    ],
+  });
+  const keyVisit = visit({ keyAccount: true, note: '谈年度返利', orderQuantity: 40 });
+
+  it("turns last week's plan into summary lines, prefills key-account visits and counts them against the minimum (en)", async () => {
+    const user = userEvent.setup();
+    const onSave = vi.fn<OnSave>().mockResolvedValue();
+    inLocale(
+      'en',
+      <DiaryEditor kind="weekly" periodStart="2026-11-23" previousEntry={lastWeek} visitsOfPeriod={[keyVisit, visit({ id: '01JE0000000000000000000002', dealerId: DEALER_B })]} dealersById={dealersById} onSave={onSave} />,
+    );
+    expect((screen.getByLabelText('Plan item 1') as HTMLInputElement).value).toBe('华联商贸签约 HX7 分销');
+    expect((screen.getByLabelText('Plan item 2') as HTMLInputElement).value).toBe('进一步加强终端拜访');
+    expect(screen.getByText('1 key-account visits this week; at least 2 expected. 1 more would meet the minimum.')).toBeTruthy();
+    expect((screen.getByLabelText('Customer of visit 1') as HTMLSelectElement).value).toBe(DEALER_A);
+    expect((screen.getByLabelText('Purpose of visit 1') as HTMLInputElement).value).toBe('谈年度返利');
+    expect((screen.getByLabelText('Outcome of visit 1') as HTMLInputElement).value).toBe('Ordered 40 箱');
+
+    await user.click(screen.getByRole('button', { name: 'Submit weekly report' }));
+    const alerts = screen.getAllByRole('alert').map((a) => a.textContent);
+    expect(alerts).toEqual(
+      expect.arrayContaining([
+        'Item 1 completion (%): enter how far it got before submitting',
+        "Next week's plan: write at least one line before submitting",
+      ]),
+    );
+    expect(onSave).not.toHaveBeenCalled();
+
+    await user.type(screen.getByLabelText('Item 1 completion (%)'), '80');
+    await user.type(screen.getByLabelText('Item 2 completion (%)'), '150');
+    await user.type(screen.getByLabelText('Item 2 problem'), '人手不足');
+    await user.click(screen.getByRole('button', { name: 'Add a priority' }));
+    await user.type(screen.getByLabelText('Priority 1'), '尽量多拜访');
+    expect(screen.getByText('"尽量" without a number: make it measurable, e.g. "visit 5 terminals by Friday".')).toBeTruthy();
+    await user.clear(screen.getByLabelText('Priority 1'));
+    await user.type(screen.getByLabelText('Priority 1'), '永盛批发回款 10 万');
+    await user.type(screen.getByLabelText('Support needed for priority 1'), '财务对账');
+    await user.click(screen.getByRole('button', { name: 'Add a visit' }));
+    await user.selectOptions(screen.getByLabelText('Customer of visit 2'), DEALER_B);
+    expect(screen.getByText('2 key-account visits this week; at least 2 expected.')).toBeTruthy();
+    await user.type(screen.getByLabelText('Purpose of visit 2'), '处理窜货投诉');
+    await user.type(screen.getByLabelText('Outcome of visit 2'), '已协调');
+    await user.click(screen.getByRole('button', { name: 'Add a grade change' }));
+    await user.selectOptions(screen.getByLabelText('Customer 1'), DEALER_B);
+    await user.selectOptions(screen.getByLabelText('Grade before, customer 1'), 'C');
+    await user.selectOptions(screen.getByLabelText('New grade, customer 1'), 'B');
+    await user.type(screen.getByLabelText('Reason for late submission'), '周五在外地出差');
+
+    await user.click(screen.getByRole('button', { name: 'Submit weekly report' }));
+    expect(screen.getByRole('alert').textContent).toBe('Item 2 completion (%): enter a percentage from 0 to 100');
+    await user.clear(screen.getByLabelText('Item 2 completion (%)'));
+    await user.type(screen.getByLabelText('Item 2 completion (%)'), '50');
+    await user.click(screen.getByRole('button', { name: 'Submit weekly report' }));
+
+    const [draft, options] = onSave.mock.calls[0]!;
+    expect(options).toEqual({ submit: true });
+    expect(draft.content).toEqual({
+      kind: 'weekly',
+      lastWeekSummary: [
+        { item: '华联商贸签约 HX7 分销', completion: 80, problem: '' },
+        { item: '进一步加强终端拜访', completion: 50, problem: '人手不足' },
+      ],
+      nextWeekPlan: [{ priority: '永盛批发回款 10 万', support: '财务对账' }],
+      keyAccountVisits: [
+        { dealerId: DEALER_A, day: '2026-11-23', purpose: '谈年度返利', outcome: 'Ordered 40 箱' },
+        { dealerId: DEALER_B, day: '2026-11-23', purpose: '处理窜货投诉', outcome: '已协调' },
+      ],
+      gradeChanges: [{ dealerId: DEALER_B, from: 'C', to: 'B' }],
+      lateReason: '周五在外地出差',
+    });
+    expect(asRecord(draft).success).toBe(true);
+  });
+
+  it('requires no blank key-account fields on submit, in Chinese', async () => {
+    const user = userEvent.setup();
+    inLocale('zh-CN', <DiaryEditor kind="weekly" periodStart="2026-11-23" visitsOfPeriod={[visit({ keyAccount: true, orderQuantity: undefined })]} dealersById={dealersById} onSave={vi.fn()} />);
+    expect(screen.getByText('本周大客户走访 1 次，要求至少 2 次，还差 1 次。')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: '提交周报' }));
+    const alerts = screen.getAllByRole('alert').map((a) => a.textContent);
+    expect(alerts).toEqual(expect.arrayContaining(['走访 1 的目的：提交前不能留空', '走访 1 的结果：提交前不能留空', '下周工作计划：提交前请至少写一行']));
+  });
+});
+
+describe('DiaryEditor, monthly and inspection', () => {
+  it('saves a monthly report with an optional local proposal and flags last month copies (zh-CN)', async () => {
+    const user = userEvent.setup();
+    const onSave = vi.fn<OnSave>().mockResolvedValue();
+    const lastMonth = entry('2026-10-01', { kind: 'monthly', results: ['完成销量 1200 箱'], problems: ['回款慢'], nextMonthPlan: ['新增 3 家终端'] });
+    inLocale('zh-CN', <DiaryEditor kind="monthly" periodStart="2026-11-01" previousEntry={lastMonth} visitsOfPeriod={[]} dealersById={dealersById} onSave={onSave} />);
+    expect(within(screen.getByRole('region', { name: '上期计划（供对照）' })).getByText('新增 3 家终端')).toBeTruthy();
+    await user.type(line('工作成果', 1), '完成销量 1350 箱');
+    await user.type(line('存在问题', 1), '回款慢');
+    expect(screen.getByText('同上月？这一行和上个月写的一模一样，如有新进展可以补充。')).toBeTruthy();
+    await user.type(line('下月工作计划', 1), '基本完成回款');
+    expect(screen.getByText(/“基本”没有具体数字/)).toBeTruthy();
+    await user.type(screen.getByLabelText('合理化方案'), '在县城增设二批');
+    await user.click(screen.getByRole('button', { name: '提交月报' }));
+    const [draft] = onSave.mock.calls[0]!;
+    expect(draft.content).toEqual({ kind: 'monthly', results: ['完成销量 1350 箱'], problems: ['回款慢'], nextMonthPlan: ['基本完成回款'], localProposal: '在县城增设二批' });
+    expect(draft.month).toBe('2026-11');
+    expect(asRecord(draft).success).toBe(true);
+  });
+
+  it('saves a market inspection report (en)', async () => {
+    const user = userEvent.setup();
+    const onSave = vi.fn<OnSave>().mockResolvedValue();
+    inLocale('en', <DiaryEditor kind="inspection" periodStart="2026-11-23" visitsOfPeriod={[]} dealersById={{}} onSave={onSave} />);
+    await user.type(screen.getByLabelText('What I learned, line 1'), 'Competitor cut retail price by 10%');
+    await user.type(screen.getByLabelText('What I handled, line 1'), 'Settled a cross-territory complaint');
+    await user.type(screen.getByLabelText('Whom I guided, and how, line 1'), 'Coached Wang on end-cap display');
+    await user.click(screen.getByRole('button', { name: 'Submit inspection report' }));
+    const [draft] = onSave.mock.calls[0]!;
+    expect(draft.content).toEqual({
+      kind: 'inspection',
+      learned: ['Competitor cut retail price by 10%'],
+      handled: ['Settled a cross-territory complaint'],
+      guided: ['Coached Wang on end-cap display'],
+    });
+    expect(asRecord(draft).success).toBe(true);
+    expect(screen.getByRole('status').textContent).toBe('Submitted.');
+  });
+});
+
+describe('diary signals', () => {
+  it('finds vague words only when no number is stated', () => {
+    expect(vagueWordWithoutNumber('进一步加强终端拜访')).toBe('进一步');
+    expect(vagueWordWithoutNumber('加强陈列，本周完成 5 家')).toBeUndefined();
+    expect(vagueWordWithoutNumber('争取两家签约')).toBeUndefined();
+    expect(vagueWordWithoutNumber('拜访华联')).toBeUndefined();
+    expect(vagueWordWithoutNumber('Try to visit more stores')).toBe('try to');
+  });
+
+  it('treats whitespace and trailing punctuation as the same line, and 同昨日 as a copy', () => {
+    expect(isCopiedLine(' 华联库存积压。', ['华联库存积压'])).toBe(true);
+    expect(isCopiedLine('同昨日', [])).toBe(true);
+    expect(isCopiedLine('华联库存已消化', ['华联库存积压'])).toBe(false);
+  });
+});
