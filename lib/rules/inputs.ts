@@ -32,8 +32,8 @@ export function checkInputs(inputs: RuleSet['inputs'], raw: Record<string, unkno
       continue;
     }
     const result = checkValue(definition, value);
-    if (typeof result === 'string') {
-      problems.push({ field: name, message: result });
+    if (result instanceof Rejection) {
+      problems.push({ field: name, message: result.message });
       missing.push(name);
     } else if (result === MISSING) {
       missing.push(name);
@@ -44,24 +44,29 @@ export function checkInputs(inputs: RuleSet['inputs'], raw: Record<string, unkno
 
 const MISSING = Symbol('missing');
 
-function checkValue(definition: InputDefinition, value: unknown): Value | string | typeof MISSING {
+class Rejection {
+  constructor(readonly message: string) {}
+}
+const reject = (message: string) => new Rejection(message);
+
+function checkValue(definition: InputDefinition, value: unknown): Value | Rejection | typeof MISSING {
   switch (definition.type) {
     case 'number': {
-      if (typeof value !== 'number' || !Number.isFinite(value)) return `expected a number, got ${show(value)}`;
-      if (definition.integer && !Number.isInteger(value)) return `expected a whole number, got ${value}`;
-      if (definition.min !== undefined && value < definition.min) return `must be at least ${definition.min}, got ${value}`;
-      if (definition.max !== undefined && value > definition.max) return `must be at most ${definition.max}, got ${value}`;
+      if (typeof value !== 'number' || !Number.isFinite(value)) return reject(`expected a number, got ${show(value)}`);
+      if (definition.integer && !Number.isInteger(value)) return reject(`expected a whole number, got ${value}`);
+      if (definition.min !== undefined && value < definition.min) return reject(`must be at least ${definition.min}, got ${value}`);
+      if (definition.max !== undefined && value > definition.max) return reject(`must be at most ${definition.max}, got ${value}`);
       return value;
     }
     case 'boolean':
-      return typeof value === 'boolean' ? value : `expected true or false, got ${show(value)}`;
+      return typeof value === 'boolean' ? value : reject(`expected true or false, got ${show(value)}`);
     case 'enum':
-      return typeof value === 'string' && definition.values.includes(value) ? value : `expected one of ${definition.values.join(', ')}, got ${show(value)}`;
+      return typeof value === 'string' && definition.values.includes(value) ? value : reject(`expected one of ${definition.values.join(', ')}, got ${show(value)}`);
     case 'series': {
-      if (!Array.isArray(value)) return `expected a list of numbers, got ${show(value)}`;
-      if (value.some((v) => v !== null && (typeof v !== 'number' || !Number.isFinite(v)))) return `expected a list of numbers, got ${show(value)}`;
-      if (definition.minLength !== undefined && value.length < definition.minLength) return `needs at least ${definition.minLength} values, got ${value.length}`;
-      if (definition.maxLength !== undefined && value.length > definition.maxLength) return `allows at most ${definition.maxLength} values, got ${value.length}`;
+      if (!Array.isArray(value)) return reject(`expected a list of numbers, got ${show(value)}`);
+      if (value.some((v) => v !== null && (typeof v !== 'number' || !Number.isFinite(v)))) return reject(`expected a list of numbers, got ${show(value)}`);
+      if (definition.minLength !== undefined && value.length < definition.minLength) return reject(`needs at least ${definition.minLength} values, got ${value.length}`);
+      if (definition.maxLength !== undefined && value.length > definition.maxLength) return reject(`allows at most ${definition.maxLength} values, got ${value.length}`);
       if (value.includes(null)) return MISSING;
       return value as number[];
     }

@@ -22,7 +22,8 @@ const both = (en: string, zh: string): Localized => ({ en, 'zh-CN': zh });
 const FORMATTERS: Record<string, Formatter> = {
   percent: (v) => both(`${formatNumber(v * 100, 1)}%`, `${formatNumber(v * 100, 1)}%`),
   point: (v) => both(`${formatNumber(v)} pts`, `${formatNumber(v)} 分`),
-  day: (v) => both(`${formatNumber(v, 1)} days`, `${formatNumber(v, 1)} 天`),
+  day: (v) => both(`${formatNumber(v, 1)} ${v === 1 ? 'day' : 'days'}`, `${formatNumber(v, 1)} 天`),
+  level: (v) => both(`level ${formatNumber(v)}`, `${formatNumber(v)} 级`),
   month: (v) => both(`${formatNumber(v, 2)} months`, `${formatNumber(v, 2)} 个月`),
   count: (v) => both(formatNumber(v), `${formatNumber(v)} 次`),
   terminal: (v) => both(`${formatNumber(v)} terminals`, `${formatNumber(v)} 家`),
