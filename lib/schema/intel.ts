@@ -49,7 +49,7 @@ export const IntelItem = z.object({
   region: z.string().max(200).optional(),
   dealerId: Id.optional(),
   terminalId: Id.optional(),
-  sourceUrl: z.url().max(2048).optional(),
+  sourceUrl: z.url({ protocol: /^https?$/ }).max(2048).optional(), // never javascript:, data: or file:
   sourceTitle: z.string().max(500).optional(),
   sourceText: z.string().max(5000).optional(),
   /** A data: URL of a screenshot, PNG or JPEG only. */
