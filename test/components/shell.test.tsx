@@ -1,0 +1,88 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { ExtensionRoot } from '../../components/app/ExtensionRoot';
+import { SidePanelApp } from '../../components/side-panel/SidePanelApp';
+import { OptionsApp } from '../../components/options/OptionsApp';
+import { writeSetting } from '../../lib/settings/settings';
+import { saveRecord } from '../../lib/db/records';
+import { freshDatabase, intelDraft, REP } from '../fixtures/records';
+
+const db = freshDatabase();
+afterEach(async () => {
+  cleanup();
+  location.hash = '';
+  await Promise.all(db.tables.map((t) => t.clear()));
+});
+
+function renderPanel(browserLanguage = 'zh-CN') {
+  return render(
+    <ExtensionRoot db={db} browserLanguage={browserLanguage}>
+      <SidePanelApp onOpenOptions={() => undefined} />
+    </ExtensionRoot>,
+  );
+}
+
+describe('side panel shell', () => {
+  it('shows the five sections and an empty state that says what to do next', async () => {
+    renderPanel('zh-CN');
+    const nav = await screen.findByRole('navigation', { name: '栏目' });
+    expect([...nav.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['今日', '经销商', '竞品', '报告', '设置']);
+    expect((await screen.findByTestId('empty-visits')).textContent).toContain('每拜访一个客户');
+    await userEvent.click(screen.getByRole('button', { name: '经销商' }));
+    expect((await screen.findByTestId('empty-dealers')).textContent).toContain('连接 HubSpot');
+    expect(location.hash).toBe('#dealers');
+    await userEvent.click(screen.getByRole('button', { name: '竞品' }));
+    expect((await screen.findByTestId('empty-intel')).textContent).toContain('右键');
+    await userEvent.click(screen.getByRole('button', { name: '报告' }));
+    expect((await screen.findByTestId('empty-reports')).textContent).toContain('周报');
+    expect(screen.getByRole('button', { name: '报告' }).getAttribute('aria-current')).toBe('page');
+  });
+
+  it('opens at the section named in the URL and lists saved records', async () => {
+    await saveRecord(db, 'intelItems', intelDraft({ competitorName: '嘉实多' }), { author: REP });
+    location.hash = '#intel';
+    renderPanel('en');
+    expect(await screen.findByText(/嘉实多/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Intel' }).getAttribute('aria-current')).toBe('page');
+  });
+
+  it('adds a dealer by hand, and names the problem when the name is blank', async () => {
+    location.hash = '#dealers';
+    renderPanel('en');
+    await userEvent.type(await screen.findByLabelText('Dealer name'), '  ');
+    await userEvent.click(screen.getByRole('button', { name: 'Add dealer' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/name/);
+    await userEvent.clear(screen.getByLabelText('Dealer name'));
+    await userEvent.type(screen.getByLabelText('Dealer name'), '华东润滑油经销有限公司');
+    await userEvent.click(screen.getByRole('button', { name: 'Add dealer' }));
+    expect(await screen.findByText('华东润滑油经销有限公司')).toBeTruthy();
+    expect(await db.dealers.count()).toBe(1);
+  });
+
+  it('follows a language change made elsewhere without a reload', async () => {
+    renderPanel('zh-CN');
+    await screen.findByRole('button', { name: '今日' });
+    await writeSetting(db, 'language', 'en');
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Today' })).toBeTruthy());
+  });
+});
+
+describe('options page', () => {
+  it('reaches every section, translated, and refuses a corrupt backup with its path', async () => {
+    render(
+      <ExtensionRoot db={db} browserLanguage="en">
+        <OptionsApp appVersion="0.1.0" />
+      </ExtensionRoot>,
+    );
+    const nav = await screen.findByRole('navigation', { name: 'Settings sections' });
+    expect([...nav.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(['#connection', '#language', '#templates', '#rule-sets', '#backup']);
+    expect(screen.getByText(/Due Friday 18:00; until Monday 09:00 with a reason/)).toBeTruthy();
+    await saveRecord(db, 'intelItems', intelDraft(), { author: REP });
+    const file = new File(['{"format":"fieldkit-backup","version":1,"exportedAt":"2026-11-23T00:00:00Z","appVersion":"1","tables":{"intelItems":[{"id":"x"}]}}'], 'bad.json', { type: 'application/json' });
+    await userEvent.upload(screen.getByLabelText('Import backup file'), file);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/Nothing was imported\. Problem at \$\.tables\.intelItems\[0\]\.id/);
+    expect(await db.intelItems.count()).toBe(1);
+  });
+});
