@@ -118,7 +118,7 @@ function explainIn(lang: Lang, compiledItem: CompiledItem, compiled: CompiledRul
   if (facts.zeroedBy) head += `${paren(lang, facts.zeroedBy[lang])} → 0`;
   if (facts.clampedBy) {
     const word = facts.clampedBy === 'floor' ? WORDS.floor[lang] : WORDS.cap[lang];
-    head += paren(lang, `${formatNumber(facts.unclamped!)}, ${word} ${formatNumber(facts.score!)}`);
+    head += paren(lang, `${signed(facts.unclamped!)}, ${word} ${signed(facts.score!)}`);
   }
   if (facts.weight !== 1) {
     const weight = facts.weight > 0 && facts.weight < 1 ? `${formatNumber(facts.weight * 100, 2)}%` : formatNumber(facts.weight);

@@ -1,7 +1,7 @@
 /**
  * Tokens of the rule expression language. The grammar is deliberately small (arithmetic,
  * comparisons, and/or/not, calls to a fixed list of functions) so it can be checked completely
- * when a rule set loads; nothing here ever reaches eval or new Function.
+ * when a rule set loads; nothing here turns text into running code (MV3 forbids that).
  */
 export type Token =
   | { kind: 'number'; value: number; text: string; at: number }
