@@ -103,6 +103,24 @@ describe('records and backup', () => {
     await expect(countRows(panel, 'outbox')).resolves.toBe(1);
   });
 
+  it('a visit card logged on Today reaches the popup and the outbox, in Chinese', async () => {
+    session = await launchExtension({ locale: 'zh-CN' });
+    const panel = await session.openPage('sidepanel.html');
+    await addDealer(panel, '华东润滑油经销有限公司', { nav: '经销商', name: '经销商名称', add: '添加经销商' });
+    const popup = await session.openPage('popup.html');
+    await panel.getByRole('button', { name: '今日', exact: true }).click();
+    await panel.getByRole('button', { name: '记录拜访' }).click();
+    await panel.getByLabel('经销商', { exact: true }).selectOption({ label: '华东润滑油经销有限公司' });
+    await panel.getByLabel('当期库存', { exact: true }).fill('36');
+    await panel.getByLabel('本次进货量', { exact: true }).fill('20');
+    await panel.getByLabel('做陈列', { exact: true }).check();
+    await panel.getByRole('button', { name: '保存客户卡' }).click();
+    await panel.getByRole('status').filter({ hasText: '已保存' }).waitFor();
+    await popup.getByTestId('recent-records').getByText('华东润滑油经销有限公司').waitFor({ timeout: 10_000 });
+    await expect(countRows(panel, 'visitCards')).resolves.toBe(1);
+    await expect(countRows(panel, 'outbox')).resolves.toBe(1);
+  });
+
   it('export → wipe → import restores every record; a corrupt file is refused and changes nothing', async () => {
     session = await launchExtension({ locale: 'en' });
     const panel = await session.openPage('sidepanel.html');
