@@ -46,7 +46,9 @@ export async function dueEntries(db: FieldkitDatabase, now: number, limit: numbe
 }
 
 export async function countOpen(db: FieldkitDatabase): Promise<number> {
-  return db.outbox.where('status').anyOf('pending', 'inFlight').count();
+  // Two equality counts: `anyOf` walks the index entry by entry and is much slower.
+  const [pending, inFlight] = await Promise.all([db.outbox.where('status').equals('pending').count(), db.outbox.where('status').equals('inFlight').count()]);
+  return pending + inFlight;
 }
 
 /** The earliest instant an open entry becomes due, to schedule the next wake-up. */
@@ -65,22 +67,27 @@ export async function nextDueAt(db: FieldkitDatabase): Promise<number | undefine
  * being picked again until its request has certainly finished or timed out.
  */
 export async function claimBatch(db: FieldkitDatabase, entries: OutboxEntry[], now: number, holdMs: number): Promise<ClaimedEntry[]> {
-  const tables = [...new Set(entries.map((e) => e.table))].map((t) => db.table(t));
-  return db.transaction('rw', [db.outbox, ...tables], async () => {
+  const tables = [...new Set(entries.map((e) => e.table))];
+  return db.transaction('rw', [db.outbox, ...tables.map((t) => db.table(t))], async () => {
     const claimed: ClaimedEntry[] = [];
     const nowIso = iso(now);
-    for (const stale of entries) {
-      const entry = await db.outbox.get(stale.id);
-      if (!entry || entry.status === 'done' || entry.status === 'needsAttention') continue;
-      const record = (await db.table(entry.table).get(entry.recordId)) as SyncedRecord | undefined;
+    // Bulk reads and one bulk write: a batch is one round of IndexedDB requests, not hundreds.
+    const fresh = (await db.outbox.bulkGet(entries.map((e) => e.id))).filter(
+      (e): e is OutboxEntry => !!e && (e.status === 'pending' || e.status === 'inFlight'),
+    );
+    const records = await recordsOf(db, fresh);
+    const writes: OutboxEntry[] = [];
+    for (const entry of fresh) {
+      const record = records.get(`${entry.table}:${entry.recordId}`);
       const crmId = record?.crm?.objectId;
       if (!record || (record.deletedAt && !crmId && !entry.createSentAt)) {
         // Nothing to write: the record is gone, or was deleted before it ever reached the CRM.
-        await db.outbox.update(entry.id, { status: 'done', updatedAt: nowIso });
+        writes.push({ ...entry, status: 'done', updatedAt: nowIso });
         continue;
       }
       const needsLookup = !crmId && !!entry.createSentAt;
-      await db.outbox.update(entry.id, {
+      writes.push({
+        ...entry,
         status: 'inFlight',
         nextAttemptAt: iso(now + holdMs),
         updatedAt: nowIso,
@@ -88,8 +95,20 @@ export async function claimBatch(db: FieldkitDatabase, entries: OutboxEntry[], n
       });
       claimed.push({ entryId: entry.id, table: entry.table, record, sentVersion: record.updatedAt, crmId, needsLookup, attempts: entry.attempts });
     }
+    await db.outbox.bulkPut(writes);
     return claimed;
   });
+}
+
+async function recordsOf(db: FieldkitDatabase, entries: { table: SyncedTable; recordId: string }[]): Promise<Map<string, SyncedRecord>> {
+  const byTable = new Map<SyncedTable, string[]>();
+  for (const e of entries) byTable.set(e.table, [...(byTable.get(e.table) ?? []), e.recordId]);
+  const out = new Map<string, SyncedRecord>();
+  for (const [table, ids] of byTable) {
+    const rows = (await db.table(table).bulkGet(ids)) as (SyncedRecord | undefined)[];
+    rows.forEach((row, i) => row && out.set(`${table}:${ids[i]}`, row));
+  }
+  return out;
 }
 
 /** `crmId` absent on success: nothing to write (a record deleted before it ever reached the CRM). */
@@ -113,50 +132,48 @@ export async function settleBatch(
   policy: FailurePolicy,
 ): Promise<SettleSummary> {
   const summary: SettleSummary = { succeeded: 0, retried: 0, parked: 0, paused: false };
-  const tables = [...new Set(outcomes.map((o) => o.claim.table))].map((t) => db.table(t));
+  const tables = [...new Set(outcomes.map((o) => o.claim.table))];
   const nowIso = iso(now);
-  await db.transaction('rw', [db.outbox, ...tables], async () => {
-    for (const { claim, result } of outcomes) {
-      const entry = await db.outbox.get(claim.entryId);
-      if (!entry) continue;
+  await db.transaction('rw', [db.outbox, ...tables.map((t) => db.table(t))], async () => {
+    const entries = await db.outbox.bulkGet(outcomes.map((o) => o.claim.entryId));
+    const linked = outcomes.filter((o) => o.result.ok && o.result.crmId);
+    const records = await recordsOf(db, linked.map((o) => ({ table: o.claim.table, recordId: o.claim.record.id })));
+    const entryWrites: OutboxEntry[] = [];
+    const recordWrites = new Map<SyncedTable, SyncedRecord[]>();
+
+    outcomes.forEach(({ claim, result }, i) => {
+      const entry = entries[i];
+      if (!entry) return;
       const editedSince = entry.recordVersion > claim.sentVersion;
       if (result.ok) {
         summary.succeeded += 1;
-        if (result.crmId) {
-          const crm = {
-            objectType: result.objectType ?? OBJECT_TYPE_OF[claim.table],
-            objectId: result.crmId,
-            syncedAt: nowIso,
-            syncedVersion: claim.sentVersion,
-          };
-          await db.table(claim.table).update(claim.record.id, { crm });
+        const record = records.get(`${claim.table}:${claim.record.id}`);
+        if (result.crmId && record) {
+          // Only the link changes: a newer edit saved meanwhile keeps its content and version.
+          const crm = { objectType: result.objectType ?? OBJECT_TYPE_OF[claim.table], objectId: result.crmId, syncedAt: nowIso, syncedVersion: claim.sentVersion };
+          recordWrites.set(claim.table, [...(recordWrites.get(claim.table) ?? []), { ...record, crm }]);
         }
-        await db.outbox.update(entry.id, {
-          // An edit saved while the push was in flight still has to go out.
-          status: editedSince ? 'pending' : 'done',
-          nextAttemptAt: nowIso,
-          attempts: 0,
-          createSentAt: undefined,
-          lastError: undefined,
-          updatedAt: nowIso,
-        });
-        continue;
+        const { createSentAt: _sent, lastError: _error, ...rest } = entry;
+        // An edit saved while the push was in flight still has to go out.
+        entryWrites.push({ ...rest, status: editedSince ? 'pending' : 'done', nextAttemptAt: nowIso, attempts: 0, updatedAt: nowIso });
+        return;
       }
       const outcome = outcomeOfFailure(result.error, entry.attempts, random, policy);
       const lastError = lastErrorOf(result.error, nowIso);
       if (outcome.action === 'pause') {
         summary.paused = true;
-        await db.outbox.update(entry.id, { status: 'pending', nextAttemptAt: nowIso, lastError, updatedAt: nowIso });
+        entryWrites.push({ ...entry, status: 'pending', nextAttemptAt: nowIso, lastError, updatedAt: nowIso });
       } else if (outcome.action === 'park' && !editedSince) {
         summary.parked += 1;
-        await db.outbox.update(entry.id, { status: 'needsAttention', attempts: entry.attempts + 1, lastError, updatedAt: nowIso });
+        entryWrites.push({ ...entry, status: 'needsAttention', attempts: entry.attempts + 1, lastError, updatedAt: nowIso });
       } else {
         // A parked error on a version the user has since edited may be fixed: try the new one.
         const delayMs = outcome.action === 'retry' ? outcome.delayMs : 0;
         const counts = outcome.action === 'retry' && outcome.countsAsAttempt;
         summary.retried += 1;
         if (result.error.kind === 'rate-limited') summary.retryAfterMs = Math.max(summary.retryAfterMs ?? 0, delayMs);
-        await db.outbox.update(entry.id, {
+        entryWrites.push({
+          ...entry,
           status: 'pending',
           nextAttemptAt: iso(now + delayMs),
           attempts: counts ? entry.attempts + 1 : entry.attempts,
@@ -164,7 +181,9 @@ export async function settleBatch(
           updatedAt: nowIso,
         });
       }
-    }
+    });
+    await db.outbox.bulkPut(entryWrites);
+    for (const [table, rows] of recordWrites) await db.table(table).bulkPut(rows);
   });
   return summary;
 }

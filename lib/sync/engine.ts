@@ -11,7 +11,7 @@ import { asCrmError, type FailurePolicy } from './classify';
 import { DEFAULT_BACKOFF } from './backoff';
 import { claimBatch, countOpen, dueEntries, nextDueAt, settleBatch, type ClaimedEntry, type Settlement } from './batch';
 import { MAX_BATCH, type PushInput, type SyncPort } from './port';
-import { RequestPacer } from './pacer';
+import { RequestPacer, type Pacer } from './pacer';
 import { readSyncState, updateSyncState, writeProgress } from './state';
 import { pullDealers, pullRecords, type PullContext, type PullSummary } from './pull';
 
@@ -33,7 +33,7 @@ export interface SyncEngineOptions {
   /** Pull other users' (and this user's other devices') records before pushing. */
   pullBeforePush?: boolean;
   failurePolicy?: Partial<FailurePolicy>;
-  pacer?: RequestPacer;
+  pacer?: Pacer;
   /** Checked before every batch: false stops the drain (e.g. the user disconnected meanwhile). */
   shouldContinue?: () => Promise<boolean>;
   /** Called after every batch; the background makes an extension API call to stay awake. */
@@ -67,7 +67,7 @@ export class SyncEngine {
   private readonly maxDrainMs: number;
   private readonly pullBeforePush: boolean;
   private readonly policy: FailurePolicy;
-  private readonly pacer: RequestPacer;
+  private readonly pacer: Pacer;
   private readonly checkpoint: (stage: DrainStage) => void | Promise<void>;
   private readonly shouldContinue: () => Promise<boolean>;
   private readonly onBatch: () => Promise<void>;

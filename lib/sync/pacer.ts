@@ -16,7 +16,13 @@ export interface PacerOptions {
   slackMs?: number;
 }
 
-export class RequestPacer {
+/** What the engine needs from a pacer (the bench's naive baseline passes one that never waits). */
+export interface Pacer {
+  delayBeforeNext(now: number, snapshot?: RateLimitSnapshot): number;
+  recordSend(now: number): void;
+}
+
+export class RequestPacer implements Pacer {
   private sentAt: number[] = [];
   private readonly defaultMax: number;
   private readonly defaultIntervalMs: number;
@@ -46,11 +52,18 @@ export class RequestPacer {
       wait = oldest + windowMs - now;
     }
     if (usable) {
-      // What the CRM counted up to its answer, plus what we sent since: assume all of it leaves
-      // the window only one interval after the answer (conservative).
-      const sinceSnapshot = this.sentAt.filter((t) => t > snapshot.observedAt).length;
-      if (snapshot.max - snapshot.remaining + sinceSnapshot >= budget) {
-        wait = Math.max(wait, snapshot.observedAt + windowMs - now);
+      // Requests the CRM counted that are not ours (another tab, another tool on the same app).
+      // We do not know when they were sent; assume they leave the window one interval after the
+      // answer that reported them (conservative) and add them to our own.
+      const oursAtSnapshot = this.sentAt.filter((t) => t <= snapshot.observedAt).length;
+      const foreign = snapshot.max - snapshot.remaining - oursAtSnapshot;
+      if (foreign > 0 && now < snapshot.observedAt + windowMs) {
+        const ownBudget = budget - foreign;
+        if (ownBudget <= 0) wait = Math.max(wait, snapshot.observedAt + windowMs - now);
+        else if (this.sentAt.length >= ownBudget) {
+          const oldest = this.sentAt[this.sentAt.length - ownBudget]!;
+          wait = Math.max(wait, Math.min(oldest, snapshot.observedAt) + windowMs - now);
+        }
       }
     }
     return Math.max(0, Math.ceil(wait));

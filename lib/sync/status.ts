@@ -2,7 +2,7 @@
 import type { FieldkitDatabase } from '../db/database';
 import type { SyncStatus } from '../messaging/protocol';
 import { isLeaseHeld } from './lease';
-import { nextDueAt } from './batch';
+import { countOpen, nextDueAt } from './batch';
 import { readProgress, readSyncState } from './state';
 import { listConflicts } from './conflicts';
 
@@ -10,7 +10,7 @@ const LIST_LIMIT = 50;
 
 export async function computeSyncStatus(db: FieldkitDatabase, connected: boolean, now: number): Promise<SyncStatus> {
   const [pending, needsAttention, parked, state, progress, running, conflicts, due] = await Promise.all([
-    db.outbox.where('status').anyOf('pending', 'inFlight').count(),
+    countOpen(db),
     db.outbox.where('status').equals('needsAttention').count(),
     db.outbox.where('status').equals('needsAttention').limit(LIST_LIMIT).toArray(),
     readSyncState(db),
