@@ -67,6 +67,8 @@ function checkValue(definition: InputDefinition, value: unknown): Value | Reject
       if (value.some((v) => v !== null && (typeof v !== 'number' || !Number.isFinite(v)))) return reject(`expected a list of numbers, got ${show(value)}`);
       if (definition.minLength !== undefined && value.length < definition.minLength) return reject(`needs at least ${definition.minLength} values, got ${value.length}`);
       if (definition.maxLength !== undefined && value.length > definition.maxLength) return reject(`allows at most ${definition.maxLength} values, got ${value.length}`);
+      const outside = value.find((v) => v !== null && ((definition.min !== undefined && v < definition.min) || (definition.max !== undefined && v > definition.max)));
+      if (outside !== undefined) return reject(`values must be between ${definition.min ?? '-∞'} and ${definition.max ?? '∞'}, got ${outside}`);
       if (value.includes(null)) return MISSING;
       return value as number[];
     }

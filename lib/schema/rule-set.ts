@@ -49,6 +49,9 @@ export const InputDefinition = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('series'),
     unit: Unit.optional(),
+    /** Bounds on each value of the series. */
+    min: z.number().optional(),
+    max: z.number().optional(),
     minLength: z.number().int().nonnegative().optional(),
     maxLength: z.number().int().positive().optional(),
     ...described,
