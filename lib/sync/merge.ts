@@ -38,6 +38,8 @@ export async function mergeRemoteRecord(db: FieldkitDatabase, remote: RemoteReco
       if (!local.crm) await table.update(local.id, { crm });
       return 'unchanged';
     }
+    // The CRM still holds the version this machine last synced: nothing new from elsewhere.
+    if (local.crm && local.crm.syncedVersion === incoming.updatedAt) return 'unchanged';
     const entry = await db.outbox.where('[table+recordId]').equals([remote.table, local.id]).first();
     const unsyncedLocalEdit = !!entry && entry.status !== 'done';
     const remoteIsNewer = incoming.updatedAt > local.updatedAt;
