@@ -29,6 +29,7 @@ export interface CompiledBand {
 export interface CompiledItem {
   item: RuleItem;
   path: string;
+  valueUnit: string | undefined;
   /** Names the item's own rule reads (not its children's), reported with their values. */
   reads: NameSlot[];
   /** Raw inputs needed, directly or through derived quantities. */
@@ -209,6 +210,7 @@ export function compileRuleSet(ruleSet: RuleSet, problems: Problem[]): CompiledR
     const compiled: CompiledItem = {
       item,
       path: idPath,
+      valueUnit: 'valueUnit' in item ? item.valueUnit : undefined,
       reads: [],
       needs: [],
       derivedNeeds: [],

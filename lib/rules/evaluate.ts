@@ -68,11 +68,18 @@ function asEvaluationError(error: unknown): EvaluationError {
   return new EvaluationError(message, message);
 }
 
+/** Shared by every item that lacks nothing; frozen so no caller can add to it by accident. */
+const NOTHING_MISSING: string[] = Object.freeze([]) as unknown as string[];
+
 function evaluateItem(compiledItem: CompiledItem, context: Context): ItemResult {
   const { item } = compiledItem;
   const { slots } = context;
-  const missing: string[] = [];
-  for (const need of compiledItem.needs) if (slots[need.slot] === undefined) missing.push(need.name);
+  let missing = NOTHING_MISSING;
+  for (const need of compiledItem.needs) {
+    if (slots[need.slot] !== undefined) continue;
+    if (missing === NOTHING_MISSING) missing = [];
+    missing.push(need.name);
+  }
   const children = compiledItem.children.length ? compiledItem.children.map((child) => evaluateItem(child, context)) : undefined;
   const facts: ItemFacts = { weight: 1, value: null, score: null, contribution: null };
 
@@ -82,11 +89,13 @@ function evaluateItem(compiledItem: CompiledItem, context: Context): ItemResult 
     status = 'missing';
     for (const name of missing) context.missing.add(name);
   } else {
-    const failed = compiledItem.derivedNeeds.find((need) => context.derivedErrors.has(need.name));
     try {
-      if (failed) throw context.derivedErrors.get(failed.name)!;
+      for (const need of compiledItem.derivedNeeds) {
+        const failure = context.derivedErrors.get(need.name);
+        if (failure) throw failure;
+      }
       computeScore(compiledItem, slots, facts, children);
-      if (children?.some((child) => child.status !== 'ok')) status = 'partial';
+      if (children) for (const child of children) if (child.status !== 'ok') status = 'partial';
     } catch (caught) {
       const evaluationError = asEvaluationError(caught);
       status = 'error';
@@ -96,22 +105,25 @@ function evaluateItem(compiledItem: CompiledItem, context: Context): ItemResult 
     }
   }
 
+  // One object shape for every item keeps property access monomorphic when thousands are scored.
   const result: ItemResult = {
     id: item.id,
     path: compiledItem.path,
     kind: item.kind,
     label: item.label,
     status,
+    inputs: undefined,
     value: facts.value,
+    valueUnit: compiledItem.valueUnit,
     score: facts.score,
     weight: facts.weight,
     contribution: facts.contribution,
+    zeroedBy: facts.zeroedBy,
+    explanation: undefined,
     missing,
+    error,
+    children,
   };
-  if ('valueUnit' in item && item.valueUnit) result.valueUnit = item.valueUnit;
-  if (facts.zeroedBy) result.zeroedBy = facts.zeroedBy;
-  if (error) result.error = error;
-  if (children) result.children = children;
   if (context.explain) {
     result.inputs = readsOf(compiledItem, slots);
     result.explanation = explainItem(compiledItem, context.compiled, result, facts);
