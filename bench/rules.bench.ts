@@ -54,7 +54,7 @@ function handWritten(m: RepMonth): { total: number; dailyWork: number; attendanc
   return { total, dailyWork, attendance };
 }
 
-type Node = Pick<ItemResult, 'id' | 'path' | 'kind' | 'status' | 'value' | 'score' | 'weight' | 'contribution' | 'missing' | 'children'>;
+type Node = Pick<ItemResult, 'id' | 'path' | 'kind' | 'status' | 'value' | 'score' | 'weight' | 'contribution' | 'missing'> & { children?: Node[] };
 const node = (id: string, path: string, kind: ItemResult['kind'], value: Node['value'], score: number, weight = 1, children?: Node[]): Node => ({
   id, path, kind, status: 'ok', value, score, weight, contribution: score * weight, missing: [], children,
 });
