@@ -1,0 +1,2 @@
+export { ConnectionSettings, type ConnectionSettingsProps } from './ConnectionSettings';
+export { connectionMessages } from './messages';

@@ -1,0 +1,5 @@
+export { SyncStatusBadge } from './SyncStatusBadge';
+export { SyncStatusPanel, type SyncStatusPanelProps } from './SyncStatusPanel';
+export { SyncProgress } from './SyncProgress';
+export { useSyncStatus } from './use-sync-status';
+export { syncStatusMessages } from './messages';

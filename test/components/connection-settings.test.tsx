@@ -1,0 +1,91 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { ReactNode } from 'react';
+import { LocaleProvider } from '../../components/i18n/locale';
+import { ConnectionSettings } from '../../components/connection-settings';
+import type { ConnectionStatus } from '../../lib/messaging/protocol';
+import type { Locale } from '../../lib/i18n';
+
+afterEach(cleanup);
+
+function inLocale(locale: Locale, ui: ReactNode) {
+  return render(<LocaleProvider locale={locale}>{ui}</LocaleProvider>);
+}
+
+const DISCONNECTED: ConnectionStatus = { connected: false, missingScopes: [] };
+const CONNECTED: ConnectionStatus = {
+  connected: true,
+  baseUrl: 'http://127.0.0.1:4010',
+  portalId: 24681357,
+  accountName: '华东润滑油销售公司',
+  missingScopes: ['crm.objects.owners.read'],
+  customObjectsSupported: false,
+  connectedAt: '2026-11-23T08:00:00.000Z',
+};
+
+describe('ConnectionSettings', () => {
+  it('connects with a password-type token field and an advanced base URL, then clears the token', async () => {
+    const user = userEvent.setup();
+    const onConnect = vi.fn(async () => CONNECTED);
+    inLocale('en', <ConnectionSettings status={DISCONNECTED} onConnect={onConnect} onDisconnect={vi.fn()} />);
+
+    const token = screen.getByLabelText('Access token');
+    expect(token).toHaveProperty('type', 'password');
+    await user.type(token, 'pat-na1-secret');
+    await user.click(screen.getByText('Advanced'));
+    await user.type(screen.getByLabelText('API base URL'), 'http://127.0.0.1:4010');
+    await user.click(screen.getByRole('button', { name: 'Connect' }));
+
+    expect(onConnect).toHaveBeenCalledWith({ token: 'pat-na1-secret', baseUrl: 'http://127.0.0.1:4010' });
+    expect(screen.getByTestId('connection-state').textContent).toContain('Connected');
+    expect(screen.getByText('24681357')).toBeTruthy();
+    expect(screen.getByText('华东润滑油销售公司')).toBeTruthy();
+    expect(screen.getByTestId('missing-scopes').textContent).toContain('crm.objects.owners.read');
+    expect((screen.getByLabelText('Access token') as HTMLInputElement).value).toBe('');
+  });
+
+  it('asks for a token instead of sending an empty one', async () => {
+    const user = userEvent.setup();
+    const onConnect = vi.fn(async () => CONNECTED);
+    inLocale('en', <ConnectionSettings status={DISCONNECTED} onConnect={onConnect} onDisconnect={vi.fn()} />);
+    await user.click(screen.getByRole('button', { name: 'Connect' }));
+    expect(onConnect).not.toHaveBeenCalled();
+    expect(screen.getByRole('alert').textContent).toContain('Enter the access token');
+  });
+
+  it('shows why HubSpot refused the token, in the CRM’s words', async () => {
+    const user = userEvent.setup();
+    const onConnect = vi.fn(async () => ({ ...DISCONNECTED, error: 'Authentication credentials not found.', errorKind: 'unauthorized' }));
+    inLocale('zh-CN', <ConnectionSettings status={DISCONNECTED} onConnect={onConnect} onDisconnect={vi.fn()} />);
+    await user.type(screen.getByLabelText('访问令牌'), 'wrong');
+    await user.keyboard('{Enter}');
+    const alert = await screen.findByTestId('connection-error');
+    expect(alert.textContent).toContain('HubSpot 不接受此令牌');
+    expect(alert.textContent).toContain('Authentication credentials not found.');
+  });
+
+  it('disconnects with one click and says sync is paused after a 401', async () => {
+    const user = userEvent.setup();
+    const onDisconnect = vi.fn(async () => DISCONNECTED);
+    inLocale('en', <ConnectionSettings status={{ ...CONNECTED, paused: 'unauthorized' }} onConnect={vi.fn()} onDisconnect={onDisconnect} />);
+    expect(screen.getByText(/rejected the stored token/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Disconnect' }));
+    expect(onDisconnect).toHaveBeenCalledOnce();
+    expect(screen.getByTestId('connection-state').textContent).toContain('Not connected');
+  });
+
+  it('is reachable by keyboard: token, advanced, connect', async () => {
+    const user = userEvent.setup();
+    inLocale('en', <ConnectionSettings status={DISCONNECTED} onConnect={vi.fn()} onDisconnect={vi.fn()} />);
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByLabelText('Access token'));
+    await user.tab();
+    expect(document.activeElement?.textContent).toBe('Advanced');
+    const connect = screen.getByRole('button', { name: 'Connect' });
+    // jsdom keeps a closed <details>' field in the tab order; a browser skips it.
+    for (let i = 0; i < 3 && document.activeElement !== connect; i++) await user.tab();
+    expect(document.activeElement).toBe(connect);
+  });
+});
