@@ -1,0 +1,2 @@
+export { RuleSetEditor, type RuleSetEditorProps } from './RuleSetEditor';
+export { messages as ruleSetEditorMessages } from './messages';
