@@ -109,6 +109,7 @@ export function fromCrmAdapter(adapter: CrmAdapter, db: FieldkitDatabase): SyncP
       return {
         items: page.items.map((company) => ({
           crmId: company.crmId,
+          ...(company.localId ? { localId: company.localId } : {}),
           modifiedAt: company.updatedAt,
           name: company.name,
           city: company.city,

@@ -40,7 +40,13 @@ export interface RemoteRecord {
 }
 
 /** A CRM company as a dealer: the dealer fields the CRM holds plus its id and modification time. */
-export type RemoteDealer = Partial<Omit<Dealer, 'id' | 'crm'>> & { crmId: string; modifiedAt: string; name: string };
+export type RemoteDealer = Partial<Omit<Dealer, 'id' | 'crm'>> & {
+  crmId: string;
+  modifiedAt: string;
+  name: string;
+  /** The local dealer id Fieldkit stored on the company, when one did. */
+  localId?: string;
+};
 
 export interface RemoteOwner {
   id: string;

@@ -136,3 +136,15 @@ describe('sync engine against the HubSpot simulator', () => {
     expect(copy!.losing.note).toBe('laptop edit');
   });
 });
+
+describe('dealers pulled on two devices', () => {
+  it('get the same local id, so a card written on one resolves to the same dealer on the other', async () => {
+    const rep = freshDatabase('rep-dealers');
+    const manager = freshDatabase('manager-dealers');
+    await engine(rep).pull('dealers');
+    await engine(manager).pull('dealers');
+    const ids = async (db: FieldkitDatabase) => (await db.dealers.orderBy('id').toArray()).map((d) => [d.id, d.crm?.objectId]);
+    expect(await ids(manager)).toEqual(await ids(rep));
+    expect((await rep.dealers.toArray()).every((d) => /^[0-9A-HJKMNP-TV-Z]{26}$/.test(d.id))).toBe(true);
+  });
+});

@@ -1,0 +1,143 @@
+/**
+ * Sync end to end: the built extension in Chromium against the in-process HubSpot simulator.
+ * A rep connects in options (base URL + token), dealers arrive, a visit is logged while HubSpot is
+ * unreachable, then syncs once it is back; a manager's second browser profile pulls it back as the
+ * same structured record.
+ *
+ * "HubSpot unreachable" is the simulator dropping every connection (dropRate 1): a restarted
+ * simulator would come back empty, which is not what an outage looks like.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { startHubSpotSim, type HubSpotSim } from '../../sim/server';
+import { EXTENSION_PATH, launchExtension, type ExtensionSession } from './fixtures';
+
+const TOKEN = 'e2e-sync-token';
+const DEALER = '华东润滑油经销有限公司';
+
+/** The sync wiring is in the build once the background registers the sync alarm. */
+const wired = (() => {
+  try {
+    return readFileSync(`${EXTENSION_PATH}/background.js`, 'utf8').includes('fieldkit-sync');
+  } catch {
+    return false;
+  }
+})();
+
+let sim: HubSpotSim;
+const sessions: ExtensionSession[] = [];
+beforeAll(async () => {
+  sim = await startHubSpotSim({ port: 0, token: TOKEN, rate: 100 });
+});
+afterAll(() => sim?.close());
+afterEach(async () => {
+  for (const s of sessions.splice(0)) await s.close();
+});
+
+async function launch(locale: 'en' | 'zh-CN') {
+  const session = await launchExtension({ locale });
+  sessions.push(session);
+  return session;
+}
+
+function readRows<T>(page: Page, table: string): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('fieldkit');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction(name).objectStore(name).getAll();
+          request.onsuccess = () => {
+            resolve(request.result as T[]);
+            open.result.close();
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    table,
+  );
+}
+
+async function waitFor<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (accept(value)) return value;
+    if (Date.now() > until) throw new Error(`timed out; last value: ${JSON.stringify(value).slice(0, 500)}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+function send(page: Page, type: string, payload: unknown = {}) {
+  return page.evaluate(
+    ([t, p]) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: t, payload: p }),
+    [type, payload] as const,
+  ) as Promise<{ ok: boolean; data?: Record<string, unknown>; error?: unknown }>;
+}
+
+async function connect(page: Page, labels: { token: string; advanced: string; baseUrl: string; connect: string }) {
+  const settings = page.getByTestId('connection-settings');
+  await settings.getByLabel(labels.token).fill(TOKEN);
+  await settings.getByText(labels.advanced).click();
+  await settings.getByLabel(labels.baseUrl).fill(sim.url);
+  await settings.getByRole('button', { name: labels.connect }).click();
+  await settings.getByTestId('connection-facts').waitFor({ timeout: 20_000 });
+}
+
+describe.skipIf(!wired)('sync in the built extension', () => {
+  it('connects, pulls dealers, queues offline, syncs when HubSpot is back, and a manager pulls the record back', async () => {
+    sim.reset();
+    const rep = await launch('zh-CN');
+    const options = await rep.openPage('options.html#connection');
+    await connect(options, { token: '访问令牌', advanced: '高级', baseUrl: 'API 地址', connect: '连接' });
+    const facts = await options.getByTestId('connection-facts').textContent();
+    expect(facts).toContain(String(sim.state.portalId));
+    // The token is in no page-visible reply and not in the extension's IndexedDB.
+    const status = await send(options, 'connection.status');
+    expect(JSON.stringify(status)).not.toContain(TOKEN);
+
+    // Dealers (HubSpot companies) arrive by themselves after connecting.
+    const dealers = await waitFor(() => readRows<{ name: string; crm?: { objectId: string } }>(options, 'dealers'), (rows) => rows.length >= 6);
+    expect(dealers.find((d) => d.name === DEALER)?.crm?.objectId).toBeTruthy();
+
+    // HubSpot goes away; the rep logs a visit anyway.
+    sim.setFaults({ dropRate: 1 });
+    const panel = await rep.openPage('sidepanel.html');
+    await panel.getByRole('button', { name: '今日', exact: true }).click();
+    await panel.getByRole('button', { name: '记录拜访' }).click();
+    await panel.getByLabel('经销商', { exact: true }).selectOption({ label: DEALER });
+    await panel.getByLabel('当期库存', { exact: true }).fill('36');
+    await panel.getByLabel('本次进货量', { exact: true }).fill('20');
+    await panel.getByLabel('做陈列', { exact: true }).check();
+    await panel.getByRole('button', { name: '保存客户卡' }).click();
+    await panel.getByRole('status').filter({ hasText: '已保存' }).waitFor();
+    const [card] = await readRows<{ id: string; currentInventory: number; orderQuantity: number }>(panel, 'visitCards');
+    expect(card).toBeDefined();
+    await send(panel, 'sync.now');
+    const queued = await readRows<{ status: string }>(panel, 'outbox');
+    expect(queued.map((e) => e.status)).toEqual(['pending']);
+    expect(sim.state.list('notes')).toHaveLength(0);
+
+    // HubSpot is back: the next drain pushes the card exactly once.
+    sim.setFaults({});
+    sim.clearRequests();
+    await waitFor(async () => (await send(panel, 'sync.now')).data?.pending, (pending) => pending === 0, 60_000);
+    const creates = sim.requests.filter((r) => r.path === '/crm/v3/objects/notes/batch/create' && r.status < 300);
+    expect(creates.length).toBeGreaterThan(0);
+    const notes = sim.state.list('notes').filter((n) => n.properties.fieldkit_record_id === card!.id.toLowerCase());
+    expect(notes).toHaveLength(1);
+    const companyId = dealers.find((d) => d.name === DEALER)!.crm!.objectId;
+    expect(sim.state.associationsFrom('notes', notes[0]!.id, 'companies').map((a) => a.toId)).toEqual([companyId]);
+
+    // A manager on another browser profile reads it back as the same structured record.
+    const manager = await launch('en');
+    const managerOptions = await manager.openPage('options.html#connection');
+    await connect(managerOptions, { token: 'Access token', advanced: 'Advanced', baseUrl: 'API base URL', connect: 'Connect' });
+    const pulled = await send(managerOptions, 'sync.pullRecords');
+    expect(pulled.ok).toBe(true);
+    const cards = await waitFor(() => readRows<{ id: string; currentInventory: number; orderQuantity: number; actions: { didDisplay: boolean } }>(managerOptions, 'visitCards'), (rows) => rows.length === 1);
+    expect(cards[0]).toMatchObject({ id: card!.id, currentInventory: 36, orderQuantity: 20, actions: { didDisplay: true } });
+  });
+});
