@@ -1,2 +1,3 @@
 export { ConnectionSettings, type ConnectionSettingsProps } from './ConnectionSettings';
 export { connectionMessages } from './messages';
+export { ConnectionSettingsContainer } from './ConnectionSettingsContainer';
