@@ -1,10 +1,14 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { getDatabase } from '../../lib/db/database';
 import { setUpBackground } from '../../lib/background/setup';
+import { setUpSync } from '../../lib/sync/background';
+import { createHubSpotAdapter } from '../../lib/crm/hubspot';
 
 export default defineBackground({
   type: 'module',
   main() {
-    setUpBackground({ db: getDatabase() });
+    const db = getDatabase();
+    const sync = setUpSync({ db, createAdapter: ({ baseUrl, token }) => createHubSpotAdapter({ baseUrl, token }) });
+    setUpBackground({ db, extraHandlers: sync.handlers, onRecordSaved: sync.kickDrain });
   },
 });

@@ -10,6 +10,7 @@ export interface BackgroundContext {
   version: string;
   uiLanguage: () => string;
   captureVisibleTab: (sender: SenderInfo) => Promise<string>;
+  onRecordSaved?: () => void;
 }
 
 /** Outbox counts when no sync engine is connected: what is waiting, nothing running. */
@@ -34,6 +35,7 @@ export function createBaseHandlers(context: BackgroundContext): BaseHandlers {
     'intel.save': async (draft) => {
       const author = await readSetting(db, 'profile');
       const record = await saveRecord(db, 'intelItems', draft, { author: { id: author.id, name: author.name } });
+      context.onRecordSaved?.();
       return { id: record.id };
     },
     'intel.pickers': async () => {

@@ -13,6 +13,8 @@ export interface BackgroundOptions {
   db: FieldkitDatabase;
   /** Extra handlers (sync, connection) merged over the base ones. */
   extraHandlers?: Partial<Handlers>;
+  /** Called after a record arrives through a message, to start a sync drain at once. */
+  onRecordSaved?: () => void;
 }
 
 async function createMenus(db: FieldkitDatabase): Promise<void> {
@@ -31,6 +33,7 @@ export function setUpBackground(options: BackgroundOptions): void {
       db,
       version: browser.runtime.getManifest().version,
       uiLanguage: () => browser.i18n.getUILanguage(),
+      onRecordSaved: options.onRecordSaved,
       captureVisibleTab: async (sender) => {
         const windowId = (sender.tab as { windowId?: number } | undefined)?.windowId;
         return windowId === undefined ? browser.tabs.captureVisibleTab({ format: 'jpeg', quality: 70 }) : browser.tabs.captureVisibleTab(windowId, { format: 'jpeg', quality: 70 });
