@@ -4,6 +4,7 @@ import { optionsMessages } from './messages';
 import { LanguagePicker } from '../app/LanguagePicker';
 import { BackupPanel } from '../backup/BackupPanel';
 import { TemplatesSection } from './TemplatesSection';
+import { RuleSetsSection } from './RuleSetsSection';
 import { useDatabase, useSetting } from '../app/database-context';
 import { writeSetting } from '../../lib/settings/settings';
 
@@ -11,7 +12,7 @@ import { writeSetting } from '../../lib/settings/settings';
  * The options page. Hosts pass the sections that need extension wiring (connection, rule sets)
  * so this component stays mountable in tests.
  */
-export function OptionsApp({ appVersion, connection, ruleSets }: { appVersion: string; connection?: ReactNode; ruleSets?: ReactNode }) {
+export function OptionsApp({ appVersion, connection }: { appVersion: string; connection?: ReactNode }) {
   const t = useT(optionsMessages);
   const profile = useSetting('profile');
   const sections: { id: string; title: string; body: ReactNode }[] = [
@@ -28,7 +29,7 @@ export function OptionsApp({ appVersion, connection, ruleSets }: { appVersion: s
       ),
     },
     { id: 'templates', title: t('templates'), body: <TemplatesSection /> },
-    { id: 'rule-sets', title: t('ruleSets'), body: ruleSets ?? <p className="fk-muted">{t('ruleSetsComing')}</p> },
+    { id: 'rule-sets', title: t('ruleSets'), body: <RuleSetsSection /> },
     { id: 'backup', title: t('backup'), body: <BackupPanel appVersion={appVersion} actor={profile?.id ?? 'local-user'} /> },
   ];
   return (

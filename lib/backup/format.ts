@@ -10,19 +10,12 @@ import { DiaryEntry } from '../schema/diary';
 import { Competitor, IntelItem, Product } from '../schema/intel';
 import { Report, Template } from '../schema/report';
 import { Setting } from '../schema/settings';
+import { RuleSet } from '../schema/rule-set';
+import { AssessmentResult } from '../schema/assessment';
 
 export const BACKUP_FORMAT = 'fieldkit-backup';
 export const BACKUP_VERSION = 1;
 
-/** Rule sets and scores are validated in full by the rules module when they are activated. */
-const KeyedRuleSet = z.looseObject({ id: z.string().min(1), version: z.number().int().positive() });
-const KeyedAssessment = z.looseObject({
-  id: z.string().min(1),
-  subjectId: z.string(),
-  period: z.string(),
-  ruleSetId: z.string(),
-  updatedAt: z.string(),
-});
 
 /** Tables in the order they are written; `key` is how rows are matched when merging. */
 export const BACKUP_TABLES = {
@@ -35,8 +28,8 @@ export const BACKUP_TABLES = {
   products: { schema: Product, key: 'id' },
   reports: { schema: Report, key: 'id' },
   templates: { schema: Template, key: 'id' },
-  ruleSets: { schema: KeyedRuleSet, key: ['id', 'version'] },
-  assessments: { schema: KeyedAssessment, key: 'id' },
+  ruleSets: { schema: RuleSet, key: ['id', 'version'] },
+  assessments: { schema: AssessmentResult, key: 'id' },
   settings: { schema: Setting, key: 'key' },
 } as const;
 export type BackupTable = keyof typeof BACKUP_TABLES;

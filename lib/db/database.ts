@@ -7,23 +7,11 @@ import type { Report, Template } from '../schema/report';
 import type { OutboxEntry } from '../schema/outbox';
 import type { AuditEvent } from '../schema/audit';
 import type { Setting } from '../schema/settings';
-import { STORES_V1, STORES_V2 } from './stores';
+import type { RuleSet } from '../schema/rule-set';
+import type { AssessmentResult } from '../schema/assessment';
+import { STORES_V1, STORES_V2, STORES_V3 } from './stores';
 import { isoWeekOf } from '../dates';
 
-/** Stored rule sets and scores are typed by the rules module; the DB only needs their keys. */
-export interface StoredRuleSet {
-  id: string;
-  version: number;
-  [key: string]: unknown;
-}
-export interface StoredAssessment {
-  id: string;
-  subjectId: string;
-  period: string;
-  ruleSetId: string;
-  updatedAt: string;
-  [key: string]: unknown;
-}
 
 export interface DatabaseOptions {
   name?: string;
@@ -44,8 +32,8 @@ export class FieldkitDatabase extends Dexie {
   products!: EntityTable<Product, 'id'>;
   reports!: EntityTable<Report, 'id'>;
   templates!: EntityTable<Template, 'id'>;
-  ruleSets!: Table<StoredRuleSet, [string, number]>;
-  assessments!: EntityTable<StoredAssessment, 'id'>;
+  ruleSets!: Table<RuleSet, [string, number]>;
+  assessments!: EntityTable<AssessmentResult, 'id'>;
   outbox!: EntityTable<OutboxEntry, 'id'>;
   audit!: EntityTable<AuditEvent, 'id'>;
   settings!: EntityTable<Setting, 'key'>;
@@ -65,6 +53,8 @@ export class FieldkitDatabase extends Dexie {
             card.schemaVersion = 2;
           });
       });
+    // Index change only: v1/v2 never wrote scores (no UI or engine stored them before v3).
+    this.version(3).stores(STORES_V3);
   }
 }
 

@@ -31,4 +31,12 @@ export const STORES_V2 = {
   visitCards: 'id, [dealerId+visitDay], [author.id+visitDay], [author.id+isoWeek], visitDay, updatedAt',
 } as const;
 
-export const CURRENT_VERSION = 2;
+/**
+ * v3: stored scores are `AssessmentResult`s, whose subject is an object; index its id with the
+ * period ("this rep's scores by month") and the rule-set version a score was computed with.
+ */
+export const STORES_V3 = {
+  assessments: 'id, [subject.id+period], [ruleSetId+ruleSetVersion], updatedAt',
+} as const;
+
+export const CURRENT_VERSION = 3;

@@ -11,6 +11,8 @@ export type LanguagePreference = z.infer<typeof LanguagePreference>;
 export const SettingValues = {
   language: LanguagePreference,
   profile: z.object({ id: z.string().min(1), name: z.string().min(1), role: z.enum(['rep', 'manager']) }),
+  /** Which stored version of each rule set is active (id → version). */
+  activeRuleSets: z.record(z.string(), z.number().int().positive()),
 } as const;
 export type SettingKey = keyof typeof SettingValues;
 export type SettingValue<K extends SettingKey> = z.infer<(typeof SettingValues)[K]>;

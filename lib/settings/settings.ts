@@ -4,6 +4,7 @@ import { SettingValues, type SettingKey, type SettingValue } from '../schema/set
 export const DEFAULT_SETTINGS: { [K in SettingKey]: SettingValue<K> } = {
   language: 'auto',
   profile: { id: 'local-user', name: 'Me', role: 'rep' },
+  activeRuleSets: {},
 };
 
 /** Reads a setting, falling back to its default when absent or when a stored row is malformed. */

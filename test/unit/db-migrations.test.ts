@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { FieldkitDatabase } from '../../lib/db/database';
-import { STORES_V1 } from '../../lib/db/stores';
+import { CURRENT_VERSION, STORES_V1, STORES_V2 } from '../../lib/db/stores';
 import { VisitCard } from '../../lib/schema/visit-card';
 import { REP } from '../fixtures/records';
 
@@ -35,7 +35,7 @@ describe('database migrations', () => {
 
     const db = new FieldkitDatabase({ indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(CURRENT_VERSION);
     const cards = await db.visitCards.orderBy('id').toArray();
     expect(cards.map((c) => c.isoWeek)).toEqual(['2026-W01', '2026-W01']); // 2025-12-29 is a Monday of 2026-W01
     for (const card of cards) expect(VisitCard.safeParse(card).success).toBe(true);
@@ -44,10 +44,31 @@ describe('database migrations', () => {
     db.close();
   });
 
+  it('v2 → v3 re-indexes stored scores by subject and period, keeping every other row', async () => {
+    const indexedDB = new IDBFactory();
+    const v2 = new Dexie('fieldkit', { indexedDB, IDBKeyRange });
+    v2.version(1).stores(STORES_V1);
+    v2.version(2).stores(STORES_V2);
+    await v2.table('visitCards').add({ ...V1_CARD, schemaVersion: 2, isoWeek: '2026-W01' });
+    await v2.table('ruleSets').add({ id: 'sales-rep-monthly', version: 1 });
+    v2.close();
+
+    const db = new FieldkitDatabase({ indexedDB, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(await db.visitCards.count()).toBe(1);
+    expect(await db.ruleSets.get(['sales-rep-monthly', 1])).toBeDefined();
+    const score = { id: '01JD00000000000000000000S1', subject: { type: 'rep', id: REP.id }, period: '2026-11', ruleSetId: 'sales-rep-monthly', ruleSetVersion: 1, updatedAt: '2026-12-01T00:00:00.000Z' };
+    await db.assessments.add(score as never);
+    expect(await db.assessments.where('[subject.id+period]').equals([REP.id, '2026-11']).count()).toBe(1);
+    expect(await db.assessments.where('[ruleSetId+ruleSetVersion]').equals(['sales-rep-monthly', 1]).count()).toBe(1);
+    db.close();
+  });
+
   it('opens an empty database at the current version', async () => {
     const db = new FieldkitDatabase({ indexedDB: new IDBFactory(), IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(CURRENT_VERSION);
     expect(db.tables.map((t) => t.name).sort()).toContain('outbox');
     db.close();
   });
