@@ -8,6 +8,7 @@ import { CrmError, type CrmAdapter, type CrmRecordType, type PushInput as Adapte
 import type { SyncedTable } from '../schema/outbox';
 import type { PortPage, PushInput, PushResult, RemoteDealer, RemoteOwner, RemoteRecord, SyncPort } from './port';
 import { activityTimestamp, readableHtml } from './readable';
+import { deviceId, WRITTEN_BY } from './device';
 
 const RECORD_TYPE: Record<Exclude<SyncedTable, 'dealers'>, CrmRecordType> = {
   visitCards: 'visitCard',
@@ -38,6 +39,7 @@ export function fromCrmAdapter(adapter: CrmAdapter, db: FieldkitDatabase): SyncP
         const dealerIds = [...new Set(activityInputs.map((i) => i.record.dealerId).filter((id): id is string => typeof id === 'string'))];
         const dealers = await db.dealers.bulkGet(dealerIds);
         const companyOf = new Map(dealers.filter((d) => d?.crm).map((d) => [d!.id, d!.crm!.objectId]));
+        const writtenBy = await deviceId(db);
         const mapped: AdapterPushInput[] = activityInputs.map((input) => {
           const table = input.table as Exclude<SyncedTable, 'dealers'>;
           const dealerCrmId = typeof input.record.dealerId === 'string' ? companyOf.get(input.record.dealerId) : undefined;
@@ -48,8 +50,9 @@ export function fromCrmAdapter(adapter: CrmAdapter, db: FieldkitDatabase): SyncP
             ...(input.crmId ? { crmId: input.crmId } : {}),
             ...(dealerCrmId ? { dealerCrmId } : {}),
             ...(ownerId ? { ownerId } : {}),
-            // The CRM copy must not carry our link to it: that is local state.
-            payload: { ...input.record, crm: undefined },
+            // The CRM copy must not carry our link to it (local state); it does carry which
+            // device wrote it, for the conflict rule (./device.ts).
+            payload: { ...input.record, crm: undefined, [WRITTEN_BY]: writtenBy },
             readableHtml: readableHtml(input.table, input.record),
             timestamp: activityTimestamp(input.table, input.record),
             updatedAt: input.record.updatedAt,
@@ -92,13 +95,17 @@ export function fromCrmAdapter(adapter: CrmAdapter, db: FieldkitDatabase): SyncP
     async pullRecords(since, after): Promise<PortPage<RemoteRecord>> {
       const page = await adapter.pullRecords(since, after);
       return {
-        items: page.items.map((item) => ({
-          table: TABLE_OF[item.recordType],
-          crmId: item.crmId,
-          objectType: 'notes',
-          modifiedAt: item.updatedAt,
-          record: item.payload as RemoteRecord['record'],
-        })),
+        items: page.items.map((item) => {
+          const { [WRITTEN_BY]: writtenBy, ...record } = item.payload as RemoteRecord['record'];
+          return {
+            table: TABLE_OF[item.recordType],
+            crmId: item.crmId,
+            objectType: 'notes',
+            modifiedAt: item.updatedAt,
+            record: record as RemoteRecord['record'],
+            ...(typeof writtenBy === 'string' ? { writtenBy } : {}),
+          };
+        }),
         ...(page.after ? { after: page.after } : {}),
         ...(page.total !== undefined ? { total: page.total } : {}),
       };

@@ -9,7 +9,7 @@ import { backoffDelay, type BackoffPolicy } from './backoff';
 
 export interface FailurePolicy {
   backoff: BackoffPolicy;
-  /** Transient failures in a row before an entry is parked for attention instead of retried. */
+  /** Unreadable answers in a row before an entry is parked for attention instead of retried. */
   maxAttempts: number;
   /** Wait when a 429 carries no Retry-After (HubSpot's window is 10 s). */
   defaultRetryAfterMs: number;
@@ -28,8 +28,14 @@ export function outcomeOfFailure(error: CrmError, attemptsSoFar: number, random:
       // Not the record's fault: does not use up its attempts.
       return { action: 'retry', delayMs: error.details.retryAfterMs ?? policy.defaultRetryAfterMs, countsAsAttempt: false };
     case 'server':
-    case 'network':
+    case 'network': {
+      // An outage ends by itself: keep retrying at the capped interval rather than making the
+      // user press Retry on every record afterwards.
+      const attempts = attemptsSoFar + 1;
+      return { action: 'retry', delayMs: backoffDelay(attempts, random, policy.backoff), countsAsAttempt: true };
+    }
     case 'invalid-response': {
+      // An answer we cannot read may never become readable (an API change): surface it.
       const attempts = attemptsSoFar + 1;
       if (attempts >= policy.maxAttempts) return { action: 'park' };
       return { action: 'retry', delayMs: backoffDelay(attempts, random, policy.backoff), countsAsAttempt: true };

@@ -7,8 +7,9 @@ import type { FieldkitDatabase } from '../db/database';
 import { enqueue, SYNCED_RECORD_SCHEMAS, type RecordTable } from '../db/records';
 import type { SyncedRecord, RemoteRecord } from './port';
 import { keepConflictCopy } from './conflicts';
+import { deviceId } from './device';
 
-export type MergeOutcome = 'inserted' | 'updated' | 'unchanged' | 'conflict-local-kept' | 'conflict-remote-kept' | 'invalid';
+export type MergeOutcome = 'inserted' | 'updated' | 'requeued' | 'unchanged' | 'conflict-local-kept' | 'conflict-remote-kept' | 'invalid';
 
 function isRecordTable(table: string): table is RecordTable {
   return Object.hasOwn(SYNCED_RECORD_SCHEMAS, table);
@@ -27,6 +28,8 @@ export async function mergeRemoteRecord(db: FieldkitDatabase, remote: RemoteReco
   if (!parsed.success) return 'invalid';
   const incoming = parsed.data as unknown as SyncedRecord;
   const table = db.table(remote.table);
+  // An older version this device wrote itself is not someone else's edit: no conflict copy.
+  const ownVersion = remote.writtenBy !== undefined && remote.writtenBy === (await deviceId(db));
 
   return db.transaction('rw', [table, db.outbox, db.settings, db.audit], async () => {
     const local = (await table.get(incoming.id)) as SyncedRecord | undefined;
@@ -53,10 +56,10 @@ export async function mergeRemoteRecord(db: FieldkitDatabase, remote: RemoteReco
       // another machine overwrote ours with an edit made before it: ours wins, push it again and
       // keep theirs. Otherwise this is a stale read (search indexes lag) and means nothing.
       if (!local.crm || remote.modifiedAt <= local.crm.syncedAt) return 'unchanged';
-      await keepConflictCopy(db, { table: remote.table, recordId: local.id, at: nowIso, kept: 'local', keptVersion: local.updatedAt, losing: incoming });
+      if (!ownVersion) await keepConflictCopy(db, { table: remote.table, recordId: local.id, at: nowIso, kept: 'local', keptVersion: local.updatedAt, losing: incoming });
       await table.update(local.id, { crm: { ...crm, syncedVersion: incoming.updatedAt } });
       await enqueue(db, remote.table, local.id, local.updatedAt, local.deletedAt ? 'delete' : 'upsert', nowIso);
-      return 'conflict-local-kept';
+      return ownVersion ? 'requeued' : 'conflict-local-kept';
     }
 
     if (remoteIsNewer) {
@@ -67,8 +70,8 @@ export async function mergeRemoteRecord(db: FieldkitDatabase, remote: RemoteReco
       return 'conflict-remote-kept';
     }
     // Both sides edited; ours is later and is still queued, so the push will overwrite theirs.
-    await keepConflictCopy(db, { table: remote.table, recordId: local.id, at: nowIso, kept: 'local', keptVersion: local.updatedAt, losing: incoming });
+    if (!ownVersion) await keepConflictCopy(db, { table: remote.table, recordId: local.id, at: nowIso, kept: 'local', keptVersion: local.updatedAt, losing: incoming });
     await table.update(local.id, { crm: { ...crm, syncedVersion: local.crm?.syncedVersion ?? incoming.updatedAt } });
-    return 'conflict-local-kept';
+    return ownVersion ? 'unchanged' : 'conflict-local-kept';
   });
 }

@@ -37,6 +37,8 @@ export interface RemoteRecord {
   /** The CRM's last-modified time: the incremental-pull cursor. */
   modifiedAt: string;
   record: SyncedRecord;
+  /** The device that pushed this version, when it said (./device.ts). */
+  writtenBy?: string;
 }
 
 /** A CRM company as a dealer: the dealer fields the CRM holds plus its id and modification time. */

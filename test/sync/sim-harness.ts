@@ -6,6 +6,7 @@ import { createHubSpotAdapter } from '../../lib/crm/hubspot';
 import type { CrmAdapter } from '../../lib/crm/adapter';
 import type { FieldkitDatabase } from '../../lib/db/database';
 import { fromCrmAdapter } from '../../lib/sync/adapter-port';
+import { WRITTEN_BY } from '../../lib/sync/device';
 import type { HubSpotSim } from '../../sim/server';
 import type { SimObject } from '../../sim/types';
 
@@ -32,7 +33,8 @@ export function notesByLocalId(sim: HubSpotSim): Map<string, SimObject[]> {
 
 /** The structured record a note carries, as another Fieldkit would read it. */
 export function payloadOf(note: SimObject): Record<string, unknown> {
-  return JSON.parse(note.properties.fieldkit_payload ?? 'null') as Record<string, unknown>;
+  const { [WRITTEN_BY]: _device, ...record } = JSON.parse(note.properties.fieldkit_payload ?? 'null') as Record<string, unknown>;
+  return record;
 }
 
 /** A local record as it must appear in the CRM: everything but the local link to the CRM. */
