@@ -144,6 +144,11 @@ export function setUpSync(options: SyncSetupOptions): SyncController {
     const global = globalThis as { addEventListener?: (type: string, listener: () => void) => void };
     global.addEventListener?.('online', () => kickDrain());
     void restrictStorageAccess();
+    // Alarms are not guaranteed to survive a browser restart: re-create it whenever the worker
+    // starts while connected.
+    void (async () => {
+      if ((await loadConnection()) && !(await browser.alarms.get(SYNC_ALARM))) await scheduleAlarm();
+    })().catch(() => undefined);
     // While the worker is awake, a record queued from an extension page (same-origin Dexie)
     // starts a drain at once; pages also send `sync.now`, which wakes a sleeping worker.
     let lastPending = -1;

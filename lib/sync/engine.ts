@@ -102,7 +102,9 @@ export class SyncEngine {
     result.outcome = await this.exclusive(async (owner) => {
       if (this.pullBeforePush && this.port.pullRecords) {
         // Merging remote edits first is what lets the conflict rule see them (docs/sync.md).
-        result.requests += (await pullRecords(this.db, this.port, this.pullContext(false))).requests;
+        // The first pull can be thousands of records: show its progress bar.
+        const firstPull = !(await readSyncState(this.db)).cursors.records;
+        result.requests += (await pullRecords(this.db, this.port, this.pullContext(firstPull))).requests;
       }
       const total = await countOpen(this.db);
       const started = this.now();
