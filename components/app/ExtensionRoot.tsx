@@ -5,6 +5,8 @@ import { readSetting } from '../../lib/settings/settings';
 import { resolveLocale } from '../../lib/i18n';
 import { LocaleProvider } from '../i18n/locale';
 import { DatabaseProvider } from './database-context';
+import { useSyncKick } from './use-sync-kick';
+import type { Messenger } from '../../lib/messaging/client';
 import './theme.css';
 
 /**
@@ -12,7 +14,8 @@ import './theme.css';
  * from options, else the browser's. Reading the preference live means switching language in
  * options re-renders an open side panel and popup at once.
  */
-export function ExtensionRoot({ db, browserLanguage, children }: { db: FieldkitDatabase; browserLanguage: string; children: ReactNode }) {
+export function ExtensionRoot({ db, browserLanguage, send, children }: { db: FieldkitDatabase; browserLanguage: string; send?: Messenger; children: ReactNode }) {
+  useSyncKick(db, send);
   const preference = useLiveQuery(() => readSetting(db, 'language'), [db]);
   if (preference === undefined) return null;
   const locale = resolveLocale(preference, browserLanguage);

@@ -2,11 +2,12 @@ import { useT } from '../i18n/locale';
 import { sidePanelMessages } from './messages';
 import { LanguagePicker } from '../app/LanguagePicker';
 
-export function SettingsView({ onOpenOptions }: { onOpenOptions: () => void }) {
+export function SettingsView({ onOpenOptions, syncPanel }: { onOpenOptions: () => void; syncPanel?: React.ReactNode }) {
   const t = useT(sidePanelMessages);
   return (
     <div className="fk-stack">
       <h2>{t('settingsTitle')}</h2>
+      {syncPanel}
       <LanguagePicker />
       <p className="fk-muted">{t('settingsHint')}</p>
       <button type="button" className="fk-button" onClick={onOpenOptions}>

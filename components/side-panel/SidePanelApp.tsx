@@ -27,7 +27,7 @@ function sectionFromHash(hash: string): Section {
  * The app shell. The section lives in the URL hash so the popup and keyboard shortcuts can open
  * the panel at a section (sidepanel.html#intel) and reloads keep the place.
  */
-export function SidePanelApp({ onOpenOptions, header }: { onOpenOptions: () => void; header?: React.ReactNode }) {
+export function SidePanelApp({ onOpenOptions, header, syncPanel }: { onOpenOptions: () => void; header?: React.ReactNode; syncPanel?: React.ReactNode }) {
   const t = useT(sidePanelMessages);
   const [section, setSection] = useState<Section>(() => sectionFromHash(location.hash));
 
@@ -46,7 +46,11 @@ export function SidePanelApp({ onOpenOptions, header }: { onOpenOptions: () => v
     <div className="fk-shell">
       <header className="fk-shell-header">
         <strong>{t('appName')}</strong>
-        {header}
+        {header && (
+          <button type="button" className="fk-plain" onClick={() => go('settings')} aria-label={t('syncStatus')}>
+            {header}
+          </button>
+        )}
       </header>
       <nav aria-label={t('navLabel')} className="fk-shell-nav">
         {SECTIONS.map((name) => (
@@ -66,7 +70,7 @@ export function SidePanelApp({ onOpenOptions, header }: { onOpenOptions: () => v
         {section === 'dealers' && <DealersView />}
         {section === 'intel' && <IntelView />}
         {section === 'reports' && <ReportsView />}
-        {section === 'settings' && <SettingsView onOpenOptions={onOpenOptions} />}
+        {section === 'settings' && <SettingsView onOpenOptions={onOpenOptions} syncPanel={syncPanel} />}
       </main>
     </div>
   );

@@ -1,11 +1,16 @@
 import { createRoot } from 'react-dom/client';
 import { ExtensionRoot } from '../../components/app/ExtensionRoot';
 import { SidePanelApp } from '../../components/side-panel/SidePanelApp';
+import { SyncStatusContainer } from '../../components/sync-status';
 import { openOptionsPage, setUpExtensionPage } from '../../lib/pages/extension-page';
 
-const { db, browserLanguage } = setUpExtensionPage();
+const { db, browserLanguage, send } = setUpExtensionPage();
 createRoot(document.getElementById('root')!).render(
-  <ExtensionRoot db={db} browserLanguage={browserLanguage}>
-    <SidePanelApp onOpenOptions={openOptionsPage} />
+  <ExtensionRoot db={db} browserLanguage={browserLanguage} send={send}>
+    <SidePanelApp
+      onOpenOptions={openOptionsPage}
+      header={<SyncStatusContainer send={send} variant="badge" />}
+      syncPanel={<SyncStatusContainer send={send} variant="panel" onReconnect={openOptionsPage} />}
+    />
   </ExtensionRoot>,
 );

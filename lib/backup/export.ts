@@ -1,15 +1,21 @@
 import type { FieldkitDatabase } from '../db/database';
 import { BACKUP_FORMAT, BACKUP_TABLES, BACKUP_VERSION, type BackupHeader } from './format';
 
-/** Settings that describe this device, not the user's data, stay out of backups. */
-const DEVICE_ONLY_SETTINGS = new Set<string>([]);
+/**
+ * Settings that describe this device's sync machinery (cursors, lease, device id, progress) stay
+ * out of backups: restoring them elsewhere would make another machine skip pulls or share this
+ * device's identity. Conflict copies (`sync.conflict.*`) are the user's data and travel.
+ */
+export function isDeviceOnlySetting(key: string): boolean {
+  return key.startsWith('sync.') && !key.startsWith('sync.conflict.');
+}
 
 export async function exportBackup(db: FieldkitDatabase, options: { appVersion: string; now?: Date }): Promise<BackupHeader> {
   const tables: Record<string, unknown[]> = {};
   await db.transaction('r', Object.keys(BACKUP_TABLES).map((name) => db.table(name)), async () => {
     for (const name of Object.keys(BACKUP_TABLES)) {
       const rows = await db.table(name).toArray();
-      tables[name] = name === 'settings' ? rows.filter((row: { key: string }) => !DEVICE_ONLY_SETTINGS.has(row.key)) : rows;
+      tables[name] = name === 'settings' ? rows.filter((row: { key: string }) => !isDeviceOnlySetting(row.key)) : rows;
     }
   });
   return {

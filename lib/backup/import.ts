@@ -2,6 +2,7 @@ import type { FieldkitDatabase } from '../db/database';
 import { enqueue, SYNCED_RECORD_SCHEMAS } from '../db/records';
 import type { SyncedTable } from '../schema/outbox';
 import { newId } from '../ids';
+import { isDeviceOnlySetting } from './export';
 import { BACKUP_FORMAT, BACKUP_TABLES, BACKUP_VERSION, BackupHeader, type BackupTable } from './format';
 
 export interface BackupProblem {
@@ -113,6 +114,7 @@ export async function importBackup(db: FieldkitDatabase, text: string, options: 
     for (const table of Object.keys(BACKUP_TABLES) as BackupTable[]) {
       const store = db.table(table);
       for (const row of rows[table] as Record<string, unknown>[]) {
+        if (table === 'settings' && isDeviceOnlySetting(row.key as string)) continue;
         const key = keyOf(table, row);
         const local = (await store.get(key)) as Record<string, unknown> | undefined;
         const label = Array.isArray(key) ? key.join('@') : key;

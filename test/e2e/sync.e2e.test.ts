@@ -8,36 +8,12 @@
  * simulator would come back empty, which is not what an outage looks like.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startHubSpotSim, type HubSpotSim } from '../../sim/server';
-import { EXTENSION_PATH, launchExtension, type ExtensionSession } from './fixtures';
+import { launchExtension, type ExtensionSession } from './fixtures';
 
 const TOKEN = 'e2e-sync-token';
 const DEALER = '华东润滑油经销有限公司';
-
-/**
- * The sync wiring is in the build once the background registers the sync alarm and the options
- * page mounts the connection settings. Until the lead's wiring lands this file skips, saying so.
- */
-function bundleContains(dir: string, needle: string): boolean {
-  try {
-    return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-      .filter((file) => file.endsWith('.js'))
-      .some((file) => readFileSync(join(dir, file), 'utf8').includes(needle));
-  } catch {
-    return false;
-  }
-}
-const wired = (() => {
-  try {
-    return readFileSync(`${EXTENSION_PATH}/background.js`, 'utf8').includes('fieldkit-sync') && bundleContains(EXTENSION_PATH, 'connection-settings');
-  } catch {
-    return false;
-  }
-})();
-if (!wired) console.warn('[sync.e2e] skipped: the build has no sync wiring yet (setUpSync in the background, ConnectionSettingsContainer in options).');
 
 let sim: HubSpotSim;
 const sessions: ExtensionSession[] = [];
@@ -100,7 +76,7 @@ async function connect(page: Page, labels: { token: string; advanced: string; ba
   await settings.getByTestId('connection-facts').waitFor({ timeout: 20_000 });
 }
 
-describe.skipIf(!wired)('sync in the built extension', () => {
+describe('sync in the built extension', () => {
   it('connects, pulls dealers, queues offline, syncs when HubSpot is back, and a manager pulls the record back', async () => {
     sim.reset();
     const rep = await launch('zh-CN');

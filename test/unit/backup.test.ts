@@ -64,6 +64,23 @@ describe('backup round trip', () => {
   });
 });
 
+describe('device-only sync state', () => {
+  it("is neither exported nor imported, while conflict copies travel", async () => {
+    await db.settings.bulkPut([
+      { key: 'sync.deviceId', value: 'device-a' },
+      { key: 'sync.state', value: { cursors: { dealers: 'x' } } },
+      { key: 'sync.conflict.01JD0000000000000000000001', value: { table: 'visitCards' } },
+    ]);
+    const backup = await exportBackup(db, APP);
+    expect(backup.tables.settings!.map((r) => (r as { key: string }).key)).toEqual(['sync.conflict.01JD0000000000000000000001']);
+    await wipeLocalData(db);
+    const foreign = { ...backup, tables: { ...backup.tables, settings: [...backup.tables.settings!, { key: 'sync.deviceId', value: 'device-b' }] } };
+    await importBackup(db, JSON.stringify(foreign), { actor: REP.id });
+    expect(await db.settings.get('sync.deviceId')).toBeUndefined();
+    expect(await db.settings.get('sync.conflict.01JD0000000000000000000001')).toBeDefined();
+  });
+});
+
 describe('bad backup files are rejected whole, naming the first problem', () => {
   async function expectRejected(text: string, path: string, reason: RegExp) {
     await seed();
