@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Makes sure a Chromium that can load unpacked extensions is present (Debian's package), and with
-# --fonts a CJK font so Chinese text renders in screenshots. Installs with apt-get when run as root
+# Makes sure a Chromium that can load unpacked extensions is present (Debian's package, with its
+# translations so a zh-CN browser really runs in Chinese), and with --fonts a CJK font so Chinese
+# text renders in screenshots. Installs with apt-get when run as root
 # on Debian; otherwise says what to install. CHROMIUM_PATH overrides the browser check.
 set -euo pipefail
 want_fonts=${1:-}
 packages=()
 if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null 2>&1; then packages+=(chromium); fi
+# Debian ships Chromium's UI translations separately; without them a zh-CN browser runs in English.
+if [ -z "${CHROMIUM_PATH:-}" ] && [ ! -f /usr/lib/chromium/locales/zh-CN.pak ]; then packages+=(chromium-l10n); fi
 if [ "$want_fonts" = "--fonts" ] && command -v fc-list >/dev/null 2>&1 && [ -z "$(fc-list :lang=zh 2>/dev/null)" ]; then packages+=(fonts-noto-cjk); fi
 if [ "$want_fonts" = "--fonts" ] && ! command -v fc-list >/dev/null 2>&1; then packages+=(fonts-noto-cjk); fi
 [ ${#packages[@]} -eq 0 ] && exit 0

@@ -40,7 +40,6 @@ function Overlay({ capture, onClose }: { capture: IntelCapture; onClose: () => v
           ×
         </button>
       </div>
-      {capture.selectionTruncated && <p>{t('truncated')}</p>}
       {saved ? (
         <p role="status">{t('saved')}</p>
       ) : (

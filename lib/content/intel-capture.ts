@@ -4,7 +4,10 @@ import type { Locale } from '../i18n';
 import { today } from '../dates';
 
 const OPEN_FLAG = '__fieldkitIntelOpen';
-/** Matches the schema's cap; longer selections are cut and the form says so. */
+/**
+ * The schema keeps 5,000 characters of selected text. One more is read so the form can tell the
+ * user it cut the selection; anything beyond never leaves the page.
+ */
 export const MAX_SOURCE_TEXT = 5000;
 
 export interface IntelCapture {
@@ -12,7 +15,6 @@ export interface IntelCapture {
   locale: Locale;
   today: string;
   initial: { sourceUrl?: string; sourceTitle?: string; sourceText?: string; screenshot?: string };
-  selectionTruncated: boolean;
   competitors: string[];
   dealers: { id: string; name: string }[];
   release(): void;
@@ -50,10 +52,9 @@ export async function setUpIntelCapture(): Promise<IntelCapture | undefined> {
     initial: {
       sourceUrl: safeSourceUrl(location.href),
       sourceTitle: document.title.slice(0, 500) || undefined,
-      sourceText: selection.slice(0, MAX_SOURCE_TEXT) || undefined,
+      sourceText: selection.slice(0, MAX_SOURCE_TEXT + 1) || undefined,
       screenshot: screenshot && /^data:image\/(png|jpeg);base64,/.test(screenshot) ? screenshot : undefined,
     },
-    selectionTruncated: selection.length > MAX_SOURCE_TEXT,
     competitors: pickers.competitors,
     dealers: pickers.dealers,
     release: () => {

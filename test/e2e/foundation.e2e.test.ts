@@ -76,6 +76,8 @@ describe('the built extension in Chromium', () => {
 
   it('renders the side panel and popup in Chinese for a zh-CN browser, and switches language live', async () => {
     session = await launchExtension({ locale: 'zh-CN' });
+    // The browser itself runs in Chinese (not only the page's emulated locale): the service worker sees it.
+    await expect(session.serviceWorker.evaluate(() => (globalThis as unknown as { chrome: { i18n: { getUILanguage(): string } } }).chrome.i18n.getUILanguage())).resolves.toBe('zh-CN');
     const panel = await session.openPage('sidepanel.html');
     for (const name of ['今日', '经销商', '竞品', '报告', '设置']) await expect(panel.getByRole('button', { name, exact: true }).isVisible()).resolves.toBe(true);
     await expect(panel.getByTestId('empty-visits').textContent()).resolves.toContain('今天还没有拜访记录');

@@ -1,0 +1,87 @@
+/**
+ * The on-demand intel capture in a real page. Fieldkit injects its content script only after a
+ * user gesture grants `activeTab`, which a test cannot produce; the one host the extension holds a
+ * permanent permission for is https://api.hubapi.com, so the test serves a shop page at that URL
+ * (Playwright answers it locally, nothing leaves the machine) and injects the built content script
+ * exactly as the background does after a menu click.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchExtension, type ExtensionSession } from './fixtures';
+
+const SHOP_URL = 'https://api.hubapi.com/fieldkit-e2e/shop/hx7';
+const HOSTILE = '<img src=x onerror="document.title=\'pwned\'">';
+const SHOP_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>壳牌 HX7 限时促销</title></head>
+<body><h1>壳牌 HX7 5W-40 4L</h1><p id="offer">零售价 168 元/瓶，买二送一 ${HOSTILE.replace(/</g, '&lt;').replace(/>/g, '&gt;')}</p></body></html>`;
+
+let session: ExtensionSession | undefined;
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
+
+async function injectIntelCapture(session: ExtensionSession): Promise<void> {
+  await session.serviceWorker.evaluate(async (url) => {
+    const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number }[]> }; scripting: { executeScript(o: object): Promise<unknown> } } }).chrome;
+    const [tab] = await api.tabs.query({ url: `${url}*` });
+    await api.scripting.executeScript({ target: { tabId: tab!.id }, files: ['/content-scripts/intel-capture.js'] });
+  }, SHOP_URL);
+}
+
+function readIntel(page: Page) {
+  return page.evaluate(
+    () =>
+      new Promise<Record<string, unknown>[]>((resolve, reject) => {
+        const open = indexedDB.open('fieldkit');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('intelItems').objectStore('intelItems').getAll();
+          request.onsuccess = () => resolve(request.result);
+        };
+      }),
+  );
+}
+
+describe('competitor intel captured from a web page', () => {
+  it('opens the quick form with the page, keeps a hostile selection as text, and saves offline in one step', async () => {
+    session = await launchExtension({ locale: 'zh-CN' });
+    await session.context.route('https://api.hubapi.com/fieldkit-e2e/**', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: SHOP_PAGE }));
+    const shop = await session.context.newPage();
+    await shop.goto(SHOP_URL);
+    await shop.evaluate(() => {
+      const range = document.createRange();
+      range.selectNodeContents(document.getElementById('offer')!);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    });
+
+    await injectIntelCapture(session);
+    const form = shop.getByRole('dialog', { name: '竞品信息' });
+    await form.waitFor();
+    await expect(form.getByText(SHOP_URL).count()).resolves.toBeGreaterThan(0);
+    await expect(form.getByText(HOSTILE, { exact: false }).count()).resolves.toBeGreaterThan(0);
+    await expect(form.locator('img[src="x"]').count()).resolves.toBe(0);
+
+    // Typing inside the form must not reach the page's own keyboard handlers.
+    await shop.evaluate(() => {
+      (window as unknown as { keys: string[] }).keys = [];
+      document.addEventListener('keydown', (e) => (window as unknown as { keys: string[] }).keys.push(e.key));
+    });
+    await form.getByLabel('竞品', { exact: true }).fill('壳牌');
+    await form.getByLabel('产品', { exact: true }).pressSequentially('HX7');
+    await expect(shop.evaluate(() => (window as unknown as { keys: string[] }).keys.length)).resolves.toBe(0);
+
+    await form.getByRole('button', { name: '保存竞品信息' }).click();
+    await form.getByRole('status').filter({ hasText: '已离线保存' }).waitFor();
+    expect(await shop.title()).toBe('壳牌 HX7 限时促销'); // the hostile markup never ran
+
+    // The page's own IndexedDB is untouched: the content script has no database of its own.
+    await expect(shop.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).resolves.not.toContain('fieldkit');
+
+    const panel = await session.openPage('sidepanel.html#intel');
+    const [item] = await readIntel(panel);
+    expect(item).toMatchObject({ competitorName: '壳牌', product: 'HX7', sourceUrl: SHOP_URL, sourceTitle: '壳牌 HX7 限时促销' });
+    expect(item!.sourceText).toContain(HOSTILE);
+    await panel.getByText('壳牌').first().waitFor();
+  });
+});
