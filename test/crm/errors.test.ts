@@ -79,6 +79,12 @@ describe('error mapping', () => {
     expect((await crmError(adapter.checkConnection())).kind).toBe('invalid-response');
   });
 
+  it('a batch write answered with the wrong shape → invalid-response, not a bare generated-client error', async () => {
+    t.sim.setFaults({ script: ['wrong-shape'] });
+    const e = await crmError(t.adapter().pushRecords([visitCard()]));
+    expect(e.kind).toBe('invalid-response');
+  });
+
   it('400 → validation with HubSpot\'s message (search paged past 10,000)', async () => {
     const e = await crmError(t.adapter().pullDealers(undefined, '10000'));
     expect(e).toMatchObject({ kind: 'validation', retryable: false, details: { status: 400, category: 'VALIDATION_ERROR' } });

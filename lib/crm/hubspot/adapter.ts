@@ -69,6 +69,11 @@ async function parsed<S extends z.ZodType>(schema: S, what: string, call: () => 
     // The generated deserialisers throw SyntaxError/TypeError on bodies that are not JSON or not
     // the expected shape; anything else thrown here is a bug and must surface as such.
     if (e instanceof SyntaxError || e instanceof TypeError) throw invalidResponse(what, e.message);
+    // Each generated module has its own ApiException class ("HTTP-Code: 200 …") for a 2xx body it
+    // cannot map; the transport already turned every non-2xx answer into a CrmError.
+    if (e instanceof Error && typeof (e as { code?: unknown }).code === 'number' && e.message.startsWith('HTTP-Code:')) {
+      throw invalidResponse(what, e.message.split('\n')[1] ?? e.message);
+    }
     throw e;
   }
   const result = schema.safeParse(value);
