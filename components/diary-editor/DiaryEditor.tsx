@@ -6,7 +6,7 @@ import { DiaryContent, type DiaryEntry, type DiaryKind } from '../../lib/schema/
 import type { VisitCard } from '../../lib/schema/visit-card';
 import { DEFAULT_TEMPLATES } from '../../lib/templates/defaults';
 import { useLocale, useT } from '../i18n/locale';
-import { Button, Field, FieldError, LineListInput, SaveError, errorMessageOf, styles } from '../ui';
+import { Button, Field, FieldError, LineListInput, RowListFieldset, SaveError, errorMessageOf, styles } from '../ui';
 import { VisitCardList } from '../visit-card';
 import { diaryEditorMessages, type DiaryEditorMessageKey } from './messages';
 import { isCopiedLine, vagueWordWithoutNumber } from './signals';
@@ -21,6 +21,7 @@ import {
   validate,
   type EditorErrors,
   type EditorState,
+  type GradeRow,
   type WeeklyState,
 } from './content';
 
@@ -354,6 +355,16 @@ function WeeklySections({
       {value && !dealersById[value] && <option value={value}>{t('unknownDealer')}</option>}
     </select>
   );
+  const gradeSelect = (value: GradeRow['from'], placeholder: string, onSelect: (grade: GradeRow['from']) => void) => (control: object) => (
+    <select {...control} value={value} onChange={(event) => onSelect(event.target.value as GradeRow['from'])} style={styles.narrowInput}>
+      <option value="">{placeholder}</option>
+      {GRADES.map((grade) => (
+        <option key={grade} value={grade}>
+          {grade}
+        </option>
+      ))}
+    </select>
+  );
   const rowBox = { border: '1px solid #e4e7eb', borderRadius: 6, padding: 8, display: 'flex', flexDirection: 'column', gap: 6 } as const;
   const textInput = (value: string, onText: (text: string) => void) => (control: object) => (
     <input {...control} type="text" maxLength={LINE_MAX} value={value} onChange={(event) => onText(event.target.value)} style={styles.input} />
@@ -361,9 +372,13 @@ function WeeklySections({
 
   return (
     <>
-      <fieldset style={styles.fieldset}>
-        <legend style={styles.legend}>{t('lastWeekSummary')}</legend>
-        <p style={styles.hint}>{t('lastWeekSummaryHint')}</p>
+      <RowListFieldset
+        legend={t('lastWeekSummary')}
+        hint={t('lastWeekSummaryHint')}
+        error={errorText('lastWeekSummary')}
+        addLabel={t('addSummaryItem')}
+        onAdd={() => set('lastWeekSummary', [...state.lastWeekSummary, emptySummaryRow()])}
+      >
         {state.lastWeekSummary.map((row, i) => {
           const n = i + 1;
           const problemSignals = row.problem.trim() ? lineSignals(row.problem, previousProblems, false) : [];
@@ -399,17 +414,14 @@ function WeeklySections({
             </div>
           );
         })}
-        <FieldError label={t('lastWeekSummary')} message={errorText('lastWeekSummary')} />
-        <div>
-          <Button variant="small" onClick={() => set('lastWeekSummary', [...state.lastWeekSummary, emptySummaryRow()])}>
-            <span aria-hidden="true">+ </span>
-            {t('addSummaryItem')}
-          </Button>
-        </div>
-      </fieldset>
+      </RowListFieldset>
 
-      <fieldset style={styles.fieldset}>
-        <legend style={styles.legend}>{t('nextWeekPlan')}</legend>
+      <RowListFieldset
+        legend={t('nextWeekPlan')}
+        error={errorText('nextWeekPlan')}
+        addLabel={t('addPriority')}
+        onAdd={() => set('nextWeekPlan', [...state.nextWeekPlan, emptyPlanRow()])}
+      >
         {state.nextWeekPlan.map((row, i) => {
           const n = i + 1;
           const signals = row.priority.trim() ? lineSignals(row.priority, previousPriorities, true) : [];
@@ -431,17 +443,13 @@ function WeeklySections({
             </div>
           );
         })}
-        <FieldError label={t('nextWeekPlan')} message={errorText('nextWeekPlan')} />
-        <div>
-          <Button variant="small" onClick={() => set('nextWeekPlan', [...state.nextWeekPlan, emptyPlanRow()])}>
-            <span aria-hidden="true">+ </span>
-            {t('addPriority')}
-          </Button>
-        </div>
-      </fieldset>
+      </RowListFieldset>
 
-      <fieldset style={styles.fieldset}>
-        <legend style={styles.legend}>{t('keyAccountVisits')}</legend>
+      <RowListFieldset
+        legend={t('keyAccountVisits')}
+        addLabel={t('addVisit')}
+        onAdd={() => set('keyAccountVisits', [...state.keyAccountVisits, emptyKeyAccountRow(periodStart)])}
+      >
         <p role="status" style={count < minKeyAccountVisits ? styles.signal : styles.hint}>
           {count < minKeyAccountVisits
             ? t('keyAccountBelow', { count, min: minKeyAccountVisits, missing: minKeyAccountVisits - count })
@@ -475,17 +483,14 @@ function WeeklySections({
             </div>
           );
         })}
-        <div>
-          <Button variant="small" onClick={() => set('keyAccountVisits', [...state.keyAccountVisits, emptyKeyAccountRow(periodStart)])}>
-            <span aria-hidden="true">+ </span>
-            {t('addVisit')}
-          </Button>
-        </div>
-      </fieldset>
+      </RowListFieldset>
 
-      <fieldset style={styles.fieldset}>
-        <legend style={styles.legend}>{t('gradeChanges')}</legend>
-        <p style={styles.hint}>{t('gradeChangesHint')}</p>
+      <RowListFieldset
+        legend={t('gradeChanges')}
+        hint={t('gradeChangesHint')}
+        addLabel={t('addGradeChange')}
+        onAdd={() => set('gradeChanges', [...state.gradeChanges, emptyGradeRow()])}
+      >
         {state.gradeChanges.map((row, i) => {
           const n = i + 1;
           return (
@@ -496,28 +501,10 @@ function WeeklySections({
                 </Field>
               </div>
               <Field label={t('gradeFrom', { n })}>
-                {(control) => (
-                  <select {...control} value={row.from} onChange={(event) => updateRow('gradeChanges', i, { from: event.target.value as '' | 'A' | 'B' | 'C' })} style={styles.narrowInput}>
-                    <option value="">{t('gradeNone')}</option>
-                    {GRADES.map((grade) => (
-                      <option key={grade} value={grade}>
-                        {grade}
-                      </option>
-                    ))}
-                  </select>
-                )}
+                {gradeSelect(row.from, t('gradeNone'), (from) => updateRow('gradeChanges', i, { from }))}
               </Field>
               <Field label={t('gradeTo', { n })} error={errorText(`gradeChanges.${i}.to`)}>
-                {(control) => (
-                  <select {...control} value={row.to} onChange={(event) => updateRow('gradeChanges', i, { to: event.target.value as '' | 'A' | 'B' | 'C' })} style={styles.narrowInput}>
-                    <option value="">{t('chooseDealer')}</option>
-                    {GRADES.map((grade) => (
-                      <option key={grade} value={grade}>
-                        {grade}
-                      </option>
-                    ))}
-                  </select>
-                )}
+                {gradeSelect(row.to, t('chooseDealer'), (to) => updateRow('gradeChanges', i, { to }))}
               </Field>
               <Button variant="small" style={{ marginTop: 22 }} aria-label={t('removeRow', { name: t('gradeDealer', { n }) })} onClick={() => removeRow('gradeChanges', i)}>
                 ×
@@ -525,13 +512,7 @@ function WeeklySections({
             </div>
           );
         })}
-        <div>
-          <Button variant="small" onClick={() => set('gradeChanges', [...state.gradeChanges, emptyGradeRow()])}>
-            <span aria-hidden="true">+ </span>
-            {t('addGradeChange')}
-          </Button>
-        </div>
-      </fieldset>
+      </RowListFieldset>
 
       <Field label={t('lateReason')} hint={t('lateReasonHint')} optional>
         {textInput(state.lateReason, (lateReason) => set('lateReason', lateReason))}

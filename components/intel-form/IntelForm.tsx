@@ -5,7 +5,7 @@ import { z } from '../../lib/zod';
 import type { RecordDraft } from '../../lib/db/records';
 import { IntelItem, PriceKind, PromotionType } from '../../lib/schema/intel';
 import { useT } from '../i18n/locale';
-import { Button, Field, SaveError, errorMessageOf, styles } from '../ui';
+import { AddRowButton, Button, Field, FormActions, errorMessageOf, styles } from '../ui';
 import { intelFormMessages, type IntelFormMessageKey } from './messages';
 
 export interface IntelFormProps {
@@ -247,12 +247,7 @@ export function IntelForm({ initial, competitors, dealers = [], today, onSave, o
             </div>
           );
         })}
-        <div>
-          <Button variant="small" onClick={() => prices.append(emptyPrice())}>
-            <span aria-hidden="true">+ </span>
-            {t('addPrice')}
-          </Button>
-        </div>
+        <AddRowButton onClick={() => prices.append(emptyPrice())}>{t('addPrice')}</AddRowButton>
       </fieldset>
 
       <fieldset style={styles.fieldset}>
@@ -360,17 +355,7 @@ export function IntelForm({ initial, competitors, dealers = [], today, onSave, o
         </section>
       )}
 
-      <SaveError error={saveError} />
-      <div style={styles.actions}>
-        <Button type="submit" variant="primary" disabled={isSubmitting} aria-busy={isSubmitting || undefined}>
-          {t('save')}
-        </Button>
-        {onCancel && (
-          <Button onClick={onCancel} disabled={isSubmitting}>
-            {t('cancel')}
-          </Button>
-        )}
-      </div>
+      <FormActions saveLabel={t('save')} cancelLabel={t('cancel')} saving={isSubmitting} error={saveError} onCancel={onCancel} />
     </form>
   );
 }

@@ -3,5 +3,8 @@ export { Field, FieldError, Checkbox, type FieldControlProps } from './Field';
 export { LineListInput, cleanLines } from './LineListInput';
 export { TagsInput } from './TagsInput';
 export { SaveError, errorMessageOf } from './SaveError';
+export { FormActions } from './FormActions';
+export { AddRowButton, RowListFieldset } from './RowList';
+export { Cell, TableHead } from './Table';
 export { styles, palette, buttonStyles } from './styles';
 export { uiMessages } from './messages';

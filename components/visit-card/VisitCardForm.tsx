@@ -6,7 +6,7 @@ import { isoWeekOf } from '../../lib/dates';
 import type { RecordDraft } from '../../lib/db/records';
 import type { VisitCard } from '../../lib/schema/visit-card';
 import { useT } from '../i18n/locale';
-import { Button, Checkbox, Field, SaveError, TagsInput, errorMessageOf, styles } from '../ui';
+import { Cell, Checkbox, Field, FormActions, TableHead, TagsInput, errorMessageOf, styles } from '../ui';
 import { visitCardMessages, type VisitCardMessageKey } from './messages';
 import { ACTION_KEYS, earlierCardsOf, lastInventoryCardOf, previousPeriodSalesOf, recentOrdersOf, recentPurchasesOf } from './history';
 
@@ -301,17 +301,7 @@ export function VisitCardForm({ dealers, dealerId: presetDealerId, history, requ
         {(control) => <textarea rows={2} maxLength={2000} {...control} {...register('note')} style={styles.textarea} />}
       </Field>
 
-      <SaveError error={saveError} />
-      <div style={styles.actions}>
-        <Button type="submit" variant="primary" disabled={isSubmitting} aria-busy={isSubmitting || undefined}>
-          {t('save')}
-        </Button>
-        {onCancel && (
-          <Button onClick={onCancel} disabled={isSubmitting}>
-            {t('cancel')}
-          </Button>
-        )}
-      </div>
+      <FormActions saveLabel={t('save')} cancelLabel={t('cancel')} saving={isSubmitting} error={saveError} onCancel={onCancel} />
     </form>
   );
 }
@@ -328,23 +318,14 @@ function RecentPurchases({ purchases, dealerChosen }: { purchases: { day: string
       ) : (
         <>
           <table style={styles.table}>
-            <thead>
-              <tr>
-                <th scope="col" style={styles.cell}>
-                  {t('purchaseDay')}
-                </th>
-                <th scope="col" style={styles.cell}>
-                  {t('purchaseQuantity')}
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={[t('purchaseDay'), t('purchaseQuantity')]} />
             <tbody>
               {purchases.map((purchase, index) => (
                 <tr key={`${purchase.day}-${index}`}>
-                  <td style={styles.cell}>{purchase.day}</td>
-                  <td style={styles.cell}>
+                  <Cell>{purchase.day}</Cell>
+                  <Cell>
                     {purchase.quantity} {purchase.unit}
-                  </td>
+                  </Cell>
                 </tr>
               ))}
             </tbody>

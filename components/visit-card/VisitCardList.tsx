@@ -1,6 +1,6 @@
 import type { VisitCard } from '../../lib/schema/visit-card';
 import { useT } from '../i18n/locale';
-import { Button, styles } from '../ui';
+import { Button, Cell, TableHead, styles } from '../ui';
 import { visitCardMessages } from './messages';
 import { ACTION_KEYS, actionsDone } from './history';
 
@@ -18,31 +18,15 @@ export function VisitCardList({ cards, dealersById, onOpen }: VisitCardListProps
   const total = ACTION_KEYS.length;
   return (
     <table style={styles.table} aria-label={t('listTitle')}>
-      <thead>
-        <tr>
-          <th scope="col" style={styles.cell}>
-            {t('columnDay')}
-          </th>
-          <th scope="col" style={styles.cell}>
-            {t('columnDealer')}
-          </th>
-          <th scope="col" style={styles.cell}>
-            {t('columnOrder')}
-          </th>
-          <th scope="col" style={styles.cell}>
-            {t('columnActions')}
-          </th>
-          {onOpen && <td style={styles.cell} />}
-        </tr>
-      </thead>
+      <TableHead columns={[t('columnDay'), t('columnDealer'), t('columnOrder'), t('columnActions')]}>{onOpen && <Cell />}</TableHead>
       <tbody>
         {sorted.map((card) => {
           const dealer = dealersById[card.dealerId] ?? t('unknownDealer');
           const done = actionsDone(card);
           return (
             <tr key={card.id}>
-              <td style={styles.cell}>{card.visitDay}</td>
-              <td style={styles.cell}>
+              <Cell>{card.visitDay}</Cell>
+              <Cell>
                 {dealer}
                 {card.keyAccount && (
                   <>
@@ -50,20 +34,20 @@ export function VisitCardList({ cards, dealersById, onOpen }: VisitCardListProps
                     <span style={styles.badge}>{t('keyAccountBadge')}</span>
                   </>
                 )}
-              </td>
-              <td style={styles.cell}>{card.orderQuantity ? `${card.orderQuantity} ${card.unit}` : t('noOrder')}</td>
-              <td style={styles.cell}>
+              </Cell>
+              <Cell>{card.orderQuantity ? `${card.orderQuantity} ${card.unit}` : t('noOrder')}</Cell>
+              <Cell>
                 <span aria-hidden="true" title={t('actionsDoneLabel', { done, total })}>
                   {t('actionsDone', { done, total })}
                 </span>
                 <span style={styles.srOnly}>{t('actionsDoneLabel', { done, total })}</span>
-              </td>
+              </Cell>
               {onOpen && (
-                <td style={styles.cell}>
+                <Cell>
                   <Button variant="small" aria-label={t('openCard', { dealer, day: card.visitDay })} onClick={() => onOpen(card.id)}>
                     {t('open')}
                   </Button>
-                </td>
+                </Cell>
               )}
             </tr>
           );
