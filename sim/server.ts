@@ -59,6 +59,10 @@ export interface HubSpotSim {
   setConfig(patch: Partial<SimConfig>): void;
   /** Back to the start: seed objects, initial config, empty rate windows, no faults, empty request log. */
   reset(): void;
+  /** Stops listening (connections refused, like HubSpot being unreachable) but keeps all state. */
+  stop(): Promise<void>;
+  /** Listens again on the same port with the state it had. */
+  start(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -291,10 +295,21 @@ export async function startHubSpotSim(options: HubSpotSimOptions = {}): Promise<
       if (!res.headersSent) send(res, { status: 500, body: errorBody({ message: String(e), category: 'INTERNAL_ERROR' }) });
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
+  const listen = (onPort: number) =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(onPort, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  const stopListening = () =>
+    new Promise<void>((resolve) => {
+      if (!server.listening) return resolve();
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  await listen(options.port ?? 0);
   const port = (server.address() as AddressInfo).port;
 
   const api: HubSpotSim = {
@@ -318,11 +333,9 @@ export async function startHubSpotSim(options: HubSpotSimOptions = {}): Promise<
       faults.set({});
       log.clear();
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    stop: stopListening,
+    start: () => (server.listening ? Promise.resolve() : listen(port)),
+    close: stopListening,
   };
   return api;
 }

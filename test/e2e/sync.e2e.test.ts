@@ -4,8 +4,8 @@
  * unreachable, then syncs once it is back; a manager's second browser profile pulls it back as the
  * same structured record.
  *
- * "HubSpot unreachable" is the simulator dropping every connection (dropRate 1): a restarted
- * simulator would come back empty, which is not what an outage looks like.
+ * "HubSpot unreachable" is the simulator stopped (connections refused) and started again on the
+ * same port with the state it had, as a real outage looks to the extension.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -92,8 +92,8 @@ describe('sync in the built extension', () => {
     const dealers = await waitFor(() => readRows<{ name: string; crm?: { objectId: string } }>(options, 'dealers'), (rows) => rows.length >= 6);
     expect(dealers.find((d) => d.name === DEALER)?.crm?.objectId).toBeTruthy();
 
-    // HubSpot goes away; the rep logs a visit anyway.
-    sim.setFaults({ dropRate: 1 });
+    // HubSpot goes away (the simulator stops listening, state kept); the rep logs a visit anyway.
+    await sim.stop();
     const panel = await rep.openPage('sidepanel.html');
     await panel.getByRole('button', { name: '今日', exact: true }).click();
     await panel.getByRole('button', { name: '记录拜访' }).click();
@@ -111,8 +111,8 @@ describe('sync in the built extension', () => {
     expect(sim.state.list('notes')).toHaveLength(0);
 
     // HubSpot is back: the next drain pushes the card exactly once.
-    sim.setFaults({});
     sim.clearRequests();
+    await sim.start();
     await waitFor(async () => (await send(panel, 'sync.now')).data?.pending, (pending) => pending === 0, 60_000);
     const creates = sim.requests.filter((r) => r.path === '/crm/v3/objects/notes/batch/create' && r.status < 300);
     expect(creates.length).toBeGreaterThan(0);
