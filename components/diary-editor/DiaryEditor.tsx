@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { isoWeekOf, monthOf } from '../../lib/dates';
 import { formatDateTime } from '../../lib/i18n';
 import type { RecordDraft } from '../../lib/db/records';
@@ -314,6 +314,9 @@ function Annotations({ entry, kind, locale }: { entry: DiaryEntry; kind: DiaryKi
   );
 }
 
+/** The weekly report's lists of rows. */
+type RowKey = 'lastWeekSummary' | 'nextWeekPlan' | 'keyAccountVisits' | 'gradeChanges';
+
 function WeeklySections({
   state,
   previous,
@@ -335,10 +338,16 @@ function WeeklySections({
 }) {
   const t = useT(diaryEditorMessages);
   const set = <K extends keyof WeeklyState>(key: K, value: WeeklyState[K]) => onChange({ ...state, [key]: value });
-  const updateRow = <K extends 'lastWeekSummary' | 'nextWeekPlan' | 'keyAccountVisits' | 'gradeChanges'>(key: K, index: number, patch: Partial<WeeklyState[K][number]>) =>
+  const updateRow = <K extends RowKey>(key: K, index: number, patch: Partial<WeeklyState[K][number]>) =>
     set(key, state[key].map((row, i) => (i === index ? { ...row, ...patch } : row)) as WeeklyState[K]);
-  const removeRow = <K extends 'lastWeekSummary' | 'nextWeekPlan' | 'keyAccountVisits' | 'gradeChanges'>(key: K, index: number) =>
+  const removeRow = <K extends RowKey>(key: K, index: number) =>
     set(key, state[key].filter((_, i) => i !== index) as WeeklyState[K]);
+
+  const removeButton = (key: RowKey, index: number, name: string, style?: CSSProperties) => (
+    <Button variant="small" style={style} aria-label={t('removeRow', { name })} onClick={() => removeRow(key, index)}>
+      ×
+    </Button>
+  );
 
   const previousPriorities = previous?.nextWeekPlan.map((row) => row.priority) ?? [];
   const previousProblems = previous?.lastWeekSummary.map((row) => row.problem) ?? [];
@@ -407,9 +416,7 @@ function WeeklySections({
                     {textInput(row.problem, (problem) => updateRow('lastWeekSummary', i, { problem }))}
                   </Field>
                 </div>
-                <Button variant="small" aria-label={t('removeRow', { name: t('summaryItem', { n }) })} onClick={() => removeRow('lastWeekSummary', i)}>
-                  ×
-                </Button>
+                {removeButton('lastWeekSummary', i, t('summaryItem', { n }))}
               </div>
             </div>
           );
@@ -437,9 +444,7 @@ function WeeklySections({
                   {textInput(row.support, (support) => updateRow('nextWeekPlan', i, { support }))}
                 </Field>
               </div>
-              <Button variant="small" style={{ marginTop: 22 }} aria-label={t('removeRow', { name: t('planPriority', { n }) })} onClick={() => removeRow('nextWeekPlan', i)}>
-                ×
-              </Button>
+              {removeButton('nextWeekPlan', i, t('planPriority', { n }), { marginTop: 22 })}
             </div>
           );
         })}
@@ -476,9 +481,7 @@ function WeeklySections({
                 {textInput(row.outcome, (outcome) => updateRow('keyAccountVisits', i, { outcome }))}
               </Field>
               <div>
-                <Button variant="small" aria-label={t('removeRow', { name: t('visitDealer', { n }) })} onClick={() => removeRow('keyAccountVisits', i)}>
-                  ×
-                </Button>
+                {removeButton('keyAccountVisits', i, t('visitDealer', { n }))}
               </div>
             </div>
           );
@@ -506,9 +509,7 @@ function WeeklySections({
               <Field label={t('gradeTo', { n })} error={errorText(`gradeChanges.${i}.to`)}>
                 {gradeSelect(row.to, t('chooseDealer'), (to) => updateRow('gradeChanges', i, { to }))}
               </Field>
-              <Button variant="small" style={{ marginTop: 22 }} aria-label={t('removeRow', { name: t('gradeDealer', { n }) })} onClick={() => removeRow('gradeChanges', i)}>
-                ×
-              </Button>
+              {removeButton('gradeChanges', i, t('gradeDealer', { n }), { marginTop: 22 })}
             </div>
           );
         })}
