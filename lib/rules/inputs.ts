@@ -42,6 +42,13 @@ export function checkInputs(inputs: RuleSet['inputs'], raw: Record<string, unkno
   return { values, missing, problems };
 }
 
+/** One raw value as `checkInputs` reads it: the value, or undefined when missing or rejected. */
+export function acceptedValue(definition: InputDefinition, value: unknown): Value | undefined {
+  if (value === undefined || value === null) return undefined;
+  const result = checkValue(definition, value);
+  return result instanceof Rejection || result === MISSING ? undefined : result;
+}
+
 const MISSING = Symbol('missing');
 
 class Rejection {
