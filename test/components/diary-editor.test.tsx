@@ -1,14 +1,12 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { ReactNode } from 'react';
-import { LocaleProvider } from '../../components/i18n/locale';
 import { DiaryEditor, isCopiedLine, vagueWordWithoutNumber } from '../../components/diary-editor';
 import { DiaryEntry } from '../../lib/schema/diary';
 import { VisitCard } from '../../lib/schema/visit-card';
 import type { RecordDraft } from '../../lib/db/records';
-import type { Locale } from '../../lib/i18n';
+import { alertTexts, fillIn, inLocale, pendingSave, valueOf } from './helpers';
 
 afterEach(cleanup);
 
@@ -17,10 +15,6 @@ const DEALER_B = '01JD0000000000000000000002';
 const dealersById = { [DEALER_A]: '华联商贸', [DEALER_B]: '永盛批发' };
 const AUTHOR = { id: 'owner-101', name: '张伟' };
 type OnSave = (draft: RecordDraft<'diaryEntries'>, options: { submit: boolean }) => Promise<void>;
-
-function inLocale(locale: Locale, ui: ReactNode) {
-  return render(<LocaleProvider locale={locale}>{ui}</LocaleProvider>);
-}
 
 function entry(periodStart: string, content: unknown, overrides: Record<string, unknown> = {}): DiaryEntry {
   return DiaryEntry.parse({
@@ -135,8 +129,7 @@ describe('DiaryEditor, daily', () => {
     inLocale('en', <DiaryEditor kind="daily" periodStart="2026-11-23" visitsOfPeriod={[]} dealersById={{}} onSave={onSave} />);
     expect(screen.getByText('No visit cards for this day yet.')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Submit daily report' }));
-    const alerts = screen.getAllByRole('alert').map((a) => a.textContent);
-    expect(alerts).toEqual(["Today's work: write at least one line before submitting", "Tomorrow's plan: write at least one line before submitting"]);
+    expect(alertTexts()).toEqual(["Today's work: write at least one line before submitting", "Tomorrow's plan: write at least one line before submitting"]);
     expect(onSave).not.toHaveBeenCalled();
     expect(document.activeElement).toBe(screen.getByLabelText("Today's work, line 1"));
     await user.click(screen.getByRole('button', { name: 'Save draft' }));
@@ -146,8 +139,7 @@ describe('DiaryEditor, daily', () => {
 
   it('keeps everything typed when the save fails, with both buttons disabled meanwhile', async () => {
     const user = userEvent.setup();
-    let reject!: (error: Error) => void;
-    const onSave = vi.fn<OnSave>(() => new Promise<void>((_, r) => (reject = r)));
+    const { onSave, reject } = pendingSave<Parameters<OnSave>>();
     const existing = entry('2026-11-23', { kind: 'daily', todayWork: ['盘点'], tomorrowPlan: [], problems: [] }, { status: 'draft' });
     inLocale('zh-CN', <DiaryEditor kind="daily" periodStart="2026-11-23" entry={existing} visitsOfPeriod={[]} dealersById={dealersById} onSave={onSave} />);
     await user.type(line('明日计划', 1), '拜访 3 家');
@@ -195,16 +187,15 @@ describe('DiaryEditor, weekly', () => {
       'en',
       <DiaryEditor kind="weekly" periodStart="2026-11-23" previousEntry={lastWeek} visitsOfPeriod={[keyVisit, visit({ id: '01JE0000000000000000000002', dealerId: DEALER_B })]} dealersById={dealersById} onSave={onSave} />,
     );
-    expect((screen.getByLabelText('Plan item 1') as HTMLInputElement).value).toBe('华联商贸签约 HX7 分销');
-    expect((screen.getByLabelText('Plan item 2') as HTMLInputElement).value).toBe('进一步加强终端拜访');
+    expect(valueOf('Plan item 1')).toBe('华联商贸签约 HX7 分销');
+    expect(valueOf('Plan item 2')).toBe('进一步加强终端拜访');
     expect(screen.getByText('1 key-account visits this week; at least 2 expected. 1 more would meet the minimum.')).toBeTruthy();
-    expect((screen.getByLabelText('Customer of visit 1') as HTMLSelectElement).value).toBe(DEALER_A);
-    expect((screen.getByLabelText('Purpose of visit 1') as HTMLInputElement).value).toBe('谈年度返利');
-    expect((screen.getByLabelText('Outcome of visit 1') as HTMLInputElement).value).toBe('Ordered 40 箱');
+    expect(valueOf('Customer of visit 1')).toBe(DEALER_A);
+    expect(valueOf('Purpose of visit 1')).toBe('谈年度返利');
+    expect(valueOf('Outcome of visit 1')).toBe('Ordered 40 箱');
 
     await user.click(screen.getByRole('button', { name: 'Submit weekly report' }));
-    const alerts = screen.getAllByRole('alert').map((a) => a.textContent);
-    expect(alerts).toEqual(
+    expect(alertTexts()).toEqual(
       expect.arrayContaining([
         'Item 1 completion (%): enter how far it got before submitting',
         "Next week's plan: write at least one line before submitting",
@@ -212,9 +203,7 @@ describe('DiaryEditor, weekly', () => {
     );
     expect(onSave).not.toHaveBeenCalled();
 
-    await user.type(screen.getByLabelText('Item 1 completion (%)'), '80');
-    await user.type(screen.getByLabelText('Item 2 completion (%)'), '150');
-    await user.type(screen.getByLabelText('Item 2 problem'), '人手不足');
+    await fillIn(user, { 'Item 1 completion (%)': '80', 'Item 2 completion (%)': '150', 'Item 2 problem': '人手不足' });
     await user.click(screen.getByRole('button', { name: 'Add a priority' }));
     await user.type(screen.getByLabelText('Priority 1'), '尽量多拜访');
     expect(screen.getByText('"尽量" without a number: make it measurable, e.g. "visit 5 terminals by Friday".')).toBeTruthy();
@@ -224,8 +213,7 @@ describe('DiaryEditor, weekly', () => {
     await user.click(screen.getByRole('button', { name: 'Add a visit' }));
     await user.selectOptions(screen.getByLabelText('Customer of visit 2'), DEALER_B);
     expect(screen.getByText('2 key-account visits this week; at least 2 expected.')).toBeTruthy();
-    await user.type(screen.getByLabelText('Purpose of visit 2'), '处理窜货投诉');
-    await user.type(screen.getByLabelText('Outcome of visit 2'), '已协调');
+    await fillIn(user, { 'Purpose of visit 2': '处理窜货投诉', 'Outcome of visit 2': '已协调' });
     await user.click(screen.getByRole('button', { name: 'Add a grade change' }));
     await user.selectOptions(screen.getByLabelText('Customer 1'), DEALER_B);
     await user.selectOptions(screen.getByLabelText('Grade before, customer 1'), 'C');
@@ -262,8 +250,7 @@ describe('DiaryEditor, weekly', () => {
     inLocale('zh-CN', <DiaryEditor kind="weekly" periodStart="2026-11-23" visitsOfPeriod={[visit({ keyAccount: true, orderQuantity: undefined })]} dealersById={dealersById} onSave={vi.fn()} />);
     expect(screen.getByText('本周大客户走访 1 次，要求至少 2 次，还差 1 次。')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: '提交周报' }));
-    const alerts = screen.getAllByRole('alert').map((a) => a.textContent);
-    expect(alerts).toEqual(expect.arrayContaining(['走访 1 的目的：提交前不能留空', '走访 1 的结果：提交前不能留空', '下周工作计划：提交前请至少写一行']));
+    expect(alertTexts()).toEqual(expect.arrayContaining(['走访 1 的目的：提交前不能留空', '走访 1 的结果：提交前不能留空', '下周工作计划：提交前请至少写一行']));
   });
 });
 
@@ -291,9 +278,11 @@ describe('DiaryEditor, monthly and inspection', () => {
     const user = userEvent.setup();
     const onSave = vi.fn<OnSave>().mockResolvedValue();
     inLocale('en', <DiaryEditor kind="inspection" periodStart="2026-11-23" visitsOfPeriod={[]} dealersById={{}} onSave={onSave} />);
-    await user.type(screen.getByLabelText('What I learned, line 1'), 'Competitor cut retail price by 10%');
-    await user.type(screen.getByLabelText('What I handled, line 1'), 'Settled a cross-territory complaint');
-    await user.type(screen.getByLabelText('Whom I guided, and how, line 1'), 'Coached Wang on end-cap display');
+    await fillIn(user, {
+      'What I learned, line 1': 'Competitor cut retail price by 10%',
+      'What I handled, line 1': 'Settled a cross-territory complaint',
+      'Whom I guided, and how, line 1': 'Coached Wang on end-cap display',
+    });
     await user.click(screen.getByRole('button', { name: 'Submit inspection report' }));
     const [draft] = onSave.mock.calls[0]!;
     expect(draft.content).toEqual({

@@ -1,13 +1,11 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { ReactNode } from 'react';
-import { LocaleProvider } from '../../components/i18n/locale';
 import { IntelForm, IntelList } from '../../components/intel-form';
 import { IntelItem } from '../../lib/schema/intel';
 import type { RecordDraft } from '../../lib/db/records';
-import type { Locale } from '../../lib/i18n';
+import { alertTexts, fillIn, inLocale, pendingSave, saveAndFail, valueOf } from './helpers';
 
 afterEach(cleanup);
 
@@ -15,10 +13,6 @@ const TODAY = '2026-11-23';
 const DEALER = '01JD0000000000000000000001';
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==';
-
-function inLocale(locale: Locale, ui: ReactNode) {
-  return render(<LocaleProvider locale={locale}>{ui}</LocaleProvider>);
-}
 
 function asRecord(draft: RecordDraft<'intelItems'>) {
   return IntelItem.safeParse({
@@ -47,23 +41,12 @@ describe('IntelForm', () => {
         onSave={onSave}
       />,
     );
-    await user.type(screen.getByLabelText('竞品'), '壳牌');
-    await user.type(screen.getByLabelText('品牌'), '喜力');
-    await user.type(screen.getByLabelText('产品'), 'HX7 合成机油');
-    await user.type(screen.getByLabelText('SKU'), 'HX7-4L');
-    await user.type(screen.getByLabelText('规格'), '4L');
-    await user.type(screen.getByLabelText('价格 1 金额'), '168');
-    await user.type(screen.getByLabelText('价格 1 单位'), '元/瓶');
+    await fillIn(user, { 竞品: '壳牌', 品牌: '喜力', 产品: 'HX7 合成机油', SKU: 'HX7-4L', 规格: '4L', '价格 1 金额': '168', '价格 1 单位': '元/瓶' });
     await user.click(screen.getByRole('button', { name: '添加价格' }));
     await user.selectOptions(screen.getByLabelText('价格 2 类型'), 'wholesale');
-    await user.type(screen.getByLabelText('价格 2 金额'), '1500');
-    await user.type(screen.getByLabelText('价格 2 单位'), '元/箱');
+    await fillIn(user, { '价格 2 金额': '1500', '价格 2 单位': '元/箱' });
     await user.selectOptions(screen.getByLabelText('促销方式'), 'gift');
-    await user.type(screen.getByLabelText('促销内容'), '买二送一');
-    await user.type(screen.getByLabelText('促销开始'), '2026-11-20');
-    await user.type(screen.getByLabelText('促销结束'), '2026-11-30');
-    await user.type(screen.getByLabelText('渠道'), '电商');
-    await user.type(screen.getByLabelText('区域'), '华东');
+    await fillIn(user, { 促销内容: '买二送一', 促销开始: '2026-11-20', 促销结束: '2026-11-30', 渠道: '电商', 区域: '华东' });
     await user.selectOptions(screen.getByLabelText('发现地点（经销商或终端）'), DEALER);
     await user.selectOptions(screen.getByLabelText('可信度'), 'high');
     expect(screen.getByRole('img', { name: '网页截图' }).getAttribute('src')).toBe(PNG);
@@ -111,13 +94,9 @@ describe('IntelForm', () => {
     const user = userEvent.setup();
     const onSave = vi.fn<OnSave>();
     const { unmount } = inLocale('en', <IntelForm competitors={[]} today={TODAY} onSave={onSave} />);
-    await user.type(screen.getByLabelText('Price 1 amount'), '12');
-    await user.type(screen.getByLabelText('Promotion details'), 'buy 2 get 1');
-    await user.type(screen.getByLabelText('Promotion from'), '2026-11-20');
-    await user.type(screen.getByLabelText('Promotion until'), '2026-11-10');
+    await fillIn(user, { 'Price 1 amount': '12', 'Promotion details': 'buy 2 get 1', 'Promotion from': '2026-11-20', 'Promotion until': '2026-11-10' });
     await user.click(screen.getByRole('button', { name: 'Save intel' }));
-    const alerts = screen.getAllByRole('alert').map((a) => a.textContent);
-    expect(alerts).toEqual(
+    expect(alertTexts()).toEqual(
       expect.arrayContaining([
         'Competitor: enter the competitor',
         'Price 1 unit: enter a unit, e.g. 元/瓶',
@@ -175,21 +154,13 @@ describe('IntelForm', () => {
 
   it('keeps everything typed when the save fails, with the save button disabled meanwhile', async () => {
     const user = userEvent.setup();
-    let reject!: (error: Error) => void;
-    const onSave = vi.fn<OnSave>(() => new Promise<void>((_, r) => (reject = r)));
-    inLocale('en', <IntelForm competitors={['Shell']} today={TODAY} onSave={onSave} />);
-    await user.type(screen.getByLabelText('Competitor'), 'Shell');
-    await user.type(screen.getByLabelText('Price 1 amount'), '99.5');
-    await user.type(screen.getByLabelText('Price 1 unit'), '元/瓶');
-    const save = screen.getByRole('button', { name: 'Save intel' }) as HTMLButtonElement;
-    await user.click(save);
-    expect(save.disabled).toBe(true);
-    reject(new Error('Quota exceeded'));
-    await screen.findByText('Could not save: Quota exceeded. Everything you typed is still here.');
-    expect(save.disabled).toBe(false);
-    expect((screen.getByLabelText('Competitor') as HTMLInputElement).value).toBe('Shell');
-    expect((screen.getByLabelText('Price 1 amount') as HTMLInputElement).value).toBe('99.5');
-    expect((screen.getByLabelText('Price 1 unit') as HTMLInputElement).value).toBe('元/瓶');
+    const save = pendingSave<Parameters<OnSave>>();
+    inLocale('en', <IntelForm competitors={['Shell']} today={TODAY} onSave={save.onSave} />);
+    await fillIn(user, { Competitor: 'Shell', 'Price 1 amount': '99.5', 'Price 1 unit': '元/瓶' });
+    await saveAndFail(user, 'Save intel', save, 'Quota exceeded', 'Could not save: Quota exceeded. Everything you typed is still here.');
+    expect(valueOf('Competitor')).toBe('Shell');
+    expect(valueOf('Price 1 amount')).toBe('99.5');
+    expect(valueOf('Price 1 unit')).toBe('元/瓶');
   });
 });
 

@@ -1,13 +1,11 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { ReactNode } from 'react';
-import { LocaleProvider } from '../../components/i18n/locale';
 import { VisitCardForm, VisitCardList } from '../../components/visit-card';
 import { VisitCard } from '../../lib/schema/visit-card';
 import type { RecordDraft } from '../../lib/db/records';
-import type { Locale } from '../../lib/i18n';
+import { alertTexts, fillIn, inLocale, pendingSave, saveAndFail, valueOf } from './helpers';
 
 afterEach(cleanup);
 
@@ -47,10 +45,6 @@ const history: VisitCard[] = [
   card({ visitDay: '2026-11-20', orderQuantity: 12, currentInventory: 30 }),
 ];
 
-function inLocale(locale: Locale, ui: ReactNode) {
-  return render(<LocaleProvider locale={locale}>{ui}</LocaleProvider>);
-}
-
 /** What the host adds before saving; the result must satisfy the record's schema. */
 function asRecord(draft: RecordDraft<'visitCards'>) {
   return VisitCard.safeParse({
@@ -73,15 +67,13 @@ describe('VisitCardForm', () => {
     await user.selectOptions(screen.getByLabelText('经销商'), DEALER_A);
 
     // 往期销量: October's orders (30 + 20); recent purchases newest first, from this dealer only.
-    expect((screen.getByLabelText('往期销量') as HTMLInputElement).value).toBe('50');
+    expect(valueOf('往期销量')).toBe('50');
     const recent = within(screen.getByRole('region', { name: '最近几次进货数量' }));
     const rows = recent.getAllByRole('row').slice(1).map((row) => row.textContent);
     expect(rows).toEqual(['2026-11-2012 箱', '2026-11-1615 箱', '2026-11-0225 箱', '2026-10-1920 箱', '2026-10-0530 箱']);
     expect(recent.queryByText(/99/)).toBeNull();
 
-    await user.type(screen.getByLabelText('当期库存'), '26');
-    await user.type(screen.getByLabelText('本次进货量'), '18');
-    await user.type(screen.getByLabelText('进货品种'), 'HX7-4L{Enter}HX5-1L,');
+    await fillIn(user, { 当期库存: '26', 本次进货量: '18', 进货品种: 'HX7-4L{Enter}HX5-1L,' });
     await user.click(screen.getByLabelText('HX7-4L 已铺货'));
     await user.click(screen.getByLabelText('做陈列'));
     await user.click(screen.getByLabelText('大客户走访'));
@@ -146,7 +138,7 @@ describe('VisitCardForm', () => {
     await user.clear(day);
     await user.type(day, '2026-12-01');
     await user.click(screen.getByRole('button', { name: 'Save visit card' }));
-    const alerts = screen.getAllByRole('alert').map((a) => a.textContent);
+    const alerts = alertTexts();
     expect(alerts).toContain('Dealer: choose a dealer');
     expect(alerts).toContain('Visit date: cannot be later than today');
     expect(alerts).toContain('Current inventory: enter a number of 0 or more');
@@ -163,20 +155,13 @@ describe('VisitCardForm', () => {
 
   it('disables save while saving, and keeps everything typed when the save fails', async () => {
     const user = userEvent.setup();
-    let reject!: (error: Error) => void;
-    const onSave = vi.fn(() => new Promise<void>((_, r) => (reject = r)));
-    inLocale('zh-CN', <VisitCardForm dealers={dealers} dealerId={DEALER_B} history={history} today={TODAY} onSave={onSave} />);
-    await user.type(screen.getByLabelText('当期库存'), '12');
-    await user.type(screen.getByLabelText('备注'), '老板不在店');
-    const save = screen.getByRole('button', { name: '保存客户卡' }) as HTMLButtonElement;
-    await user.click(save);
-    expect(save.disabled).toBe(true);
-    reject(new Error('数据库已锁定'));
-    await screen.findByText('保存失败：数据库已锁定。已填写的内容都还在，可以直接重试。');
-    expect(save.disabled).toBe(false);
-    expect((screen.getByLabelText('当期库存') as HTMLInputElement).value).toBe('12');
-    expect((screen.getByLabelText('备注') as HTMLTextAreaElement).value).toBe('老板不在店');
-    expect((screen.getByLabelText('经销商') as HTMLSelectElement).value).toBe(DEALER_B);
+    const save = pendingSave<[RecordDraft<'visitCards'>]>();
+    inLocale('zh-CN', <VisitCardForm dealers={dealers} dealerId={DEALER_B} history={history} today={TODAY} onSave={save.onSave} />);
+    await fillIn(user, { 当期库存: '12', 备注: '老板不在店' });
+    await saveAndFail(user, '保存客户卡', save, '数据库已锁定', '保存失败：数据库已锁定。已填写的内容都还在，可以直接重试。');
+    expect(valueOf('当期库存')).toBe('12');
+    expect(valueOf('备注')).toBe('老板不在店');
+    expect(valueOf('经销商')).toBe(DEALER_B);
   });
 
   it('gently asks when the counted inventory equals the last card exactly, without blocking', async () => {
@@ -198,7 +183,7 @@ describe('VisitCardForm', () => {
     const existing = history[3]!;
     const onSave = vi.fn<(draft: RecordDraft<'visitCards'>) => Promise<void>>().mockResolvedValue();
     inLocale('en', <VisitCardForm dealers={dealers} history={history} initial={existing} today={TODAY} onSave={onSave} />);
-    expect((screen.getByLabelText('Current inventory') as HTMLInputElement).value).toBe('38');
+    expect(valueOf('Current inventory')).toBe('38');
     expect(screen.queryByText(/Exactly the same/)).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Save visit card' }));
     const draft = onSave.mock.calls[0]![0];
