@@ -205,7 +205,8 @@ function computeScore(compiledItem: CompiledItem, slots: Slots, facts: ItemFacts
       const base = compiledItem.base!(slots) as number;
       facts.base = base;
       score = base;
-      for (const child of children!) if (child.contribution !== null) score += child.contribution;
+      // A block with no children scores its base (children is undefined then, not []).
+      if (children) for (const child of children) if (child.contribution !== null) score += child.contribution;
       break;
     }
   }
