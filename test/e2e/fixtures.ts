@@ -61,3 +61,23 @@ export async function launchExtension(options: { locale?: 'en' | 'zh-CN'; userDa
     },
   };
 }
+
+/** Every row of a table, read straight from the extension's IndexedDB (an extension page), bypassing the UI. */
+export function readRows<T = Record<string, unknown>>(page: Page, table: string): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('fieldkit');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction(name).objectStore(name).getAll();
+          request.onsuccess = () => {
+            resolve(request.result as T[]);
+            open.result.close();
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    table,
+  );
+}

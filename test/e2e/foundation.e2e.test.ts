@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { EXTENSION_PATH, launchExtension, type ExtensionSession } from './fixtures';
+import { EXTENSION_PATH, launchExtension, readRows, type ExtensionSession } from './fixtures';
 
 let session: ExtensionSession | undefined;
 afterEach(async () => {
@@ -9,24 +9,9 @@ afterEach(async () => {
   session = undefined;
 });
 
-/** Counts live rows of a table straight from the extension's IndexedDB, bypassing the UI. */
-function countRows(page: Page, table: string): Promise<number> {
-  return page.evaluate(
-    (name) =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('fieldkit');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction(name).objectStore(name).count();
-          request.onsuccess = () => {
-            resolve(request.result);
-            open.result.close();
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    table,
-  );
+/** Counts the rows of a table straight from the extension's IndexedDB. */
+async function countRows(page: Page, table: string): Promise<number> {
+  return (await readRows(page, table)).length;
 }
 
 async function addDealer(page: Page, name: string, labels: { nav: string; name: string; add: string }) {

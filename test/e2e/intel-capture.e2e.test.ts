@@ -6,8 +6,7 @@
  * exactly as the background does after a menu click.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { launchExtension, type ExtensionSession } from './fixtures';
+import { launchExtension, readRows, type ExtensionSession } from './fixtures';
 
 const SHOP_URL = 'https://api.hubapi.com/fieldkit-e2e/shop/hx7';
 const HOSTILE = '<img src=x onerror="document.title=\'pwned\'">';
@@ -26,20 +25,6 @@ async function injectIntelCapture(session: ExtensionSession): Promise<void> {
     const [tab] = await api.tabs.query({ url: `${url}*` });
     await api.scripting.executeScript({ target: { tabId: tab!.id }, files: ['/content-scripts/intel-capture.js'] });
   }, SHOP_URL);
-}
-
-function readIntel(page: Page) {
-  return page.evaluate(
-    () =>
-      new Promise<Record<string, unknown>[]>((resolve, reject) => {
-        const open = indexedDB.open('fieldkit');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('intelItems').objectStore('intelItems').getAll();
-          request.onsuccess = () => resolve(request.result);
-        };
-      }),
-  );
 }
 
 describe('competitor intel captured from a web page', () => {
@@ -79,7 +64,7 @@ describe('competitor intel captured from a web page', () => {
     await expect(shop.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).resolves.not.toContain('fieldkit');
 
     const panel = await session.openPage('sidepanel.html#intel');
-    const [item] = await readIntel(panel);
+    const [item] = await readRows(panel, 'intelItems');
     expect(item).toMatchObject({ competitorName: '壳牌', product: 'HX7', sourceUrl: SHOP_URL, sourceTitle: '壳牌 HX7 限时促销' });
     expect(item!.sourceText).toContain(HOSTILE);
     await panel.getByText('壳牌').first().waitFor();

@@ -10,7 +10,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startHubSpotSim, type HubSpotSim } from '../../sim/server';
-import { launchExtension, type ExtensionSession } from './fixtures';
+import { launchExtension, readRows, type ExtensionSession } from './fixtures';
 
 const TOKEN = 'e2e-sync-token';
 const DEALER = '华东润滑油经销有限公司';
@@ -29,25 +29,6 @@ async function launch(locale: 'en' | 'zh-CN') {
   const session = await launchExtension({ locale });
   sessions.push(session);
   return session;
-}
-
-function readRows<T>(page: Page, table: string): Promise<T[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('fieldkit');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction(name).objectStore(name).getAll();
-          request.onsuccess = () => {
-            resolve(request.result as T[]);
-            open.result.close();
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    table,
-  );
 }
 
 async function waitFor<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
