@@ -1,7 +1,8 @@
 import type { InputDefinition } from '../schema/rule-set';
 import type { CompiledItem, CompiledRuleSet } from './compile-rule-set';
 import type { Evaluate, Slots } from './expr/compile';
-import type { Value } from './expr/types';
+import { specialise, type Known } from './expr/specialise';
+import type { Value, ValueType } from './expr/types';
 import { acceptedValue } from './inputs';
 import { applyRounding } from './rounding';
 
@@ -49,13 +50,24 @@ export function compileTotals(compiled: CompiledRuleSet): ScoreTotals {
   // Derived quantities over parameters only are the same for every subject: compute them now.
   // A probe slot array holds only constants; an expression that runs on it reads no input.
   const probe: Slots = slots.slice();
+  // Names as the specialised expressions see them: constants, or slots known to be filled.
+  const known = new Map<string, Known>();
+  for (const [name, parameter] of Object.entries(ruleSet.parameters)) known.set(name, { constant: parameter.value });
+  for (const input of compiled.inputSlots) known.set(input.name, { slot: input.slot, kind: kindOfInput(ruleSet.inputs[input.name]!) });
+  const context: Context = { probe, known: (name) => (name === 'value' ? undefined : known.get(name)) };
   const derived: { slot: number; evaluate: Evaluate }[] = [];
   for (const quantity of compiled.derived) {
     const folded = tryConstant(quantity.evaluate, probe);
     if (folded !== NOT_CONSTANT) {
       probe[quantity.slot] = folded;
       slots[quantity.slot] = folded;
-    } else if (neededDerived.has(quantity.name)) derived.push({ slot: quantity.slot, evaluate: quantity.evaluate });
+      known.set(quantity.name, { constant: folded });
+      continue;
+    }
+    known.set(quantity.name, { slot: quantity.slot, kind: kindOf(quantity.type) });
+    if (neededDerived.has(quantity.name)) {
+      derived.push({ slot: quantity.slot, evaluate: specialise(ruleSet.derived[quantity.name]!.expr, quantity.evaluate, context.known) });
+    }
   }
 
   const inputNames: string[] = [];
@@ -70,7 +82,7 @@ export function compileTotals(compiled: CompiledRuleSet): ScoreTotals {
   const inputCount = inputNames.length;
   const derivedCount = derived.length;
 
-  const root = compileItem(compiled.root, probe);
+  const root = compileItem(compiled.root, context);
   const rounding = ruleSet.rounding;
   const gradeMins = ruleSet.grades.map((grade) => grade.min);
   const gradeNames = ruleSet.grades.map((grade) => grade.grade);
@@ -135,17 +147,36 @@ function tryConstant(evaluate: Evaluate, probe: Slots): Value | typeof NOT_CONST
   }
 }
 
-/** An item's expression as a constant when it is one, else the closure to call. */
+interface Context {
+  /** Slots holding only parameters and constant derived quantities. */
+  probe: Slots;
+  known: (name: string) => Known | undefined;
+}
+
+/** An item's expression as a constant when it is one, else the (specialised) closure to call. */
 interface Part<T> {
   constant: boolean;
   value: T;
   evaluate: (slots: Slots) => T;
 }
 
-function part<T extends Value>(evaluate: Evaluate, probe: Slots): Part<T> {
-  const folded = tryConstant(evaluate, probe);
-  if (folded === NOT_CONSTANT) return { constant: false, value: undefined as unknown as T, evaluate: evaluate as (slots: Slots) => T };
-  return { constant: true, value: folded as T, evaluate: () => folded as T };
+/**
+ * Folds on the closure `compileExpression` made (it throws on a missing name, so the probe proves
+ * the expression constant); otherwise re-compiles the source to read slots directly.
+ */
+function part<T extends Value>(source: string | number | boolean | undefined, evaluate: Evaluate, context: Context): Part<T> {
+  const folded = tryConstant(evaluate, context.probe);
+  if (folded !== NOT_CONSTANT) return { constant: true, value: folded as T, evaluate: () => folded as T };
+  const fast = source === undefined ? evaluate : specialise(source, evaluate, context.known);
+  return { constant: false, value: undefined as unknown as T, evaluate: fast as (slots: Slots) => T };
+}
+
+function kindOf(type: ValueType): 'number' | 'boolean' | 'text' | 'series' {
+  return type.kind === 'enum' || type.kind === 'string' ? 'text' : type.kind;
+}
+
+function kindOfInput(definition: InputDefinition): 'number' | 'boolean' | 'text' | 'series' {
+  return definition.type === 'enum' ? 'text' : definition.type;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -184,6 +215,12 @@ type Contribution = (slots: Slots) => number;
 /** Thrown to abandon the subject; the single catch turns it into a partial result. */
 const FAILED = new Error('item failed');
 
+/** `computeScore` refuses a score that is not a finite number (the item fails, never 0). */
+function finite(score: number): number {
+  if (!Number.isFinite(score)) throw FAILED;
+  return score;
+}
+
 const COMPARE = {
   '<=': (a: number, b: number) => a <= b,
   '<': (a: number, b: number) => a < b,
@@ -191,167 +228,31 @@ const COMPARE = {
   '>': (a: number, b: number) => a > b,
 };
 
-/** The item's contribution (score × weight), mirroring `computeScore` in evaluate.ts step by step. */
-function compileItem(compiledItem: CompiledItem, probe: Slots): Contribution {
-  const raw = rawScore(compiledItem, probe);
-  return finish(compiledItem, raw, probe);
-}
-
-/** The score before zero rules, floor, cap and rounding. */
-function rawScore(compiledItem: CompiledItem, probe: Slots): (slots: Slots) => number {
+/**
+ * The item's contribution (score × weight), mirroring `computeScore` in evaluate.ts step by step.
+ * An item with no zero rules, floor, cap or rounding and a constant weight (most of them) is one
+ * closure: its kind's computation passes `weight` and finishes the score itself.
+ */
+function compileItem(compiledItem: CompiledItem, context: Context): Contribution {
   const { item } = compiledItem;
-  switch (item.kind) {
-    case 'formula': {
-      const value = compiledItem.value;
-      const score = compiledItem.score;
-      if (!value) return score as (slots: Slots) => number;
-      if (!score) return value as (slots: Slots) => number;
-      return (slots) => {
-        const v = value(slots);
-        slots[0] = v;
-        return score(slots) as number;
-      };
-    }
-    case 'bands': {
-      const value = compiledItem.value!;
-      const otherwise = part<number>(compiledItem.otherwise!, probe);
-      const bands = compiledItem.bands!.map((band) => ({ compare: COMPARE[band.op], bound: part<number>(band.bound, probe), score: part<number>(band.score, probe) }));
-      const count = bands.length;
-      return (slots) => {
-        const v = value(slots) as number;
-        let score = otherwise.constant ? otherwise.value : otherwise.evaluate(slots);
-        for (let i = 0; i < count; i++) {
-          const band = bands[i]!;
-          if (band.compare(v, band.bound.constant ? band.bound.value : band.bound.evaluate(slots))) {
-            score = band.score.constant ? band.score.value : band.score.evaluate(slots);
-            break;
-          }
-        }
-        return score;
-      };
-    }
-    case 'table': {
-      const value = compiledItem.value!;
-      const table = new Map([...compiledItem.table!].map(([key, evaluate]) => [key, part<number>(evaluate, probe)]));
-      return (slots) => {
-        const entry = table.get(value(slots) as string);
-        if (!entry) throw FAILED;
-        return entry.constant ? entry.value : entry.evaluate(slots);
-      };
-    }
-    case 'deduction':
-      return deduction(compiledItem, probe);
-    case 'flag': {
-      const when = compiledItem.when!;
-      const points = part<number>(compiledItem.points!, probe);
-      if (points.constant) {
-        const p = points.value;
-        return (slots) => (when(slots) ? p : 0);
-      }
-      return (slots) => (when(slots) ? points.evaluate(slots) : 0);
-    }
-    case 'block': {
-      const base = part<number>(compiledItem.base!, probe);
-      const children = compiledItem.children.map((child) => compileItem(child, probe));
-      const count = children.length;
-      if (base.constant) {
-        const b = base.value;
-        return (slots) => {
-          let score = b;
-          for (let i = 0; i < count; i++) score += children[i]!(slots);
-          return score;
-        };
-      }
-      return (slots) => {
-        let score = base.evaluate(slots);
-        for (let i = 0; i < count; i++) score += children[i]!(slots);
-        return score;
-      };
-    }
-  }
-}
-
-function deduction(compiledItem: CompiledItem, probe: Slots): (slots: Slots) => number {
-  const count = compiledItem.count!;
-  const once = part<boolean>(compiledItem.oncePerItem!, probe);
-  const points = part<number>(compiledItem.points!, probe);
-  const repeatWhen = compiledItem.repeatWhen ? part<boolean>(compiledItem.repeatWhen, probe) : undefined;
-  const repeatMultiplier = part<number>(compiledItem.repeatMultiplier!, probe);
-  const limit = compiledItem.limit ? part<number>(compiledItem.limit, probe) : undefined;
-
-  // The common shape: once-per-item and points constant, no limit.
-  if (once.constant && points.constant && repeatMultiplier.constant && !limit) {
-    const onlyOnce = once.value;
-    const p = points.value;
-    const m = repeatMultiplier.value;
-    if (!repeatWhen) {
-      return (slots) => {
-        const raw = count(slots);
-        const occurrences = typeof raw === 'boolean' ? (raw ? 1 : 0) : (raw as number);
-        const deducted = (onlyOnce ? Math.min(occurrences, 1) : occurrences) * p;
-        return deducted === 0 ? 0 : -deducted;
-      };
-    }
-    const when = repeatWhen.evaluate;
-    return (slots) => {
-      const raw = count(slots);
-      const occurrences = typeof raw === 'boolean' ? (raw ? 1 : 0) : (raw as number);
-      const multiplier = when(slots) ? m : 1;
-      const deducted = (onlyOnce ? Math.min(occurrences, 1) : occurrences) * p * multiplier;
-      return deducted === 0 ? 0 : -deducted;
-    };
-  }
-
-  return (slots) => {
-    const raw = count(slots);
-    const occurrences = typeof raw === 'boolean' ? (raw ? 1 : 0) : (raw as number);
-    const counted = once.evaluate(slots) ? Math.min(occurrences, 1) : occurrences;
-    const p = points.evaluate(slots);
-    const multiplier = repeatWhen && repeatWhen.evaluate(slots) ? repeatMultiplier.evaluate(slots) : 1;
-    let deducted = counted * p * multiplier;
-    if (limit) {
-      const l = limit.evaluate(slots);
-      if (deducted > l) deducted = l;
-    }
-    return deducted === 0 ? 0 : -deducted;
-  };
-}
-
-/** Zero rules, floor, cap, the finite check, rounding and weight: the tail of `computeScore`. */
-function finish(compiledItem: CompiledItem, raw: (slots: Slots) => number, probe: Slots): Contribution {
-  const { item } = compiledItem;
-  const weight = part<number>(compiledItem.weight, probe);
-  const floor = compiledItem.floor ? part<number>(compiledItem.floor, probe) : undefined;
-  const cap = compiledItem.cap ? part<number>(compiledItem.cap, probe) : undefined;
+  const weight = part<number>(item.weight, compiledItem.weight, context);
+  const floor = compiledItem.floor ? part<number>(item.floor, compiledItem.floor, context) : undefined;
+  const cap = compiledItem.cap ? part<number>(item.cap, compiledItem.cap, context) : undefined;
   // Zero rules are tried in order until one holds; a constant false one is skipped, and nothing
   // after a constant true one is ever tried.
   const zeroWhen: Part<boolean>[] = [];
-  for (const rule of compiledItem.zeroWhen) {
-    const when = part<boolean>(rule.when, probe);
+  for (const [i, rule] of compiledItem.zeroWhen.entries()) {
+    const when = part<boolean>(item.zeroWhen![i]!.when, rule.when, context);
     if (when.constant && !when.value) continue;
     zeroWhen.push(when);
     if (when.constant) break;
   }
-  const zeroCount = zeroWhen.length;
   const rounding = item.rounding;
 
-  const simple = !floor && !cap && zeroCount === 0 && !rounding && weight.constant;
-  if (simple) {
-    const w = weight.value;
-    if (w === 1) {
-      return (slots) => {
-        const score = raw(slots);
-        if (!Number.isFinite(score)) throw FAILED;
-        return score;
-      };
-    }
-    return (slots) => {
-      const score = raw(slots);
-      if (!Number.isFinite(score)) throw FAILED;
-      return score * w;
-    };
-  }
+  if (!floor && !cap && zeroWhen.length === 0 && !rounding && weight.constant) return rawScore(compiledItem, context, weight.value);
 
+  const raw = rawScore(compiledItem, context, undefined);
+  const zeroCount = zeroWhen.length;
   return (slots) => {
     const w = weight.constant ? weight.value : weight.evaluate(slots);
     let score = raw(slots);
@@ -370,8 +271,148 @@ function finish(compiledItem: CompiledItem, raw: (slots: Slots) => number, probe
       const c = cap.constant ? cap.value : cap.evaluate(slots);
       if (score > c) score = c;
     }
-    if (!Number.isFinite(score)) throw FAILED;
+    finite(score);
     if (rounding) score = applyRounding(score, rounding);
     return score * w;
+  };
+}
+
+/**
+ * The score before zero rules, floor, cap and rounding; or, given the item's constant weight
+ * `w`, the finished contribution (nothing else applies to such an item).
+ */
+function rawScore(compiledItem: CompiledItem, context: Context, w: number | undefined): (slots: Slots) => number {
+  const { item } = compiledItem;
+  const finishWith = (score: (slots: Slots) => number): ((slots: Slots) => number) => {
+    if (w === undefined) return score;
+    return (slots) => finite(score(slots)) * w;
+  };
+  switch (item.kind) {
+    case 'formula': {
+      const value = item.value === undefined ? undefined : part<Value>(item.value, compiledItem.value!, context).evaluate;
+      const score = item.score === undefined ? undefined : part<number>(item.score, compiledItem.score!, context).evaluate;
+      if (!value) return finishWith(score!);
+      if (!score) return finishWith(value as (slots: Slots) => number);
+      return finishWith((slots) => {
+        slots[0] = value(slots);
+        return score(slots);
+      });
+    }
+    case 'bands': {
+      const value = part<number>(item.value, compiledItem.value!, context).evaluate;
+      const otherwise = part<number>(item.otherwise, compiledItem.otherwise!, context);
+      const bands = compiledItem.bands!.map((band, i) => ({
+        compare: COMPARE[band.op],
+        bound: part<number>(item.bands[i]!.bound, band.bound, context),
+        score: part<number>(item.bands[i]!.score, band.score, context),
+      }));
+      const count = bands.length;
+      return finishWith((slots) => {
+        const v = value(slots);
+        let score = otherwise.constant ? otherwise.value : otherwise.evaluate(slots);
+        for (let i = 0; i < count; i++) {
+          const band = bands[i]!;
+          if (band.compare(v, band.bound.constant ? band.bound.value : band.bound.evaluate(slots))) {
+            score = band.score.constant ? band.score.value : band.score.evaluate(slots);
+            break;
+          }
+        }
+        return score;
+      });
+    }
+    case 'table': {
+      const value = part<string>(item.value, compiledItem.value!, context).evaluate;
+      const table = new Map([...compiledItem.table!].map(([key, evaluate]) => [key, part<number>(item.table[key], evaluate, context)]));
+      return finishWith((slots) => {
+        const entry = table.get(value(slots));
+        if (!entry) throw FAILED;
+        return entry.constant ? entry.value : entry.evaluate(slots);
+      });
+    }
+    case 'deduction':
+      return deduction(compiledItem, item as Extract<typeof item, { kind: 'deduction' }>, context, w);
+    case 'flag': {
+      const when = part<boolean>(item.when, compiledItem.when!, context).evaluate;
+      const points = part<number>(item.points, compiledItem.points!, context);
+      if (points.constant) {
+        const p = points.value;
+        if (w !== undefined) return (slots) => (when(slots) ? finite(p) : 0) * w;
+        return (slots) => (when(slots) ? p : 0);
+      }
+      return finishWith((slots) => (when(slots) ? points.evaluate(slots) : 0));
+    }
+    case 'block': {
+      const base = part<number>(item.base, compiledItem.base!, context);
+      const children = compiledItem.children.map((child) => compileItem(child, context));
+      const count = children.length;
+      if (base.constant) {
+        const b = base.value;
+        if (w !== undefined) {
+          return (slots) => {
+            let score = b;
+            for (let i = 0; i < count; i++) score += children[i]!(slots);
+            return finite(score) * w;
+          };
+        }
+        return (slots) => {
+          let score = b;
+          for (let i = 0; i < count; i++) score += children[i]!(slots);
+          return score;
+        };
+      }
+      return finishWith((slots) => {
+        let score = base.evaluate(slots);
+        for (let i = 0; i < count; i++) score += children[i]!(slots);
+        return score;
+      });
+    }
+  }
+}
+
+function deduction(
+  compiledItem: CompiledItem,
+  item: Extract<CompiledItem['item'], { kind: 'deduction' }>,
+  context: Context,
+  w: number | undefined,
+): (slots: Slots) => number {
+  const count = part<number | boolean>(item.count, compiledItem.count!, context).evaluate;
+  const once = part<boolean>(item.oncePerItem, compiledItem.oncePerItem!, context);
+  const points = part<number>(item.points, compiledItem.points!, context);
+  const repeatWhen = compiledItem.repeatWhen ? part<boolean>(item.repeatWhen, compiledItem.repeatWhen, context) : undefined;
+  const repeatMultiplier = part<number>(item.repeatMultiplier, compiledItem.repeatMultiplier!, context);
+  const limit = compiledItem.limit ? part<number>(item.limit, compiledItem.limit, context) : undefined;
+  // With a constant weight, the contribution: the score is finished as it is (no zero rules etc.).
+  const weight = w ?? 1;
+  const finish = w !== undefined;
+
+  // The common shape: once-per-item, points and multiplier constant, no limit.
+  if (once.constant && points.constant && repeatMultiplier.constant && !limit) {
+    const onlyOnce = once.value;
+    const p = points.value;
+    const m = repeatMultiplier.value;
+    const when = repeatWhen?.evaluate;
+    return (slots) => {
+      const raw = count(slots);
+      const occurrences = typeof raw === 'boolean' ? (raw ? 1 : 0) : raw;
+      const counted = onlyOnce ? Math.min(occurrences, 1) : occurrences;
+      const deducted = when === undefined ? counted * p : counted * p * (when(slots) ? m : 1);
+      const score = deducted === 0 ? 0 : -deducted;
+      return finish ? finite(score) * weight : score;
+    };
+  }
+
+  return (slots) => {
+    const raw = count(slots);
+    const occurrences = typeof raw === 'boolean' ? (raw ? 1 : 0) : raw;
+    const counted = once.evaluate(slots) ? Math.min(occurrences, 1) : occurrences;
+    const p = points.evaluate(slots);
+    const multiplier = repeatWhen && repeatWhen.evaluate(slots) ? repeatMultiplier.evaluate(slots) : 1;
+    let deducted = counted * p * multiplier;
+    if (limit) {
+      const l = limit.evaluate(slots);
+      if (deducted > l) deducted = l;
+    }
+    const score = deducted === 0 ? 0 : -deducted;
+    return finish ? finite(score) * weight : score;
   };
 }
