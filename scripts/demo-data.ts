@@ -13,7 +13,11 @@ import { isoWeekOf, toDay } from '../lib/dates';
 
 const REP = { id: 'owner-101', name: '张伟' };
 
-export function buildDemoBackup(now: Date = new Date()): string {
+/**
+ * `dealers`: dealers already in Fieldkit (pulled from HubSpot) to hang the demo records on; without
+ * them the demo brings three local dealers of its own.
+ */
+export function buildDemoBackup(now: Date = new Date(), pulledDealers: { id: string; name: string }[] = []): string {
   const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * 86_400_000);
   const stamp = (daysAgo: number) => at(daysAgo).toISOString();
   const base = (daysAgo: number) => ({ id: newId(at(daysAgo).getTime()), author: REP, createdAt: stamp(daysAgo), updatedAt: stamp(daysAgo) });
@@ -23,13 +27,14 @@ export function buildDemoBackup(now: Date = new Date()): string {
     { name: '苏南汽配城润滑油批发部', city: '苏州', grade: 'B', customerClass: 'distributor', creditLimit: 200000, arrears: 230000 },
     { name: '杭州顺达汽车养护中心', city: '杭州', grade: 'C', customerClass: 'potential', creditLimit: 50000 },
   ].map((fields, i) => Dealer.parse({ ...base(30 - i), schemaVersion: 1, shared: false, ...fields }));
+  const owners = pulledDealers.length > 0 ? pulledDealers : dealers;
 
   const visitCards = [0, 1, 2, 7, 8].map((daysAgo, i) => {
     const day = toDay(at(daysAgo));
     return VisitCard.parse({
       ...base(daysAgo),
       schemaVersion: 2,
-      dealerId: dealers[i % dealers.length]!.id,
+      dealerId: owners[i % owners.length]!.id,
       visitDay: day,
       isoWeek: isoWeekOf(day),
       previousPeriodSales: 120 + i * 10,
@@ -78,7 +83,7 @@ export function buildDemoBackup(now: Date = new Date()): string {
       exportedAt: now.toISOString(),
       appVersion: 'demo',
       tables: {
-        dealers,
+        dealers: pulledDealers.length > 0 ? [] : dealers,
         visitCards,
         diaryEntries,
         intelItems,

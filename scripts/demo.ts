@@ -1,52 +1,93 @@
 /**
- * `npm run demo`: builds the extension, opens it in Chromium with a little built-in data, and
- * shows it. With a display, the browser stays open for you to use (Ctrl+C ends the demo);
- * without one (a server, CI), it runs headless and saves screenshots to .demo/.
+ * `npm run demo`: builds the extension, starts the HubSpot simulator on this machine, and opens
+ * Fieldkit in Chromium as a rep: it connects to the simulated portal (dealers arrive from "HubSpot"),
+ * loads a week of built-in records through the real backup import, and lets them sync.
+ * With a display, the browser stays open for you to use (Ctrl+C ends the demo); without one (a
+ * server, CI), it runs headless and saves screenshots to .demo/.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { launchExtension } from '../test/e2e/fixtures';
+import type { Page } from 'playwright-core';
+import { launchExtension, readRows } from '../test/e2e/fixtures';
+import { startHubSpotSim } from '../sim/server';
 import { buildDemoBackup } from './demo-data';
 
 const OUT = resolve('.demo');
+const TOKEN = 'demo-token';
 const headed = !!process.env.DISPLAY && process.env.CI !== 'true';
+const LABELS = {
+  'zh-CN': { token: '访问令牌', advanced: '高级', baseUrl: 'API 地址', connect: '连接', importBackup: '导入备份文件' },
+  en: { token: 'Access token', advanced: 'Advanced', baseUrl: 'API base URL', connect: 'Connect', importBackup: 'Import backup file' },
+} as const;
+
+async function until<T>(probe: () => Promise<T>, ok: (value: T) => boolean, what: string, timeoutMs = 60_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (ok(value)) return value;
+    if (Date.now() > end) throw new Error(`demo: timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
+
+async function connect(options: Page, locale: 'zh-CN' | 'en', url: string) {
+  const labels = LABELS[locale];
+  const settings = options.getByTestId('connection-settings');
+  await settings.getByLabel(labels.token).fill(TOKEN);
+  await settings.getByText(labels.advanced).click();
+  await settings.getByLabel(labels.baseUrl).fill(url);
+  await settings.getByRole('button', { name: labels.connect }).click();
+  await settings.getByTestId('connection-facts').waitFor({ timeout: 30_000 });
+}
 
 async function main() {
   mkdirSync(OUT, { recursive: true });
-  const backupFile = resolve(OUT, 'demo-backup.json');
-  writeFileSync(backupFile, buildDemoBackup());
+  const sim = await startHubSpotSim({ port: 0, token: TOKEN, rate: 100, logFile: resolve(OUT, 'hubspot-requests.jsonl') });
+  console.log(`HubSpot simulator on ${sim.url} (token "${TOKEN}"), request log in .demo/hubspot-requests.jsonl`);
 
   for (const locale of ['zh-CN', 'en'] as const) {
+    sim.reset();
     const session = await launchExtension({ locale, headless: !headed });
-    const options = await session.openPage('options.html#backup');
-    await options.locator('input[type=file]').setInputFiles(backupFile);
+    const options = await session.openPage('options.html#connection');
+    await connect(options, locale, sim.url);
+    const companies = sim.state.list('companies').length;
+    const dealers = await until(() => readRows<{ id: string; name: string }>(options, 'dealers'), (rows) => rows.length >= companies, 'dealers from HubSpot');
+    console.log(`[${locale}] connected; ${dealers.length} dealers pulled from the simulated HubSpot`);
+
+    const backupFile = resolve(OUT, `demo-backup-${locale}.json`);
+    writeFileSync(backupFile, buildDemoBackup(new Date(), dealers.slice(0, 3)));
+    await options.goto(options.url().replace(/#.*$/, '#backup'));
+    await options.getByLabel(LABELS[locale].importBackup).setInputFiles(backupFile);
     await options.getByTestId('backup-outcome').getByRole('status').waitFor();
-    console.log(`[${locale}] loaded demo data: ${await options.getByTestId('backup-outcome').innerText()}`);
+    console.log(`[${locale}] demo records: ${await options.getByTestId('backup-outcome').innerText()}`);
+    const notes = await until(async () => sim.state.list('notes').length, (n) => n >= 8, 'records to sync', 90_000).catch(() => sim.state.list('notes').length);
+    console.log(`[${locale}] synced: the simulated HubSpot now holds ${notes} Fieldkit notes on dealer timelines`);
 
     const shots: [string, string][] = [
       ['sidepanel.html#today', 'today'],
       ['sidepanel.html#dealers', 'dealers'],
       ['sidepanel.html#intel', 'intel'],
-      ['sidepanel.html#reports', 'reports'],
+      ['sidepanel.html#settings', 'sync'],
       ['popup.html', 'popup'],
       ['options.html', 'options'],
     ];
     for (const [path, name] of shots) {
       const page = await session.openPage(path);
       await page.setViewportSize(name === 'options' ? { width: 1000, height: 900 } : { width: 420, height: 900 });
-      await page.waitForTimeout(300);
+      await page.waitForTimeout(500);
       const file = resolve(OUT, `${locale}-${name}.png`);
       await page.screenshot({ path: file, fullPage: true });
       console.log(`[${locale}] ${name}: ${file}`);
       if (!headed) await page.close();
     }
     if (headed) {
-      console.log(`Fieldkit is open in Chromium (${locale}). Close the browser window or press Ctrl+C to end the demo.`);
+      console.log(`Fieldkit is open in Chromium (${locale}). Close the browser window to continue, or press Ctrl+C to end the demo.`);
       await new Promise((done) => session.context.on('close', done));
     } else {
       await session.close();
     }
   }
+  await sim.close();
   console.log(`Demo done. Screenshots are in ${OUT}`);
 }
 
