@@ -36,8 +36,26 @@ describe('side panel shell', () => {
     await userEvent.click(screen.getByRole('button', { name: '竞品' }));
     expect((await screen.findByTestId('empty-intel')).textContent).toContain('右键');
     await userEvent.click(screen.getByRole('button', { name: '报告' }));
-    expect((await screen.findByTestId('empty-reports')).textContent).toContain('周报');
+    expect((await screen.findByTestId('report-period')).textContent).toMatch(/周 · 本周 0 张客户卡/);
     expect(screen.getByRole('button', { name: '报告' }).getAttribute('aria-current')).toBe('page');
+  });
+
+  it('continues the weekly report from last week’s plan and counts this week’s key-account visits', async () => {
+    const { saveRecord } = await import('../../lib/db/records');
+    const { daysOfIsoWeek, isoWeekOf, today } = await import('../../lib/dates');
+    const monday = daysOfIsoWeek(today())[0]!;
+    const lastMonday = new Date(Date.parse(monday) - 7 * 86_400_000).toISOString().slice(0, 10);
+    await saveRecord(
+      db,
+      'diaryEntries',
+      { periodStart: lastMonday, isoWeek: isoWeekOf(lastMonday), status: 'submitted', content: { kind: 'weekly', lastWeekSummary: [], nextWeekPlan: [{ priority: '拜访苏南汽配城，完成 30 箱订货', support: '' }], keyAccountVisits: [], gradeChanges: [] }, annotations: [] },
+      { author: REP },
+    );
+    location.hash = '#reports';
+    renderPanel('zh-CN');
+    expect(await screen.findByDisplayValue('拜访苏南汽配城，完成 30 箱订货')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: '月报' }));
+    expect((await screen.findByTestId('report-period')).textContent).toMatch(/月 · 本月/);
   });
 
   it('opens at the section named in the URL and lists saved records', async () => {
