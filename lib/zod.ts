@@ -8,3 +8,11 @@ import * as z from 'zod';
 z.config({ jitless: true });
 
 export { z };
+
+/**
+ * Validation messages follow the UI language, so a refused import or form names the problem in
+ * the user's language. `z.config` merges, so jitless mode stays set.
+ */
+export function setValidationLanguage(locale: 'zh-CN' | 'en'): void {
+  z.config(locale === 'zh-CN' ? z.locales.zhCN() : z.locales.en());
+}

@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { FieldkitDatabase } from '../../lib/db/database';
 import { readSetting } from '../../lib/settings/settings';
 import { resolveLocale } from '../../lib/i18n';
+import { setValidationLanguage } from '../../lib/zod';
 import { LocaleProvider } from '../i18n/locale';
 import { DatabaseProvider } from './database-context';
 import { useSyncKick } from './use-sync-kick';
@@ -19,6 +20,7 @@ export function ExtensionRoot({ db, browserLanguage, send, children }: { db: Fie
   const preference = useLiveQuery(() => readSetting(db, 'language'), [db]);
   if (preference === undefined) return null;
   const locale = resolveLocale(preference, browserLanguage);
+  setValidationLanguage(locale); // before children render: their validation messages use it
   return (
     <DatabaseProvider db={db}>
       <LocaleProvider locale={locale}>{children}</LocaleProvider>

@@ -33,3 +33,18 @@ describe('i18n', () => {
     }
   });
 });
+
+describe('validation messages', () => {
+  it('follow the UI language and keep zod in jitless mode', async () => {
+    const { z, setValidationLanguage } = await import('../../lib/zod');
+    try {
+      setValidationLanguage('zh-CN');
+      expect(z.number().min(0).safeParse(-1).error!.issues[0]!.message).toMatch(/数值过小/);
+      setValidationLanguage('en');
+      expect(z.number().min(0).safeParse(-1).error!.issues[0]!.message).toMatch(/Too small/);
+      expect(z.config().jitless).toBe(true);
+    } finally {
+      setValidationLanguage('en');
+    }
+  });
+});
