@@ -23,8 +23,9 @@ export type PublicConnection = Omit<StoredConnection, 'token'>;
 let restricted: Promise<void> | undefined;
 
 /**
- * Chrome's storage.local defaults to trusted contexts already; setting it explicitly keeps that
- * true if a future change opens it up. Firefox and test fakes lack the call: guard it.
+ * storage.local is readable by content scripts unless its access level is restricted; this call
+ * is what keeps the token out of their reach (an e2e test reads it from a content script and is
+ * refused). Firefox and test fakes lack the call: guard it.
  */
 export function restrictStorageAccess(): Promise<void> {
   restricted ??= (async () => {

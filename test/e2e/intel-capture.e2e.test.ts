@@ -27,6 +27,26 @@ async function injectIntelCapture(session: ExtensionSession): Promise<void> {
   }, SHOP_URL);
 }
 
+describe('content scripts', () => {
+  it('cannot read the extension storage that holds the CRM token', async () => {
+    session = await launchExtension({ locale: 'en' });
+    await session.context.route('https://api.hubapi.com/fieldkit-e2e/**', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: SHOP_PAGE }));
+    const shop = await session.context.newPage();
+    await shop.goto(SHOP_URL);
+    // Passed as source text: the bundler's helpers must not leak into the injected function.
+    const result = await session.serviceWorker.evaluate<string>(`(async () => {
+      await chrome.storage.local.set({ 'fieldkit.e2eProbe': 'secret' });
+      const [tab] = await chrome.tabs.query({ url: ${JSON.stringify(SHOP_URL + '*')} });
+      const [frame] = await chrome.scripting.executeScript({
+        target: { tabId: tab.id },
+        func: async () => { try { return 'read ' + JSON.stringify(await chrome.storage.local.get(null)); } catch (e) { return 'refused: ' + e.message; } },
+      });
+      return frame.result;
+    })()`);
+    expect(result).toMatch(/^refused: /);
+  });
+});
+
 describe('competitor intel captured from a web page', () => {
   it('opens the quick form with the page, keeps a hostile selection as text, and saves offline in one step', async () => {
     session = await launchExtension({ locale: 'zh-CN' });
