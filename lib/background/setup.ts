@@ -1,4 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
+import { liveQuery } from 'dexie';
 import type { FieldkitDatabase } from '../db/database';
 import { createRouter, type Handlers } from '../messaging/router';
 import { readSetting } from '../settings/settings';
@@ -47,6 +48,17 @@ export function setUpBackground(options: BackgroundOptions): void {
   browser.runtime.onInstalled.addListener(() => {
     void createMenus(db);
   });
+  // Menu titles follow a language switch made in options while the worker is awake; menus persist
+  // across restarts, so they are also refreshed whenever the worker starts.
+  let lastLanguage: string | undefined;
+  liveQuery(() => readSetting(db, 'language')).subscribe({
+    next: (language) => {
+      if (lastLanguage !== undefined && language !== lastLanguage) void createMenus(db);
+      lastLanguage = language;
+    },
+    error: () => undefined,
+  });
+  browser.runtime.onStartup.addListener(() => void createMenus(db));
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (String(info.menuItemId).startsWith(CAPTURE_MENU_ID) && tab?.id !== undefined) void openIntelCapture(tab.id);
   });
