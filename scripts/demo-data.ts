@@ -87,7 +87,8 @@ export function buildDemoBackup(now: Date = new Date(), pulledDealers: { id: str
         visitCards,
         diaryEntries,
         intelItems,
-        settings: [{ key: 'profile', value: { ...REP, role: 'rep' } }],
+        // Connected, the profile comes from the HubSpot owner behind the token instead.
+        settings: pulledDealers.length > 0 ? [] : [{ key: 'profile', value: { ...REP, role: 'rep' } }],
       },
     },
     null,

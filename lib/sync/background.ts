@@ -21,6 +21,7 @@ import { readSyncState, updateSyncState } from './state';
 import { retryEntry } from './batch';
 import { dismissConflict } from './conflicts';
 import type { SyncPort } from './port';
+import { adoptOwnerProfile } from './owner-profile';
 
 export const SYNC_ALARM = 'fieldkit-sync';
 /** Chrome's minimum alarm period. */
@@ -213,8 +214,10 @@ export function setUpSync(options: SyncSetupOptions): SyncController {
       }
       const adapter = options.createAdapter({ baseUrl: base, token });
       let connection: StoredConnection;
+      let userId: number | undefined;
       try {
         const info = await adapter.checkConnection();
+        userId = info.userId;
         connection = {
           token,
           baseUrl: base,
@@ -247,6 +250,12 @@ export function setUpSync(options: SyncSetupOptions): SyncController {
           s.dealersPulledAt = undefined;
         }
       });
+      // Owners give reps and managers their CRM identity; a failure here must not undo the connection.
+      const owners = await adapter.listOwners().catch(() => undefined);
+      if (owners) {
+        await db.settings.put({ key: OWNERS_KEY, value: owners });
+        await adoptOwnerProfile(db, owners, userId);
+      }
       await audit('connect', `connected to portal ${connection.portalId} (${connection.accountName}) at ${connection.baseUrl}`);
       await scheduleAlarm();
       kickDrain();

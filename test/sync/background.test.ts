@@ -6,6 +6,7 @@ import { createRouter, type Handlers } from '../../lib/messaging/router';
 import { createMessenger } from '../../lib/messaging/client';
 import { setUpSync, SYNC_ALARM } from '../../lib/sync/background';
 import { loadConnection } from '../../lib/sync/connection';
+import { readSetting } from '../../lib/settings/settings';
 import { startHubSpotSim, type HubSpotSim } from '../../sim/server';
 import { freshDatabase, REP, visitDraft } from '../fixtures/records';
 import { notesByLocalId, SIM_TOKEN } from './sim-harness';
@@ -56,6 +57,19 @@ describe('connection', () => {
     expect(sim.state.groups.notes.has('fieldkit')).toBe(true);
     expect((await loadConnection())?.token).toBe(SIM_TOKEN);
     expect(await fakeBrowser.alarms.get(SYNC_ALARM)).toMatchObject({ periodInMinutes: 0.5 });
+  });
+
+  it('makes the token\'s HubSpot owner the author of what is written next, and stores the owners', async () => {
+    const { db, controller, send } = background();
+    await send('connection.connect', { token: SIM_TOKEN, baseUrl: sim.url });
+    // The simulator's token belongs to user 5101, owner 101 (张伟).
+    expect(await readSetting(db, 'profile')).toMatchObject({ id: '101', name: '张伟', role: 'rep' });
+    expect(((await db.settings.get('sync.owners'))!.value as unknown[]).length).toBeGreaterThan(1);
+
+    const card = await saveRecord(db, 'visitCards', visitDraft(), { author: { id: '101', name: '张伟' } });
+    await controller.runSync();
+    const [note] = notesByLocalId(sim).get(card.id)!;
+    expect(note!.properties.hubspot_owner_id).toBe('101');
   });
 
   it('syncs queued records, then disconnect forgets the token and stops the alarm', async () => {
