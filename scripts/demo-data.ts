@@ -11,7 +11,8 @@ import { DiaryEntry } from '../lib/schema/diary';
 import { IntelItem } from '../lib/schema/intel';
 import { isoWeekOf, toDay } from '../lib/dates';
 
-const REP = { id: 'owner-101', name: '张伟' };
+// 张伟 is owner 101 in the simulated HubSpot, so the demo's notes carry his owner id.
+const REP = { id: '101', name: '张伟' };
 
 /**
  * `dealers`: dealers already in Fieldkit (pulled from HubSpot) to hang the demo records on; without
