@@ -26,8 +26,16 @@ async function createMenus(db: FieldkitDatabase): Promise<void> {
   browser.contextMenus.create({ id: `${CAPTURE_MENU_ID}-selection`, title: t('captureIntelSelection'), contexts: ['selection'] });
 }
 
-/** Registers every listener synchronously, as MV3 requires for a worker woken by an event. */
-export function setUpBackground(options: BackgroundOptions): void {
+/** Menus are a convenience: failing to (re)create them must not take the worker down. */
+function refreshMenus(db: FieldkitDatabase): void {
+  createMenus(db).catch((error: unknown) => console.warn('Fieldkit: could not create the context menus', error));
+}
+
+/**
+ * Registers every listener synchronously, as MV3 requires for a worker woken by an event.
+ * Returns a function that stops the settings watch (tests; the worker itself never stops it).
+ */
+export function setUpBackground(options: BackgroundOptions): () => void {
   const { db } = options;
   const handlers = {
     ...createBaseHandlers({
@@ -45,20 +53,18 @@ export function setUpBackground(options: BackgroundOptions): void {
   const route = createRouter(handlers, browser.runtime.id);
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => route(message, sender));
 
-  browser.runtime.onInstalled.addListener(() => {
-    void createMenus(db);
-  });
+  browser.runtime.onInstalled.addListener(() => refreshMenus(db));
   // Menu titles follow a language switch made in options while the worker is awake; menus persist
   // across restarts, so they are also refreshed whenever the worker starts.
   let lastLanguage: string | undefined;
-  liveQuery(() => readSetting(db, 'language')).subscribe({
+  const languageWatch = liveQuery(() => readSetting(db, 'language')).subscribe({
     next: (language) => {
-      if (lastLanguage !== undefined && language !== lastLanguage) void createMenus(db);
+      if (lastLanguage !== undefined && language !== lastLanguage) refreshMenus(db);
       lastLanguage = language;
     },
     error: () => undefined,
   });
-  browser.runtime.onStartup.addListener(() => void createMenus(db));
+  browser.runtime.onStartup.addListener(() => refreshMenus(db));
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (String(info.menuItemId).startsWith(CAPTURE_MENU_ID) && tab?.id !== undefined) void openIntelCapture(tab.id);
   });
@@ -69,4 +75,5 @@ export function setUpBackground(options: BackgroundOptions): void {
   });
   // The toolbar button opens the popup; the side panel opens from there or the keyboard.
   void browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => undefined);
+  return () => languageWatch.unsubscribe();
 }

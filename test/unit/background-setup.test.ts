@@ -5,7 +5,9 @@ import { writeSetting } from '../../lib/settings/settings';
 import { freshDatabase } from '../fixtures/records';
 
 const db = freshDatabase();
+let stop: (() => void) | undefined;
 afterEach(async () => {
+  stop?.(); // before the mocks go and the tables are cleared, or the settings watch fires again
   vi.restoreAllMocks();
   await Promise.all(db.tables.map((t) => t.clear()));
 });
@@ -19,7 +21,7 @@ describe('background set-up', () => {
     vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => undefined);
     const create = vi.spyOn(fakeBrowser.contextMenus, 'create').mockImplementation(() => 1);
     vi.spyOn(fakeBrowser.contextMenus, 'removeAll').mockResolvedValue(undefined);
-    setUpBackground({ db });
+    stop = setUpBackground({ db });
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
     await vi.waitFor(() => expect(create).toHaveBeenCalledTimes(2));
     expect(create.mock.calls.map(([p]) => [p!.id, p!.title])).toEqual([
