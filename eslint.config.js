@@ -22,7 +22,7 @@ export default tseslint.config(
         'error',
         {
           paths: [
-            { name: 'zod', message: "Import { z } from 'lib/zod' so jitless mode is set first." },
+            { name: 'zod', message: "Import { z } from 'lib/kernel/zod' so jitless mode is set first." },
             { name: 'webextension-polyfill', message: "Import { browser } from 'wxt/browser'." },
           ],
         },
@@ -30,5 +30,5 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
-  { files: ['lib/zod.ts'], rules: { 'no-restricted-imports': 'off' } },
+  { files: ['lib/kernel/zod.ts'], rules: { 'no-restricted-imports': 'off' } },
 );

@@ -8,7 +8,7 @@
 import { getBuiltInRuleSet } from '../lib/rules/built-in';
 import { evaluate } from '../lib/rules/evaluate';
 import { compileTotals } from '../lib/rules/totals';
-import type { ItemResult } from '../lib/schema/assessment';
+import type { ItemResult } from '../lib/rules/assessment-schema';
 
 const SUBJECTS = 10_000;
 const MONTHS = 12;

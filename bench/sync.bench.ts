@@ -5,8 +5,8 @@
  * the same run as the baseline.
  */
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { FieldkitDatabase } from '../lib/db/database';
-import { saveRecord } from '../lib/db/records';
+import { FieldkitDatabase } from '../lib/store/database';
+import { saveRecord } from '../lib/store/records';
 import { createHubSpotAdapter } from '../lib/crm/hubspot';
 import { fromCrmAdapter } from '../lib/sync/adapter-port';
 import { SyncEngine } from '../lib/sync/engine';

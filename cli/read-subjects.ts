@@ -3,7 +3,7 @@ import { extname, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { checkInputs } from '../lib/rules/inputs';
 import { coerceText } from '../lib/rules/inputs';
-import type { RuleSet } from '../lib/schema/rule-set';
+import type { RuleSet } from '../lib/rules/rule-set-schema';
 import { UserError } from './io';
 
 export interface Subject {

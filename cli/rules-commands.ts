@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { getBuiltInRuleSet, listBuiltInRuleSets } from '../lib/rules/built-in';
 import { parseRuleSet } from '../lib/rules/load';
-import type { RuleItem } from '../lib/schema/rule-set';
+import type { RuleItem } from '../lib/rules/rule-set-schema';
 import { formatTable, printLines, UserError, type Io } from './io';
 
 export type Lang = 'en' | 'zh-CN';

@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { evaluate } from '../lib/rules/evaluate';
-import type { ItemResult, ScoreResult } from '../lib/schema/assessment';
+import type { ItemResult, ScoreResult } from '../lib/rules/assessment-schema';
 import { formatTable, printLines, UserError, type Io } from './io';
 import { loadRules } from './load-rules';
 import { readSubjects } from './read-subjects';

@@ -4,12 +4,12 @@
  * as a Fieldkit backup file so the demo loads it through the real import path.
  */
 import { BACKUP_FORMAT, BACKUP_VERSION } from '../lib/backup/format';
-import { newId } from '../lib/ids';
-import { Dealer } from '../lib/schema/dealer';
-import { VisitCard } from '../lib/schema/visit-card';
-import { DiaryEntry } from '../lib/schema/diary';
-import { IntelItem } from '../lib/schema/intel';
-import { isoWeekOf, toDay } from '../lib/dates';
+import { newId } from '../lib/kernel/ids';
+import { Dealer } from '../lib/dealers/schema';
+import { VisitCard } from '../lib/visits/schema';
+import { DiaryEntry } from '../lib/reports/diary-schema';
+import { IntelItem } from '../lib/intel/schema';
+import { isoWeekOf, toDay } from '../lib/kernel/dates';
 
 // 张伟 is owner 101 in the simulated HubSpot, so the demo's notes carry his owner id.
 const REP = { id: '101', name: '张伟' };

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
-import { useT } from '../i18n/locale';
+import { useT } from '../shell/locale';
 import { backupMessages } from './messages';
-import { useDatabase } from '../app/database-context';
+import { useDatabase } from '../shell/database-context';
 import { backupFileName, exportBackup, serialiseBackup } from '../../lib/backup/export';
 import { BackupRejected, importBackup, wipeLocalData, type ImportSummary } from '../../lib/backup/import';
 

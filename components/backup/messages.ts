@@ -1,4 +1,4 @@
-import { defineMessages } from '../../lib/i18n';
+import { defineMessages } from '../../lib/kernel/i18n';
 
 export const backupMessages = defineMessages({
   en: {

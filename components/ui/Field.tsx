@@ -1,5 +1,5 @@
 import { useId, type ComponentProps, type ReactNode } from 'react';
-import { useT } from '../i18n/locale';
+import { useT } from '../shell/locale';
 import { uiMessages } from './messages';
 import { styles } from './styles';
 

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
-import { useT } from '../i18n/locale';
+import { useT } from '../shell/locale';
 import { uiMessages } from './messages';
 import { Button } from './Button';
 import { styles } from './styles';

@@ -1,4 +1,4 @@
-import { useT } from '../i18n/locale';
+import { useT } from '../shell/locale';
 import { uiMessages } from './messages';
 import { styles } from './styles';
 

@@ -1,4 +1,4 @@
-import { defineMessages } from '../../lib/i18n';
+import { defineMessages } from '../../lib/kernel/i18n';
 
 /** Strings of the shared form primitives; each feature folder has its own bundle for the rest. */
 export const uiMessages = defineMessages({

@@ -1,7 +1,7 @@
 import { defineBackground } from 'wxt/utils/define-background';
-import { getDatabase } from '../../lib/db/database';
-import { setUpBackground } from '../../lib/background/setup';
-import { setUpSync } from '../../lib/sync/background';
+import { getDatabase } from '../../lib/store/database';
+import { setUpBackground } from '../../lib/host/background';
+import { setUpSync } from '../../lib/host/sync';
 import { createHubSpotAdapter } from '../../lib/crm/hubspot';
 
 export default defineBackground({

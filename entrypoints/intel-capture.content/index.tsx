@@ -1,8 +1,8 @@
 import { createRoot, type Root } from 'react-dom/client';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { setUpIntelCapture } from '../../lib/content/intel-capture';
-import { IntelCaptureOverlay } from '../../components/intel-capture/IntelCaptureOverlay';
+import { setUpIntelCapture } from '../../lib/host/intel-capture';
+import { IntelCaptureOverlay } from '../../components/intel/capture/IntelCaptureOverlay';
 
 /**
  * Injected on demand into the tab the user pointed at (context menu, keyboard command, popup):

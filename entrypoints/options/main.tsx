@@ -1,8 +1,8 @@
 import { createRoot } from 'react-dom/client';
-import { ExtensionRoot } from '../../components/app/ExtensionRoot';
-import { OptionsApp } from '../../components/options/OptionsApp';
-import { ConnectionSettingsContainer } from '../../components/connection-settings';
-import { setUpExtensionPage } from '../../lib/pages/extension-page';
+import { ExtensionRoot } from '../../components/shell/ExtensionRoot';
+import { OptionsApp } from '../../components/pages/options/OptionsApp';
+import { ConnectionSettingsContainer } from '../../components/sync/connection-index';
+import { setUpExtensionPage } from '../../lib/host/extension-page';
 
 const { db, browserLanguage, appVersion, send } = setUpExtensionPage();
 createRoot(document.getElementById('root')!).render(

@@ -1,8 +1,8 @@
 import { createRoot } from 'react-dom/client';
-import { ExtensionRoot } from '../../components/app/ExtensionRoot';
-import { PopupApp } from '../../components/popup/PopupApp';
-import { SyncStatusContainer } from '../../components/sync-status';
-import { captureIntelInActiveTab, openSidePanel, rememberCurrentWindow, setUpExtensionPage } from '../../lib/pages/extension-page';
+import { ExtensionRoot } from '../../components/shell/ExtensionRoot';
+import { PopupApp } from '../../components/pages/popup/PopupApp';
+import { SyncStatusContainer } from '../../components/sync/index';
+import { captureIntelInActiveTab, openSidePanel, rememberCurrentWindow, setUpExtensionPage } from '../../lib/host/extension-page';
 
 const { db, browserLanguage, send } = setUpExtensionPage();
 rememberCurrentWindow();

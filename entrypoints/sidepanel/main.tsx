@@ -1,8 +1,8 @@
 import { createRoot } from 'react-dom/client';
-import { ExtensionRoot } from '../../components/app/ExtensionRoot';
-import { SidePanelApp } from '../../components/side-panel/SidePanelApp';
-import { SyncStatusContainer } from '../../components/sync-status';
-import { openOptionsPage, setUpExtensionPage } from '../../lib/pages/extension-page';
+import { ExtensionRoot } from '../../components/shell/ExtensionRoot';
+import { SidePanelApp } from '../../components/pages/side-panel/SidePanelApp';
+import { SyncStatusContainer } from '../../components/sync/index';
+import { openOptionsPage, setUpExtensionPage } from '../../lib/host/extension-page';
 
 const { db, browserLanguage, send } = setUpExtensionPage();
 createRoot(document.getElementById('root')!).render(

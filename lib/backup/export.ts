@@ -1,4 +1,4 @@
-import type { FieldkitDatabase } from '../db/database';
+import type { FieldkitDatabase } from '../store/database';
 import { BACKUP_FORMAT, BACKUP_TABLES, BACKUP_VERSION, type BackupHeader } from './format';
 
 /**

@@ -3,15 +3,15 @@
  * the audit trail and anything secret (the CRM token never lives in Dexie). Each table names the
  * schema its rows must satisfy, so an import is validated row by row before anything is written.
  */
-import { z } from '../zod';
-import { Dealer, Terminal } from '../schema/dealer';
-import { VisitCard } from '../schema/visit-card';
-import { DiaryEntry } from '../schema/diary';
-import { Competitor, IntelItem, Product } from '../schema/intel';
-import { Report, Template } from '../schema/report';
-import { Setting } from '../schema/settings';
-import { RuleSet } from '../schema/rule-set';
-import { AssessmentResult } from '../schema/assessment';
+import { z } from '../kernel/zod';
+import { Dealer, Terminal } from '../dealers/schema';
+import { VisitCard } from '../visits/schema';
+import { DiaryEntry } from '../reports/diary-schema';
+import { Competitor, IntelItem, Product } from '../intel/schema';
+import { Report, Template } from '../reports/schema';
+import { Setting } from '../store/settings-schema';
+import { RuleSet } from '../rules/rule-set-schema';
+import { AssessmentResult } from '../rules/assessment-schema';
 
 export const BACKUP_FORMAT = 'fieldkit-backup';
 export const BACKUP_VERSION = 1;

@@ -1,7 +1,7 @@
-import type { FieldkitDatabase } from '../db/database';
-import { enqueue, SYNCED_RECORD_SCHEMAS } from '../db/records';
-import type { SyncedTable } from '../schema/outbox';
-import { newId } from '../ids';
+import type { FieldkitDatabase } from '../store/database';
+import { enqueue, SYNCED_RECORD_SCHEMAS } from '../store/records';
+import type { SyncedTable } from '../store/outbox';
+import { newId } from '../kernel/ids';
 import { isDeviceOnlySetting } from './export';
 import { BACKUP_FORMAT, BACKUP_TABLES, BACKUP_VERSION, BackupHeader, type BackupTable } from './format';
 

@@ -4,8 +4,8 @@
  * requests on receipt and the client validates responses, so neither side trusts the other's
  * shapes. Adding a message means adding one entry here and one handler in the background.
  */
-import { z } from '../zod';
-import { IntelItem } from '../schema/intel';
+import { z } from '../kernel/zod';
+import { IntelItem } from '../intel/schema';
 
 const Empty = z.object({}).strict();
 

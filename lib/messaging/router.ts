@@ -1,4 +1,4 @@
-import { z } from '../zod';
+import { z } from '../kernel/zod';
 import { Envelope, PROTOCOL, type MessageError, type MessageType, type Reply, type RequestOf, type ResponseOf } from './protocol';
 
 /** What the router knows about who sent a message (a subset of runtime.MessageSender). */

@@ -1,6 +1,6 @@
-import type { AssessmentResult, ScoreResult } from '../schema/assessment';
-import type { Author } from '../schema/common';
-import type { InputValues, RuleSet } from '../schema/rule-set';
+import type { AssessmentResult, ScoreResult } from './assessment-schema';
+import type { Author } from '../kernel/record';
+import type { InputValues, RuleSet } from './rule-set-schema';
 
 export interface StoreScoreContext {
   id: string;

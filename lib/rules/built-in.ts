@@ -1,4 +1,4 @@
-import type { RuleSet } from '../schema/rule-set';
+import type { RuleSet } from './rule-set-schema';
 import type { CompiledRuleSet } from './compile-rule-set';
 import { loadRuleSetOrThrow } from './load';
 import salesRepMonthly from '../../rules/sales-rep-monthly.json';

@@ -1,4 +1,4 @@
-import type { Band, Localized, RuleItem, RuleSet } from '../schema/rule-set';
+import type { Band, Localized, RuleItem, RuleSet } from './rule-set-schema';
 import { compileExpression, enumLiteralProblems, ExpressionTypeError, type Compiled, type Evaluate, type Scope, type ScopeEntry } from './expr/compile';
 import { ExpressionSyntaxError } from './expr/lexer';
 import { parseExpression } from './expr/parser';

@@ -1,4 +1,4 @@
-import type { RuleSet } from '../schema/rule-set';
+import type { RuleSet } from './rule-set-schema';
 
 export interface RuleSetChange {
   /** e.g. `root.children[dailyWork].weight` — array elements with an `id` are named by it. */

@@ -1,5 +1,5 @@
-import type { ItemResult, ScoreResult } from '../schema/assessment';
-import type { InputValue, Localized } from '../schema/rule-set';
+import type { ItemResult, ScoreResult } from './assessment-schema';
+import type { InputValue, Localized } from './rule-set-schema';
 import type { CompiledItem, CompiledRuleSet } from './compile-rule-set';
 import type { Slots } from './expr/compile';
 import { EvaluationError, type Value } from './expr/types';

@@ -1,5 +1,5 @@
-import type { ItemResult } from '../schema/assessment';
-import type { Band, Localized } from '../schema/rule-set';
+import type { ItemResult } from './assessment-schema';
+import type { Band, Localized } from './rule-set-schema';
 import type { CompiledItem, CompiledRuleSet } from './compile-rule-set';
 import { formatFixed, formatNumber, formatWithUnit } from './units';
 

@@ -1,4 +1,4 @@
-import type { InputDefinition, InputValue, RuleSet } from '../schema/rule-set';
+import type { InputDefinition, InputValue, RuleSet } from './rule-set-schema';
 import type { Value } from './expr/types';
 
 export interface InputProblem {

@@ -1,4 +1,4 @@
-import { RuleSet } from '../schema/rule-set';
+import { RuleSet } from './rule-set-schema';
 import { compileRuleSet, type CompiledRuleSet } from './compile-rule-set';
 import { compileExpression } from './expr/compile';
 import { parseExpression } from './expr/parser';

@@ -1,4 +1,4 @@
-import type { Rounding } from '../schema/rule-set';
+import type { Rounding } from './rule-set-schema';
 
 /** Rounds the way the rule set says; scaled by 10^decimals with an epsilon so 2.675 → 2.68 like on paper. */
 export function applyRounding(value: number, rounding: Rounding | undefined): number {

@@ -1,4 +1,4 @@
-import type { RuleSet } from '../schema/rule-set';
+import type { RuleSet } from './rule-set-schema';
 import { diffRuleSets } from './diff';
 import { parseRuleSet } from './load';
 import type { Problem } from './problems';

@@ -1,4 +1,4 @@
-import type { InputDefinition } from '../schema/rule-set';
+import type { InputDefinition } from './rule-set-schema';
 import type { CompiledItem, CompiledRuleSet } from './compile-rule-set';
 import type { Evaluate, Slots } from './expr/compile';
 import { specialise, type Known } from './expr/specialise';

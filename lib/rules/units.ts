@@ -1,4 +1,4 @@
-import type { Localized } from '../schema/rule-set';
+import type { Localized } from './rule-set-schema';
 
 /**
  * How values of each unit read in explanations. `percent` values are fractions (0.14 → 14%);

@@ -3,10 +3,10 @@
  * port (shaped for the outbox): maps tables to record types, resolves each record's dealer to its
  * CRM company, renders the readable summary, and routes dealer edits to `updateDealers`.
  */
-import type { FieldkitDatabase } from '../db/database';
-import { CrmError, type CrmAdapter, type CrmRecordType, type PushInput as AdapterPushInput, type PushResult as AdapterPushResult } from '../crm/adapter';
-import type { SyncedTable } from '../schema/outbox';
-import type { PortPage, PushInput, PushResult, RemoteDealer, RemoteOwner, RemoteRecord, SyncPort } from './port';
+import type { FieldkitDatabase } from '../store/database';
+import { CrmError, type CrmAdapter, type CrmRecordType, type PushInput as AdapterPushInput, type PushResult as AdapterPushResult } from '../crm/errors';
+import type { SyncedTable } from '../store/outbox';
+import type { PortPage, PushInput, PushResult, RemoteDealer, RemoteOwner, RemoteRecord, SyncPort } from '../crm/port';
 import { activityTimestamp, readableHtml } from './readable';
 import { deviceId, WRITTEN_BY } from './device';
 

@@ -5,10 +5,10 @@
  * whose `createSentAt` forces a lookup before any second create, so no CRM object is ever doubled.
  */
 import { Dexie } from 'dexie';
-import type { FieldkitDatabase } from '../db/database';
-import type { OutboxEntry, SyncedTable } from '../schema/outbox';
-import type { CrmError } from '../crm/adapter';
-import type { SyncedRecord } from './port';
+import type { FieldkitDatabase } from '../store/database';
+import type { OutboxEntry, SyncedTable } from '../store/outbox';
+import type { CrmError } from '../crm/errors';
+import type { SyncedRecord } from '../crm/port';
 import { lastErrorOf, outcomeOfFailure, type FailurePolicy } from './classify';
 
 export interface ClaimedEntry {

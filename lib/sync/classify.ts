@@ -3,8 +3,8 @@
  * tested without a CRM: validation errors are parked for the user, transient ones back off, 429s
  * wait as told, and 401 pauses everything.
  */
-import { CrmError } from '../crm/adapter';
-import type { OutboxEntry } from '../schema/outbox';
+import { CrmError } from '../crm/errors';
+import type { OutboxEntry } from '../store/outbox';
 import { backoffDelay, type BackoffPolicy } from './backoff';
 
 export interface FailurePolicy {

@@ -3,10 +3,10 @@
  * last-writer-wins rule is kept here in full and surfaced in the sync panel, so no edit is ever
  * lost silently (docs/sync.md). Stored as `settings` rows (`sync.conflict.*`) so backups carry them.
  */
-import type { FieldkitDatabase } from '../db/database';
-import type { SyncedTable } from '../schema/outbox';
-import { newId } from '../ids';
-import type { SyncedRecord } from './port';
+import type { FieldkitDatabase } from '../store/database';
+import type { SyncedTable } from '../store/outbox';
+import { newId } from '../kernel/ids';
+import type { SyncedRecord } from '../crm/port';
 
 export const CONFLICT_PREFIX = 'sync.conflict.';
 

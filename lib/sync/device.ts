@@ -3,8 +3,8 @@
  * older version I wrote myself" (e.g. a push whose answer was lost) from another device's edit.
  * Only the conflict copy depends on it: last-writer-wins itself never does.
  */
-import type { FieldkitDatabase } from '../db/database';
-import { newId } from '../ids';
+import type { FieldkitDatabase } from '../store/database';
+import { newId } from '../kernel/ids';
 
 export const DEVICE_KEY = 'sync.deviceId';
 /** The key under which the device id travels inside a pushed payload. */

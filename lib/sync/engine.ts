@@ -3,14 +3,14 @@
  * so the instance itself is disposable: a service worker stopped at any instant simply builds a
  * new one. Calls to the CRM never happen inside a Dexie transaction.
  */
-import type { FieldkitDatabase } from '../db/database';
-import { CrmError } from '../crm/adapter';
-import { newId } from '../ids';
+import type { FieldkitDatabase } from '../store/database';
+import { CrmError } from '../crm/errors';
+import { newId } from '../kernel/ids';
 import { acquireLease, releaseLease } from './lease';
 import { asCrmError, type FailurePolicy } from './classify';
 import { DEFAULT_BACKOFF } from './backoff';
 import { claimBatch, countOpen, dueEntries, nextDueAt, settleBatch, type ClaimedEntry, type Settlement } from './batch';
-import { MAX_BATCH, type PushInput, type SyncPort } from './port';
+import { MAX_BATCH, type PushInput, type SyncPort } from '../crm/port';
 import { RequestPacer, type Pacer } from './pacer';
 import { readSyncState, updateSyncState, writeProgress } from './state';
 import { pullDealers, pullRecords, type PullContext, type PullSummary } from './pull';

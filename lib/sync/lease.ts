@@ -3,7 +3,7 @@
  * same entries at once. It lives in Dexie, not memory, because a stopped worker leaves no memory;
  * the expiry lets the next drain take over from a drain that died holding it.
  */
-import type { FieldkitDatabase } from '../db/database';
+import type { FieldkitDatabase } from '../store/database';
 
 export const LEASE_KEY = 'sync.lease';
 

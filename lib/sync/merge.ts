@@ -3,9 +3,9 @@
  * two machines (docs/sync.md): the version with the later `updatedAt` wins the whole record, and
  * the other version is kept as a conflict copy and shown to the user. Never silent.
  */
-import type { FieldkitDatabase } from '../db/database';
-import { enqueue, SYNCED_RECORD_SCHEMAS, type RecordTable } from '../db/records';
-import type { SyncedRecord, RemoteRecord } from './port';
+import type { FieldkitDatabase } from '../store/database';
+import { enqueue, SYNCED_RECORD_SCHEMAS, type RecordTable } from '../store/records';
+import type { SyncedRecord, RemoteRecord } from '../crm/port';
 import { keepConflictCopy } from './conflicts';
 import { deviceId } from './device';
 

@@ -1,6 +1,6 @@
-import type { FieldkitDatabase } from '../db/database';
-import type { CrmOwner } from '../crm/adapter';
-import { DEFAULT_SETTINGS, readSetting, writeSetting } from '../settings/settings';
+import type { FieldkitDatabase } from '../store/database';
+import type { CrmOwner } from '../crm/errors';
+import { DEFAULT_SETTINGS, readSetting, writeSetting } from '../store/settings';
 
 /**
  * After connecting, the person behind the token becomes the author of what they write next: the

@@ -4,7 +4,7 @@
  * `X-HubSpot-RateLimit-*` headers, also what the CRM says is used (other tabs, other tools).
  * Memory here is only an optimisation: after a worker restart the snapshot re-seeds it.
  */
-import type { RateLimitSnapshot } from '../crm/adapter';
+import type { RateLimitSnapshot } from '../crm/errors';
 
 export interface PacerOptions {
   /** Used until the CRM reports its own limits (HubSpot private apps: 100 per 10 s). */

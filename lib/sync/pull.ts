@@ -2,10 +2,10 @@
  * Incremental pulls, paged by CRM modification time. The cursor is stored after every page, so a
  * worker stopped mid-pull resumes from the last merged page instead of starting over.
  */
-import type { FieldkitDatabase } from '../db/database';
-import type { SyncPort } from './port';
+import type { FieldkitDatabase } from '../store/database';
+import type { SyncPort } from '../crm/port';
 import { mergeRemoteRecord, type MergeOutcome } from './merge';
-import { mergeRemoteDealer } from './dealers';
+import { mergeRemoteDealer } from '../dealers/remote';
 import { updateSyncState, readSyncState, writeProgress } from './state';
 
 export interface PullContext {

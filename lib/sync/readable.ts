@@ -2,8 +2,8 @@
  * What a HubSpot user without Fieldkit reads on the dealer's timeline: a short, escaped summary.
  * The structured record travels separately (the adapter stores it verbatim) for other Fieldkit users.
  */
-import type { SyncedTable } from '../schema/outbox';
-import type { SyncedRecord } from './port';
+import type { SyncedTable } from '../store/outbox';
+import type { SyncedRecord } from '../crm/port';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

@@ -3,7 +3,7 @@
  * worker stopped at any instant resumes from what is stored. (The token is NOT here: Dexie is
  * exported by backups; see ./connection.ts.)
  */
-import type { FieldkitDatabase } from '../db/database';
+import type { FieldkitDatabase } from '../store/database';
 
 export const SYNC_STATE_KEY = 'sync.state';
 export const SYNC_PROGRESS_KEY = 'sync.progress';

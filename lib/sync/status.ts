@@ -1,5 +1,5 @@
 /** The SyncStatus every surface shows, computed from what is stored (never from engine memory). */
-import type { FieldkitDatabase } from '../db/database';
+import type { FieldkitDatabase } from '../store/database';
 import type { SyncStatus } from '../messaging/protocol';
 import { isLeaseHeld } from './lease';
 import { countOpen, nextDueAt } from './batch';

@@ -3,10 +3,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
-import { LocaleProvider } from '../../components/i18n/locale';
-import { ConnectionSettings } from '../../components/connection-settings';
+import { LocaleProvider } from '../../components/shell/locale';
+import { ConnectionSettings } from '../../components/sync/connection-index';
 import type { ConnectionStatus } from '../../lib/messaging/protocol';
-import type { Locale } from '../../lib/i18n';
+import type { Locale } from '../../lib/kernel/i18n';
 
 afterEach(cleanup);
 

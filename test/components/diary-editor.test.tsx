@@ -2,10 +2,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { DiaryEditor, isCopiedLine, vagueWordWithoutNumber } from '../../components/diary-editor';
-import { DiaryEntry } from '../../lib/schema/diary';
-import { VisitCard } from '../../lib/schema/visit-card';
-import type { RecordDraft } from '../../lib/db/records';
+import { DiaryEditor, isCopiedLine, vagueWordWithoutNumber } from '../../components/reports/index';
+import { DiaryEntry } from '../../lib/reports/diary-schema';
+import { VisitCard } from '../../lib/visits/schema';
+import type { RecordDraft } from '../../lib/store/records';
 import { alertTexts, fillIn, inLocale, pendingSave, valueOf } from './helpers';
 
 afterEach(cleanup);

@@ -2,8 +2,8 @@ import { expect, vi } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 import type { ReactNode } from 'react';
-import { LocaleProvider } from '../../components/i18n/locale';
-import type { Locale } from '../../lib/i18n';
+import { LocaleProvider } from '../../components/shell/locale';
+import type { Locale } from '../../lib/kernel/i18n';
 
 /** Renders `ui` as the side panel would in `locale`. */
 export function inLocale(locale: Locale, ui: ReactNode) {

@@ -2,9 +2,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { IntelForm, IntelList } from '../../components/intel-form';
-import { IntelItem } from '../../lib/schema/intel';
-import type { RecordDraft } from '../../lib/db/records';
+import { IntelForm, IntelList } from '../../components/intel/index';
+import { IntelItem } from '../../lib/intel/schema';
+import type { RecordDraft } from '../../lib/store/records';
 import { alertTexts, fillIn, inLocale, pendingSave, saveAndFail, valueOf } from './helpers';
 
 afterEach(cleanup);

@@ -15,7 +15,7 @@ function bundlesOf(module: Record<string, unknown>): [string, Bundle][] {
 describe('component message bundles', () => {
   it('include the record components', () => {
     const files = Object.keys(modules);
-    for (const feature of ['visit-card', 'diary-editor', 'intel-form', 'ui']) {
+    for (const feature of ['visits', 'reports', 'intel', 'ui']) {
       expect(files.some((file) => file.includes(`/components/${feature}/messages.ts`)), feature).toBe(true);
     }
   });

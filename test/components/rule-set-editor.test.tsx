@@ -2,10 +2,10 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { RuleSetEditor } from '../../components/rule-set-editor';
-import { messages } from '../../components/rule-set-editor/messages';
+import { RuleSetEditor } from '../../components/rules/index';
+import { messages } from '../../components/rules/messages';
 import { getBuiltInRuleSet } from '../../lib/rules/built-in';
-import type { RuleSet } from '../../lib/schema/rule-set';
+import type { RuleSet } from '../../lib/rules/rule-set-schema';
 
 afterEach(cleanup);
 

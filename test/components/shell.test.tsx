@@ -2,11 +2,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ExtensionRoot } from '../../components/app/ExtensionRoot';
-import { SidePanelApp } from '../../components/side-panel/SidePanelApp';
-import { OptionsApp } from '../../components/options/OptionsApp';
-import { writeSetting } from '../../lib/settings/settings';
-import { saveRecord } from '../../lib/db/records';
+import { ExtensionRoot } from '../../components/shell/ExtensionRoot';
+import { SidePanelApp } from '../../components/pages/side-panel/SidePanelApp';
+import { OptionsApp } from '../../components/pages/options/OptionsApp';
+import { writeSetting } from '../../lib/store/settings';
+import { saveRecord } from '../../lib/store/records';
 import { freshDatabase, intelDraft, REP } from '../fixtures/records';
 
 const db = freshDatabase();
@@ -41,8 +41,8 @@ describe('side panel shell', () => {
   });
 
   it('continues the weekly report from last week’s plan and counts this week’s key-account visits', async () => {
-    const { saveRecord } = await import('../../lib/db/records');
-    const { daysOfIsoWeek, isoWeekOf, today } = await import('../../lib/dates');
+    const { saveRecord } = await import('../../lib/store/records');
+    const { daysOfIsoWeek, isoWeekOf, today } = await import('../../lib/kernel/dates');
     const monday = daysOfIsoWeek(today())[0]!;
     const lastMonday = new Date(Date.parse(monday) - 7 * 86_400_000).toISOString().slice(0, 10);
     await saveRecord(

@@ -3,10 +3,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
-import { LocaleProvider } from '../../components/i18n/locale';
-import { SyncStatusBadge, SyncStatusPanel } from '../../components/sync-status';
+import { LocaleProvider } from '../../components/shell/locale';
+import { SyncStatusBadge, SyncStatusPanel } from '../../components/sync/index';
 import type { SyncStatus } from '../../lib/messaging/protocol';
-import type { Locale } from '../../lib/i18n';
+import type { Locale } from '../../lib/kernel/i18n';
 
 afterEach(cleanup);
 

@@ -2,9 +2,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { VisitCardForm, VisitCardList } from '../../components/visit-card';
-import { VisitCard } from '../../lib/schema/visit-card';
-import type { RecordDraft } from '../../lib/db/records';
+import { VisitCardForm, VisitCardList } from '../../components/visits/index';
+import { VisitCard } from '../../lib/visits/schema';
+import type { RecordDraft } from '../../lib/store/records';
 import { alertTexts, fillIn, inLocale, pendingSave, saveAndFail, valueOf } from './helpers';
 
 afterEach(cleanup);

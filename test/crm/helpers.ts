@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import type { CrmAdapter, PushInput, RateLimitSnapshot } from '../../lib/crm/adapter';
+import type { CrmAdapter, PushInput, RateLimitSnapshot } from '../../lib/crm/errors';
 import { createHubSpotAdapter, type HubSpotAdapterOptions } from '../../lib/crm/hubspot';
 import { startHubSpotSim, type HubSpotSim, type LogEntry } from '../../sim/server';
 

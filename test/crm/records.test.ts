@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CrmError, type PushResult } from '../../lib/crm/adapter';
+import { CrmError, type PushResult } from '../../lib/crm/errors';
 import { rejection, simulatorPerFile, visitCard } from './helpers';
 
 const t = simulatorPerFile();

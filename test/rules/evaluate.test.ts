@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../lib/rules/evaluate';
 import { loadRuleSetOrThrow } from '../../lib/rules/load';
 import { applyRounding } from '../../lib/rules/rounding';
-import { ScoreResult } from '../../lib/schema/assessment';
+import { ScoreResult } from '../../lib/rules/assessment-schema';
 import { miniRuleSet } from './fixtures';
 
 const mini = loadRuleSetOrThrow(miniRuleSet());

@@ -1,4 +1,4 @@
-import type { RuleSetInput } from '../../lib/schema/rule-set';
+import type { RuleSetInput } from '../../lib/rules/rule-set-schema';
 
 const label = (en: string, zh = en) => ({ en, 'zh-CN': zh });
 

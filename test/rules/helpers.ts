@@ -1,4 +1,4 @@
-import type { ItemResult, ScoreResult } from '../../lib/schema/assessment';
+import type { ItemResult, ScoreResult } from '../../lib/rules/assessment-schema';
 import { getBuiltInRuleSet } from '../../lib/rules/built-in';
 import { evaluate } from '../../lib/rules/evaluate';
 import type { CompiledRuleSet } from '../../lib/rules/compile-rule-set';

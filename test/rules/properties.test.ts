@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { listBuiltInRuleSets } from '../../lib/rules/built-in';
 import { evaluate } from '../../lib/rules/evaluate';
 import { parseRuleSet } from '../../lib/rules/load';
-import type { ItemResult } from '../../lib/schema/assessment';
-import type { InputDefinition, RuleItem, RuleSet } from '../../lib/schema/rule-set';
+import type { ItemResult } from '../../lib/rules/assessment-schema';
+import type { InputDefinition, RuleItem, RuleSet } from '../../lib/rules/rule-set-schema';
 import { builtIn } from './helpers';
 import { miniRuleSet } from './fixtures';
 

@@ -4,8 +4,8 @@ import { evaluate } from '../../lib/rules/evaluate';
 import { loadRuleSetOrThrow, parseRuleSet } from '../../lib/rules/load';
 import { activateVersion, activeRuleSet, emptyLibrary, findVersion, nextDraft, proposeRuleSet } from '../../lib/rules/store';
 import { toAssessmentResult } from '../../lib/rules/assessment';
-import { AssessmentResult } from '../../lib/schema/assessment';
-import type { RuleSet } from '../../lib/schema/rule-set';
+import { AssessmentResult } from '../../lib/rules/assessment-schema';
+import type { RuleSet } from '../../lib/rules/rule-set-schema';
 import { miniRuleSet } from './fixtures';
 
 const v1 = (): RuleSet => {

@@ -5,7 +5,7 @@ import type { CompiledRuleSet } from '../../lib/rules/compile-rule-set';
 import { evaluate } from '../../lib/rules/evaluate';
 import { compileTotals, evaluateTotals, type TotalsResult } from '../../lib/rules/index';
 import { parseRuleSet } from '../../lib/rules/load';
-import type { InputDefinition, RuleSet, RuleSetInput } from '../../lib/schema/rule-set';
+import type { InputDefinition, RuleSet, RuleSetInput } from '../../lib/rules/rule-set-schema';
 import { miniRuleSet } from './fixtures';
 import { builtIn } from './helpers';
 

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createHubSpotAdapter } from '../../lib/crm/hubspot';
-import { saveRecord } from '../../lib/db/records';
+import { saveRecord } from '../../lib/store/records';
 import { createRouter, type Handlers } from '../../lib/messaging/router';
 import { createMessenger } from '../../lib/messaging/client';
-import { setUpSync, SYNC_ALARM } from '../../lib/sync/background';
-import { loadConnection } from '../../lib/sync/connection';
-import { readSetting } from '../../lib/settings/settings';
+import { setUpSync, SYNC_ALARM } from '../../lib/host/sync';
+import { loadConnection } from '../../lib/host/connection-store';
+import { readSetting } from '../../lib/store/settings';
 import { startHubSpotSim, type HubSpotSim } from '../../sim/server';
 import { freshDatabase, REP, visitDraft } from '../fixtures/records';
 import { notesByLocalId, SIM_TOKEN } from './sim-harness';

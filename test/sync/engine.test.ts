@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { saveRecord } from '../../lib/db/records';
+import { saveRecord } from '../../lib/store/records';
 import { retryEntry } from '../../lib/sync/batch';
 import { readSyncState } from '../../lib/sync/state';
 import { freshDatabase, REP, visitDraft } from '../fixtures/records';

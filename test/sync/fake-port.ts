@@ -2,9 +2,9 @@
  * An in-memory CRM behind the engine's port, with fault injection. It stores what a real CRM would
  * (one object per create) so tests can count duplicates and lost records exactly.
  */
-import { CrmError, type RateLimitSnapshot } from '../../lib/crm/adapter';
-import type { PortPage, PushInput, PushResult, RemoteRecord, SyncPort, SyncedRecord } from '../../lib/sync/port';
-import type { SyncedTable } from '../../lib/schema/outbox';
+import { CrmError, type RateLimitSnapshot } from '../../lib/crm/errors';
+import type { PortPage, PushInput, PushResult, RemoteRecord, SyncPort, SyncedRecord } from '../../lib/crm/port';
+import type { SyncedTable } from '../../lib/store/outbox';
 
 export interface StoredObject {
   crmId: string;

@@ -7,8 +7,8 @@
  * content. `FAULT_RUNS` and `FAULT_SEED` replay or widen it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deleteRecord, saveRecord } from '../../lib/db/records';
-import type { FieldkitDatabase } from '../../lib/db/database';
+import { deleteRecord, saveRecord } from '../../lib/store/records';
+import type { FieldkitDatabase } from '../../lib/store/database';
 import { SyncEngine } from '../../lib/sync/engine';
 import { listConflicts } from '../../lib/sync/conflicts';
 import { createRandom, type Random } from '../../sim/prng';

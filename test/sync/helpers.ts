@@ -1,5 +1,5 @@
-import { saveRecord } from '../../lib/db/records';
-import type { FieldkitDatabase } from '../../lib/db/database';
+import { saveRecord } from '../../lib/store/records';
+import type { FieldkitDatabase } from '../../lib/store/database';
 import { SyncEngine, type SyncEngineOptions } from '../../lib/sync/engine';
 import { REP, visitDraft } from '../fixtures/records';
 import { virtualClock, type FakeCrm } from './fake-port';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { saveRecord } from '../../lib/db/records';
+import { saveRecord } from '../../lib/store/records';
 import { listConflicts } from '../../lib/sync/conflicts';
 import { freshDatabase, REP, visitDraft } from '../fixtures/records';
 import { FakeCrm, virtualClock } from './fake-port';

@@ -3,8 +3,8 @@
  * the simulator tests and the bench share.
  */
 import { createHubSpotAdapter } from '../../lib/crm/hubspot';
-import type { CrmAdapter } from '../../lib/crm/adapter';
-import type { FieldkitDatabase } from '../../lib/db/database';
+import type { CrmAdapter } from '../../lib/crm/errors';
+import type { FieldkitDatabase } from '../../lib/store/database';
 import { fromCrmAdapter } from '../../lib/sync/adapter-port';
 import { WRITTEN_BY } from '../../lib/sync/device';
 import type { HubSpotSim } from '../../sim/server';

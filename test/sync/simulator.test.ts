@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { saveRecord } from '../../lib/db/records';
+import { saveRecord } from '../../lib/store/records';
 import { SyncEngine } from '../../lib/sync/engine';
 import { listConflicts } from '../../lib/sync/conflicts';
 import { startHubSpotSim, type HubSpotSim } from '../../sim/server';
 import { freshDatabase, REP, visitDraft, intelDraft } from '../fixtures/records';
 import { virtualClock } from './fake-port';
 import { adapterFor, notesByLocalId, payloadOf, portFor, SIM_TOKEN, withoutLink } from './sim-harness';
-import type { FieldkitDatabase } from '../../lib/db/database';
+import type { FieldkitDatabase } from '../../lib/store/database';
 
 let sim: HubSpotSim;
 beforeAll(async () => {

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createBaseHandlers } from '../../lib/background/handlers';
+import { createBaseHandlers } from '../../lib/messaging/base-handlers';
 import { createRouter } from '../../lib/messaging/router';
-import { writeSetting } from '../../lib/settings/settings';
-import { addLocalDealer } from '../../lib/db/dealers';
+import { writeSetting } from '../../lib/store/settings';
+import { addLocalDealer } from '../../lib/dealers/local';
 import { freshDatabase, REP } from '../fixtures/records';
 
 const db = freshDatabase();

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { setUpBackground, CAPTURE_MENU_ID } from '../../lib/background/setup';
-import { writeSetting } from '../../lib/settings/settings';
+import { setUpBackground, CAPTURE_MENU_ID } from '../../lib/host/background';
+import { writeSetting } from '../../lib/store/settings';
 import { freshDatabase } from '../fixtures/records';
 
 const db = freshDatabase();

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { saveRecord } from '../../lib/db/records';
+import { saveRecord } from '../../lib/store/records';
 import { exportBackup, serialiseBackup } from '../../lib/backup/export';
 import { BackupRejected, importBackup, parseBackup, wipeLocalData } from '../../lib/backup/import';
 import { freshDatabase, intelDraft, REP, visitDraft } from '../fixtures/records';

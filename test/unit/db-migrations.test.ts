@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { FieldkitDatabase } from '../../lib/db/database';
-import { CURRENT_VERSION, STORES_V1, STORES_V2 } from '../../lib/db/stores';
-import { VisitCard } from '../../lib/schema/visit-card';
+import { FieldkitDatabase } from '../../lib/store/database';
+import { CURRENT_VERSION, STORES_V1, STORES_V2 } from '../../lib/store/migrations';
+import { VisitCard } from '../../lib/visits/schema';
 import { REP } from '../fixtures/records';
 
 /** A visit card as version 1 stored it: no isoWeek, schemaVersion 1. */

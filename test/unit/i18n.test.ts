@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defineMessages, resolveLocale, translator } from '../../lib/i18n';
+import { defineMessages, resolveLocale, translator } from '../../lib/kernel/i18n';
 
 const bundle = defineMessages({
   en: { hello: 'Hello {name}', count: '{n} records' },
@@ -36,7 +36,7 @@ describe('i18n', () => {
 
 describe('validation messages', () => {
   it('follow the UI language and keep zod in jitless mode', async () => {
-    const { z, setValidationLanguage } = await import('../../lib/zod');
+    const { z, setValidationLanguage } = await import('../../lib/kernel/zod');
     try {
       setValidationLanguage('zh-CN');
       expect(z.number().min(0).safeParse(-1).error!.issues[0]!.message).toMatch(/数值过小/);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { deleteRecord, listRecords, RecordValidationError, saveRecord } from '../../lib/db/records';
+import { deleteRecord, listRecords, RecordValidationError, saveRecord } from '../../lib/store/records';
 import { freshDatabase, intelDraft, REP, visitDraft } from '../fixtures/records';
 
 const db = freshDatabase();

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadRuleSetLibrary, saveRuleSet } from '../../lib/db/rule-sets';
-import { scoreAndStore, scoresOf } from '../../lib/db/assessments';
+import { loadRuleSetLibrary, saveRuleSet } from '../../lib/rules/library';
+import { scoreAndStore, scoresOf } from '../../lib/rules/scores';
 import { activeRuleSet, listBuiltInRuleSets } from '../../lib/rules';
 import { exportBackup, serialiseBackup } from '../../lib/backup/export';
 import { importBackup, wipeLocalData } from '../../lib/backup/import';

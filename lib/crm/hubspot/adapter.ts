@@ -18,8 +18,8 @@ import {
   type PushResult,
   type RateLimitSnapshot,
   type SchemaReport,
-} from '../adapter';
-import type { z } from '../../zod';
+} from '../errors';
+import type { z } from '../../kernel/zod';
 import { createApis, type HubSpotApis } from './apis';
 import { companyOf, companyProperties, COMPANY_READ_PROPERTIES } from './companies';
 import { errorFromBatchItem, invalidResponse } from './errors';

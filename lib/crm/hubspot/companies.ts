@@ -1,5 +1,5 @@
 /** HubSpot companies ↔ Fieldkit dealers. */
-import type { CrmCompany, DealerUpdate } from '../adapter';
+import type { CrmCompany, DealerUpdate } from '../errors';
 import type { SimpleObject } from './responses';
 
 export const COMPANY_READ_PROPERTIES = [

@@ -2,7 +2,7 @@
  * HubSpot answers → CrmError. The rest of Fieldkit acts on the kind (pause, park, back off, wait)
  * and shows the message, so the message is HubSpot's own where it sent one.
  */
-import { CrmError, type CrmErrorKind } from '../adapter';
+import { CrmError, type CrmErrorKind } from '../errors';
 import { ErrorBody, type StandardError } from './responses';
 
 function readJson(text: string): unknown {

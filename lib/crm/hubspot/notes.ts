@@ -3,7 +3,7 @@
  * users without Fieldkit (what they see on the dealer's timeline), and the structured record in
  * fieldkit_* properties for Fieldkit to read back.
  */
-import { CRM_RECORD_TYPES, type CrmRecordType, type PulledRecord, type PushInput } from '../adapter';
+import { CRM_RECORD_TYPES, type CrmRecordType, type PulledRecord, type PushInput } from '../errors';
 import { MAX_STRING } from './properties';
 import type { SimpleObject } from './responses';
 

@@ -3,7 +3,7 @@
  * generated deserialisers produce (dates already turned into Date objects) or, for the two plain
  * fetch calls, on the JSON itself. Only fields the adapter uses are required.
  */
-import { z } from '../../zod';
+import { z } from '../../kernel/zod';
 
 const Paging = z.object({ next: z.object({ after: z.string().min(1) }).optional() }).optional();
 

@@ -5,7 +5,7 @@
  * may die in the middle of an in-memory sleep), and the generated modules have no retry of their
  * own (that lives in the api-client's `Client`, which we do not load).
  */
-import { CrmError, type RateLimitSnapshot } from '../adapter';
+import { CrmError, type RateLimitSnapshot } from '../errors';
 import { errorFromResponse } from './errors';
 
 export interface TransportOptions {

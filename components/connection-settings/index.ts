@@ -1,3 +1,0 @@
-export { ConnectionSettings, type ConnectionSettingsProps } from './ConnectionSettings';
-export { connectionMessages } from './messages';
-export { ConnectionSettingsContainer } from './ConnectionSettingsContainer';

@@ -1,3 +1,0 @@
-export { DiaryEditor, type DiaryEditorProps } from './DiaryEditor';
-export { diaryEditorMessages } from './messages';
-export { isCopiedLine, vagueWordWithoutNumber, VAGUE_PLAN_WORDS } from './signals';

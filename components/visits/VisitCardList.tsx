@@ -1,0 +1,58 @@
+import type { VisitCard } from '../../lib/visits/schema';
+import { useT } from '../shell/locale';
+import { Button, Cell, TableHead, styles } from '../ui';
+import { visitCardMessages } from './messages';
+import { ACTION_KEYS, actionsDone } from '../../lib/visits/history';
+
+export interface VisitCardListProps {
+  cards: VisitCard[];
+  dealersById: Record<string, string>;
+  onOpen?(id: string): void;
+}
+
+/** Visit cards as a compact table: date, dealer, order quantity, mandatory actions done. */
+export function VisitCardList({ cards, dealersById, onOpen }: VisitCardListProps) {
+  const t = useT(visitCardMessages);
+  if (cards.length === 0) return <p style={{ ...styles.muted, margin: 0 }}>{t('listEmpty')}</p>;
+  const sorted = [...cards].sort((a, b) => b.visitDay.localeCompare(a.visitDay) || b.createdAt.localeCompare(a.createdAt));
+  const total = ACTION_KEYS.length;
+  return (
+    <table style={styles.table} aria-label={t('listTitle')}>
+      <TableHead columns={[t('columnDay'), t('columnDealer'), t('columnOrder'), t('columnActions')]}>{onOpen && <Cell />}</TableHead>
+      <tbody>
+        {sorted.map((card) => {
+          const dealer = dealersById[card.dealerId] ?? t('unknownDealer');
+          const done = actionsDone(card);
+          return (
+            <tr key={card.id}>
+              <Cell>{card.visitDay}</Cell>
+              <Cell>
+                {dealer}
+                {card.keyAccount && (
+                  <>
+                    {' '}
+                    <span style={styles.badge}>{t('keyAccountBadge')}</span>
+                  </>
+                )}
+              </Cell>
+              <Cell>{card.orderQuantity ? `${card.orderQuantity} ${card.unit}` : t('noOrder')}</Cell>
+              <Cell>
+                <span aria-hidden="true" title={t('actionsDoneLabel', { done, total })}>
+                  {t('actionsDone', { done, total })}
+                </span>
+                <span style={styles.srOnly}>{t('actionsDoneLabel', { done, total })}</span>
+              </Cell>
+              {onOpen && (
+                <Cell>
+                  <Button variant="small" aria-label={t('openCard', { dealer, day: card.visitDay })} onClick={() => onOpen(card.id)}>
+                    {t('open')}
+                  </Button>
+                </Cell>
+              )}
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,51 @@
+import { browser } from 'wxt/browser';
+import { getDatabase, type FieldkitDatabase } from '../store/database';
+import { createMessenger, type Messenger } from '../messaging/client';
+import { openIntelCapture } from './inject';
+
+export interface ExtensionPageContext {
+  db: FieldkitDatabase;
+  send: Messenger;
+  browserLanguage: string;
+  appVersion: string;
+}
+
+/** What every extension page needs before it renders: the database and a typed messenger. */
+export function setUpExtensionPage(): ExtensionPageContext {
+  return {
+    db: getDatabase(),
+    send: createMessenger((message) => browser.runtime.sendMessage(message)),
+    browserLanguage: browser.i18n.getUILanguage(),
+    appVersion: browser.runtime.getManifest().version,
+  };
+}
+
+export function openOptionsPage(): void {
+  void browser.runtime.openOptionsPage();
+}
+
+// sidePanel.open must be called synchronously inside the click, so the window id is looked up
+// when the page loads rather than after the click.
+let currentWindowId: number | undefined;
+export function rememberCurrentWindow(): void {
+  void browser.windows.getCurrent().then((w) => (currentWindowId = w.id));
+}
+
+/** Opens the side panel at a section. Call it straight from a click: it needs the gesture. */
+export function openSidePanel(section?: string): void {
+  const sidebar = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
+  if (!browser.sidePanel && sidebar) {
+    void sidebar.open().then(() => window.close()); // Firefox
+    return;
+  }
+  if (currentWindowId === undefined) return;
+  void browser.sidePanel.setOptions({ path: section ? `sidepanel.html#${section}` : 'sidepanel.html', enabled: true });
+  void browser.sidePanel.open({ windowId: currentWindowId }).then(() => window.close(), () => undefined);
+}
+
+/** Injects the intel quick form into the active tab (activeTab is granted by the popup click). */
+export async function captureIntelInActiveTab(): Promise<void> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined) throw new Error('no active tab');
+  await openIntelCapture(tab.id);
+}

@@ -1,0 +1,85 @@
+import { z } from '../kernel/zod';
+import { Day, Id, recordBase } from '../kernel/record';
+
+export const PromotionType = z.enum([
+  'discount',
+  'bundle', // 捆绑销售
+  'gift', // 赠品
+  'rebate', // 返点
+  'points', // 积分累计
+  'display', // 陈列 / 堆头
+  'priceCut', // 降价
+  'newLaunch', // 新品上市
+  'other',
+]);
+
+export const PriceKind = z.enum(['retail', 'wholesale', 'supply']); // 零售价 / 批发价 / 供货价
+
+export const ObservedPrice = z.object({
+  kind: PriceKind,
+  amount: z.number().nonnegative(),
+  currency: z.string().default('CNY'),
+  unit: z.string().min(1), // 元/条, 元/箱, 元/瓶 …
+});
+
+/**
+ * Competitor intel (竞品信息) / information flash (信息快报). Text captured from a web page is
+ * untrusted: it is stored as plain text (never rendered as HTML) and capped in length.
+ */
+export const IntelItem = z.object({
+  ...recordBase,
+  schemaVersion: z.literal(1),
+  observedDay: Day,
+  competitorId: Id.optional(),
+  competitorName: z.string().min(1).max(200),
+  brand: z.string().max(200).optional(),
+  product: z.string().max(200).optional(),
+  sku: z.string().max(200).default(''), // '' when unknown, so the compound index still covers it
+  spec: z.string().max(200).optional(),
+  prices: z.array(ObservedPrice).default([]),
+  promotion: z
+    .object({
+      type: PromotionType,
+      description: z.string().max(2000).default(''),
+      from: Day.optional(),
+      to: Day.optional(),
+    })
+    .optional(),
+  channel: z.string().max(200).optional(),
+  region: z.string().max(200).optional(),
+  dealerId: Id.optional(),
+  terminalId: Id.optional(),
+  sourceUrl: z.url({ protocol: /^https?$/ }).max(2048).optional(), // never javascript:, data: or file:
+  sourceTitle: z.string().max(500).optional(),
+  sourceText: z.string().max(5000).optional(),
+  /** A data: URL of a screenshot, PNG or JPEG only. */
+  screenshot: z
+    .string()
+    .regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+$/, 'expected a PNG or JPEG data URL')
+    .max(3_000_000)
+    .optional(),
+  confidence: z.enum(['low', 'medium', 'high']).default('medium'),
+});
+export type IntelItem = z.infer<typeof IntelItem>;
+
+/** Dictionary entries keep names consistent so intel rolls up per competitor product. */
+export const Competitor = z.object({
+  ...recordBase,
+  schemaVersion: z.literal(1),
+  name: z.string().min(1).max(200),
+  aliases: z.array(z.string()).default([]),
+});
+export type Competitor = z.infer<typeof Competitor>;
+
+export const Product = z.object({
+  ...recordBase,
+  schemaVersion: z.literal(1),
+  /** Absent for our own products; set for a competitor's. */
+  competitorId: Id.optional(),
+  brand: z.string().max(200).optional(),
+  name: z.string().min(1).max(200),
+  sku: z.string().min(1).max(200),
+  spec: z.string().max(200).optional(),
+  unit: z.string().default('箱'),
+});
+export type Product = z.infer<typeof Product>;

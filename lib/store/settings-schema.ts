@@ -1,0 +1,21 @@
+import { z } from '../kernel/zod';
+
+export const LanguagePreference = z.enum(['auto', 'zh-CN', 'en']);
+export type LanguagePreference = z.infer<typeof LanguagePreference>;
+
+/**
+ * Local settings, one row per key, each value with its own schema so a bad row can be named.
+ * The CRM token is NOT a setting: it lives in the background's connection store and never
+ * leaves it (see lib/sync/connection).
+ */
+export const SettingValues = {
+  language: LanguagePreference,
+  profile: z.object({ id: z.string().min(1), name: z.string().min(1), role: z.enum(['rep', 'manager']) }),
+  /** Which stored version of each rule set is active (id → version). */
+  activeRuleSets: z.record(z.string(), z.number().int().positive()),
+} as const;
+export type SettingKey = keyof typeof SettingValues;
+export type SettingValue<K extends SettingKey> = z.infer<(typeof SettingValues)[K]>;
+
+export const Setting = z.object({ key: z.string(), value: z.unknown() });
+export type Setting = z.infer<typeof Setting>;
