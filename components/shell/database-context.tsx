@@ -1,7 +1,8 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { FieldkitDatabase } from '../../lib/store/database';
-import { listRecords, type RecordOf, type RecordTable } from '../../lib/store/records';
+import type { NamedQuery } from '../../lib/store/query';
+import { dealersByName } from '../../lib/dealers/queries';
 import { readSetting } from '../../lib/store/settings';
 import type { SettingKey, SettingValue } from '../../lib/store/settings-schema';
 
@@ -27,12 +28,20 @@ export function useSetting<K extends SettingKey>(key: K): SettingValue<K> | unde
   return useLiveQuery(() => readSetting(db, key), [db, key]);
 }
 
-export function useRecords<T extends RecordTable>(table: T): RecordOf<T>[] | undefined {
+/**
+ * Reads through a named, index-backed query (lib/<capability>/queries.ts), live: the result
+ * follows every write to the tables it reads. `undefined` while loading. Views never read tables.
+ */
+export function useQuery<A, R>(query: NamedQuery<A, R>, args: A): R | undefined {
   const db = useDatabase();
-  return useLiveQuery(() => listRecords(db, table), [db, table]);
+  const key = JSON.stringify(args);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for `args`
+  return useLiveQuery(() => query.run(db, args), [db, query, key]);
 }
 
+/** Dealers for pickers and name lookups, in name order (bounded: a rep's or a region's dealers). */
+export const DEALER_PICKER_LIMIT = 2000;
+
 export function useDealers() {
-  const db = useDatabase();
-  return useLiveQuery(async () => (await db.dealers.orderBy('name').toArray()).filter((d) => !d.deletedAt), [db]);
+  return useQuery(dealersByName, { search: '', limit: DEALER_PICKER_LIMIT });
 }

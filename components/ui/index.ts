@@ -8,3 +8,4 @@ export { AddRowButton, RowListFieldset } from './RowList';
 export { Cell, TableHead } from './Table';
 export { styles, palette, buttonStyles } from './styles';
 export { uiMessages } from './messages';
+export { DeleteButton, ShowMore } from './DeleteButton';

@@ -2,13 +2,13 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { getDatabase } from '../../lib/store/database';
 import { setUpBackground } from '../../lib/host/background';
 import { setUpSync } from '../../lib/host/sync';
-import { createHubSpotAdapter } from '../../lib/crm/hubspot';
+import { hubSpotConnector } from '../../lib/crm/hubspot';
 
 export default defineBackground({
   type: 'module',
   main() {
     const db = getDatabase();
-    const sync = setUpSync({ db, createAdapter: ({ baseUrl, token }) => createHubSpotAdapter({ baseUrl, token }) });
+    const sync = setUpSync({ db, crm: hubSpotConnector });
     setUpBackground({ db, extraHandlers: sync.handlers, onRecordSaved: sync.kickDrain });
   },
 });

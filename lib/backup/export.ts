@@ -1,5 +1,5 @@
 import type { FieldkitDatabase } from '../store/database';
-import { BACKUP_FORMAT, BACKUP_TABLES, BACKUP_VERSION, type BackupHeader } from './format';
+import { BACKUP_FORMAT, BACKUP_VERSION, backupTablesOf, type BackupHeader } from './format';
 
 /**
  * Settings that describe this device's sync machinery (cursors, lease, device id, progress) stay
@@ -12,8 +12,9 @@ export function isDeviceOnlySetting(key: string): boolean {
 
 export async function exportBackup(db: FieldkitDatabase, options: { appVersion: string; now?: Date }): Promise<BackupHeader> {
   const tables: Record<string, unknown[]> = {};
-  await db.transaction('r', Object.keys(BACKUP_TABLES).map((name) => db.table(name)), async () => {
-    for (const name of Object.keys(BACKUP_TABLES)) {
+  const names = Object.keys(backupTablesOf(db.kinds.values()));
+  await db.transaction('r', names.map((name) => db.table(name)), async () => {
+    for (const name of names) {
       const rows = await db.table(name).toArray();
       tables[name] = name === 'settings' ? rows.filter((row: { key: string }) => !isDeviceOnlySetting(row.key)) : rows;
     }

@@ -4,35 +4,36 @@
  * schema its rows must satisfy, so an import is validated row by row before anything is written.
  */
 import { z } from '../kernel/zod';
-import { Dealer, Terminal } from '../dealers/schema';
-import { VisitCard } from '../visits/schema';
-import { DiaryEntry } from '../reports/diary-schema';
-import { Competitor, IntelItem, Product } from '../intel/schema';
-import { Report, Template } from '../reports/schema';
+import type { z as Z } from '../kernel/zod';
 import { Setting } from '../store/settings-schema';
-import { RuleSet } from '../rules/rule-set-schema';
-import { AssessmentResult } from '../rules/assessment-schema';
+import type { KindDefinition } from '../store/kind';
+import { KINDS } from '../kinds';
 
 export const BACKUP_FORMAT = 'fieldkit-backup';
 export const BACKUP_VERSION = 1;
 
 
-/** Tables in the order they are written; `key` is how rows are matched when merging. */
-export const BACKUP_TABLES = {
-  dealers: { schema: Dealer, key: 'id' },
-  terminals: { schema: Terminal, key: 'id' },
-  visitCards: { schema: VisitCard, key: 'id' },
-  diaryEntries: { schema: DiaryEntry, key: 'id' },
-  intelItems: { schema: IntelItem, key: 'id' },
-  competitors: { schema: Competitor, key: 'id' },
-  products: { schema: Product, key: 'id' },
-  reports: { schema: Report, key: 'id' },
-  templates: { schema: Template, key: 'id' },
-  ruleSets: { schema: RuleSet, key: ['id', 'version'] },
-  assessments: { schema: AssessmentResult, key: 'id' },
-  settings: { schema: Setting, key: 'key' },
-} as const;
-export type BackupTable = keyof typeof BACKUP_TABLES;
+export interface BackupTableSpec {
+  schema: Z.ZodType;
+  /** How rows are matched when merging: a field, or the fields of a compound key. */
+  key: string | readonly string[];
+  /** The kind it stores; absent for settings. */
+  kind?: KindDefinition;
+}
+
+/** Every backed-up kind (from the registry) and the settings, in the order they are written. */
+export function backupTablesOf(kinds: Iterable<KindDefinition> = KINDS): Record<string, BackupTableSpec> {
+  const tables: Record<string, BackupTableSpec> = {};
+  for (const kind of kinds) {
+    if (kind.backup === false) continue;
+    const key = kind.primaryKey?.startsWith('[') ? kind.primaryKey.slice(1, -1).split('+') : (kind.primaryKey ?? 'id');
+    tables[kind.table] = { schema: kind.schema, key, kind };
+  }
+  tables.settings = { schema: Setting, key: 'key' };
+  return tables;
+}
+
+export type BackupTable = string;
 
 export const BackupHeader = z.object({
   format: z.literal(BACKUP_FORMAT, { error: `expected "${BACKUP_FORMAT}" — this is not a Fieldkit backup` }),

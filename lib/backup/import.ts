@@ -1,9 +1,8 @@
 import type { FieldkitDatabase } from '../store/database';
-import { enqueue, SYNCED_RECORD_SCHEMAS } from '../store/records';
-import type { SyncedTable } from '../store/outbox';
+import { enqueue } from '../store/records';
 import { newId } from '../kernel/ids';
 import { isDeviceOnlySetting } from './export';
-import { BACKUP_FORMAT, BACKUP_TABLES, BACKUP_VERSION, BackupHeader, type BackupTable } from './format';
+import { BACKUP_FORMAT, BACKUP_VERSION, BackupHeader, backupTablesOf, type BackupTable, type BackupTableSpec } from './format';
 
 export interface BackupProblem {
   /** JSON path of the first problem, e.g. `$.tables.visitCards[3].visitDay`. */
@@ -51,7 +50,7 @@ function describeJsonError(text: string, error: unknown): BackupProblem {
  * Parses and validates a whole backup file. Returns the rows by table, or throws BackupRejected
  * naming the first problem. Nothing is written here, so a bad file can never change any data.
  */
-export function parseBackup(text: string): { header: BackupHeader; rows: Record<BackupTable, unknown[]> } {
+export function parseBackup(text: string, tables: Record<string, BackupTableSpec> = backupTablesOf()): { header: BackupHeader; rows: Record<BackupTable, unknown[]> } {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -76,11 +75,11 @@ export function parseBackup(text: string): { header: BackupHeader; rows: Record<
   }
   const rows = {} as Record<BackupTable, unknown[]>;
   for (const name of Object.keys(header.data.tables)) {
-    if (!Object.hasOwn(BACKUP_TABLES, name)) {
+    if (!Object.hasOwn(tables, name)) {
       throw new BackupRejected({ path: jsonPath('$.tables', [name]), reason: 'unknown table' });
     }
   }
-  for (const [name, spec] of Object.entries(BACKUP_TABLES) as [BackupTable, (typeof BACKUP_TABLES)[BackupTable]][]) {
+  for (const [name, spec] of Object.entries(tables)) {
     const tableRows = header.data.tables[name] ?? [];
     rows[name] = tableRows.map((row, index) => {
       const parsed = spec.schema.safeParse(row);
@@ -94,8 +93,8 @@ export function parseBackup(text: string): { header: BackupHeader; rows: Record<
   return { header: header.data, rows };
 }
 
-function keyOf(table: BackupTable, row: Record<string, unknown>): string | [string, number] {
-  const key: string | readonly string[] = BACKUP_TABLES[table].key;
+function keyOf(spec: BackupTableSpec, row: Record<string, unknown>): string | [string, number] {
+  const key = spec.key;
   return typeof key === 'string' ? (row[key] as string) : [row[key[0]!] as string, row[key[1]!] as number];
 }
 
@@ -106,16 +105,17 @@ function keyOf(table: BackupTable, row: Record<string, unknown>): string | [stri
  * sync engine looks records up by local id before creating, so nothing is duplicated in the CRM.
  */
 export async function importBackup(db: FieldkitDatabase, text: string, options: { actor: string; now?: Date }): Promise<ImportSummary> {
-  const { rows } = parseBackup(text);
+  const specs = backupTablesOf(db.kinds.values());
+  const { rows } = parseBackup(text, specs);
   const now = (options.now ?? new Date()).toISOString();
   const summary: ImportSummary = { added: 0, updated: 0, unchanged: 0, conflicts: [] };
-  const tables = [...Object.keys(BACKUP_TABLES).map((name) => db.table(name)), db.outbox, db.audit];
+  const tables = [...Object.keys(specs).map((name) => db.table(name)), db.outbox, db.audit];
   await db.transaction('rw', tables, async () => {
-    for (const table of Object.keys(BACKUP_TABLES) as BackupTable[]) {
+    for (const [table, spec] of Object.entries(specs)) {
       const store = db.table(table);
       for (const row of rows[table] as Record<string, unknown>[]) {
         if (table === 'settings' && isDeviceOnlySetting(row.key as string)) continue;
-        const key = keyOf(table, row);
+        const key = keyOf(spec, row);
         const local = (await store.get(key)) as Record<string, unknown> | undefined;
         const label = Array.isArray(key) ? key.join('@') : key;
         if (!local) {
@@ -133,8 +133,8 @@ export async function importBackup(db: FieldkitDatabase, text: string, options: 
           await store.put(row);
           summary.updated++;
         }
-        if (Object.hasOwn(SYNCED_RECORD_SCHEMAS, table) && !(row.crm && (row.crm as { syncedVersion?: string }).syncedVersion === row.updatedAt)) {
-          await enqueue(db, table as SyncedTable, row.id as string, row.updatedAt as string, row.deletedAt ? 'delete' : 'upsert', now);
+        if (spec.kind?.crm && !(row.crm && (row.crm as { syncedVersion?: string }).syncedVersion === row.updatedAt)) {
+          await enqueue(db, table, row.id as string, row.updatedAt as string, row.deletedAt ? 'delete' : 'upsert', now);
         }
       }
     }
@@ -151,7 +151,8 @@ export async function importBackup(db: FieldkitDatabase, text: string, options: 
 
 /** Deletes every local record (used by "wipe local data" and the e2e restore test). */
 export async function wipeLocalData(db: FieldkitDatabase): Promise<void> {
-  await db.transaction('rw', [...Object.keys(BACKUP_TABLES).map((name) => db.table(name)), db.outbox, db.audit], async () => {
-    for (const name of [...Object.keys(BACKUP_TABLES), 'outbox', 'audit']) await db.table(name).clear();
+  const names = [...Object.keys(backupTablesOf(db.kinds.values())), 'outbox', 'audit'];
+  await db.transaction('rw', names.map((name) => db.table(name)), async () => {
+    for (const name of names) await db.table(name).clear();
   });
 }

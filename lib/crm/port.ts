@@ -1,80 +1,149 @@
 /**
- * The narrow slice of the CRM adapter the sync engine needs. The HubSpot adapter
- * (`lib/crm/hubspot`) satisfies it through `fromCrmAdapter` in ./adapter-port.ts; tests satisfy it
- * with an in-memory fake. Keeping the engine on this port means it never learns HubSpot's shapes.
+ * The one CRM port. The sync engine, the host layer and the connection UI speak only this
+ * interface, with one result shape; `lib/crm/hubspot/` implements it and is the only code that
+ * knows HubSpot's objects, hosts and ids. Tests implement it in memory (test/sync/fake-port.ts).
+ * Every value an implementation returns has already been validated (zod) by it.
  */
 import type { CrmError, RateLimitSnapshot } from './errors';
-import type { SyncedTable } from '../store/outbox';
+import type { ReadableRecord } from '../store/kind';
 import type { Dealer } from '../dealers/schema';
 
-/** A stored record of any synced table, as the engine hands it over: the adapter serialises it. */
+export { CrmError, type CrmErrorKind, type RateLimitSnapshot } from './errors';
+
+/** Maximum inputs one push, lookup or archive call takes (HubSpot's batch limit). */
+export const MAX_BATCH = 100;
+
+/** A stored record of any synced kind, as the engine hands it over: the port serialises it. */
 export interface SyncedRecord {
   id: string;
   updatedAt: string;
+  createdAt?: string;
   deletedAt?: string;
   author: { id: string; name: string };
   crm?: { objectType: string; objectId: string; syncedAt: string; syncedVersion: string };
   [field: string]: unknown;
 }
 
-/** One record to write. `crmId` set means update that object; absent means create. */
+export interface ConnectionInfo {
+  portalId: number;
+  accountName: string;
+  uiDomain?: string;
+  scopes: string[];
+  missingScopes: string[];
+  /** The CRM user who created the token (HubSpot: the private app's installing user). */
+  userId?: number;
+  timeZone?: string;
+  currency?: string;
+}
+
+export interface SchemaReport {
+  propertyGroupCreated: boolean;
+  propertiesCreated: string[];
+  customObjectsSupported: boolean;
+  /** Existing properties whose type differs from what Fieldkit needs: fix them by hand. */
+  conflicts?: string[];
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Cursor for the next page; undefined on the last page. */
+  after?: string;
+  /** Total matching items when the CRM reports it (search does); drives the first-pull progress bar. */
+  total?: number;
+  /** Items on this page the port could not read (e.g. a hand-edited payload), with the reason. */
+  skipped?: { crmId: string; reason: string }[];
+}
+
+/**
+ * One record to write, prepared by the engine from the kind's declaration (lib/store/kind.ts).
+ * - `home: 'activity'`: `crmId` absent → create, associated to `dealerCrmId`; present → update;
+ *   `deleted` → the CRM copy is archived.
+ * - `home: 'dealer'`: Fieldkit's dealer fields written to the linked CRM dealer `crmId`.
+ * `record` is what other Fieldkit users pull back (JSON-serialisable, without the local CRM link);
+ * `readable` is what a CRM user without Fieldkit reads.
+ */
 export interface PushInput {
   localId: string;
-  table: SyncedTable;
+  /** The kind's stable name (`visitCard`, `intelItem`, …). */
+  kind: string;
+  home: 'activity' | 'dealer';
   crmId?: string;
+  deleted: boolean;
+  dealerCrmId?: string;
+  /** The CRM user credited with the activity (the author), when known. */
+  ownerId?: string;
   record: SyncedRecord;
+  readable: ReadableRecord;
+  /** When the activity happened (ISO instant): its place on the CRM timeline. */
+  timestamp?: string;
 }
 
 export type PushResult =
-  | { localId: string; ok: true; crmId: string; objectType?: string }
+  | { localId: string; ok: true; crmId: string; objectType: string; operation: 'created' | 'updated' | 'archived' }
   | { localId: string; ok: false; error: CrmError };
 
 /** A record someone (possibly this user on another machine) wrote, read back from the CRM. */
 export interface RemoteRecord {
-  table: SyncedTable;
+  kind: string;
   crmId: string;
-  objectType?: string;
+  objectType: string;
   /** The CRM's last-modified time: the incremental-pull cursor. */
   modifiedAt: string;
   record: SyncedRecord;
-  /** The device that pushed this version, when it said (./device.ts). */
-  writtenBy?: string;
 }
 
-/** A CRM company as a dealer: the dealer fields the CRM holds plus its id and modification time. */
+/** A CRM dealer: the dealer fields the CRM holds plus its id and modification time. */
 export type RemoteDealer = Partial<Omit<Dealer, 'id' | 'crm'>> & {
   crmId: string;
+  objectType: string;
   modifiedAt: string;
   name: string;
-  /** The local dealer id Fieldkit stored on the company, when one did. */
+  /** The local dealer id Fieldkit stored on the CRM dealer, when one did. */
   localId?: string;
+  /** The latest KPI snapshot Fieldkit wrote, for CRM users and reports. */
+  kpi?: { snapshot?: unknown; score?: number; grade?: string; ruleSetVersion?: string; computedAt?: string };
 };
 
-export interface RemoteOwner {
+/** A CRM user who can own records, with the teams they belong to (reps and managers alike). */
+export interface CrmOwner {
   id: string;
-  name: string;
+  /** The CRM user id behind the owner (differs from the owner id in HubSpot). */
+  userId?: number;
   email?: string;
-  teams: { id: string; name: string }[];
+  firstName?: string;
+  lastName?: string;
+  /** Display name; Chinese names are family name first (张伟). */
+  name: string;
+  teams: { id: string; name: string; primary: boolean }[];
+  archived: boolean;
 }
 
-export interface PortPage<T> {
-  items: T[];
-  after?: string;
-  /** Total matching items when the CRM reports it (search does); drives the first-pull progress bar. */
-  total?: number;
-}
-
-export interface SyncPort {
-  /** At most 100 inputs; one result per input, in any order. A whole-call failure throws CrmError. */
+export interface CrmPort {
+  /** A real call: who the token belongs to and which required scopes it lacks. */
+  checkConnection(): Promise<ConnectionInfo>;
+  /** Idempotent: creates whatever Fieldkit needs in the CRM (fields, groups) that is missing. */
+  ensureSchema(): Promise<SchemaReport>;
+  /** All owners with their teams (archived ones flagged). */
+  listOwners(): Promise<CrmOwner[]>;
+  /**
+   * At most MAX_BATCH inputs, each localId once; one result per input, in any order. Per-record
+   * failures come back as `ok: false`; a failure of the whole call (auth, rate limit, 5xx,
+   * network) throws CrmError and nothing can be assumed about which records were written.
+   */
   pushRecords(inputs: PushInput[]): Promise<PushResult[]>;
-  /** Looks up records created earlier whose create response may have been lost. */
+  /** localId → crmId for activity records that exist in the CRM; used before re-sending a create. */
   findRecordsByLocalIds(localIds: string[]): Promise<Map<string, string>>;
-  pullRecords?(since: string | undefined, after: string | undefined): Promise<PortPage<RemoteRecord>>;
-  pullDealers?(since: string | undefined, after: string | undefined): Promise<PortPage<RemoteDealer>>;
-  listOwners?(): Promise<RemoteOwner[]>;
-  /** The rate-limit headers of the most recent response, if any. */
-  rateLimit?(): RateLimitSnapshot | undefined;
+  /** Fieldkit records changed at or after `since`, oldest change first. */
+  pullRecords(since: string | undefined, after: string | undefined): Promise<Page<RemoteRecord>>;
+  /** Dealers changed at or after `since` (all when undefined), oldest change first. */
+  pullDealers(since: string | undefined, after: string | undefined): Promise<Page<RemoteDealer>>;
+  /** The rate-limit headers of the most recent response, if any came. */
+  rateLimit(): RateLimitSnapshot | undefined;
 }
 
-/** Maximum inputs HubSpot's batch endpoints accept in one call. */
-export const MAX_BATCH = 100;
+/** How to reach a CRM: checks a user-given address and builds the port. */
+export interface CrmConnector {
+  /** The address calls go to; throws an Error whose message tells the user what is allowed. */
+  normaliseBaseUrl(input: string | undefined): string;
+  createPort(config: { baseUrl: string; token: string }): CrmPort;
+}

@@ -1,5 +1,5 @@
 /**
- * Dealers are CRM companies: the CRM is their source of truth and Fieldkit keeps a local copy for
+ * Dealers are CRM dealers (HubSpot companies): the CRM is their source of truth and Fieldkit keeps a local copy for
  * offline visits. A pulled company updates the local dealer it is linked to (by company id) or
  * becomes a new one; fields only Fieldkit keeps (its local id, terminals) are left alone.
  */
@@ -28,7 +28,7 @@ export function dealerIdForCompany(crmId: string, localId?: string): string {
 
 export async function mergeRemoteDealer(db: FieldkitDatabase, remote: RemoteDealer, now: number): Promise<'inserted' | 'updated' | 'unchanged' | 'invalid'> {
   const nowIso = new Date(now).toISOString();
-  const { crmId, modifiedAt, localId, ...fields } = remote;
+  const { crmId, modifiedAt, localId, objectType, kpi: _kpi, ...fields } = remote;
   return db.transaction('rw', [db.dealers, db.outbox], async () => {
     const local = (await db.dealers.where('crm.objectId').equals(crmId).first()) ?? (await db.dealers.get(dealerIdForCompany(crmId, localId)));
     if (local?.remoteModifiedAt && local.remoteModifiedAt >= modifiedAt) return 'unchanged';
@@ -42,11 +42,11 @@ export async function mergeRemoteDealer(db: FieldkitDatabase, remote: RemoteDeal
       ...stripUndefined(fields),
       id: local?.id ?? dealerIdForCompany(crmId, localId),
       schemaVersion: 1 as const,
-      author: local?.author ?? { id: remote.responsibleRepId ?? 'crm', name: 'HubSpot' },
+      author: local?.author ?? { id: remote.responsibleRepId ?? 'crm', name: 'CRM' },
       createdAt: local?.createdAt ?? nowIso,
       updatedAt: nowIso,
       remoteModifiedAt: modifiedAt,
-      crm: { objectType: 'companies', objectId: crmId, syncedAt: nowIso, syncedVersion: nowIso },
+      crm: { objectType, objectId: crmId, syncedAt: nowIso, syncedVersion: nowIso },
     };
     const parsed = Dealer.safeParse(candidate);
     if (!parsed.success) return 'invalid';

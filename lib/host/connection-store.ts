@@ -4,21 +4,11 @@
  * Dexie — and never in a message reply or a log line.
  */
 import { browser } from 'wxt/browser';
+import type { ConnectionStore, StoredConnection } from '../sync/connection';
+
+export type { StoredConnection } from '../sync/connection';
 
 const STORAGE_KEY = 'fieldkit.crmConnection';
-
-export interface StoredConnection {
-  token: string;
-  baseUrl: string;
-  portalId: number;
-  accountName: string;
-  missingScopes: string[];
-  customObjectsSupported?: boolean;
-  connectedAt: string;
-}
-
-/** What may leave the background: everything but the token. */
-export type PublicConnection = Omit<StoredConnection, 'token'>;
 
 let restricted: Promise<void> | undefined;
 
@@ -55,7 +45,4 @@ export async function clearConnection(): Promise<void> {
   await browser.storage.local.remove(STORAGE_KEY);
 }
 
-export function publicView(connection: StoredConnection): PublicConnection {
-  const { token: _token, ...rest } = connection;
-  return rest;
-}
+export const connectionStore: ConnectionStore = { load: loadConnection, save: saveConnection, clear: clearConnection };

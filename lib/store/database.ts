@@ -1,62 +1,65 @@
+/**
+ * The one Dexie database, built from the record-kind registry: every kind's table and indexes
+ * come from its declaration (lib/kinds.ts), the history of shipped versions from ./migrations.
+ */
 import { Dexie, type EntityTable, type Table } from 'dexie';
-import type { Dealer, Terminal } from '../dealers/schema';
-import type { VisitCard } from '../visits/schema';
-import type { DiaryEntry } from '../reports/diary-schema';
-import type { IntelItem, Competitor, Product } from '../intel/schema';
-import type { Report, Template } from '../reports/schema';
+import type { z } from '../kernel/zod';
 import type { OutboxEntry } from './outbox';
 import type { AuditEvent } from './audit';
 import type { Setting } from './settings-schema';
-import type { RuleSet } from '../rules/rule-set-schema';
-import type { AssessmentResult } from '../rules/assessment-schema';
-import { STORES_V1, STORES_V2, STORES_V3 } from './migrations';
-import { isoWeekOf } from '../kernel/dates';
-
+import { storeSpecOf, type KindDefinition } from './kind';
+import { CURRENT_VERSION, MIGRATIONS, SYSTEM_STORES } from './migrations';
+import { KINDS, type ProductKind } from '../kinds';
 
 export interface DatabaseOptions {
   name?: string;
   /** Tests pass a fresh `IDBFactory` so each test gets an isolated database. */
   indexedDB?: IDBFactory;
   IDBKeyRange?: typeof IDBKeyRange;
+  /** The kinds to store; the product's registry by default. Tests add fixture kinds here. */
+  kinds?: readonly KindDefinition[];
 }
 
 export const DATABASE_NAME = 'fieldkit';
 
-export class FieldkitDatabase extends Dexie {
-  dealers!: EntityTable<Dealer, 'id'>;
-  terminals!: EntityTable<Terminal, 'id'>;
-  visitCards!: EntityTable<VisitCard, 'id'>;
-  diaryEntries!: EntityTable<DiaryEntry, 'id'>;
-  intelItems!: EntityTable<IntelItem, 'id'>;
-  competitors!: EntityTable<Competitor, 'id'>;
-  products!: EntityTable<Product, 'id'>;
-  reports!: EntityTable<Report, 'id'>;
-  templates!: EntityTable<Template, 'id'>;
-  ruleSets!: Table<RuleSet, [string, number]>;
-  assessments!: EntityTable<AssessmentResult, 'id'>;
+/** A typed table per registered kind: `db.visitCards`, `db.ruleSets`, … */
+type KindTables = {
+  [K in ProductKind as K['table']]: [K['primaryKey']] extends [string]
+    ? Table<z.infer<K['schema']>, [string, number]>
+    : EntityTable<z.infer<K['schema']>, 'id'>;
+};
+
+class Store extends Dexie {
   outbox!: EntityTable<OutboxEntry, 'id'>;
   audit!: EntityTable<AuditEvent, 'id'>;
   settings!: EntityTable<Setting, 'key'>;
+  /** The kinds this database stores, by table. */
+  readonly kinds: ReadonlyMap<string, KindDefinition>;
 
   constructor(options: DatabaseOptions = {}) {
     // Only pass the factories when given: Dexie treats an explicit `undefined` as "none".
     super(options.name ?? DATABASE_NAME, options.indexedDB ? { indexedDB: options.indexedDB, IDBKeyRange: options.IDBKeyRange } : {});
-    this.version(1).stores(STORES_V1);
-    this.version(2)
-      .stores(STORES_V2)
-      .upgrade(async (tx) => {
-        await tx
-          .table('visitCards')
-          .toCollection()
-          .modify((card: { visitDay: string; isoWeek?: string; schemaVersion: number }) => {
-            card.isoWeek = isoWeekOf(card.visitDay);
-            card.schemaVersion = 2;
-          });
-      });
-    // Index change only: v1/v2 never wrote scores (no UI or engine stored them before v3).
-    this.version(3).stores(STORES_V3);
+    const kinds = options.kinds ?? KINDS;
+    this.kinds = new Map(kinds.map((kind) => [kind.table, kind]));
+    for (const migration of MIGRATIONS) {
+      const version = this.version(migration.version).stores(migration.version === 1 ? { ...migration.stores } : migration.stores);
+      if (migration.upgrade) version.upgrade(migration.upgrade);
+    }
+    // The current version is the registry: identical to the last migration for the product's
+    // kinds (a convention test holds them equal), plus any fixture kind a test registers.
+    this.version(CURRENT_VERSION).stores({ ...Object.fromEntries(kinds.map((kind) => [kind.table, storeSpecOf(kind)])), ...SYSTEM_STORES });
+  }
+
+  /** The declaration of a stored kind; throws for a table that is not registered. */
+  kind(table: string): KindDefinition {
+    const kind = this.kinds.get(table);
+    if (!kind) throw new Error(`${table} is not a registered record kind`);
+    return kind;
   }
 }
+
+export type FieldkitDatabase = Store & KindTables;
+export const FieldkitDatabase = Store as unknown as new (options?: DatabaseOptions) => FieldkitDatabase;
 
 let shared: FieldkitDatabase | undefined;
 

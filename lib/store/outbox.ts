@@ -1,8 +1,8 @@
 import { z } from '../kernel/zod';
 import { Id, Instant } from '../kernel/record';
 
-/** Record types that sync to the CRM, keyed by their Dexie table. */
-export const SyncedTable = z.enum(['visitCards', 'diaryEntries', 'reports', 'intelItems', 'dealers']);
+/** The table of a synced kind (one whose declaration has a CRM mapping; lib/kinds.ts). */
+export const SyncedTable = z.string().min(1);
 export type SyncedTable = z.infer<typeof SyncedTable>;
 
 /**

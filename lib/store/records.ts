@@ -1,28 +1,28 @@
+/**
+ * Writing records of any registered kind: validated against the kind's schema, derived fields
+ * computed, stored, audited and — for kinds that sync — queued for the CRM, all in one
+ * transaction. A record can never be saved without its outbox entry, nor queued without being
+ * saved.
+ */
 import type { z } from '../kernel/zod';
-import { VisitCard } from '../visits/schema';
-import { DiaryEntry } from '../reports/diary-schema';
-import { IntelItem } from '../intel/schema';
-import { Report } from '../reports/schema';
-import type { OutboxEntry, SyncedTable } from './outbox';
+import type { OutboxEntry } from './outbox';
 import type { Author } from '../kernel/record';
 import { newId } from '../kernel/ids';
 import type { FieldkitDatabase } from './database';
+import { schemaVersionOf } from './kind';
+import type { ProductKind } from '../kinds';
 
-/** Tables whose records a rep writes and the sync engine pushes to the CRM. */
-export const SYNCED_RECORD_SCHEMAS = {
-  visitCards: VisitCard,
-  diaryEntries: DiaryEntry,
-  intelItems: IntelItem,
-  reports: Report,
-} as const;
-export type RecordTable = keyof typeof SYNCED_RECORD_SCHEMAS;
-export type RecordOf<T extends RecordTable> = z.infer<(typeof SYNCED_RECORD_SCHEMAS)[T]>;
+type TableRows = { [K in ProductKind as K['table']]: z.infer<K['schema']> };
+type TableInputs = { [K in ProductKind as K['table']]: z.input<K['schema']> };
 
-/** What a caller supplies: the content; identity and timestamps are filled in here. */
-export type RecordDraft<T extends RecordTable> = Omit<
-  z.input<(typeof SYNCED_RECORD_SCHEMAS)[T]>,
-  'id' | 'createdAt' | 'updatedAt' | 'author' | 'schemaVersion' | 'crm'
-> & { id?: string };
+/** Tables of authored records: the rows users create, open, edit and delete. */
+export type RecordTable = {
+  [T in keyof TableRows]: TableRows[T] extends { author: Author; updatedAt: string; deletedAt?: string } ? T : never;
+}[keyof TableRows];
+export type RecordOf<T extends RecordTable> = TableRows[T];
+
+/** What a caller supplies: the content; identity, timestamps and derived fields are filled in here. */
+export type RecordDraft<T extends RecordTable> = Omit<TableInputs[T], 'id' | 'createdAt' | 'updatedAt' | 'author' | 'schemaVersion' | 'crm'> & { id?: string };
 
 export class RecordValidationError extends Error {
   override readonly name = 'RecordValidationError';
@@ -33,13 +33,6 @@ export class RecordValidationError extends Error {
     super(`${table}: ${issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`);
   }
 }
-
-const SCHEMA_VERSIONS: Record<RecordTable, number> = {
-  visitCards: 2,
-  diaryEntries: 1,
-  intelItems: 1,
-  reports: 1,
-};
 
 export function issuesOf(error: z.ZodError): { path: string; message: string }[] {
   return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
@@ -58,13 +51,14 @@ export async function saveRecord<T extends RecordTable>(
 ): Promise<RecordOf<T>> {
   const now = (context.now ?? new Date()).toISOString();
   const id = draft.id ?? newId();
+  const kind = db.kind(table);
   const store = db.table(table);
   return db.transaction('rw', [store, db.outbox, db.audit], async () => {
     const existing = (await store.get(id)) as RecordOf<T> | undefined;
-    const candidate = {
+    const written = {
       ...draft,
       id,
-      schemaVersion: SCHEMA_VERSIONS[table],
+      schemaVersion: schemaVersionOf(kind),
       author: existing?.author ?? context.author,
       createdAt: existing?.createdAt ?? now,
       // Strictly increasing even when two saves land in one millisecond: the sync engine and the
@@ -72,19 +66,20 @@ export async function saveRecord<T extends RecordTable>(
       updatedAt: existing && existing.updatedAt >= now ? bump(existing.updatedAt) : now,
       crm: existing?.crm,
     };
-    const parsed = SYNCED_RECORD_SCHEMAS[table].safeParse(candidate);
+    const candidate = { ...written, ...kind.derive?.(written as never) };
+    const parsed = kind.schema.safeParse(candidate);
     if (!parsed.success) throw new RecordValidationError(table, issuesOf(parsed.error));
     const record = parsed.data as RecordOf<T>;
     await store.put(record);
-    await enqueue(db, table, record.id, record.updatedAt, record.deletedAt ? 'delete' : 'upsert', now);
+    if (kind.crm) await enqueue(db, table, record.id, record.updatedAt, record.deletedAt ? 'delete' : 'upsert', now);
     await db.audit.add({
       id: newId(),
       at: now,
       actor: context.author.id,
-      action: existing ? 'update' : 'create',
+      action: record.deletedAt ? 'delete' : existing ? 'update' : 'create',
       table,
       recordId: record.id,
-      summary: `${existing ? 'updated' : 'created'} ${table} ${record.id}`,
+      summary: `${record.deletedAt ? 'deleted' : existing ? 'updated' : 'created'} ${kind.name} ${record.id}`,
     });
     return record;
   });
@@ -109,7 +104,7 @@ function bump(instant: string): string {
 /** Must run inside a transaction that includes the outbox. */
 export async function enqueue(
   db: FieldkitDatabase,
-  table: SyncedTable,
+  table: string,
   recordId: string,
   recordVersion: string,
   operation: OutboxEntry['operation'],
@@ -140,10 +135,4 @@ export async function enqueue(
     createdAt: now,
     updatedAt: now,
   });
-}
-
-/** Live records (not tombstoned) of a table, newest first. */
-export async function listRecords<T extends RecordTable>(db: FieldkitDatabase, table: T): Promise<RecordOf<T>[]> {
-  const rows = (await db.table(table).orderBy('updatedAt').reverse().toArray()) as RecordOf<T>[];
-  return rows.filter((row) => !row.deletedAt);
 }

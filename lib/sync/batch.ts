@@ -24,14 +24,6 @@ export interface ClaimedEntry {
   attempts: number;
 }
 
-const OBJECT_TYPE_OF: Record<SyncedTable, string> = {
-  dealers: 'companies',
-  visitCards: 'notes',
-  diaryEntries: 'notes',
-  reports: 'notes',
-  intelItems: 'notes',
-};
-
 function iso(ms: number): string {
   return new Date(ms).toISOString();
 }
@@ -150,7 +142,7 @@ export async function settleBatch(
         const record = records.get(`${claim.table}:${claim.record.id}`);
         if (result.crmId && record) {
           // Only the link changes: a newer edit saved meanwhile keeps its content and version.
-          const crm = { objectType: result.objectType ?? OBJECT_TYPE_OF[claim.table], objectId: result.crmId, syncedAt: nowIso, syncedVersion: claim.sentVersion };
+          const crm = { objectType: result.objectType ?? claim.record.crm?.objectType ?? '', objectId: result.crmId, syncedAt: nowIso, syncedVersion: claim.sentVersion };
           recordWrites.set(claim.table, [...(recordWrites.get(claim.table) ?? []), { ...record, crm }]);
         }
         const { createSentAt: _sent, lastError: _error, ...rest } = entry;

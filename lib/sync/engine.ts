@@ -10,14 +10,15 @@ import { acquireLease, releaseLease } from './lease';
 import { asCrmError, type FailurePolicy } from './classify';
 import { DEFAULT_BACKOFF } from './backoff';
 import { claimBatch, countOpen, dueEntries, nextDueAt, settleBatch, type ClaimedEntry, type Settlement } from './batch';
-import { MAX_BATCH, type PushInput, type SyncPort } from '../crm/port';
+import { MAX_BATCH, type CrmPort } from '../crm/port';
+import { outgoingOf } from './outgoing';
 import { RequestPacer, type Pacer } from './pacer';
 import { readSyncState, updateSyncState, writeProgress } from './state';
 import { pullDealers, pullRecords, type PullContext, type PullSummary } from './pull';
 
 export interface SyncEngineOptions {
   db: FieldkitDatabase;
-  port: SyncPort;
+  port: CrmPort;
   now?: () => number;
   random?: () => number;
   sleep?: (ms: number) => Promise<void>;
@@ -56,7 +57,7 @@ export interface DrainResult {
 
 export class SyncEngine {
   private readonly db: FieldkitDatabase;
-  private readonly port: SyncPort;
+  private readonly port: CrmPort;
   private readonly now: () => number;
   private readonly random: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
@@ -100,7 +101,7 @@ export class SyncEngine {
   async drain(): Promise<DrainResult> {
     const result: DrainResult = { outcome: 'done', pushed: 0, parked: 0, retried: 0, requests: 0 };
     result.outcome = await this.exclusive(async (owner) => {
-      if (this.pullBeforePush && this.port.pullRecords) {
+      if (this.pullBeforePush) {
         // Merging remote edits first is what lets the conflict rule see them (docs/sync.md).
         // The first pull can be thousands of records: show its progress bar.
         const firstPull = !(await readSyncState(this.db)).cursors.records;
@@ -210,7 +211,7 @@ export class SyncEngine {
     }
     const toPush = claims.filter((c) => !c.needsLookup && (c.crmId || !c.record.deletedAt));
     if (toPush.length > 0) {
-      const inputs: PushInput[] = toPush.map((c) => ({ localId: c.record.id, table: c.table, record: c.record, ...(c.crmId ? { crmId: c.crmId } : {}) }));
+      const inputs = await outgoingOf(this.db, toPush);
       try {
         const results = await this.call(() => this.port.pushRecords(inputs));
         result.requests += 1;

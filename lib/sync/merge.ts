@@ -4,27 +4,36 @@
  * the other version is kept as a conflict copy and shown to the user. Never silent.
  */
 import type { FieldkitDatabase } from '../store/database';
-import { enqueue, SYNCED_RECORD_SCHEMAS, type RecordTable } from '../store/records';
-import type { SyncedRecord, RemoteRecord } from '../crm/port';
+import { enqueue } from '../store/records';
+import type { SyncedRecord } from '../crm/port';
 import { keepConflictCopy } from './conflicts';
 import { deviceId } from './device';
 
 export type MergeOutcome = 'inserted' | 'updated' | 'requeued' | 'unchanged' | 'conflict-local-kept' | 'conflict-remote-kept' | 'invalid';
 
-function isRecordTable(table: string): table is RecordTable {
-  return Object.hasOwn(SYNCED_RECORD_SCHEMAS, table);
+/** A record read back from the CRM, resolved to its local table (./pull.ts). */
+export interface IncomingRecord {
+  table: string;
+  crmId: string;
+  objectType: string;
+  /** The CRM's last-modified time. */
+  modifiedAt: string;
+  record: SyncedRecord;
+  /** The device that pushed this version, when it said (./device.ts). */
+  writtenBy?: string;
 }
 
-export async function mergeRemoteRecord(db: FieldkitDatabase, remote: RemoteRecord, now: number): Promise<MergeOutcome> {
-  if (!isRecordTable(remote.table)) return 'invalid';
+export async function mergeRemoteRecord(db: FieldkitDatabase, remote: IncomingRecord, now: number): Promise<MergeOutcome> {
+  const kind = db.kinds.get(remote.table);
+  if (!kind?.crm || kind.crm.home !== 'activity') return 'invalid';
   const nowIso = new Date(now).toISOString();
   const crm = {
-    objectType: remote.objectType ?? 'notes',
+    objectType: remote.objectType,
     objectId: remote.crmId,
     syncedAt: nowIso,
     syncedVersion: remote.record.updatedAt,
   };
-  const parsed = SYNCED_RECORD_SCHEMAS[remote.table].safeParse({ ...remote.record, crm });
+  const parsed = kind.schema.safeParse({ ...remote.record, crm });
   if (!parsed.success) return 'invalid';
   const incoming = parsed.data as unknown as SyncedRecord;
   const table = db.table(remote.table);

@@ -1,5 +1,5 @@
 import type { FieldkitDatabase } from '../store/database';
-import type { CrmOwner } from '../crm/errors';
+import type { CrmOwner } from '../crm/port';
 import { DEFAULT_SETTINGS, readSetting, writeSetting } from '../store/settings';
 
 /**

@@ -3,8 +3,9 @@
  * worker stopped mid-pull resumes from the last merged page instead of starting over.
  */
 import type { FieldkitDatabase } from '../store/database';
-import type { SyncPort } from '../crm/port';
-import { mergeRemoteRecord, type MergeOutcome } from './merge';
+import type { CrmPort, RemoteRecord } from '../crm/port';
+import { WRITTEN_BY } from './device';
+import { mergeRemoteRecord, type IncomingRecord, type MergeOutcome } from './merge';
 import { mergeRemoteDealer } from '../dealers/remote';
 import { updateSyncState, readSyncState, writeProgress } from './state';
 
@@ -25,18 +26,18 @@ function later(a: string | undefined, b: string): string {
   return a && a > b ? a : b;
 }
 
-export async function pullRecords(db: FieldkitDatabase, port: SyncPort, context: PullContext): Promise<PullSummary> {
+export async function pullRecords(db: FieldkitDatabase, port: CrmPort, context: PullContext): Promise<PullSummary> {
   const summary: PullSummary = { requests: 0, outcomes: {} };
-  if (!port.pullRecords) return summary;
   const since = (await readSyncState(db)).cursors.records;
   let after: string | undefined;
   let merged = 0;
   do {
-    const page = await context.call(() => port.pullRecords!(since, after));
+    const page = await context.call(() => port.pullRecords(since, after));
     summary.requests += 1;
     let cursor: string | undefined;
     for (const remote of page.items) {
-      const outcome = await mergeRemoteRecord(db, remote, context.now());
+      const incoming = incomingOf(db, remote);
+      const outcome = incoming ? await mergeRemoteRecord(db, incoming, context.now()) : 'invalid';
       summary.outcomes[outcome] = (summary.outcomes[outcome] ?? 0) + 1;
       cursor = later(cursor, remote.modifiedAt);
     }
@@ -49,14 +50,13 @@ export async function pullRecords(db: FieldkitDatabase, port: SyncPort, context:
   return summary;
 }
 
-export async function pullDealers(db: FieldkitDatabase, port: SyncPort, context: PullContext): Promise<PullSummary> {
+export async function pullDealers(db: FieldkitDatabase, port: CrmPort, context: PullContext): Promise<PullSummary> {
   const summary: PullSummary = { requests: 0, outcomes: {} };
-  if (!port.pullDealers) return summary;
   const since = (await readSyncState(db)).cursors.dealers;
   let after: string | undefined;
   let merged = 0;
   do {
-    const page = await context.call(() => port.pullDealers!(since, after));
+    const page = await context.call(() => port.pullDealers(since, after));
     summary.requests += 1;
     let cursor: string | undefined;
     for (const remote of page.items) {
@@ -71,4 +71,19 @@ export async function pullDealers(db: FieldkitDatabase, port: SyncPort, context:
   } while (after);
   if (context.showProgress) await writeProgress(db, undefined);
   return summary;
+}
+
+/** Resolves a pulled record's kind to its table and takes the writer's device stamp off it. */
+function incomingOf(db: FieldkitDatabase, remote: RemoteRecord): IncomingRecord | undefined {
+  const kind = [...db.kinds.values()].find((k) => k.name === remote.kind);
+  if (!kind) return undefined;
+  const { [WRITTEN_BY]: writtenBy, ...record } = remote.record;
+  return {
+    table: kind.table,
+    crmId: remote.crmId,
+    objectType: remote.objectType,
+    modifiedAt: remote.modifiedAt,
+    record: record as IncomingRecord['record'],
+    ...(typeof writtenBy === 'string' ? { writtenBy } : {}),
+  };
 }

@@ -1,27 +1,15 @@
 /**
- * The HubSpot implementation of CrmAdapter: the only module in Fieldkit that knows HubSpot's
+ * The HubSpot implementation of the CRM port (../port.ts): the only module in Fieldkit that knows HubSpot's
  * paths and shapes. It runs in the MV3 service worker (HubSpot's API allows no CORS from pages).
  *
  * Every answer is parsed with zod before it is returned; every failure is a CrmError; nothing is
  * retried here (the sync engine persists retries).
  */
-import {
-  CrmError,
-  type ConnectionInfo,
-  type CrmAdapter,
-  type CrmCompany,
-  type CrmOwner,
-  type DealerUpdate,
-  type Page,
-  type PulledRecord,
-  type PushInput,
-  type PushResult,
-  type RateLimitSnapshot,
-  type SchemaReport,
-} from '../errors';
+import { CrmError, type RateLimitSnapshot } from '../errors';
+import type { ConnectionInfo, CrmOwner, CrmPort, Page, PushInput, PushResult, RemoteDealer, RemoteRecord, SchemaReport } from '../port';
 import type { z } from '../../kernel/zod';
 import { createApis, type HubSpotApis } from './apis';
-import { companyOf, companyProperties, COMPANY_READ_PROPERTIES } from './companies';
+import { companyOf, companyProperties, COMPANY_READ_PROPERTIES, type DealerUpdate } from './companies';
 import { errorFromBatchItem, invalidResponse } from './errors';
 import { companyAssociation, NOTE_READ_PROPERTIES, noteProperties, pulledRecordOf, storedId } from './notes';
 import { COMPANY_PROPERTIES, GROUP_LABEL, GROUP_NAME, NOTE_PROPERTIES, type PropertySpec } from './properties';
@@ -107,7 +95,7 @@ function traceOf(e: StandardError): string | undefined {
   return e.context?.objectWriteTraceId?.[0];
 }
 
-export function createHubSpotAdapter(options: HubSpotAdapterOptions): CrmAdapter {
+export function createHubSpotAdapter(options: HubSpotAdapterOptions): CrmPort {
   const baseUrl = (options.baseUrl ?? 'https://api.hubapi.com').replace(/\/+$/, '');
   const transport = new Transport({
     fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
@@ -223,7 +211,7 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): CrmAdapter
     for (const { input } of prepared) {
       const id = byTrace.get(input.localId);
       const err = errors.get(input.localId);
-      if (id) out.set(input.localId, { localId: input.localId, ok: true, crmId: id, operation: 'created' });
+      if (id) out.set(input.localId, { localId: input.localId, ok: true, crmId: id, objectType: 'notes', operation: 'created' });
       else if (err) out.set(input.localId, { localId: input.localId, ok: false, error: errorFromBatchItem(err) });
       else out.set(input.localId, { localId: input.localId, ok: false, error: invalidResponse('batch create notes', `no result for ${input.localId}; look it up before re-sending`) });
     }
@@ -232,6 +220,7 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): CrmAdapter
   /** Batch update of any object type by CRM id; results keyed by the caller's key. */
   async function batchUpdate(
     what: string,
+    objectType: string,
     items: { key: string; crmId: string; properties: Record<string, string> }[],
     send: (inputs: { id: string; properties: Record<string, string>; objectWriteTraceId: string }[]) => Promise<unknown>,
     out: Map<string, PushResult>,
@@ -247,7 +236,7 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): CrmAdapter
     for (const i of items) {
       const id = okIds.get(i.key);
       const err = errs.get(i.key);
-      if (id) out.set(i.key, { localId: i.key, ok: true, crmId: id, operation: 'updated' });
+      if (id) out.set(i.key, { localId: i.key, ok: true, crmId: id, objectType, operation: 'updated' });
       else if (err) out.set(i.key, { localId: i.key, ok: false, error: errorFromBatchItem(err) });
       else out.set(i.key, { localId: i.key, ok: false, error: invalidResponse(what, `no result for ${i.key}`) });
     }
@@ -291,7 +280,7 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): CrmAdapter
       };
     },
 
-    async pullDealers(sinceIso, after): Promise<Page<CrmCompany>> {
+    async pullDealers(sinceIso, after): Promise<Page<RemoteDealer>> {
       const filter = sinceFilter(sinceIso);
       const request = {
         ...(filter ? { filterGroups: [{ filters: [filter] }] } : {}),
@@ -332,19 +321,36 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): CrmAdapter
     async pushRecords(inputs: PushInput[]): Promise<PushResult[]> {
       checkBatch(inputs.map((i) => i.localId), 'pushRecords');
       const out = new Map<string, PushResult>();
-      await batchCreate(inputs.filter((i) => !i.crmId), out);
+      const activities = inputs.filter((i) => i.home === 'activity');
+      await batchCreate(activities.filter((i) => !i.crmId && !i.deleted), out);
       const updates: { key: string; crmId: string; properties: Record<string, string> }[] = [];
-      for (const input of inputs.filter((i) => i.crmId)) {
+      for (const input of activities.filter((i) => i.crmId)) {
         try {
           updates.push({ key: input.localId, crmId: input.crmId as string, properties: noteProperties(input) });
         } catch (e) {
           out.set(input.localId, { localId: input.localId, ok: false, error: new CrmError('validation', String((e as Error).message)) });
         }
       }
+      // A deleted record's note is updated first (its tombstone reaches devices that pull before
+      // the archive), then archived, so HubSpot users no longer see it on the timeline.
+      await batchUpdate('batch update notes', 'notes', updates, (batch) => api.notesBatch.update({ inputs: batch }), out);
+      const toArchive = activities.filter((i) => i.deleted && i.crmId && out.get(i.localId)?.ok);
+      if (toArchive.length > 0) {
+        // 204 with no body; a whole-call failure throws and the engine retries the entries.
+        await api.notesBatch.archive({ inputs: toArchive.map((i) => ({ id: i.crmId as string })) });
+        for (const i of toArchive) out.set(i.localId, { localId: i.localId, ok: true, crmId: i.crmId as string, objectType: 'notes', operation: 'archived' });
+      }
+      const dealers = inputs.filter((i) => i.home === 'dealer');
+      for (const input of dealers.filter((i) => !i.crmId)) {
+        // Dealers come from HubSpot; one created only locally has no company to write to yet.
+        out.set(input.localId, { localId: input.localId, ok: false, error: new CrmError('validation', 'This dealer is not linked to a HubSpot company yet.') });
+      }
+      const linked = dealers.filter((i) => i.crmId);
       await batchUpdate(
-        'batch update notes',
-        updates,
-        (batch) => api.notesBatch.update({ inputs: batch }),
+        'batch update companies',
+        'companies',
+        linked.map((input) => ({ key: input.localId, crmId: input.crmId as string, properties: companyProperties(dealerUpdateOf(input)) })),
+        (batch) => api.companiesBatch.update({ inputs: batch }),
         out,
       );
       return inputs.map((i) => out.get(i.localId) as PushResult);
@@ -380,7 +386,7 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): CrmAdapter
       return found;
     },
 
-    async pullRecords(sinceIso, after): Promise<Page<PulledRecord>> {
+    async pullRecords(sinceIso, after): Promise<Page<RemoteRecord>> {
       const filter = sinceFilter(sinceIso);
       const request = {
         filterGroups: [{ filters: [{ propertyName: 'fieldkit_record_id', operator: 'HAS_PROPERTY' }, ...(filter ? [filter] : [])] }],
@@ -392,7 +398,7 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): CrmAdapter
       const res = await parsed(SearchPage, 'search notes', () =>
         api.notesSearch.doSearch(request as unknown as Parameters<HubSpotApis['notesSearch']['doSearch']>[0]),
       );
-      const items: PulledRecord[] = [];
+      const items: RemoteRecord[] = [];
       const skipped: { crmId: string; reason: string }[] = [];
       for (const note of res.results) {
         const r = pulledRecordOf(note);
@@ -407,25 +413,13 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): CrmAdapter
       };
     },
 
-    async archiveRecords(crmIds: string[]): Promise<void> {
-      checkBatch(crmIds, 'archiveRecords');
-      if (crmIds.length === 0) return;
-      // 204 with no body; the generated method resolves to void.
-      await api.notesBatch.archive({ inputs: crmIds.map((id) => ({ id })) });
-    },
-
-    async updateDealers(updates: DealerUpdate[]): Promise<PushResult[]> {
-      checkBatch(updates.map((u) => u.crmId), 'updateDealers');
-      const out = new Map<string, PushResult>();
-      await batchUpdate(
-        'batch update companies',
-        updates.map((u) => ({ key: u.crmId, crmId: u.crmId, properties: companyProperties(u) })),
-        (batch) => api.companiesBatch.update({ inputs: batch }),
-        out,
-      );
-      return updates.map((u) => out.get(u.crmId) as PushResult);
-    },
-
     rateLimit: () => transport.rateLimit(),
   };
+}
+
+/** Fieldkit's customer-file fields of a dealer record, as the company update sends them. */
+function dealerUpdateOf(input: PushInput): DealerUpdate {
+  const r = input.record as Partial<Record<keyof DealerUpdate, unknown>>;
+  const pick = <K extends keyof DealerUpdate>(key: K) => (r[key] === undefined ? {} : { [key]: r[key] as DealerUpdate[K] });
+  return { crmId: input.crmId as string, ...pick('customerClass'), ...pick('grade'), ...pick('creditLimit'), ...pick('arrears'), ...pick('responsibleRepId') };
 }

@@ -1,5 +1,5 @@
 /** HubSpot companies ↔ Fieldkit dealers. */
-import type { CrmCompany, DealerUpdate } from '../errors';
+import type { RemoteDealer } from '../port';
 import type { SimpleObject } from './responses';
 
 export const COMPANY_READ_PROPERTIES = [
@@ -47,7 +47,20 @@ function json(v: string | null | undefined): unknown {
   }
 }
 
-export function companyOf(o: SimpleObject): CrmCompany {
+/** Fieldkit's dealer fields written to a company. Absent fields are not sent. */
+export interface DealerUpdate {
+  crmId: string;
+  /** Local dealer id, stored in a unique property so the company can be found again. */
+  localId?: string;
+  customerClass?: 'distributor' | 'potential' | 'downstream';
+  grade?: 'A' | 'B' | 'C';
+  creditLimit?: number;
+  arrears?: number;
+  responsibleRepId?: string;
+  kpi?: { snapshot: unknown; score: number; grade: string; ruleSetVersion: string; computedAt: string };
+}
+
+export function companyOf(o: SimpleObject): RemoteDealer {
   const p = o.properties;
   const kpi = {
     snapshot: json(p.fieldkit_kpi_snapshot),
@@ -60,12 +73,11 @@ export function companyOf(o: SimpleObject): CrmCompany {
   const defined = <T extends object>(x: T) => Object.fromEntries(Object.entries(x).filter(([, v]) => v !== undefined)) as T;
   return defined({
     crmId: o.id,
+    objectType: 'companies',
     // A company without a name still has to show up somewhere: fall back to its domain or id.
     name: text(p.name) ?? text(p.domain) ?? `#${o.id}`,
-    domain: text(p.domain),
     city: text(p.city),
     region: text(p.state),
-    ownerId: text(p.hubspot_owner_id),
     responsibleRepId: text(p.fieldkit_responsible_rep) ?? text(p.hubspot_owner_id),
     customerClass: oneOf(CLASSES, p.fieldkit_customer_class),
     grade: oneOf(GRADES, p.fieldkit_grade),
@@ -73,8 +85,7 @@ export function companyOf(o: SimpleObject): CrmCompany {
     arrears: num(p.fieldkit_arrears),
     localId: text(p.fieldkit_dealer_key)?.toUpperCase(),
     kpi: hasKpi ? defined(kpi) : undefined,
-    createdAt: o.createdAt.toISOString(),
-    updatedAt: o.updatedAt.toISOString(),
+    modifiedAt: o.updatedAt.toISOString(),
   });
 }
 

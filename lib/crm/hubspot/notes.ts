@@ -3,7 +3,9 @@
  * users without Fieldkit (what they see on the dealer's timeline), and the structured record in
  * fieldkit_* properties for Fieldkit to read back.
  */
-import { CRM_RECORD_TYPES, type CrmRecordType, type PulledRecord, type PushInput } from '../errors';
+import type { PushInput, RemoteRecord, SyncedRecord } from '../port';
+import type { ReadableRecord } from '../../store/kind';
+import { escapeHtml } from '../readable';
 import { MAX_STRING } from './properties';
 import type { SimpleObject } from './responses';
 
@@ -21,12 +23,6 @@ export const NOTE_READ_PROPERTIES = [
   'fieldkit_company_id',
 ];
 
-const TYPE_LABELS: Record<CrmRecordType, string> = {
-  visitCard: '拜访卡 Visit card',
-  diaryEntry: '工作日记 Diary',
-  report: '报告 Report',
-  intelItem: '竞品信息 Market intel',
-};
 
 /**
  * Record ids are ULIDs (case-insensitive by definition). They are stored lowercase because
@@ -36,26 +32,35 @@ const TYPE_LABELS: Record<CrmRecordType, string> = {
 export const storedId = (localId: string) => localId.toLowerCase();
 export const localIdOf = (stored: string) => stored.toUpperCase();
 
-/** The note body: the caller's readable HTML plus a one-line footer naming the record. */
+/** The readable record as note HTML: a bold title, then one labelled line each, all escaped. */
+export function readableHtml(readable: ReadableRecord, author: string, deleted: boolean): string {
+  const title = `${readable.title['zh-CN']} ${readable.title.en}`;
+  const head = `<p><strong>Fieldkit · ${escapeHtml(title)}</strong> — ${escapeHtml(author)}${deleted ? ' (已删除 deleted)' : ''}</p>`;
+  const lines = readable.lines.map((l) => `<li>${escapeHtml(l.label['zh-CN'] === l.label.en ? l.label.en : `${l.label['zh-CN']} ${l.label.en}`)}: ${escapeHtml(l.value)}</li>`);
+  return `${head}<ul>${lines.join('')}</ul>`;
+}
+
+/** The note body: the readable record plus a one-line footer naming the record. */
 export function noteBody(input: PushInput): string {
-  return `${input.readableHtml}<p><small>Fieldkit · ${TYPE_LABELS[input.recordType]} · ${storedId(input.localId)}</small></p>`;
+  const title = `${input.readable.title['zh-CN']} ${input.readable.title.en}`;
+  return `${readableHtml(input.readable, input.record.author.name, input.deleted)}<p><small>Fieldkit · ${escapeHtml(title)} · ${storedId(input.localId)}</small></p>`;
 }
 
 /** Properties of a note create or update; throws a message if the record cannot fit in a note. */
 export function noteProperties(input: PushInput): Record<string, string> {
-  const payload = JSON.stringify(input.payload ?? null);
+  const payload = JSON.stringify(input.record);
   if (payload.length > MAX_STRING) {
     throw new Error(`the record is ${payload.length} characters as JSON; a HubSpot property holds at most ${MAX_STRING}`);
   }
   const body = noteBody(input);
   if (body.length > MAX_STRING) throw new Error(`the readable note is ${body.length} characters; HubSpot allows ${MAX_STRING}`);
   return {
-    hs_timestamp: input.timestamp,
+    hs_timestamp: input.timestamp ?? input.record.updatedAt,
     hs_note_body: body,
     fieldkit_record_id: storedId(input.localId),
-    fieldkit_record_type: input.recordType,
+    fieldkit_record_type: input.kind,
     fieldkit_payload: payload,
-    fieldkit_version: input.updatedAt,
+    fieldkit_version: input.record.updatedAt,
     ...(input.ownerId ? { hubspot_owner_id: input.ownerId } : {}),
     ...(input.dealerCrmId ? { fieldkit_company_id: input.dealerCrmId } : {}),
   };
@@ -75,28 +80,17 @@ function instant(value: string | null | undefined): string | undefined {
 }
 
 /** A note → a pulled record, or the reason it cannot be one. */
-export function pulledRecordOf(note: SimpleObject): PulledRecord | string {
+export function pulledRecordOf(note: SimpleObject): RemoteRecord | string {
   const p = note.properties;
-  const id = p.fieldkit_record_id;
-  if (!id) return 'no fieldkit_record_id';
-  const type = p.fieldkit_record_type as CrmRecordType | null | undefined;
-  if (!type || !CRM_RECORD_TYPES.includes(type)) return `unknown record type ${String(type)}`;
+  if (!p.fieldkit_record_id) return 'no fieldkit_record_id';
+  const kind = p.fieldkit_record_type;
+  if (!kind) return 'no fieldkit_record_type';
   let payload: unknown;
   try {
     payload = JSON.parse(p.fieldkit_payload ?? '');
   } catch {
     return 'fieldkit_payload is not valid JSON (edited by hand?)';
   }
-  const timestamp = instant(p.hs_timestamp);
-  return {
-    crmId: note.id,
-    localId: localIdOf(id),
-    recordType: type,
-    payload,
-    updatedAt: note.updatedAt.toISOString(),
-    ...(p.fieldkit_version ? { version: p.fieldkit_version } : {}),
-    ...(p.hubspot_owner_id ? { authorOwnerId: p.hubspot_owner_id } : {}),
-    ...(p.fieldkit_company_id ? { dealerCrmId: p.fieldkit_company_id } : {}),
-    ...(timestamp ? { timestamp } : {}),
-  };
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return 'fieldkit_payload is not a record';
+  return { kind, crmId: note.id, objectType: 'notes', modifiedAt: note.updatedAt.toISOString(), record: payload as SyncedRecord };
 }

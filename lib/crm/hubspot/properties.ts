@@ -72,17 +72,13 @@ export const NOTE_PROPERTIES: readonly PropertySpec[] = [
     description: "Fieldkit's local record id (ULID, stored lowercase): the idempotency key.",
   },
   {
+    // Plain text, not an enumeration: a kind added to the registry must sync without changing
+    // every portal's option list.
     name: 'fieldkit_record_type',
     label: 'Fieldkit record type',
-    type: 'enumeration',
-    fieldType: 'select',
-    description: 'Which Fieldkit record this note carries.',
-    options: [
-      { label: '拜访卡 Visit card', value: 'visitCard' },
-      { label: '工作日记 Diary entry', value: 'diaryEntry' },
-      { label: '报告 Report', value: 'report' },
-      { label: '竞品信息 Intel', value: 'intelItem' },
-    ],
+    type: 'string',
+    fieldType: 'text',
+    description: 'Which Fieldkit record kind this note carries (visitCard, diaryEntry, report, intelItem, …).',
   },
   { name: 'fieldkit_payload', label: 'Fieldkit payload (JSON)', type: 'string', fieldType: 'textarea', description: 'The record as JSON; read by Fieldkit.' },
   { name: 'fieldkit_version', label: 'Fieldkit version', type: 'string', fieldType: 'text', description: 'updatedAt of the local record this note reflects.' },

@@ -1,0 +1,41 @@
+import { defineQuery, isLive } from '../store/query';
+import type { Dealer, Terminal } from './schema';
+
+/**
+ * Dealers in name order, optionally those whose name or city contains `search`; a page at a
+ * time. The name index gives the order; the filter runs on that cursor and stops at `limit`.
+ */
+export const dealersByName = defineQuery({
+  name: 'dealers.byName',
+  table: 'dealers',
+  index: 'name',
+  example: { search: '', limit: 50 },
+  run: async (db, { search, limit }: { search: string; limit: number }): Promise<Dealer[]> => {
+    const q = search.trim().toLowerCase();
+    return db.dealers
+      .orderBy('name')
+      .filter((d) => isLive(d) && (!q || d.name.toLowerCase().includes(q) || (d.city ?? '').toLowerCase().includes(q)))
+      .limit(limit)
+      .toArray();
+  },
+});
+
+/** The local dealer linked to a CRM dealer. */
+export const dealerByCrmId = defineQuery({
+  name: 'dealers.byCrmId',
+  table: 'dealers',
+  index: 'crm.objectId',
+  example: { crmId: '1001' },
+  run: async (db, { crmId }: { crmId: string }): Promise<Dealer | undefined> => db.dealers.where('crm.objectId').equals(crmId).first(),
+});
+
+/** A dealer's terminals. */
+export const terminalsOfDealer = defineQuery({
+  name: 'dealers.terminalsOf',
+  table: 'terminals',
+  index: 'dealerId',
+  example: { dealerId: '01JC0000000000000000000001' },
+  run: async (db, { dealerId }: { dealerId: string }): Promise<Terminal[]> => db.terminals.where('dealerId').equals(dealerId).filter(isLive).toArray(),
+});
+
+export const dealerQueries = [dealersByName, dealerByCrmId, terminalsOfDealer];

@@ -1,0 +1,83 @@
+import { Dexie } from 'dexie';
+import { defineQuery, isLive } from '../store/query';
+import type { Competitor, IntelItem, Product } from './schema';
+
+/** Intel newest first by the day it was observed, a page at a time (the Intel view, popup). */
+export const latestIntel = defineQuery({
+  name: 'intel.latest',
+  table: 'intelItems',
+  index: 'observedDay',
+  example: { limit: 50 },
+  run: async (db, { limit }: { limit: number }): Promise<IntelItem[]> => db.intelItems.orderBy('observedDay').reverse().filter(isLive).limit(limit).toArray(),
+});
+
+/** Observations of one competitor product, oldest first (its price history). */
+export const intelOfProduct = defineQuery({
+  name: 'intel.ofProduct',
+  table: 'intelItems',
+  index: '[competitorName+sku+observedDay]',
+  example: { competitorName: '美孚', sku: '' },
+  run: async (db, { competitorName, sku }: { competitorName: string; sku: string }): Promise<IntelItem[]> =>
+    db.intelItems
+      .where('[competitorName+sku+observedDay]')
+      .between([competitorName, sku, Dexie.minKey], [competitorName, sku, Dexie.maxKey])
+      .filter(isLive)
+      .toArray(),
+});
+
+/** Intel seen at one dealer, newest first (the dealer's page). */
+export const intelOfDealer = defineQuery({
+  name: 'intel.ofDealer',
+  table: 'intelItems',
+  index: '[dealerId+observedDay]',
+  example: { dealerId: '01JC0000000000000000000001', limit: 10 },
+  run: async (db, { dealerId, limit }: { dealerId: string; limit: number }): Promise<IntelItem[]> =>
+    db.intelItems
+      .where('[dealerId+observedDay]')
+      .between([dealerId, Dexie.minKey], [dealerId, Dexie.maxKey])
+      .reverse()
+      .filter(isLive)
+      .limit(limit)
+      .toArray(),
+});
+
+/** The competitor dictionary, by name. */
+export const competitorsByName = defineQuery({
+  name: 'intel.competitorsByName',
+  table: 'competitors',
+  index: 'name',
+  example: {},
+  run: async (db, _args: Record<string, never>): Promise<Competitor[]> => db.competitors.orderBy('name').filter(isLive).toArray(),
+});
+
+/** Competitor names already used in intel: the distinct values of the product index's first part. */
+export const intelCompetitorNames = defineQuery({
+  name: 'intel.competitorNames',
+  table: 'intelItems',
+  index: '[competitorName+sku+observedDay]',
+  example: {},
+  run: async (db, _args: Record<string, never>): Promise<string[]> => {
+    const keys = (await db.intelItems.orderBy('[competitorName+sku+observedDay]').uniqueKeys()) as unknown as [string, string, string][];
+    return [...new Set(keys.map((key) => key[0]))];
+  },
+});
+
+/** Dictionary products with a SKU. */
+export const productsBySku = defineQuery({
+  name: 'intel.productsBySku',
+  table: 'products',
+  index: 'sku',
+  example: { sku: 'M1-0W40-4L' },
+  run: async (db, { sku }: { sku: string }): Promise<Product[]> => db.products.where('sku').equals(sku).filter(isLive).toArray(),
+});
+
+/** A competitor's products (our own: no competitor). */
+export const productsOfCompetitor = defineQuery({
+  name: 'intel.productsOfCompetitor',
+  table: 'products',
+  index: 'competitorId',
+  example: { competitorId: '01JC0000000000000000000001' },
+  run: async (db, { competitorId }: { competitorId: string }): Promise<Product[]> => db.products.where('competitorId').equals(competitorId).filter(isLive).toArray(),
+});
+
+export const intelQueries = [latestIntel, intelOfProduct, intelOfDealer, competitorsByName, intelCompetitorNames, productsBySku, productsOfCompetitor];

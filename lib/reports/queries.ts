@@ -1,0 +1,67 @@
+import { Dexie } from 'dexie';
+import { defineQuery, isLive } from '../store/query';
+import type { DiaryEntry, DiaryKind } from './diary-schema';
+import type { Report, Template } from './schema';
+
+/** The author's entry of a kind for the period starting `periodStart`, if written. */
+export const entryOfPeriod = defineQuery({
+  name: 'reports.entryOfPeriod',
+  table: 'diaryEntries',
+  index: '[author.id+content.kind+periodStart]',
+  example: { authorId: 'rep-1', kind: 'daily' as DiaryKind, periodStart: '2026-11-30' },
+  run: async (db, { authorId, kind, periodStart }: { authorId: string; kind: DiaryKind; periodStart: string }): Promise<DiaryEntry | undefined> =>
+    db.diaryEntries.where('[author.id+content.kind+periodStart]').equals([authorId, kind, periodStart]).filter(isLive).first(),
+});
+
+/** The author's entries of a kind that start before `before`, newest first (history, "last time"). */
+export const entriesOfKindBefore = defineQuery({
+  name: 'reports.entriesOfKindBefore',
+  table: 'diaryEntries',
+  index: '[author.id+content.kind+periodStart]',
+  example: { authorId: 'rep-1', kind: 'weekly' as DiaryKind, before: '2026-11-30', limit: 10 },
+  run: async (db, { authorId, kind, before, limit }: { authorId: string; kind: DiaryKind; before: string; limit: number }): Promise<DiaryEntry[]> =>
+    db.diaryEntries
+      .where('[author.id+content.kind+periodStart]')
+      .between([authorId, kind, Dexie.minKey], [authorId, kind, before], true, false)
+      .reverse()
+      .filter(isLive)
+      .limit(limit)
+      .toArray(),
+});
+
+/** Every entry the author wrote in an ISO week (the week's dailies for the weekly report). */
+export const entriesOfAuthorInWeek = defineQuery({
+  name: 'reports.entriesOfAuthorInWeek',
+  table: 'diaryEntries',
+  index: '[author.id+isoWeek]',
+  example: { authorId: 'rep-1', isoWeek: '2026-W49' },
+  run: async (db, { authorId, isoWeek }: { authorId: string; isoWeek: string }): Promise<DiaryEntry[]> =>
+    db.diaryEntries.where('[author.id+isoWeek]').equals([authorId, isoWeek]).filter(isLive).toArray(),
+});
+
+/** The author's generated reports of a kind, newest first. */
+export const generatedReportsOfAuthor = defineQuery({
+  name: 'reports.generatedOfAuthor',
+  table: 'reports',
+  index: '[author.id+kind+generatedAt]',
+  example: { authorId: 'rep-1', kind: 'weekly' as Report['kind'], limit: 10 },
+  run: async (db, { authorId, kind, limit }: { authorId: string; kind: Report['kind']; limit: number }): Promise<Report[]> =>
+    db.reports
+      .where('[author.id+kind+generatedAt]')
+      .between([authorId, kind, Dexie.minKey], [authorId, kind, Dexie.maxKey])
+      .reverse()
+      .filter(isLive)
+      .limit(limit)
+      .toArray(),
+});
+
+/** Stored templates of a report kind (admin copies of the built-ins). */
+export const templatesOfKind = defineQuery({
+  name: 'reports.templatesOfKind',
+  table: 'templates',
+  index: 'kind',
+  example: { kind: 'weekly' as Template['kind'] },
+  run: async (db, { kind }: { kind: Template['kind'] }): Promise<Template[]> => db.templates.where('kind').equals(kind).filter(isLive).toArray(),
+});
+
+export const reportQueries = [entryOfPeriod, entriesOfKindBefore, entriesOfAuthorInWeek, generatedReportsOfAuthor, templatesOfKind];

@@ -1,0 +1,109 @@
+/**
+ * A record kind, declared once: its table and indexes, zod schema (and so its version), the
+ * fields derived on every save, how it is named in both languages, and how it maps to the CRM.
+ * The store, the outbox, backup, sync and the CRM adapter all read these declarations; nothing
+ * else lists kinds. `lib/kinds.ts` is the registry of the product's kinds.
+ */
+import type { z } from '../kernel/zod';
+import type { Locale } from '../kernel/i18n';
+
+/** A noun in one language: "visit card" / "visit cards"; Chinese uses the same word for both. */
+export interface KindNoun {
+  one: string;
+  other: string;
+}
+
+/** One labelled line of a record as a CRM user without Fieldkit reads it. */
+export interface ReadableLine {
+  label: Record<Locale, string>;
+  value: string;
+}
+
+/** What a CRM user without Fieldkit reads on the dealer's timeline; the adapter formats it. */
+export interface ReadableRecord {
+  title: Record<Locale, string>;
+  lines: ReadableLine[];
+}
+
+/**
+ * How a kind lives in the CRM, in CRM-agnostic words:
+ * - `activity`: an entry on its dealer's CRM timeline, found again by the record's own id
+ *   (the lookup that makes a lost create safe to retry);
+ * - `dealer`: the dealer (customer) record itself, found by the CRM id it was pulled with.
+ */
+export type CrmMapping<R> =
+  | {
+      home: 'activity';
+      findBy: 'recordId';
+      /** The dealer the activity belongs to: its association in the CRM. */
+      dealerIdOf(record: R): string | undefined;
+      /** When the activity happened (ISO instant): its place on the CRM timeline. */
+      timestampOf(record: R): string;
+      render(record: R): ReadableRecord;
+    }
+  | {
+      home: 'dealer';
+      findBy: 'crmId';
+      render(record: R): ReadableRecord;
+    };
+
+/** Any zod object schema of a stored row. */
+export type RowSchema = z.ZodObject;
+
+export interface KindDefinition<S extends RowSchema = RowSchema> {
+  /** Stable singular name: the CRM record type, audit and labels key. Never renamed once shipped. */
+  name: string;
+  /** The Dexie table. */
+  table: string;
+  schema: S;
+  /** Primary key: `id` (the default) or a compound key such as `[id+version]`. */
+  primaryKey?: string;
+  /**
+   * Dexie index specs, beyond the primary key. Each must be read by a named query
+   * (test/conventions/registry.test.ts proves it); add indexes for queries, not just in case.
+   */
+  indexes: readonly string[];
+  /** Fields computed from others on every save (e.g. the ISO week of the visit day). */
+  derive?(record: z.input<S>): Partial<z.input<S>>;
+  labels: Record<Locale, KindNoun>;
+  /** Absent: the kind stays on this device (and in backups). */
+  crm?: CrmMapping<z.infer<S>>;
+  /** Backed up and restored by Options › Backup (default true). */
+  backup?: boolean;
+  /**
+   * Records with an author, created/updated times and a tombstone (`recordBase`): written with
+   * `saveRecord`, listed, opened, edited and deleted by users. False for configuration rows
+   * such as rule-set versions that have their own writers.
+   */
+  authored?: boolean;
+}
+
+/** Keeps the table name (and a compound primary key) as literal types for the typed database. */
+export type DefinedKind<S extends RowSchema, T extends string, P extends string | undefined> = KindDefinition<S> & { table: T; primaryKey: P };
+
+export function defineKind<S extends RowSchema, const T extends string, const P extends string | undefined = undefined>(
+  definition: KindDefinition<S> & { table: T; primaryKey?: P },
+): DefinedKind<S, T, P> {
+  return definition as DefinedKind<S, T, P>;
+}
+
+/** The schema version a kind writes: the literal of its schema's `schemaVersion` field. */
+export function schemaVersionOf(kind: KindDefinition): number | undefined {
+  const field = (kind.schema.shape as Record<string, unknown>).schemaVersion as { def?: { type?: string; values?: unknown[] } } | undefined;
+  const value = field?.def?.type === 'literal' ? field.def.values?.[0] : undefined;
+  return typeof value === 'number' ? value : undefined;
+}
+
+/** The Dexie store spec of a kind: primary key first, then its indexes. */
+export function storeSpecOf(kind: KindDefinition): string {
+  return [kind.primaryKey ?? 'id', ...kind.indexes].join(', ');
+}
+
+/** Index names a spec declares, without Dexie's modifiers (`&` unique, `*` multi-entry). */
+export function indexNamesOf(kind: KindDefinition): string[] {
+  return kind.indexes.map((spec) => spec.replace(/^[&*]/, ''));
+}
+
+export function isSynced(kind: KindDefinition): boolean {
+  return kind.crm !== undefined;
+}

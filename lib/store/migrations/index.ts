@@ -1,0 +1,24 @@
+import type { Transaction } from 'dexie';
+import { V1 } from './001-initial';
+import { V2 } from './002-visit-weeks';
+import { V3 } from './003-score-index';
+import { V4 } from './004-registry';
+
+export interface Migration {
+  version: number;
+  /** Only the tables this version changes; Dexie composes versions. */
+  stores: Readonly<Record<string, string>>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+/** Every shipped schema version, oldest first. */
+export const MIGRATIONS: readonly Migration[] = [V1, V2, V3, V4];
+
+export const CURRENT_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+/** Tables the store itself owns (not record kinds): the outbox, the audit trail, settings. */
+export const SYSTEM_STORES = {
+  outbox: 'id, &[table+recordId], [status+nextAttemptAt], status',
+  audit: 'id, at, recordId',
+  settings: 'key',
+} as const;

@@ -1,0 +1,237 @@
+/**
+ * Sync as a service the host wires up: runs (coalesced, one at a time per worker), the
+ * connection flow, and every `sync.*` / `connection.*` message handler. Pure TypeScript: the host
+ * layer (lib/host/sync.ts) supplies the alarm, the keep-alive and the connection store, so this
+ * runs in Node tests with no browser fakes.
+ */
+import type { FieldkitDatabase } from '../store/database';
+import { CrmError } from '../crm/errors';
+import type { CrmConnector, CrmPort } from '../crm/port';
+
+export type { CrmConnector } from '../crm/port';
+import type { ConnectionStatus, SyncStatus } from '../messaging/protocol';
+import type { Handlers } from '../messaging/router';
+import { newId } from '../kernel/ids';
+import { SyncEngine } from './engine';
+import { RequestPacer } from './pacer';
+import { computeSyncStatus } from './status';
+import { readSyncState, updateSyncState } from './state';
+import { retryEntry } from './batch';
+import { dismissConflict } from './conflicts';
+import { adoptOwnerProfile } from './owner-profile';
+import { publicView, type ConnectionStore, type StoredConnection } from './connection';
+
+/** Dealers change rarely; pulling them on every 30-second alarm would waste the rate limit. */
+const DEALER_PULL_EVERY_MS = 15 * 60_000;
+export const OWNERS_KEY = 'sync.owners';
+
+export type SyncMessageType =
+  | 'sync.now'
+  | 'sync.status'
+  | 'sync.retry'
+  | 'sync.dismissConflict'
+  | 'sync.pullDealers'
+  | 'sync.pullRecords'
+  | 'connection.connect'
+  | 'connection.status'
+  | 'connection.disconnect';
+export type SyncHandlers = Pick<Handlers, SyncMessageType>;
+
+export interface SyncServiceOptions {
+  db: FieldkitDatabase;
+  crm: CrmConnector;
+  connections: ConnectionStore;
+  /** The periodic wake-up: scheduled while connected, cleared on disconnect. */
+  schedule: { start(): Promise<void>; stop(): Promise<void> };
+  /** Called between batches of a long push: keeps a worker from being stopped as idle. */
+  keepAlive?: () => Promise<void>;
+  now?: () => number;
+  random?: () => number;
+  /** Tests may wrap the port (e.g. to inject faults). */
+  wrapPort?: (port: CrmPort) => CrmPort;
+}
+
+export interface SyncService {
+  handlers: SyncHandlers;
+  /** Call after saving a record: starts a drain now instead of waiting for the alarm. */
+  kickDrain(): void;
+  /** One full cycle (pull dealers if due, pull records, push); resolves when it ends. */
+  runSync(): Promise<SyncStatus>;
+}
+
+export function createSyncService(options: SyncServiceOptions): SyncService {
+  const { db, connections } = options;
+  const now = options.now ?? Date.now;
+  const random = options.random ?? Math.random;
+  // One pacer per worker: every engine built here shares the picture of the rate-limit window.
+  const pacer = new RequestPacer();
+  const portFor = (connection: { baseUrl: string; token: string }) => {
+    const port = options.crm.createPort({ baseUrl: connection.baseUrl, token: connection.token });
+    return options.wrapPort ? options.wrapPort(port) : port;
+  };
+
+  const engineFor = (connection: StoredConnection) =>
+    new SyncEngine({
+      db,
+      port: portFor(connection),
+      now,
+      random,
+      pacer,
+      pullBeforePush: true,
+      shouldContinue: async () => (await connections.load())?.token === connection.token,
+      onBatch: async () => options.keepAlive?.(),
+    });
+
+  const status = async (): Promise<SyncStatus> => computeSyncStatus(db, !!(await connections.load()), now());
+
+  let running: Promise<SyncStatus> | undefined;
+  let again = false;
+
+  async function cycle(): Promise<void> {
+    const connection = await connections.load();
+    if (!connection) return;
+    const engine = engineFor(connection);
+    const state = await readSyncState(db);
+    if (!state.paused && (!state.dealersPulledAt || now() - state.dealersPulledAt > DEALER_PULL_EVERY_MS)) {
+      const pulled = await engine.pull('dealers', { showProgress: !state.cursors.dealers });
+      if (pulled.outcome === 'done') await updateSyncState(db, (s) => void (s.dealersPulledAt = now()));
+    }
+    await engine.drain();
+  }
+
+  /** Coalesces triggers: one run at a time in this worker, and one more if something came in. */
+  function runSync(): Promise<SyncStatus> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      try {
+        do {
+          again = false;
+          await cycle();
+        } while (again);
+      } catch (error) {
+        // CRM errors are recorded in the sync state by the engine; this is a bug, and stored
+        // state lets the next alarm resume. (No token can appear here: it is in no message.)
+        console.warn('[fieldkit sync] drain failed', error);
+      } finally {
+        running = undefined;
+      }
+      return status();
+    })();
+    return running;
+  }
+
+  const kickDrain = () => void runSync();
+
+  async function connectionStatus(extra: Partial<ConnectionStatus> = {}): Promise<ConnectionStatus> {
+    const connection = await connections.load();
+    const state = await readSyncState(db);
+    if (!connection) return { connected: false, missingScopes: [], ...extra };
+    return { connected: true, ...publicView(connection), ...(state.paused ? { paused: state.paused } : {}), ...extra };
+  }
+
+  async function audit(action: 'connect' | 'disconnect', summary: string): Promise<void> {
+    await db.audit.add({ id: newId(), at: new Date(now()).toISOString(), actor: 'sync', action, summary });
+  }
+
+  async function connect(token: string, baseUrl: string | undefined): Promise<ConnectionStatus> {
+    let base: string;
+    try {
+      base = options.crm.normaliseBaseUrl(baseUrl);
+    } catch (error) {
+      return connectionStatus({ error: error instanceof Error ? error.message : 'Invalid base URL', errorKind: 'invalid-url' });
+    }
+    const port = portFor({ baseUrl: base, token });
+    let connection: StoredConnection;
+    let userId: number | undefined;
+    try {
+      const info = await port.checkConnection();
+      userId = info.userId;
+      connection = {
+        token,
+        baseUrl: base,
+        portalId: info.portalId,
+        accountName: info.accountName,
+        missingScopes: info.missingScopes,
+        connectedAt: new Date(now()).toISOString(),
+      };
+    } catch (error) {
+      // Never echo the token; the CRM's message says what was wrong with it.
+      const crm = error instanceof CrmError ? error : new CrmError('network', error instanceof Error ? error.message : String(error));
+      return connectionStatus({ error: crm.message, errorKind: crm.kind });
+    }
+    let schemaError: string | undefined;
+    try {
+      const schema = await port.ensureSchema();
+      connection.customObjectsSupported = schema.customObjectsSupported;
+      if (schema.conflicts?.length) schemaError = `Properties with an unexpected type: ${schema.conflicts.join(', ')}`;
+    } catch (error) {
+      schemaError = error instanceof Error ? error.message : String(error);
+    }
+    const previous = await connections.load();
+    await connections.save(connection);
+    await updateSyncState(db, (s) => {
+      s.paused = undefined;
+      s.notBefore = undefined;
+      // Another portal: what was pulled from the old one says nothing about this one.
+      if (previous && previous.portalId !== connection.portalId) {
+        s.cursors = {};
+        s.dealersPulledAt = undefined;
+      }
+    });
+    // Owners give reps and managers their CRM identity; a failure here must not undo the connection.
+    const owners = await port.listOwners().catch(() => undefined);
+    if (owners) {
+      await db.settings.put({ key: OWNERS_KEY, value: owners });
+      await adoptOwnerProfile(db, owners, userId);
+    }
+    await audit('connect', `connected to portal ${connection.portalId} (${connection.accountName}) at ${connection.baseUrl}`);
+    await options.schedule.start();
+    kickDrain();
+    return connectionStatus(schemaError ? { error: schemaError, errorKind: 'schema' } : {});
+  }
+
+  const handlers: SyncHandlers = {
+    'sync.now': async () => runSync(),
+    'sync.status': async () => status(),
+    'sync.retry': async ({ outboxId }) => {
+      await retryEntry(db, outboxId, now());
+      kickDrain();
+      return status();
+    },
+    'sync.dismissConflict': async ({ id }) => {
+      await dismissConflict(db, id);
+      return status();
+    },
+    'sync.pullDealers': async () => {
+      const connection = await connections.load();
+      if (!connection) return { pulled: 0, status: await status() };
+      const summary = await engineFor(connection).pull('dealers', { showProgress: true });
+      const owners = await portFor(connection).listOwners().catch(() => undefined);
+      if (owners) await db.settings.put({ key: OWNERS_KEY, value: owners });
+      if (summary.outcome === 'done') await updateSyncState(db, (s) => void (s.dealersPulledAt = now()));
+      return { pulled: summary.outcomes.dealers ?? 0, status: await status() };
+    },
+    'sync.pullRecords': async () => {
+      const connection = await connections.load();
+      if (!connection) return { pulled: 0, status: await status() };
+      const summary = await engineFor(connection).pull('records', { showProgress: true });
+      const pulled = Object.values(summary.outcomes).reduce((a, b) => a + (b ?? 0), 0);
+      return { pulled, status: await status() };
+    },
+    'connection.connect': async ({ token, baseUrl }) => connect(token, baseUrl),
+    'connection.status': async () => connectionStatus(),
+    'connection.disconnect': async () => {
+      const connection = await connections.load();
+      await connections.clear();
+      await options.schedule.stop();
+      await updateSyncState(db, (s) => void (s.paused = undefined));
+      if (connection) await audit('disconnect', `disconnected from portal ${connection.portalId}`);
+      return connectionStatus();
+    },
+  };
+
+  return { handlers, kickDrain, runSync };
+}

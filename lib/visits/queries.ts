@@ -1,0 +1,76 @@
+import { Dexie } from 'dexie';
+import { defineQuery, isLive } from '../store/query';
+import type { VisitCard } from './schema';
+
+const EXAMPLE_ID = '01JC0000000000000000000001';
+
+/** A rep's cards of one day (Today). */
+export const visitsOfAuthorOnDay = defineQuery({
+  name: 'visits.ofAuthorOnDay',
+  table: 'visitCards',
+  index: '[author.id+visitDay]',
+  example: { authorId: 'rep-1', day: '2026-11-30' },
+  run: async (db, { authorId, day }: { authorId: string; day: string }): Promise<VisitCard[]> =>
+    db.visitCards.where('[author.id+visitDay]').equals([authorId, day]).filter(isLive).toArray(),
+});
+
+/** A rep's latest cards, newest first (popup, visit history). */
+export const recentVisitsOfAuthor = defineQuery({
+  name: 'visits.recentOfAuthor',
+  table: 'visitCards',
+  index: '[author.id+visitDay]',
+  example: { authorId: 'rep-1', limit: 5 },
+  run: async (db, { authorId, limit }: { authorId: string; limit: number }): Promise<VisitCard[]> =>
+    db.visitCards
+      .where('[author.id+visitDay]')
+      .between([authorId, Dexie.minKey], [authorId, Dexie.maxKey])
+      .reverse()
+      .filter(isLive)
+      .limit(limit)
+      .toArray(),
+});
+
+/** A rep's cards between two days, inclusive (a month, for the monthly report). */
+export const visitsOfAuthorBetween = defineQuery({
+  name: 'visits.ofAuthorBetween',
+  table: 'visitCards',
+  index: '[author.id+visitDay]',
+  example: { authorId: 'rep-1', from: '2026-11-01', to: '2026-11-30' },
+  run: async (db, { authorId, from, to }: { authorId: string; from: string; to: string }): Promise<VisitCard[]> =>
+    db.visitCards.where('[author.id+visitDay]').between([authorId, from], [authorId, to], true, true).filter(isLive).toArray(),
+});
+
+/** A rep's cards of one ISO week (the weekly report). */
+export const visitsOfAuthorInWeek = defineQuery({
+  name: 'visits.ofAuthorInWeek',
+  table: 'visitCards',
+  index: '[author.id+isoWeek]',
+  example: { authorId: 'rep-1', isoWeek: '2026-W49' },
+  run: async (db, { authorId, isoWeek }: { authorId: string; isoWeek: string }): Promise<VisitCard[]> =>
+    db.visitCards.where('[author.id+isoWeek]').equals([authorId, isoWeek]).filter(isLive).toArray(),
+});
+
+/**
+ * A dealer's cards from `from` up to and including `to`, newest first: the history a new card
+ * is prefilled from (last orders, last inventory, last month's sales).
+ */
+export const dealerVisitsBetween = defineQuery({
+  name: 'visits.ofDealerBetween',
+  table: 'visitCards',
+  index: '[dealerId+visitDay]',
+  example: { dealerId: EXAMPLE_ID, from: '2026-10-01', to: '2026-11-30', limit: 40 },
+  run: async (db, { dealerId, from, to, limit }: { dealerId: string; from: string; to: string; limit: number }): Promise<VisitCard[]> =>
+    db.visitCards.where('[dealerId+visitDay]').between([dealerId, from], [dealerId, to], true, true).reverse().filter(isLive).limit(limit).toArray(),
+});
+
+/** How many cards a dealer has (the Dealers list). */
+export const visitCountOfDealer = defineQuery({
+  name: 'visits.countOfDealer',
+  table: 'visitCards',
+  index: '[dealerId+visitDay]',
+  example: { dealerId: EXAMPLE_ID },
+  run: async (db, { dealerId }: { dealerId: string }): Promise<number> =>
+    db.visitCards.where('[dealerId+visitDay]').between([dealerId, Dexie.minKey], [dealerId, Dexie.maxKey]).filter(isLive).count(),
+});
+
+export const visitQueries = [visitsOfAuthorOnDay, recentVisitsOfAuthor, visitsOfAuthorBetween, visitsOfAuthorInWeek, dealerVisitsBetween, visitCountOfDealer];
