@@ -8,7 +8,6 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { FieldkitDatabase } from '../lib/store/database';
 import { saveRecord } from '../lib/store/records';
 import { createHubSpotAdapter } from '../lib/crm/hubspot';
-import { fromCrmAdapter } from '../lib/sync/adapter-port';
 import { SyncEngine } from '../lib/sync/engine';
 import { startHubSpotSim, type HubSpotSim } from '../sim/server';
 
@@ -49,7 +48,7 @@ async function prepare(sim: HubSpotSim, count: number) {
   const db = new FieldkitDatabase({ name: `bench-${sim.port}`, indexedDB: new IDBFactory(), IDBKeyRange });
   const adapter = createHubSpotAdapter({ baseUrl: sim.url, token: TOKEN });
   await adapter.ensureSchema();
-  const setupEngine = new SyncEngine({ db, port: fromCrmAdapter(adapter, db) });
+  const setupEngine = new SyncEngine({ db, port: adapter });
   await setupEngine.pull('dealers');
   const dealerIds = (await db.dealers.toArray()).map((d) => d.id);
   const setupDone = Date.now();
@@ -72,7 +71,7 @@ export async function run(): Promise<void> {
     const batched = await prepare(batchedSim, RECORDS);
     console.log(`queued ${RECORDS} visit cards in Dexie (fake-indexeddb) in ${((Date.now() - queuedAt) / 1000).toFixed(1)} s (incl. 10 s window cool-down)`);
 
-    const engine = new SyncEngine({ db: batched.db, port: fromCrmAdapter(batched.adapter, batched.db) });
+    const engine = new SyncEngine({ db: batched.db, port: batched.adapter });
     const started = Date.now();
     const result = await engine.drain();
     const seconds = (Date.now() - started) / 1000;
@@ -89,7 +88,7 @@ export async function run(): Promise<void> {
     // Naive: one request per record, no pacing; it only reacts to 429s (as HubSpot's client does).
     const naiveEngine = new SyncEngine({
       db: naive.db,
-      port: fromCrmAdapter(naive.adapter, naive.db),
+      port: naive.adapter,
       batchSize: 1,
       maxDrainMs: NAIVE_SECONDS * 1000,
       pacer: { delayBeforeNext: () => 0, recordSend: () => undefined },

@@ -10,6 +10,8 @@ export interface ConnectionSettingsProps {
   onConnect: (input: { token: string; baseUrl?: string }) => Promise<ConnectionStatus>;
   /** Sends `connection.disconnect`. */
   onDisconnect: () => Promise<ConnectionStatus>;
+  /** The CRM's own API address, used when the field is left empty (the host knows it). */
+  defaultBaseUrl: string;
 }
 
 type ErrorKey = 'errorUnauthorized' | 'errorInvalidUrl' | 'errorNetwork' | 'errorOther';
@@ -22,7 +24,7 @@ function errorKeyOf(kind: string | undefined): ErrorKey {
 }
 
 /** Options → HubSpot: token entry checked on connect, account facts, missing scopes, disconnect. */
-export function ConnectionSettings({ status, onConnect, onDisconnect }: ConnectionSettingsProps) {
+export function ConnectionSettings({ status, onConnect, onDisconnect, defaultBaseUrl }: ConnectionSettingsProps) {
   const t = useT(connectionMessages);
   const locale = useLocale();
   const id = useId();
@@ -74,7 +76,7 @@ export function ConnectionSettings({ status, onConnect, onDisconnect }: Connecti
           <dd style={{ margin: 0 }}>{current.portalId}</dd>
           <dt>{t('accountName')}</dt>
           <dd style={{ margin: 0 }}>{current.accountName}</dd>
-          {current.baseUrl && current.baseUrl !== 'https://api.hubapi.com' && (
+          {current.baseUrl && current.baseUrl !== defaultBaseUrl && (
             <>
               <dt>{t('baseUrlValue')}</dt>
               <dd style={{ margin: 0 }}>{current.baseUrl}</dd>
@@ -149,12 +151,12 @@ export function ConnectionSettings({ status, onConnect, onDisconnect }: Connecti
               name="baseUrl"
               type="url"
               inputMode="url"
-              placeholder="https://api.hubapi.com"
+              placeholder={defaultBaseUrl}
               value={baseUrl}
               onChange={(e) => setBaseUrl(e.target.value)}
               aria-describedby={`${id}-base-hint`}
             />
-            <small id={`${id}-base-hint`} className="fk-muted">{t('baseUrlHint')}</small>
+            <small id={`${id}-base-hint`} className="fk-muted">{t('baseUrlHint', { defaultUrl: defaultBaseUrl })}</small>
           </div>
         </details>
         <div className="fk-row" style={{ gap: 8 }}>

@@ -4,12 +4,12 @@ import type { ConnectionStatus } from '../../lib/messaging/protocol';
 import { ConnectionSettings } from './ConnectionSettings';
 
 /** ConnectionSettings wired to the background through the typed messenger (options page). */
-export function ConnectionSettingsContainer({ send }: { send: Messenger }) {
+export function ConnectionSettingsContainer({ send, defaultBaseUrl }: { send: Messenger; defaultBaseUrl: string }) {
   const [status, setStatus] = useState<ConnectionStatus>();
   useEffect(() => {
     void send('connection.status', {}).then(setStatus, () => undefined);
   }, [send]);
   const onConnect = useCallback(async (input: { token: string; baseUrl?: string }) => send('connection.connect', input), [send]);
   const onDisconnect = useCallback(async () => send('connection.disconnect', {}), [send]);
-  return <ConnectionSettings status={status} onConnect={onConnect} onDisconnect={onDisconnect} />;
+  return <ConnectionSettings status={status} onConnect={onConnect} onDisconnect={onDisconnect} defaultBaseUrl={defaultBaseUrl} />;
 }

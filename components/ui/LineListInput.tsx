@@ -120,6 +120,5 @@ export function LineListInput({
 }
 
 /** Trimmed, non-empty lines: what a line list saves. */
-export function cleanLines(lines: readonly string[]): string[] {
-  return lines.map((line) => line.trim()).filter(Boolean);
-}
+
+export { cleanLines } from '../../lib/kernel/text';

@@ -3,10 +3,11 @@ import { ExtensionRoot } from '../../components/shell/ExtensionRoot';
 import { OptionsApp } from '../../components/pages/options/OptionsApp';
 import { ConnectionSettingsContainer } from '../../components/sync/connection-index';
 import { setUpExtensionPage } from '../../lib/host/extension-page';
+import { DEFAULT_BASE_URL } from '../../lib/crm/hubspot/base-url';
 
 const { db, browserLanguage, appVersion, send } = setUpExtensionPage();
 createRoot(document.getElementById('root')!).render(
   <ExtensionRoot db={db} browserLanguage={browserLanguage} send={send}>
-    <OptionsApp appVersion={appVersion} connection={<ConnectionSettingsContainer send={send} />} />
+    <OptionsApp appVersion={appVersion} connection={<ConnectionSettingsContainer send={send} defaultBaseUrl={DEFAULT_BASE_URL} />} />
   </ExtensionRoot>,
 );

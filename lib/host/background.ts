@@ -6,6 +6,7 @@ import { readSetting } from '../store/settings';
 import { resolveLocale, translator } from '../kernel/i18n';
 import { backgroundMessages } from './messages';
 import { createBaseHandlers } from '../messaging/base-handlers';
+import { createIntelHandlers } from '../intel/handlers';
 import { openIntelCapture } from './inject';
 
 export const CAPTURE_MENU_ID = 'fieldkit-capture-intel';
@@ -42,12 +43,12 @@ export function setUpBackground(options: BackgroundOptions): () => void {
       db,
       version: browser.runtime.getManifest().version,
       uiLanguage: () => browser.i18n.getUILanguage(),
-      onRecordSaved: options.onRecordSaved,
       captureVisibleTab: async (sender) => {
         const windowId = (sender.tab as { windowId?: number } | undefined)?.windowId;
         return windowId === undefined ? browser.tabs.captureVisibleTab({ format: 'jpeg', quality: 70 }) : browser.tabs.captureVisibleTab(windowId, { format: 'jpeg', quality: 70 });
       },
     }),
+    ...createIntelHandlers(db, options.onRecordSaved),
     ...options.extraHandlers,
   } as Handlers; // entries without a handler are answered with a typed "unknown-type" error
   const route = createRouter(handlers, browser.runtime.id);

@@ -1,7 +1,6 @@
 import type { DiaryEntry, DiaryKind } from './diary-schema';
 import type { VisitCard } from '../visits/schema';
-import { cleanLines } from '../../components/ui';
-import type { DiaryEditorMessageKey } from '../../components/reports/messages';
+import { cleanLines } from '../kernel/text';
 
 type Grade = '' | 'A' | 'B' | 'C';
 export interface SummaryRow { item: string; completion: string; problem: string }
@@ -23,7 +22,8 @@ export type InspectionState = { kind: 'inspection'; learned: string[]; handled: 
 export type EditorState = DailyState | WeeklyState | MonthlyState | InspectionState;
 
 type Content = DiaryEntry['content'];
-type Translate = (key: DiaryEditorMessageKey, vars?: Record<string, string | number>) => string;
+/** Words the prefill writes into the report, in the UI language (the editor's translator). */
+type Translate = (key: 'outcomeOrdered', vars: { quantity: number; unit: string }) => string;
 
 export const emptySummaryRow = (): SummaryRow => ({ item: '', completion: '', problem: '' });
 export const emptyPlanRow = (): PlanRow => ({ priority: '', support: '' });
@@ -105,7 +105,16 @@ const keyAccountRowUsed = (row: KeyAccountRow) => row.dealerId !== '' || !isBlan
 const gradeRowUsed = (row: GradeRow) => row.dealerId !== '' || row.to !== '';
 
 /** Validation errors by path (e.g. "lastWeekSummary.0.completion"); a draft is held to less than a submission. */
-export type EditorErrors = Partial<Record<string, DiaryEditorMessageKey>>;
+export type EditorError =
+  | 'errorBlankBeforeSubmit'
+  | 'errorCompletion'
+  | 'errorCompletionRequired'
+  | 'errorDayRequired'
+  | 'errorDealerRequired'
+  | 'errorGradeRequired'
+  | 'errorRequired';
+/** Each error is a message key the editor translates (components/reports/messages.ts has them all). */
+export type EditorErrors = Partial<Record<string, EditorError>>;
 
 export function validate(state: EditorState, submit: boolean, requiredFields: readonly string[]): EditorErrors {
   const errors: EditorErrors = {};

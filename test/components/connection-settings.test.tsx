@@ -29,7 +29,7 @@ describe('ConnectionSettings', () => {
   it('connects with a password-type token field and an advanced base URL, then clears the token', async () => {
     const user = userEvent.setup();
     const onConnect = vi.fn(async () => CONNECTED);
-    inLocale('en', <ConnectionSettings status={DISCONNECTED} onConnect={onConnect} onDisconnect={vi.fn()} />);
+    inLocale('en', <ConnectionSettings status={DISCONNECTED} onConnect={onConnect} onDisconnect={vi.fn()} defaultBaseUrl="https://api.hubapi.com" />);
 
     const token = screen.getByLabelText('Access token');
     expect(token).toHaveProperty('type', 'password');
@@ -49,7 +49,7 @@ describe('ConnectionSettings', () => {
   it('asks for a token instead of sending an empty one', async () => {
     const user = userEvent.setup();
     const onConnect = vi.fn(async () => CONNECTED);
-    inLocale('en', <ConnectionSettings status={DISCONNECTED} onConnect={onConnect} onDisconnect={vi.fn()} />);
+    inLocale('en', <ConnectionSettings status={DISCONNECTED} onConnect={onConnect} onDisconnect={vi.fn()} defaultBaseUrl="https://api.hubapi.com" />);
     await user.click(screen.getByRole('button', { name: 'Connect' }));
     expect(onConnect).not.toHaveBeenCalled();
     expect(screen.getByRole('alert').textContent).toContain('Enter the access token');
@@ -58,7 +58,7 @@ describe('ConnectionSettings', () => {
   it('shows why HubSpot refused the token, in the CRM’s words', async () => {
     const user = userEvent.setup();
     const onConnect = vi.fn(async () => ({ ...DISCONNECTED, error: 'Authentication credentials not found.', errorKind: 'unauthorized' }));
-    inLocale('zh-CN', <ConnectionSettings status={DISCONNECTED} onConnect={onConnect} onDisconnect={vi.fn()} />);
+    inLocale('zh-CN', <ConnectionSettings status={DISCONNECTED} onConnect={onConnect} onDisconnect={vi.fn()} defaultBaseUrl="https://api.hubapi.com" />);
     await user.type(screen.getByLabelText('访问令牌'), 'wrong');
     await user.keyboard('{Enter}');
     const alert = await screen.findByTestId('connection-error');
@@ -69,7 +69,7 @@ describe('ConnectionSettings', () => {
   it('disconnects with one click and says sync is paused after a 401', async () => {
     const user = userEvent.setup();
     const onDisconnect = vi.fn(async () => DISCONNECTED);
-    inLocale('en', <ConnectionSettings status={{ ...CONNECTED, paused: 'unauthorized' }} onConnect={vi.fn()} onDisconnect={onDisconnect} />);
+    inLocale('en', <ConnectionSettings status={{ ...CONNECTED, paused: 'unauthorized' }} onConnect={vi.fn()} onDisconnect={onDisconnect} defaultBaseUrl="https://api.hubapi.com" />);
     expect(screen.getByText(/rejected the stored token/)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Disconnect' }));
     expect(onDisconnect).toHaveBeenCalledOnce();
@@ -78,7 +78,7 @@ describe('ConnectionSettings', () => {
 
   it('is reachable by keyboard: token, advanced, connect', async () => {
     const user = userEvent.setup();
-    inLocale('en', <ConnectionSettings status={DISCONNECTED} onConnect={vi.fn()} onDisconnect={vi.fn()} />);
+    inLocale('en', <ConnectionSettings status={DISCONNECTED} onConnect={vi.fn()} onDisconnect={vi.fn()} defaultBaseUrl="https://api.hubapi.com" />);
     await user.tab();
     expect(document.activeElement).toBe(screen.getByLabelText('Access token'));
     await user.tab();

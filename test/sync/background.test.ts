@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createHubSpotAdapter } from '../../lib/crm/hubspot';
+import { hubSpotConnector } from '../../lib/crm/hubspot';
 import { saveRecord } from '../../lib/store/records';
 import { createRouter, type Handlers } from '../../lib/messaging/router';
 import { createMessenger } from '../../lib/messaging/client';
@@ -22,7 +22,7 @@ const EXTENSION_ID = 'fieldkit-test';
 
 function background() {
   const db = freshDatabase();
-  const controller = setUpSync({ db, createAdapter: (config) => createHubSpotAdapter(config) });
+  const controller = setUpSync({ db, crm: hubSpotConnector });
   const route = createRouter(controller.handlers as unknown as Handlers, EXTENSION_ID);
   const send = createMessenger((message) => route(message, { id: EXTENSION_ID, url: `chrome-extension://${EXTENSION_ID}/options.html` }));
   return { db, controller, send };

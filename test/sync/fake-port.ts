@@ -3,12 +3,12 @@
  * (one object per create) so tests can count duplicates and lost records exactly.
  */
 import { CrmError, type RateLimitSnapshot } from '../../lib/crm/errors';
-import type { PortPage, PushInput, PushResult, RemoteRecord, SyncPort, SyncedRecord } from '../../lib/crm/port';
-import type { SyncedTable } from '../../lib/store/outbox';
+import type { CrmPort, Page, PushInput, PushResult, RemoteDealer, RemoteRecord, SyncedRecord } from '../../lib/crm/port';
 
 export interface StoredObject {
   crmId: string;
-  table: SyncedTable;
+  /** The kind's name (visitCard, intelItem, …). */
+  kind: string;
   localId: string;
   record: SyncedRecord;
   modifiedAt: string;
@@ -22,7 +22,7 @@ export class SimulatedCrash extends Error {
   override readonly name = 'SimulatedCrash';
 }
 
-export class FakeCrm implements SyncPort {
+export class FakeCrm implements CrmPort {
   objects = new Map<string, StoredObject>();
   calls = { push: 0, find: 0, pull: 0 };
   creates = 0;
@@ -70,12 +70,12 @@ export class FakeCrm implements SyncPort {
         if (!existing) return { localId: input.localId, ok: false, error: new CrmError('not-found', 'Object not found', { status: 404 }) };
         existing.record = structuredClone(input.record);
         existing.modifiedAt = this.tick();
-        return { localId: input.localId, ok: true, crmId: input.crmId };
+        return { localId: input.localId, ok: true, crmId: input.crmId, objectType: 'objects', operation: 'updated' };
       }
       const crmId = String(this.nextId++);
       this.creates += 1;
-      this.objects.set(crmId, { crmId, table: input.table, localId: input.localId, record: structuredClone(input.record), modifiedAt: this.tick() });
-      return { localId: input.localId, ok: true, crmId };
+      this.objects.set(crmId, { crmId, kind: input.kind, localId: input.localId, record: structuredClone(input.record), modifiedAt: this.tick() });
+      return { localId: input.localId, ok: true, crmId, objectType: 'objects', operation: 'created' };
     });
     this.after(fault);
     return results;
@@ -93,14 +93,14 @@ export class FakeCrm implements SyncPort {
     return found;
   }
 
-  async pullRecords(since: string | undefined, after: string | undefined): Promise<PortPage<RemoteRecord>> {
+  async pullRecords(since: string | undefined, after: string | undefined): Promise<Page<RemoteRecord>> {
     this.calls.pull += 1;
     const fault = this.before('pull');
     const all = [...this.objects.values()]
       .filter((o) => !since || o.modifiedAt >= since)
       .sort((a, b) => a.modifiedAt.localeCompare(b.modifiedAt));
     const start = after ? Number(after) : 0;
-    const items = all.slice(start, start + 100).map((o) => ({ table: o.table, crmId: o.crmId, objectType: 'notes', modifiedAt: o.modifiedAt, record: structuredClone(o.record) }));
+    const items = all.slice(start, start + 100).map((o) => ({ kind: o.kind, crmId: o.crmId, objectType: 'objects', modifiedAt: o.modifiedAt, record: structuredClone(o.record) }));
     this.after(fault);
     return { items, total: all.length, ...(start + 100 < all.length ? { after: String(start + 100) } : {}) };
   }
@@ -110,6 +110,22 @@ export class FakeCrm implements SyncPort {
     const existing = this.objects.get(crmId)!;
     existing.record = structuredClone(record);
     existing.modifiedAt = this.tick();
+  }
+
+  async pullDealers(): Promise<Page<RemoteDealer>> {
+    return { items: [] };
+  }
+
+  async checkConnection() {
+    return { portalId: 1, accountName: 'Fake CRM', scopes: [], missingScopes: [] };
+  }
+
+  async ensureSchema() {
+    return { propertyGroupCreated: false, propertiesCreated: [], customObjectsSupported: false };
+  }
+
+  async listOwners() {
+    return [];
   }
 
   rateLimit(): RateLimitSnapshot | undefined {

@@ -3,21 +3,20 @@
  * the simulator tests and the bench share.
  */
 import { createHubSpotAdapter } from '../../lib/crm/hubspot';
-import type { CrmAdapter } from '../../lib/crm/errors';
+import type { CrmPort } from '../../lib/crm/port';
 import type { FieldkitDatabase } from '../../lib/store/database';
-import { fromCrmAdapter } from '../../lib/sync/adapter-port';
 import { WRITTEN_BY } from '../../lib/sync/device';
 import type { HubSpotSim } from '../../sim/server';
 import type { SimObject } from '../../sim/types';
 
 export const SIM_TOKEN = 'sync-test-token';
 
-export function adapterFor(sim: HubSpotSim, token = SIM_TOKEN): CrmAdapter {
+export function adapterFor(sim: HubSpotSim, token = SIM_TOKEN): CrmPort {
   return createHubSpotAdapter({ baseUrl: sim.url, token, timeoutMs: 5_000 });
 }
 
-export function portFor(sim: HubSpotSim, db: FieldkitDatabase) {
-  return fromCrmAdapter(adapterFor(sim), db);
+export function portFor(sim: HubSpotSim, _db?: FieldkitDatabase) {
+  return adapterFor(sim);
 }
 
 /** Live notes that carry a Fieldkit record, grouped by local id (upper-case, as stored locally). */

@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBaseHandlers } from '../../lib/messaging/base-handlers';
+import { createIntelHandlers } from '../../lib/intel/handlers';
+import { createSyncService } from '../../lib/sync/service';
+import type { StoredConnection } from '../../lib/sync/connection';
 import { createRouter } from '../../lib/messaging/router';
 import { writeSetting } from '../../lib/store/settings';
 import { addLocalDealer } from '../../lib/dealers/local';
@@ -14,7 +17,19 @@ const EXT = 'fieldkitextensionidfieldkitexten';
 const CONTENT_SCRIPT = { id: EXT, url: 'https://shop.example/product/1', tab: { id: 3 } };
 
 function route(uiLanguage = 'en-US') {
-  const handlers = createBaseHandlers({ db, version: '1.2.3', uiLanguage: () => uiLanguage, captureVisibleTab: async () => 'data:image/jpeg;base64,AAAA' });
+  // The sync service runs in Node as it is: no browser, an in-memory connection store, no CRM.
+  let stored: StoredConnection | undefined;
+  const sync = createSyncService({
+    db,
+    crm: { normaliseBaseUrl: (url) => url ?? '', createPort: () => { throw new Error('not connected'); } },
+    connections: { load: async () => stored, save: async (c) => void (stored = c), clear: async () => void (stored = undefined) },
+    schedule: { start: async () => undefined, stop: async () => undefined },
+  });
+  const handlers = {
+    ...createBaseHandlers({ db, version: '1.2.3', uiLanguage: () => uiLanguage, captureVisibleTab: async () => 'data:image/jpeg;base64,AAAA' }),
+    ...createIntelHandlers(db),
+    ...sync.handlers,
+  };
   return createRouter(handlers as Parameters<typeof createRouter>[0], EXT);
 }
 
@@ -44,6 +59,6 @@ describe('background handlers', () => {
 
   it('reports queued records as pending while no CRM is connected', async () => {
     await route()({ type: 'intel.save', payload: { observedDay: '2026-11-23', competitorName: '美孚' } }, CONTENT_SCRIPT);
-    expect(await route()({ type: 'sync.status', payload: {} }, CONTENT_SCRIPT)).toMatchObject({ ok: true, data: { connected: false, pending: 1, needsAttention: 0 } });
+    expect(await route()({ type: 'sync.status', payload: {} }, CONTENT_SCRIPT)).toMatchObject({ ok: true, data: { connected: false, pending: 1, needsAttention: 0, running: false } });
   });
 });

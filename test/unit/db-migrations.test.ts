@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { FieldkitDatabase } from '../../lib/store/database';
-import { CURRENT_VERSION, STORES_V1, STORES_V2 } from '../../lib/store/migrations';
+import { CURRENT_VERSION, MIGRATIONS } from '../../lib/store/migrations';
+import { V1 } from '../../lib/store/migrations/001-initial';
+import { V2 } from '../../lib/store/migrations/002-visit-weeks';
+import { V3 } from '../../lib/store/migrations/003-score-index';
+
+const STORES_V1 = V1.stores;
+const STORES_V2 = V2.stores;
 import { VisitCard } from '../../lib/visits/schema';
 import { REP } from '../fixtures/records';
 
@@ -55,7 +61,7 @@ describe('database migrations', () => {
 
     const db = new FieldkitDatabase({ indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(CURRENT_VERSION);
     expect(await db.visitCards.count()).toBe(1);
     expect(await db.ruleSets.get(['sales-rep-monthly', 1])).toBeDefined();
     const score = { id: '01JD00000000000000000000S1', subject: { type: 'rep', id: REP.id }, period: '2026-11', ruleSetId: 'sales-rep-monthly', ruleSetVersion: 1, updatedAt: '2026-12-01T00:00:00.000Z' };
@@ -63,6 +69,35 @@ describe('database migrations', () => {
     expect(await db.assessments.where('[subject.id+period]').equals([REP.id, '2026-11']).count()).toBe(1);
     expect(await db.assessments.where('[ruleSetId+ruleSetVersion]').equals(['sales-rep-monthly', 1]).count()).toBe(1);
     db.close();
+  });
+
+  it('v3 → v4 (the registry) keeps every row and serves the new indexes, dropping the unread ones', async () => {
+    const indexedDB = new IDBFactory();
+    const v3 = new Dexie('fieldkit', { indexedDB, IDBKeyRange });
+    v3.version(1).stores(STORES_V1);
+    v3.version(2).stores(STORES_V2);
+    v3.version(3).stores(V3.stores);
+    await v3.table('visitCards').add({ ...V1_CARD, schemaVersion: 2, isoWeek: '2026-W01' });
+    const intel = { id: '01JCZ00000000000000000000I', schemaVersion: 1, author: REP, createdAt: '2026-11-01T08:00:00.000Z', updatedAt: '2026-11-01T08:00:00.000Z', observedDay: '2026-11-01', competitorName: '美孚', sku: '', dealerId: 'd1', prices: [], confidence: 'medium' };
+    await v3.table('intelItems').add(intel);
+    await v3.table('reports').add({ id: '01JCZ00000000000000000000R', author: REP, kind: 'weekly', generatedAt: '2026-11-02T00:00:00.000Z', updatedAt: '2026-11-02T00:00:00.000Z' });
+    await v3.table('outbox').add({ id: '01JCZ00000000000000000000O', table: 'visitCards', recordId: V1_CARD.id, status: 'pending', nextAttemptAt: '2026-11-01T08:00:00.000Z' });
+    v3.close();
+
+    const db = new FieldkitDatabase({ indexedDB, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(await db.visitCards.count()).toBe(1);
+    expect(await db.intelItems.where('[dealerId+observedDay]').equals(['d1', '2026-11-01']).count()).toBe(1);
+    expect(await db.reports.where('[author.id+kind+generatedAt]').equals([REP.id, 'weekly', '2026-11-02T00:00:00.000Z']).count()).toBe(1);
+    expect(await db.outbox.where('[status+nextAttemptAt]').equals(['pending', '2026-11-01T08:00:00.000Z']).count()).toBe(1);
+    expect(db.visitCards.schema.indexes.map((i) => i.name)).not.toContain('updatedAt');
+    db.close();
+  });
+
+  it('lists every shipped version in order, the last being the current one', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+    expect(CURRENT_VERSION).toBe(MIGRATIONS.length);
   });
 
   it('opens an empty database at the current version', async () => {
