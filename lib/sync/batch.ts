@@ -72,8 +72,10 @@ export async function claimBatch(db: FieldkitDatabase, entries: OutboxEntry[], n
     for (const entry of fresh) {
       const record = records.get(`${entry.table}:${entry.recordId}`);
       const crmId = record?.crm?.objectId;
-      if (!record || (record.deletedAt && !crmId && !entry.createSentAt)) {
-        // Nothing to write: the record is gone, or was deleted before it ever reached the CRM.
+      const localOnlyDealer = !crmId && db.kinds.get(entry.table)?.crm?.home === 'dealer';
+      if (!record || (record.deletedAt && !crmId && !entry.createSentAt) || localOnlyDealer) {
+        // Nothing to write: the record is gone, was deleted before it ever reached the CRM, or is
+        // a dealer added in Fieldkit that no CRM dealer is linked to yet (dealers come from the CRM).
         writes.push({ ...entry, status: 'done', updatedAt: nowIso });
         continue;
       }

@@ -3,6 +3,7 @@ import { LocaleProvider, useT } from '../../shell/locale';
 import { IntelForm } from '../index';
 import { intelCaptureMessages } from './messages';
 import type { IntelCapture } from '../../../lib/host/intel-capture';
+import { ErrorBoundary } from '../../shell/ErrorBoundary';
 
 const panel: React.CSSProperties = {
   width: 380,
@@ -43,6 +44,7 @@ function Overlay({ capture, onClose }: { capture: IntelCapture; onClose: () => v
       {saved ? (
         <p role="status">{t('saved')}</p>
       ) : (
+        <ErrorBoundary section={t('title')}>
         <IntelForm
           initial={capture.initial}
           competitors={capture.competitors}
@@ -55,6 +57,7 @@ function Overlay({ capture, onClose }: { capture: IntelCapture; onClose: () => v
           }}
           onCancel={onClose}
         />
+        </ErrorBoundary>
       )}
     </div>
   );

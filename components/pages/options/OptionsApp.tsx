@@ -7,6 +7,7 @@ import { TemplatesSection } from '../../reports/TemplatesSection';
 import { RuleSetsSection } from '../../rules/RuleSetsSection';
 import { useDatabase, useSetting } from '../../shell/database-context';
 import { writeSetting } from '../../../lib/store/settings';
+import { ErrorBoundary } from '../../shell/ErrorBoundary';
 
 /**
  * The options page. Hosts pass the sections that need extension wiring (connection, rule sets)
@@ -46,7 +47,7 @@ export function OptionsApp({ appVersion, connection }: { appVersion: string; con
         {sections.map((s) => (
           <section key={s.id} id={s.id} aria-labelledby={`${s.id}-title`}>
             <h2 id={`${s.id}-title`} style={{ fontSize: 16 }}>{s.title}</h2>
-            {s.body}
+            <ErrorBoundary section={s.title}>{s.body}</ErrorBoundary>
           </section>
         ))}
       </div>

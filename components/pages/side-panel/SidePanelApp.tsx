@@ -6,6 +6,7 @@ import { DealersView } from '../../dealers/DealersView';
 import { IntelView } from '../../intel/IntelView';
 import { ReportsView } from '../../reports/ReportsView';
 import { SettingsView } from './SettingsView';
+import { ErrorBoundary } from '../../shell/ErrorBoundary';
 
 export const SECTIONS = ['today', 'dealers', 'intel', 'reports', 'settings'] as const;
 export type Section = (typeof SECTIONS)[number];
@@ -48,7 +49,7 @@ export function SidePanelApp({ onOpenOptions, header, syncPanel }: { onOpenOptio
         <strong>{t('appName')}</strong>
         {header && (
           <button type="button" className="fk-plain" onClick={() => go('settings')} aria-label={t('syncStatus')}>
-            {header}
+            <ErrorBoundary section={t('syncStatus')}>{header}</ErrorBoundary>
           </button>
         )}
       </header>
@@ -66,11 +67,15 @@ export function SidePanelApp({ onOpenOptions, header, syncPanel }: { onOpenOptio
         ))}
       </nav>
       <main className="fk-shell-main">
-        {section === 'today' && <TodayView />}
-        {section === 'dealers' && <DealersView />}
-        {section === 'intel' && <IntelView />}
-        {section === 'reports' && <ReportsView />}
-        {section === 'settings' && <SettingsView onOpenOptions={onOpenOptions} syncPanel={syncPanel} />}
+        {/* One boundary per section, keyed by it: a crash shows a message in place of that
+            section only, and switching sections starts clean. */}
+        <ErrorBoundary key={section} section={t(NAV_KEYS[section])}>
+          {section === 'today' && <TodayView />}
+          {section === 'dealers' && <DealersView />}
+          {section === 'intel' && <IntelView />}
+          {section === 'reports' && <ReportsView />}
+          {section === 'settings' && <SettingsView onOpenOptions={onOpenOptions} syncPanel={syncPanel} />}
+        </ErrorBoundary>
       </main>
     </div>
   );

@@ -73,12 +73,6 @@ export function companyAssociation(dealerCrmId: string) {
   };
 }
 
-function instant(value: string | null | undefined): string | undefined {
-  if (!value) return undefined;
-  const t = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
-  return Number.isNaN(t) ? undefined : new Date(t).toISOString();
-}
-
 /** A note → a pulled record, or the reason it cannot be one. */
 export function pulledRecordOf(note: SimpleObject): RemoteRecord | string {
   const p = note.properties;
