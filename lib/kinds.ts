@@ -25,13 +25,3 @@ export const KINDS = [
 ] as const satisfies readonly KindDefinition[];
 
 export type ProductKind = (typeof KINDS)[number];
-
-import { visitQueries } from './visits/queries';
-import { reportQueries } from './reports/queries';
-import { intelQueries } from './intel/queries';
-import { dealerQueries } from './dealers/queries';
-import { ruleQueries } from './rules/queries';
-import type { NamedQuery } from './store/query';
-
-/** Every named query, for the convention test that proves each index is read by one. */
-export const QUERIES: readonly NamedQuery<never, unknown>[] = [...visitQueries, ...reportQueries, ...intelQueries, ...dealerQueries, ...ruleQueries] as never;

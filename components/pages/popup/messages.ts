@@ -18,6 +18,8 @@ export const popupMessages = defineMessages({
     weekly: 'Weekly report',
     monthly: 'Monthly report',
     inspection: 'Market inspection',
+    openInSidePanel: 'Open in the side panel',
+    syncStatus: 'Sync status',
   },
   'zh-CN': {
     title: 'Fieldkit',
@@ -36,5 +38,7 @@ export const popupMessages = defineMessages({
     weekly: '周报',
     monthly: '月报',
     inspection: '市场巡视',
+    openInSidePanel: '在侧边栏中打开',
+    syncStatus: '同步状态',
   },
 });

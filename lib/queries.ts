@@ -1,0 +1,12 @@
+/**
+ * Every named query (lib/<capability>/queries.ts), for the convention test that proves each
+ * index a kind declares is read by a query that really uses it.
+ */
+import { visitQueries } from './visits/queries';
+import { reportQueries } from './reports/queries';
+import { intelQueries } from './intel/queries';
+import { dealerQueries } from './dealers/queries';
+import { ruleQueries } from './rules/queries';
+import type { NamedQuery } from './store/query';
+
+export const QUERIES: readonly NamedQuery<never, unknown>[] = [...visitQueries, ...reportQueries, ...intelQueries, ...dealerQueries, ...ruleQueries] as never;
