@@ -11,6 +11,11 @@ import { intelFormMessages, type IntelFormMessageKey } from './messages';
 export interface IntelFormProps {
   /** What the capture found on the page. Untrusted: shown as plain text only. */
   initial?: { sourceUrl?: string; sourceTitle?: string; sourceText?: string; screenshot?: string };
+  /**
+   * A stored item to edit: every field starts from it, its source and screenshot are kept, and
+   * the draft carries its `id` so saving updates it instead of adding a new one.
+   */
+  item?: IntelItem;
   /** Known competitor names, offered as suggestions. */
   competitors: string[];
   dealers?: { id: string; name: string }[];
@@ -63,6 +68,7 @@ function intelFormSchema(today: string) {
         z
           .object({
             kind: PriceKind,
+            currency: z.string(),
             amount: z.string().refine((text) => text.trim() === '' || isAmount(text), { error: 'errorAmount' }),
             unit: z.string().trim().max(50, { error: 'errorTooLong' }),
           })
@@ -88,39 +94,13 @@ function intelFormSchema(today: string) {
 }
 type IntelFormValues = z.input<ReturnType<typeof intelFormSchema>>;
 
-const emptyPrice = (): { kind: PriceKindValue; amount: string; unit: string } => ({ kind: 'retail', amount: '', unit: '' });
+type PriceRow = { kind: PriceKindValue; currency: string; amount: string; unit: string };
+const emptyPrice = (): PriceRow => ({ kind: 'retail', currency: 'CNY', amount: '', unit: '' });
 
-/**
- * Competitor intel in one step: only the competitor is required. Whatever the capture brought
- * from the page (URL, title, selected text, screenshot) is shown as text and saved with it.
- */
-export function IntelForm({ initial, competitors, dealers = [], today, onSave, onCancel }: IntelFormProps) {
-  const t = useT(intelFormMessages);
-  const [saveError, setSaveError] = useState<string>();
-  const schema = useMemo(() => intelFormSchema(today), [today]);
-
-  // Captured once: the page may change under an open form, what the rep saw must not.
-  const [source] = useState(() => {
-    const text = initial?.sourceText ?? '';
+/** The form's values: blank for a new observation, or those of the item being edited. */
+function valuesOf(item: IntelItem | undefined, today: string): IntelFormValues {
+  if (!item) {
     return {
-      url: safeSourceUrl(initial?.sourceUrl),
-      title: initial?.sourceTitle?.slice(0, SOURCE_TITLE_MAX) || undefined,
-      text: text.slice(0, SOURCE_TEXT_MAX) || undefined,
-      truncated: text.length > SOURCE_TEXT_MAX,
-    };
-  });
-  const [screenshot, setScreenshot] = useState(() =>
-    initial?.screenshot && SCREENSHOT_PATTERN.test(initial.screenshot) && initial.screenshot.length <= 3_000_000 ? initial.screenshot : undefined,
-  );
-
-  const {
-    register,
-    control,
-    handleSubmit,
-    formState: { errors, isSubmitting },
-  } = useForm<IntelFormValues>({
-    resolver: zodResolver(schema),
-    defaultValues: {
       observedDay: today,
       competitorName: '',
       brand: '',
@@ -136,7 +116,63 @@ export function IntelForm({ initial, competitors, dealers = [], today, onSave, o
       region: '',
       dealerId: '',
       confidence: 'medium',
-    },
+    };
+  }
+  return {
+    observedDay: item.observedDay,
+    competitorName: item.competitorName,
+    brand: item.brand ?? '',
+    product: item.product ?? '',
+    sku: item.sku,
+    spec: item.spec ?? '',
+    prices: item.prices.length > 0 ? item.prices.map((price) => ({ kind: price.kind, currency: price.currency, amount: String(price.amount), unit: price.unit })) : [emptyPrice()],
+    promotionType: item.promotion?.type ?? '',
+    promotionDescription: item.promotion?.description ?? '',
+    promotionFrom: item.promotion?.from ?? '',
+    promotionTo: item.promotion?.to ?? '',
+    channel: item.channel ?? '',
+    region: item.region ?? '',
+    dealerId: item.dealerId ?? '',
+    confidence: item.confidence,
+  };
+}
+
+/**
+ * Competitor intel in one step: only the competitor is required. Whatever the capture brought
+ * from the page (URL, title, selected text, screenshot) is shown as text and saved with it.
+ */
+export function IntelForm({ initial, item, competitors, dealers = [], today, onSave, onCancel }: IntelFormProps) {
+  const t = useT(intelFormMessages);
+  const [saveError, setSaveError] = useState<string>();
+  const schema = useMemo(() => intelFormSchema(today), [today]);
+
+  // Captured once: the page may change under an open form, what the rep saw must not. An edited
+  // item keeps the source it was saved with.
+  const [source] = useState(() => {
+    const from = item ?? initial;
+    const text = from?.sourceText ?? '';
+    return {
+      url: safeSourceUrl(from?.sourceUrl),
+      title: from?.sourceTitle?.slice(0, SOURCE_TITLE_MAX) || undefined,
+      text: text.slice(0, SOURCE_TEXT_MAX) || undefined,
+      truncated: text.length > SOURCE_TEXT_MAX,
+    };
+  });
+  const [screenshot, setScreenshot] = useState(() => {
+    const shot = (item ?? initial)?.screenshot;
+    return shot && SCREENSHOT_PATTERN.test(shot) && shot.length <= 3_000_000 ? shot : undefined;
+  });
+  // A dealer the item names that is not among `dealers` (no longer assigned) stays selectable.
+  const missingDealer = item?.dealerId && !dealers.some((dealer) => dealer.id === item.dealerId) ? item.dealerId : undefined;
+
+  const {
+    register,
+    control,
+    handleSubmit,
+    formState: { errors, isSubmitting },
+  } = useForm<IntelFormValues>({
+    resolver: zodResolver(schema),
+    defaultValues: valuesOf(item, today),
   });
   const prices = useFieldArray({ control, name: 'prices' });
 
@@ -145,16 +181,21 @@ export function IntelForm({ initial, competitors, dealers = [], today, onSave, o
   const submit = handleSubmit(async (values) => {
     setSaveError(undefined);
     const optional = (text: string) => text.trim() || undefined;
+    const competitorName = values.competitorName.trim();
     const draft: RecordDraft<'intelItems'> = {
       observedDay: values.observedDay,
-      competitorName: values.competitorName.trim(),
+      competitorName,
       sku: values.sku.trim(),
       prices: values.prices
         .filter((price) => price.amount.trim() !== '')
-        .map((price) => ({ kind: price.kind, amount: Number(price.amount), currency: 'CNY', unit: price.unit.trim() })),
+        .map((price) => ({ kind: price.kind, amount: Number(price.amount), currency: price.currency || 'CNY', unit: price.unit.trim() })),
       confidence: values.confidence,
     };
     const extras = {
+      id: item?.id,
+      // Fields the form does not show survive an edit; the dictionary link only while the name is unchanged.
+      competitorId: item && competitorName === item.competitorName ? item.competitorId : undefined,
+      terminalId: item?.terminalId,
       brand: optional(values.brand),
       product: optional(values.product),
       spec: optional(values.spec),
@@ -185,7 +226,7 @@ export function IntelForm({ initial, competitors, dealers = [], today, onSave, o
   const hasSource = source.url || source.title || source.text || screenshot;
 
   return (
-    <form onSubmit={submit} noValidate aria-label={t('formTitle')} style={styles.form}>
+    <form onSubmit={submit} noValidate aria-label={t(item ? 'editTitle' : 'formTitle')} style={styles.form}>
       <div style={styles.grid}>
         <Field label={t('competitor')} hint={t('competitorHint')} error={message(errors.competitorName)}>
           {(control) => (
@@ -284,11 +325,12 @@ export function IntelForm({ initial, competitors, dealers = [], today, onSave, o
         <Field label={t('region')} error={message(errors.region)} optional>
           {(control) => <input type="text" maxLength={200} {...control} {...register('region')} style={styles.input} />}
         </Field>
-        {dealers.length > 0 && (
+        {(dealers.length > 0 || missingDealer) && (
           <Field label={t('dealer')} optional>
             {(control) => (
               <select {...control} {...register('dealerId')} style={styles.select}>
                 <option value="">{t('noDealer')}</option>
+                {missingDealer && <option value={missingDealer}>{t('unlistedDealer')}</option>}
                 {dealers.map((dealer) => (
                   <option key={dealer.id} value={dealer.id}>
                     {dealer.name}

@@ -1,14 +1,38 @@
 import type { IntelItem } from '../../lib/intel/schema';
 import { useT } from '../shell/locale';
-import { styles } from '../ui';
+import { Button, DeleteButton, styles } from '../ui';
 import { intelFormMessages } from './messages';
 
 export interface IntelListProps {
   items: IntelItem[];
+  /** Opens the item for editing. Without it the list is read-only. */
+  onOpen?(id: string): void;
+  /** Deletes the item (asked for first). Without it there is no delete button. */
+  onDelete?(id: string): Promise<void> | void;
+}
+
+/** The page an item was captured from, as a link, only when it is an http(s) URL. */
+function sourceLinkOf(item: IntelItem): { href: string; text: string } | undefined {
+  if (!item.sourceUrl) return undefined;
+  let url: URL;
+  try {
+    url = new URL(item.sourceUrl);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  return { href: url.href, text: item.sourceTitle?.trim() || url.host };
+}
+
+/** Brand, product, SKU and spec; the brand is left out when it only repeats the competitor. */
+function whatOf(item: IntelItem): string {
+  const brand = item.brand?.trim();
+  const repeated = brand !== undefined && brand.toLowerCase() === item.competitorName.trim().toLowerCase();
+  return [repeated ? undefined : brand, item.product, item.sku, item.spec].filter(Boolean).join(' · ');
 }
 
 /** Captured intel, newest observation first. Text from web pages is rendered as text only. */
-export function IntelList({ items }: IntelListProps) {
+export function IntelList({ items, onOpen, onDelete }: IntelListProps) {
   const t = useT(intelFormMessages);
   const live = items.filter((item) => !item.deletedAt);
   if (live.length === 0) return <p style={{ ...styles.muted, margin: 0 }}>{t('listEmpty')}</p>;
@@ -16,7 +40,9 @@ export function IntelList({ items }: IntelListProps) {
   return (
     <ul style={styles.list} aria-label={t('listTitle')}>
       {sorted.map((item) => {
-        const what = [item.brand, item.product, item.sku, item.spec].filter(Boolean).join(' · ');
+        const what = whatOf(item);
+        const link = sourceLinkOf(item);
+        const record = t('recordName', { what: [item.competitorName, what].filter(Boolean).join(' · '), day: item.observedDay });
         return (
           <li key={item.id} style={{ ...styles.listItem, display: 'flex', flexDirection: 'column', gap: 2 }}>
             <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'baseline' }}>
@@ -47,8 +73,27 @@ export function IntelList({ items }: IntelListProps) {
               {item.channel && <span>{item.channel}</span>}
               {item.region && <span>{item.region}</span>}
               <span>{t('confidenceLine', { level: t(item.confidence) })}</span>
-              {item.sourceTitle && <span style={{ overflowWrap: 'anywhere' }}>{item.sourceTitle}</span>}
+              {link ? (
+                <span style={{ overflowWrap: 'anywhere' }}>
+                  {t('sourceLabel')}{' '}
+                  <a href={link.href} target="_blank" rel="noopener noreferrer">
+                    {link.text}
+                  </a>
+                </span>
+              ) : (
+                item.sourceTitle && <span style={{ overflowWrap: 'anywhere' }}>{item.sourceTitle}</span>
+              )}
             </div>
+            {(onOpen || onDelete) && (
+              <div style={styles.actions}>
+                {onOpen && (
+                  <Button variant="small" aria-label={t('editLabel', { record })} onClick={() => onOpen(item.id)}>
+                    {t('edit')}
+                  </Button>
+                )}
+                {onDelete && <DeleteButton record={record} onDelete={() => onDelete(item.id)} />}
+              </div>
+            )}
           </li>
         );
       })}

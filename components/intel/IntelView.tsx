@@ -1,51 +1,110 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useT } from '../shell/locale';
 import { sidePanelMessages } from '../pages/side-panel/messages';
-import { useDatabase, useDealers, useRecords, useSetting } from '../shell/database-context';
+import { useDatabase, useDealers, useQuery, useSetting } from '../shell/database-context';
 import { EmptyState } from '../shell/EmptyState';
-import { IntelForm, IntelList } from './index';
-import { saveRecord } from '../../lib/store/records';
+import { ShowMore, errorMessageOf } from '../ui';
+import { IntelForm } from './IntelForm';
+import { IntelList } from './IntelList';
+import { intelFormMessages } from './messages';
+import { competitorsByName, intelCompetitorNames, latestIntel } from '../../lib/intel/queries';
+import type { IntelItem } from '../../lib/intel/schema';
+import { PAGE_SIZE } from '../../lib/store/query';
+import { deleteRecord, saveRecord } from '../../lib/store/records';
 import { today } from '../../lib/kernel/dates';
 
+const NO_ARGS = {};
+
+/** What the form is open for: a new observation, or an item from the list. */
+type Editing = { item?: IntelItem } | null;
+
+/** The Intel section: the latest observations a page at a time; each can be opened, edited and deleted. */
 export function IntelView() {
   const t = useT(sidePanelMessages);
+  const ti = useT(intelFormMessages);
   const db = useDatabase();
-  const items = useRecords('intelItems');
+  const [limit, setLimit] = useState(PAGE_SIZE);
+  const items = useQuery(latestIntel, { limit });
+  const usedNames = useQuery(intelCompetitorNames, NO_ARGS);
+  const dictionary = useQuery(competitorsByName, NO_ARGS);
   const dealers = useDealers();
   const profile = useSetting('profile');
-  const [editing, setEditing] = useState(false);
+  const [editing, setEditing] = useState<Editing>(null);
   const [notice, setNotice] = useState('');
+  const [error, setError] = useState('');
+
+  // The dictionary's names and those already used in intel, as the capture form offers them.
+  const competitors = useMemo(
+    () => [...new Set([...(dictionary ?? []).map((c) => c.name), ...(usedNames ?? [])])].sort((a, b) => a.localeCompare(b, 'zh-CN')),
+    [dictionary, usedNames],
+  );
+  const dealerOptions = useMemo(() => (dealers ?? []).map((d) => ({ id: d.id, name: d.name })), [dealers]);
+
   if (!items || !dealers || !profile) return null;
-  const competitors = [...new Set(items.map((i) => i.competitorName))];
+  const author = { id: profile.id, name: profile.name };
+
+  const open = (item?: IntelItem) => {
+    setNotice('');
+    setError('');
+    setEditing({ item });
+  };
 
   return (
     <div className="fk-stack">
       <div className="fk-row">
         <h2>{t('intelTitle')}</h2>
         {!editing && (
-          <button type="button" className="fk-button fk-button-primary" onClick={() => setEditing(true)}>
+          <button type="button" className="fk-button fk-button-primary" onClick={() => open()}>
             {t('newIntel')}
           </button>
         )}
       </div>
       {notice && <p role="status">{notice}</p>}
+      {error && (
+        <p role="alert" className="fk-error">
+          {error}
+        </p>
+      )}
       {editing && (
         <IntelForm
+          // A fresh form per item: its fields start from the item it was opened for.
+          key={editing.item?.id ?? 'new'}
+          item={editing.item}
           competitors={competitors}
-          dealers={dealers.map((d) => ({ id: d.id, name: d.name }))}
+          dealers={dealerOptions}
           today={today()}
           onSave={async (draft) => {
-            await saveRecord(db, 'intelItems', draft, { author: { id: profile.id, name: profile.name } });
-            setEditing(false);
+            await saveRecord(db, 'intelItems', draft, { author });
+            setEditing(null);
             setNotice(t('saved'));
           }}
-          onCancel={() => setEditing(false)}
+          onCancel={() => setEditing(null)}
         />
       )}
       {items.length === 0 && !editing ? (
         <EmptyState testId="empty-intel" title={t('intelEmptyTitle')} body={t('intelEmptyBody')} />
       ) : (
-        <IntelList items={items} />
+        <>
+          <IntelList
+            items={items}
+            onOpen={(id) => {
+              const item = items.find((i) => i.id === id);
+              if (item) open(item);
+            }}
+            onDelete={async (id) => {
+              setNotice('');
+              setError('');
+              try {
+                await deleteRecord(db, 'intelItems', id, { author });
+                if (editing?.item?.id === id) setEditing(null);
+                setNotice(ti('deleted'));
+              } catch (e) {
+                setError(ti('deleteFailed', { message: errorMessageOf(e) }));
+              }
+            }}
+          />
+          <ShowMore shown={items.length} limit={limit} onMore={() => setLimit((n) => n + PAGE_SIZE)} />
+        </>
       )}
     </div>
   );

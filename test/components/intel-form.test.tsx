@@ -164,6 +164,120 @@ describe('IntelForm', () => {
   });
 });
 
+describe('IntelForm editing an item', () => {
+  const ITEM_ID = '01JF0000000000000000000009';
+  const COMPETITOR_ID = '01JC0000000000000000000003';
+  const TERMINAL_ID = '01JT0000000000000000000004';
+  const stored = (): IntelItem =>
+    IntelItem.parse({
+      id: ITEM_ID,
+      schemaVersion: 1,
+      author: { id: 'owner-101', name: '张伟' },
+      createdAt: '2026-11-20T09:00:00.000Z',
+      updatedAt: '2026-11-20T09:00:00.000Z',
+      observedDay: '2026-11-20',
+      competitorId: COMPETITOR_ID,
+      competitorName: '美孚',
+      brand: '美孚',
+      product: '美孚1号',
+      sku: 'M1-0W40-4L',
+      spec: '4L',
+      prices: [
+        { kind: 'retail', amount: 398, currency: 'CNY', unit: '元/瓶' },
+        { kind: 'supply', amount: 12.5, currency: 'USD', unit: '元/升' },
+      ],
+      promotion: { type: 'rebate', description: '满 100 箱返 3%', from: '2026-11-01', to: '2026-11-30' },
+      channel: '汽配城',
+      region: '苏南',
+      dealerId: DEALER,
+      terminalId: TERMINAL_ID,
+      sourceUrl: 'https://news.example.com/mobil',
+      sourceTitle: '美孚返利政策',
+      sourceText: '返利 3%',
+      screenshot: PNG,
+      confidence: 'low',
+    });
+
+  it('fills every field from the item and saves a draft with its id (zh-CN)', async () => {
+    const user = userEvent.setup();
+    const onSave = vi.fn<OnSave>().mockResolvedValue();
+    const item = stored();
+    inLocale('zh-CN', <IntelForm item={item} competitors={['美孚']} dealers={[{ id: DEALER, name: '华联商贸' }]} today={TODAY} onSave={onSave} />);
+    expect(screen.getByRole('form', { name: '编辑竞品信息' })).toBeTruthy();
+    expect(
+      Object.fromEntries(
+        ['竞品', '发现日期', '品牌', '产品', 'SKU', '规格', '价格 1 类型', '价格 1 金额', '价格 1 单位', '价格 2 类型', '价格 2 金额', '价格 2 单位', '促销方式', '促销内容', '促销开始', '促销结束', '渠道', '区域', '发现地点（经销商或终端）', '可信度'].map((label) => [label, valueOf(label)]),
+      ),
+    ).toEqual({
+      竞品: '美孚',
+      发现日期: '2026-11-20',
+      品牌: '美孚',
+      产品: '美孚1号',
+      SKU: 'M1-0W40-4L',
+      规格: '4L',
+      '价格 1 类型': 'retail',
+      '价格 1 金额': '398',
+      '价格 1 单位': '元/瓶',
+      '价格 2 类型': 'supply',
+      '价格 2 金额': '12.5',
+      '价格 2 单位': '元/升',
+      促销方式: 'rebate',
+      促销内容: '满 100 箱返 3%',
+      促销开始: '2026-11-01',
+      促销结束: '2026-11-30',
+      渠道: '汽配城',
+      区域: '苏南',
+      '发现地点（经销商或终端）': DEALER,
+      可信度: 'low',
+    });
+    expect(screen.getByText('美孚返利政策')).toBeTruthy();
+    expect(screen.getByTestId('intel-source-text').textContent).toBe('返利 3%');
+    expect(screen.getByRole('img', { name: '网页截图' }).getAttribute('src')).toBe(PNG);
+
+    await user.clear(screen.getByLabelText('价格 1 金额'));
+    await user.type(screen.getByLabelText('价格 1 金额'), '388');
+    await user.click(screen.getByRole('button', { name: '保存竞品信息' }));
+    expect(onSave).toHaveBeenCalledTimes(1);
+    const draft = onSave.mock.calls[0]![0];
+    const { id: _id, schemaVersion: _v, author: _a, createdAt: _c, updatedAt: _u, ...content } = item;
+    expect(draft).toEqual({ ...content, id: ITEM_ID, prices: [{ ...item.prices[0]!, amount: 388 }, item.prices[1]] });
+    expect(asRecord(draft).success).toBe(true);
+  });
+
+  it('drops the dictionary link when the competitor is renamed, and clears emptied fields (en)', async () => {
+    const user = userEvent.setup();
+    const onSave = vi.fn<OnSave>().mockResolvedValue();
+    inLocale('en', <IntelForm item={stored()} competitors={[]} today={TODAY} onSave={onSave} />);
+    await user.clear(screen.getByLabelText('Competitor', { exact: true }));
+    await user.type(screen.getByLabelText('Competitor', { exact: true }), 'Mobil');
+    await user.clear(screen.getByLabelText('Brand', { exact: true }));
+    await user.selectOptions(screen.getByLabelText('Promotion type'), '');
+    await user.clear(screen.getByLabelText('Promotion details'));
+    await user.click(screen.getByRole('button', { name: 'Save intel' }));
+    const draft = onSave.mock.calls[0]![0];
+    expect(draft.id).toBe(ITEM_ID);
+    expect(draft.competitorName).toBe('Mobil');
+    expect(draft.competitorId).toBeUndefined();
+    expect(draft.brand).toBeUndefined();
+    expect(draft.promotion).toBeUndefined();
+    // The dealer is kept though it is no longer in the rep's list, and so is the terminal.
+    expect(draft.dealerId).toBe(DEALER);
+    expect(draft.terminalId).toBe(TERMINAL_ID);
+    expect(screen.getByRole('option', { name: 'A dealer no longer in your list' })).toBeTruthy();
+  });
+
+  it('a new form still starts blank with today and no id', async () => {
+    const user = userEvent.setup();
+    const onSave = vi.fn<OnSave>().mockResolvedValue();
+    inLocale('en', <IntelForm competitors={[]} today={TODAY} onSave={onSave} />);
+    expect(screen.getByRole('form', { name: 'Competitor intel' })).toBeTruthy();
+    expect(valueOf('Date observed')).toBe(TODAY);
+    await user.type(screen.getByLabelText('Competitor', { exact: true }), 'Shell');
+    await user.click(screen.getByRole('button', { name: 'Save intel' }));
+    expect(onSave.mock.calls[0]![0]).not.toHaveProperty('id');
+  });
+});
+
 describe('IntelList', () => {
   const item = (overrides: Partial<IntelItem>): IntelItem =>
     IntelItem.parse({
@@ -200,5 +314,71 @@ describe('IntelList', () => {
   it('says so when empty (en)', () => {
     inLocale('en', <IntelList items={[]} />);
     expect(screen.getByText('No intel yet.')).toBeTruthy();
+  });
+
+  it('links the source page safely, titled or by host, and does not repeat a brand equal to the competitor (zh-CN)', () => {
+    const { container } = inLocale(
+      'zh-CN',
+      <IntelList
+        items={[
+          item({ competitorName: '美孚', brand: '美孚', product: '美孚1号', sku: '', sourceUrl: 'https://news.example.com/a?b=1', sourceTitle: HOSTILE }),
+          item({ id: '01JF0000000000000000000002', observedDay: '2026-11-21', brand: '喜力', product: 'HX7', sku: '', sourceUrl: 'http://shop.example.cn/p/9' }),
+          // Not reachable through the schema; the list guards anyway.
+          { ...item({ id: '01JF0000000000000000000003', observedDay: '2026-11-20', sku: '' }), sourceUrl: 'javascript:alert(1)', sourceTitle: '伪装链接' },
+        ]}
+      />,
+    );
+    const [mobil, shell, hostile] = screen.getAllByRole('listitem');
+    expect(within(mobil!).getByText('美孚1号')).toBeTruthy();
+    expect(mobil!.textContent).not.toMatch(/美孚.*美孚.*美孚1号/);
+
+    const titled = within(mobil!).getByRole('link', { name: HOSTILE });
+    expect(titled.getAttribute('href')).toBe('https://news.example.com/a?b=1');
+    expect(titled.getAttribute('target')).toBe('_blank');
+    expect(titled.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(mobil!.textContent).toContain('来源：');
+
+    expect(within(shell!).getByText('喜力 · HX7')).toBeTruthy();
+    const byHost = within(shell!).getByRole('link', { name: 'shop.example.cn' });
+    expect(byHost.getAttribute('href')).toBe('http://shop.example.cn/p/9');
+    expect(byHost.getAttribute('rel')).toBe('noopener noreferrer');
+
+    expect(within(hostile!).queryByRole('link')).toBeNull();
+    expect(within(hostile!).getByText('伪装链接')).toBeTruthy();
+    expect(container.querySelector('a[href^="javascript"]')).toBeNull();
+    expect(container.querySelector('img')).toBeNull();
+    // Read-only without callbacks.
+    expect(screen.queryByRole('button')).toBeNull();
+  });
+
+  it('opens an item for editing and deletes only after asking (en)', async () => {
+    const user = userEvent.setup();
+    const onOpen = vi.fn();
+    const onDelete = vi.fn().mockResolvedValue(undefined);
+    inLocale(
+      'en',
+      <IntelList
+        items={[item({ competitorName: 'Shell', sku: 'HX7-4L' }), item({ id: '01JF0000000000000000000002', competitorName: 'Mobil', sku: '', product: 'Mobil 1', observedDay: '2026-11-21' })]}
+        onOpen={onOpen}
+        onDelete={onDelete}
+      />,
+    );
+    await user.click(screen.getByRole('button', { name: 'Edit intel “Mobil · Mobil 1” (2026-11-21)' }));
+    expect(onOpen).toHaveBeenCalledWith('01JF0000000000000000000002');
+
+    await user.click(screen.getByRole('button', { name: 'Delete intel “Shell · HX7-4L” (2026-11-22)' }));
+    expect(onDelete).not.toHaveBeenCalled();
+    await user.click(screen.getByRole('button', { name: 'Keep' }));
+    expect(onDelete).not.toHaveBeenCalled();
+    await user.click(screen.getByRole('button', { name: 'Delete intel “Shell · HX7-4L” (2026-11-22)' }));
+    await user.click(screen.getByRole('button', { name: 'Yes, delete intel “Shell · HX7-4L” (2026-11-22)' }));
+    expect(onDelete).toHaveBeenCalledTimes(1);
+    expect(onDelete).toHaveBeenCalledWith('01JF0000000000000000000001');
+  });
+
+  it('names the buttons in Chinese (zh-CN)', () => {
+    inLocale('zh-CN', <IntelList items={[item({ sku: 'HX7-4L' })]} onOpen={() => undefined} onDelete={() => undefined} />);
+    expect(screen.getByRole('button', { name: '编辑竞品信息“壳牌 · HX7-4L”（2026-11-22）' }).textContent).toBe('编辑');
+    expect(screen.getByRole('button', { name: '删除竞品信息“壳牌 · HX7-4L”（2026-11-22）' }).textContent).toBe('删除');
   });
 });
