@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { isoWeekOf, monthOf } from '../../lib/kernel/dates';
 import { formatDateTime } from '../../lib/kernel/i18n';
 import type { RecordDraft } from '../../lib/store/records';
@@ -6,7 +6,7 @@ import { DiaryContent, type DiaryEntry, type DiaryKind } from '../../lib/reports
 import type { VisitCard } from '../../lib/visits/schema';
 import { DEFAULT_TEMPLATES } from '../../lib/reports/templates';
 import { useLocale, useT } from '../shell/locale';
-import { Button, Field, FieldError, LineListInput, RowListFieldset, SaveError, errorMessageOf, styles } from '../ui';
+import { Button, Field, FieldError, LineListInput, RowListFieldset, SaveError, errorMessageOf, palette, styles } from '../ui';
 import { VisitCardList } from '../visits/index';
 import { diaryEditorMessages, type DiaryEditorMessageKey } from './messages';
 import { isCopiedLine, vagueWordWithoutNumber } from '../../lib/reports/signals';
@@ -45,11 +45,23 @@ export interface DiaryEditorProps {
 const LINE_MAX = 500;
 const GRADES = ['A', 'B', 'C'] as const;
 
+/** Statuses after which the rep no longer edits the entry: changes come with the manager's review. */
+const READ_ONLY_STATUSES: ReadonlySet<DiaryEntry['status']> = new Set(['submitted', 'reviewed']);
+
+/** Inline styles cannot target :disabled; this marks a read-only entry's controls as such, and hides its dead add/remove buttons. */
+const READ_ONLY_CLASS = 'fk-diary-read-only';
+const READ_ONLY_CSS =
+  `.${READ_ONLY_CLASS} button:disabled { display: none; }` +
+  `.${READ_ONLY_CLASS} input:disabled, .${READ_ONLY_CLASS} select:disabled, .${READ_ONLY_CLASS} textarea:disabled { background: ${palette.soft} !important; cursor: default; }`;
+
 function templateOf(kind: DiaryKind) {
   return DEFAULT_TEMPLATES.find((template) => template.kind === kind);
 }
 
-/** Editor for the four written reports (日报, 周报, 月报, 市场巡视报告). Presentational: saves go out through `onSave`. */
+/**
+ * Editor for the four written reports (日报, 周报, 月报, 市场巡视报告). Presentational: saves go out
+ * through `onSave`. A submitted or reviewed entry is shown read-only, without save buttons.
+ */
 export function DiaryEditor({
   kind,
   periodStart,
@@ -71,6 +83,9 @@ export function DiaryEditor({
   const [notice, setNotice] = useState<DiaryEditorMessageKey>();
   const formRef = useRef<HTMLFormElement>(null);
   const focusFirstError = useRef(false);
+  const readOnlyNoteId = useId();
+  const status = entry?.status;
+  const readOnly = status !== undefined && READ_ONLY_STATUSES.has(status);
 
   useEffect(() => {
     if (!focusFirstError.current) return;
@@ -87,6 +102,7 @@ export function DiaryEditor({
   };
 
   const save = async (submit: boolean) => {
+    if (readOnly) return;
     setNotice(undefined);
     setSaveError(undefined);
     const found = validate(state, submit, requiredFields);
@@ -154,7 +170,6 @@ export function DiaryEditor({
   };
 
   const period = kind === 'weekly' ? isoWeekOf(periodStart) : kind === 'monthly' ? monthOf(periodStart) : periodStart;
-  const status = entry?.status;
 
   return (
     <form
@@ -172,68 +187,83 @@ export function DiaryEditor({
         {status && <span style={styles.badge}>{t(`status_${status}`)}</span>}
       </div>
 
+      {readOnly && (
+        <p id={readOnlyNoteId} style={{ ...styles.hint, fontSize: 13 }}>
+          {t('readOnly')}
+        </p>
+      )}
+
       {entry && entry.annotations.length > 0 && <Annotations entry={entry} kind={kind} locale={locale} />}
 
-      {state.kind === 'daily' && (
-        <>
-          {lines('todayWork', t('todayWork'), state.todayWork, { hint: prefilledFromPlan ? t('prefilledFromPlan') : undefined })}
-          {lines('tomorrowPlan', t('tomorrowPlan'), state.tomorrowPlan, { plan: true })}
-          {lines('problems', t('problems'), state.problems)}
-          <section aria-label={t('todaysVisits', { n: visitsOfPeriod.length })} style={styles.section}>
-            <h4 style={{ ...styles.label, margin: 0 }}>{t('todaysVisits', { n: visitsOfPeriod.length })}</h4>
-            {visitsOfPeriod.length === 0 ? (
-              <p style={styles.hint}>{t('noVisits')}</p>
-            ) : (
-              <>
-                <VisitCardList cards={visitsOfPeriod} dealersById={dealersById} />
-                <p style={styles.hint}>{t('visitsAttached')}</p>
-              </>
-            )}
-          </section>
-        </>
-      )}
+      {readOnly && <style>{READ_ONLY_CSS}</style>}
+      {/* One fieldset around every control: disabling it makes a submitted entry read-only without remounting the inputs. */}
+      <fieldset
+        disabled={readOnly}
+        aria-describedby={readOnly ? readOnlyNoteId : undefined}
+        className={readOnly ? READ_ONLY_CLASS : undefined}
+        style={{ ...styles.form, border: 0, padding: 0, margin: 0, minWidth: 0 }}
+      >
+        {state.kind === 'daily' && (
+          <>
+            {lines('todayWork', t('todayWork'), state.todayWork, { hint: prefilledFromPlan ? t('prefilledFromPlan') : undefined })}
+            {lines('tomorrowPlan', t('tomorrowPlan'), state.tomorrowPlan, { plan: true })}
+            {lines('problems', t('problems'), state.problems)}
+            <section aria-label={t('todaysVisits', { n: visitsOfPeriod.length })} style={styles.section}>
+              <h4 style={{ ...styles.label, margin: 0 }}>{t('todaysVisits', { n: visitsOfPeriod.length })}</h4>
+              {visitsOfPeriod.length === 0 ? (
+                <p style={styles.hint}>{t('noVisits')}</p>
+              ) : (
+                <>
+                  <VisitCardList cards={visitsOfPeriod} dealersById={dealersById} />
+                  <p style={styles.hint}>{t('visitsAttached')}</p>
+                </>
+              )}
+            </section>
+          </>
+        )}
 
-      {state.kind === 'weekly' && (
-        <WeeklySections
-          state={state}
-          previous={before?.kind === 'weekly' ? before : undefined}
-          dealersById={dealersById}
-          periodStart={periodStart}
-          minKeyAccountVisits={minKeyAccountVisits}
-          errorText={errorText}
-          lineSignals={lineSignals}
-          onChange={(next) => edit(() => next)}
-        />
-      )}
+        {state.kind === 'weekly' && (
+          <WeeklySections
+            state={state}
+            previous={before?.kind === 'weekly' ? before : undefined}
+            dealersById={dealersById}
+            periodStart={periodStart}
+            minKeyAccountVisits={minKeyAccountVisits}
+            errorText={errorText}
+            lineSignals={lineSignals}
+            onChange={(next) => edit(() => next)}
+          />
+        )}
 
-      {state.kind === 'monthly' && (
-        <>
-          {before?.kind === 'monthly' && before.nextMonthPlan.length > 0 && <PreviousPlan lines={before.nextMonthPlan} />}
-          {lines('results', t('results'), state.results)}
-          {lines('problems', t('monthProblems'), state.problems)}
-          {lines('nextMonthPlan', t('nextMonthPlan'), state.nextMonthPlan, { plan: true, hint: t('nextMonthPlanHint') })}
-          <Field label={t('localProposal')} optional>
-            {(control) => (
-              <textarea
-                {...control}
-                rows={4}
-                maxLength={4000}
-                value={state.localProposal}
-                onChange={(event) => edit((current) => ({ ...current, localProposal: event.target.value }) as EditorState)}
-                style={styles.textarea}
-              />
-            )}
-          </Field>
-        </>
-      )}
+        {state.kind === 'monthly' && (
+          <>
+            {before?.kind === 'monthly' && before.nextMonthPlan.length > 0 && <PreviousPlan lines={before.nextMonthPlan} />}
+            {lines('results', t('results'), state.results)}
+            {lines('problems', t('monthProblems'), state.problems)}
+            {lines('nextMonthPlan', t('nextMonthPlan'), state.nextMonthPlan, { plan: true, hint: t('nextMonthPlanHint') })}
+            <Field label={t('localProposal')} optional>
+              {(control) => (
+                <textarea
+                  {...control}
+                  rows={4}
+                  maxLength={4000}
+                  value={state.localProposal}
+                  onChange={(event) => edit((current) => ({ ...current, localProposal: event.target.value }) as EditorState)}
+                  style={styles.textarea}
+                />
+              )}
+            </Field>
+          </>
+        )}
 
-      {state.kind === 'inspection' && (
-        <>
-          {lines('learned', t('learned'), state.learned)}
-          {lines('handled', t('handled'), state.handled)}
-          {lines('guided', t('guided'), state.guided)}
-        </>
-      )}
+        {state.kind === 'inspection' && (
+          <>
+            {lines('learned', t('learned'), state.learned)}
+            {lines('handled', t('handled'), state.handled)}
+            {lines('guided', t('guided'), state.guided)}
+          </>
+        )}
+      </fieldset>
 
       <SaveError error={saveError} />
       {notice && (
@@ -241,14 +271,16 @@ export function DiaryEditor({
           {t(notice)}
         </p>
       )}
-      <div style={styles.actions}>
-        <Button onClick={() => void save(false)} disabled={saving} aria-busy={saving || undefined}>
-          {t('saveDraft')}
-        </Button>
-        <Button type="submit" variant="primary" disabled={saving} aria-busy={saving || undefined}>
-          {t(`submit_${kind}`)}
-        </Button>
-      </div>
+      {!readOnly && (
+        <div style={styles.actions}>
+          <Button onClick={() => void save(false)} disabled={saving} aria-busy={saving || undefined}>
+            {t('saveDraft')}
+          </Button>
+          <Button type="submit" variant="primary" disabled={saving} aria-busy={saving || undefined}>
+            {t(`submit_${kind}`)}
+          </Button>
+        </div>
+      )}
     </form>
   );
 }

@@ -9,6 +9,7 @@ export const diaryEditorMessages = defineMessages({
     status_draft: 'Draft',
     status_submitted: 'Submitted',
     status_reviewed: 'Reviewed',
+    readOnly: "Submitted reports can't be changed here; revisions come with the manager's review.",
     todayWork: "Today's work",
     tomorrowPlan: "Tomorrow's plan",
     problems: 'Problems to solve',
@@ -87,6 +88,7 @@ export const diaryEditorMessages = defineMessages({
     status_draft: '草稿',
     status_submitted: '已提交',
     status_reviewed: '已批阅',
+    readOnly: '报告提交后不能在这里修改，如需改动，会随主管批阅一并处理。',
     todayWork: '今日工作内容',
     tomorrowPlan: '明日计划',
     problems: '需解决的问题',
@@ -160,3 +162,37 @@ export const diaryEditorMessages = defineMessages({
 });
 
 export type DiaryEditorMessageKey = keyof (typeof diaryEditorMessages)['en'];
+
+/** The Reports section around the editor: the period shown and the earlier reports of a kind. */
+export const reportsMessages = defineMessages({
+  en: {
+    periodWeekEarlier: 'Week {week} · {visits} visit cards that week',
+    periodMonthEarlier: 'Month {month} · {visits} visit cards that month',
+    backToCurrent_weekly: "Back to this week's report",
+    backToCurrent_monthly: "Back to this month's report",
+    backToCurrent_inspection: "Back to today's inspection",
+    history_weekly: 'Earlier weekly reports',
+    history_monthly: 'Earlier monthly reports',
+    history_inspection: 'Earlier inspection reports',
+    historyEmpty: 'None yet.',
+    open: 'Open',
+    openReport: 'Open {report}',
+    opened: 'Open above',
+  },
+  'zh-CN': {
+    periodWeekEarlier: '{week} 周 · 当周 {visits} 张客户卡',
+    periodMonthEarlier: '{month} 月 · 当月 {visits} 张客户卡',
+    backToCurrent_weekly: '返回本周周报',
+    backToCurrent_monthly: '返回本月月报',
+    backToCurrent_inspection: '返回今天的巡视报告',
+    history_weekly: '以往周报',
+    history_monthly: '以往月报',
+    history_inspection: '以往巡视报告',
+    historyEmpty: '还没有。',
+    open: '打开',
+    openReport: '打开{report}',
+    opened: '已在上方打开',
+  },
+});
+
+export type ReportsMessageKey = keyof (typeof reportsMessages)['en'];

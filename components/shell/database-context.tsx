@@ -30,13 +30,13 @@ export function useSetting<K extends SettingKey>(key: K): SettingValue<K> | unde
 
 /**
  * Reads through a named, index-backed query (lib/<capability>/queries.ts), live: the result
- * follows every write to the tables it reads. `undefined` while loading. Views never read tables.
+ * follows every write to the tables it reads. `undefined` while loading, and while `args` is
+ * undefined (e.g. the profile it needs has not loaded yet). Views never read whole tables.
  */
-export function useQuery<A, R>(query: NamedQuery<A, R>, args: A): R | undefined {
+export function useQuery<A, R>(query: NamedQuery<A, R>, args: A | undefined): R | undefined {
   const db = useDatabase();
-  const key = JSON.stringify(args);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for `args`
-  return useLiveQuery(() => query.run(db, args), [db, query, key]);
+  const key = args === undefined ? undefined : JSON.stringify(args);
+  return useLiveQuery(async () => (args === undefined ? undefined : query.run(db, args)), [db, query, key]);
 }
 
 /** Dealers for pickers and name lookups, in name order (bounded: a rep's or a region's dealers). */

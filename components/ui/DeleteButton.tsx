@@ -11,17 +11,32 @@ import { uiMessages } from './messages';
 export function DeleteButton({ record, onDelete }: { record: string; onDelete: () => Promise<void> | void }) {
   const t = useT(uiMessages);
   const [asking, setAsking] = useState(false);
+  const [failed, setFailed] = useState('');
   if (!asking) {
     return (
-      <Button variant="small" aria-label={t('deleteLabel', { record })} onClick={() => setAsking(true)}>
-        {t('delete')}
-      </Button>
+      <>
+        <Button variant="small" aria-label={t('deleteLabel', { record })} onClick={() => setAsking(true)}>
+          {t('delete')}
+        </Button>
+        {failed && <span role="alert" style={{ color: 'var(--fk-danger, #b42318)' }}>{failed}</span>}
+      </>
     );
   }
   return (
     <span role="group" aria-label={t('confirmDelete')} style={{ display: 'inline-flex', gap: 4, alignItems: 'center' }}>
       <span>{t('confirmDelete')}</span>
-      <Button variant="small" aria-label={t('confirmDeleteLabel', { record })} onClick={() => void Promise.resolve(onDelete()).finally(() => setAsking(false))}>
+      <Button
+        variant="small"
+        aria-label={t('confirmDeleteLabel', { record })}
+        onClick={() => {
+          setFailed('');
+          // A failed delete changes nothing: say so next to the button, never as an unhandled rejection.
+          Promise.resolve()
+            .then(onDelete)
+            .catch((error: unknown) => setFailed(t('deleteFailed', { message: error instanceof Error ? error.message : String(error) })))
+            .finally(() => setAsking(false));
+        }}
+      >
         {t('delete')}
       </Button>
       <Button variant="small" onClick={() => setAsking(false)}>

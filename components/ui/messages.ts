@@ -19,6 +19,7 @@ export const uiMessages = defineMessages({
     confirmDeleteLabel: 'Yes, delete {record}',
     keep: 'Keep',
     showMore: 'Show more',
+    deleteFailed: 'Could not delete: {message}. Nothing was changed.',
   },
   'zh-CN': {
     fieldError: '{field}：{message}',
@@ -37,5 +38,6 @@ export const uiMessages = defineMessages({
     confirmDeleteLabel: '确定删除{record}',
     keep: '保留',
     showMore: '显示更多',
+    deleteFailed: '删除失败：{message}。数据没有任何改动。',
   },
 });

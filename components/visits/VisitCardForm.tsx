@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from '../../lib/kernel/zod';
@@ -14,8 +14,12 @@ export interface VisitCardFormProps {
   dealers: { id: string; name: string }[];
   /** Preselects a dealer (e.g. opened from a dealer's page). */
   dealerId?: string;
-  /** This rep's earlier cards, any dealers: the source of every prefilled number. */
-  history: VisitCard[];
+  /**
+   * The dealer's cards up to and including `visitDay`, newest first: the source of every
+   * prefilled number. Called whenever the dealer or the day changes; the card being edited may
+   * be among them (it is left out here).
+   */
+  loadHistory(dealerId: string, visitDay: string): Promise<VisitCard[]>;
   requiredSkus?: string[];
   /** Editing an existing card. */
   initial?: VisitCard;
@@ -26,7 +30,16 @@ export interface VisitCardFormProps {
 }
 
 const DEFAULT_UNIT = '箱';
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const UNIT_SUGGESTIONS = ['箱', '条', '瓶', '件', '桶', '包'];
+
+/** What `loadHistory` returned for one dealer and day (or why it failed). */
+interface LoadedHistory {
+  dealerId: string;
+  visitDay: string;
+  cards: VisitCard[];
+  error?: string;
+}
 
 function isQuantity(text: string): boolean {
   const value = Number(text);
@@ -67,9 +80,10 @@ type VisitCardFormValues = z.input<ReturnType<typeof visitCardFormSchema>>;
 
 /**
  * The customer card (客户卡): pick a dealer and the history fills in the rest, so the rep types a
- * few numbers. Presentational: data in by props, the draft out through `onSave`.
+ * few numbers. Presentational: data in by props (the dealer's history through `loadHistory`),
+ * the draft out through `onSave`.
  */
-export function VisitCardForm({ dealers, dealerId: presetDealerId, history, requiredSkus = [], initial, today, onSave, onCancel }: VisitCardFormProps) {
+export function VisitCardForm({ dealers, dealerId: presetDealerId, loadHistory, requiredSkus = [], initial, today, onSave, onCancel }: VisitCardFormProps) {
   const t = useT(visitCardMessages);
   const [saveError, setSaveError] = useState<string>();
   const schema = useMemo(() => visitCardFormSchema(today), [today]);
@@ -95,16 +109,15 @@ export function VisitCardForm({ dealers, dealerId: presetDealerId, history, requ
         unit: initial.unit,
       };
     }
-    const dealerId = presetDealerId ?? '';
-    const earlier = dealerId ? earlierCardsOf(history, dealerId, today) : [];
+    // 往期销量 and the unit are prefilled once the dealer's history has loaded (see `refillPending`).
     return {
       ...base,
-      dealerId,
+      dealerId: presetDealerId ?? '',
       visitDay: today,
-      previousPeriodSales: quantityText(previousPeriodSalesOf(earlier, today)),
+      previousPeriodSales: '',
       currentInventory: '',
       orderQuantity: '',
-      unit: earlier[0]?.unit ?? DEFAULT_UNIT,
+      unit: DEFAULT_UNIT,
     };
     // The form is initialised once; later prop changes must not wipe what the rep typed.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -121,8 +134,25 @@ export function VisitCardForm({ dealers, dealerId: presetDealerId, history, requ
   } = useForm<VisitCardFormValues>({ resolver: zodResolver(schema), defaultValues });
 
   const [dealerId, visitDay, currentInventory] = useWatch({ control, name: ['dealerId', 'visitDay', 'currentInventory'] });
-  const validDay = /^\d{4}-\d{2}-\d{2}$/.test(visitDay) ? visitDay : today;
-  const earlier = useMemo(() => (dealerId ? earlierCardsOf(history, dealerId, validDay, initial?.id) : []), [history, dealerId, validDay, initial?.id]);
+  const validDay = DAY.test(visitDay) ? visitDay : today;
+
+  // The chosen dealer's history, loaded again whenever the dealer or the day changes. Only the
+  // answer for what is chosen now counts: a late answer for an earlier choice is ignored.
+  const [loaded, setLoaded] = useState<LoadedHistory>();
+  const load = useEffectEvent((chosen: string, day: string) => loadHistory(chosen, day));
+  useEffect(() => {
+    if (!dealerId) return;
+    let current = true;
+    load(dealerId, validDay).then(
+      (cards) => current && setLoaded({ dealerId, visitDay: validDay, cards }),
+      (error: unknown) => current && setLoaded({ dealerId, visitDay: validDay, cards: [], error: errorMessageOf(error) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [dealerId, validDay]);
+  const loadedNow = loaded !== undefined && loaded.dealerId === dealerId && loaded.visitDay === validDay ? loaded : undefined;
+  const earlier = useMemo(() => (loadedNow ? earlierCardsOf(loadedNow.cards, loadedNow.dealerId, loadedNow.visitDay, initial?.id) : []), [loadedNow, initial?.id]);
   const recentOrders = useMemo(() => recentOrdersOf(earlier), [earlier]);
   const lastInventoryCard = lastInventoryCardOf(earlier);
   const sameInventoryAsLastTime =
@@ -132,14 +162,24 @@ export function VisitCardForm({ dealers, dealerId: presetDealerId, history, requ
     [requiredSkus, earlier],
   );
 
-  /** Prefills from the chosen dealer's history, without overwriting what the rep changed. */
-  const refill = () => {
-    const { dealerId: chosen, visitDay: day } = getValues();
-    if (!chosen || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return;
-    const cards = earlierCardsOf(history, chosen, day, initial?.id);
-    if (!getFieldState('previousPeriodSales').isDirty) setValue('previousPeriodSales', quantityText(previousPeriodSalesOf(cards, day)));
-    if (!getFieldState('unit').isDirty && cards[0]) setValue('unit', cards[0].unit);
+  /**
+   * Prefills from the chosen dealer's history, without overwriting what the rep changed: on a new
+   * card once its dealer's history arrives, and after every change of dealer or day. An edited
+   * card keeps its stored numbers until the rep changes its dealer or day.
+   */
+  const refillPending = useRef(!initial);
+  const refillAfterChange = () => {
+    refillPending.current = true;
   };
+  useEffect(() => {
+    if (!refillPending.current || !loadedNow || loadedNow.error) return;
+    const { dealerId: chosen, visitDay: day } = getValues();
+    if (chosen !== loadedNow.dealerId || day !== loadedNow.visitDay) return;
+    refillPending.current = false;
+    if (!getFieldState('previousPeriodSales').isDirty) setValue('previousPeriodSales', quantityText(previousPeriodSalesOf(earlier, day)));
+    if (!getFieldState('unit').isDirty && earlier[0]) setValue('unit', earlier[0].unit);
+    // dealerId and visitDay: a change back to what is already loaded refills too.
+  }, [loadedNow, earlier, dealerId, visitDay, getValues, getFieldState, setValue]);
 
   /** Typing a count or an order ticks the matching action, unless the rep set it by hand. */
   const autoTick = (action: 'checkedInventory' | 'tookOrder', done: boolean) => {
@@ -151,27 +191,33 @@ export function VisitCardForm({ dealers, dealerId: presetDealerId, history, requ
   const submit = handleSubmit(async (values) => {
     setSaveError(undefined);
     const day = values.visitDay;
-    const draft: RecordDraft<'visitCards'> = {
-      dealerId: values.dealerId,
-      visitDay: day,
-      isoWeek: isoWeekOf(day),
-      unit: values.unit.trim(),
-      orderedSkus: values.orderedSkus,
-      requiredSkus: values.requiredSkus,
-      recentPurchases: recentPurchasesOf(earlierCardsOf(history, values.dealerId, day, initial?.id)),
-      actions: values.actions,
-      keyAccount: values.keyAccount,
-      note: values.note.trim(),
-    };
-    if (initial) draft.id = initial.id;
-    if (initial?.terminalId) draft.terminalId = initial.terminalId;
-    const previousPeriodSales = toQuantity(values.previousPeriodSales);
-    const inventory = toQuantity(values.currentInventory);
-    const ordered = toQuantity(values.orderQuantity);
-    if (previousPeriodSales !== undefined) draft.previousPeriodSales = previousPeriodSales;
-    if (inventory !== undefined) draft.currentInventory = inventory;
-    if (ordered !== undefined) draft.orderQuantity = ordered;
     try {
+      // Saved before the history arrived (or after it failed to): ask once more.
+      const history =
+        loadedNow && !loadedNow.error && loadedNow.dealerId === values.dealerId && loadedNow.visitDay === day
+          ? loadedNow.cards
+          : await loadHistory(values.dealerId, day);
+      const draft: RecordDraft<'visitCards'> = {
+        dealerId: values.dealerId,
+        visitDay: day,
+        // The store derives the week from visitDay on save; the draft type still requires it.
+        isoWeek: isoWeekOf(day),
+        unit: values.unit.trim(),
+        orderedSkus: values.orderedSkus,
+        requiredSkus: values.requiredSkus,
+        recentPurchases: recentPurchasesOf(earlierCardsOf(history, values.dealerId, day, initial?.id)),
+        actions: values.actions,
+        keyAccount: values.keyAccount,
+        note: values.note.trim(),
+      };
+      if (initial) draft.id = initial.id;
+      if (initial?.terminalId) draft.terminalId = initial.terminalId;
+      const previousPeriodSales = toQuantity(values.previousPeriodSales);
+      const inventory = toQuantity(values.currentInventory);
+      const ordered = toQuantity(values.orderQuantity);
+      if (previousPeriodSales !== undefined) draft.previousPeriodSales = previousPeriodSales;
+      if (inventory !== undefined) draft.currentInventory = inventory;
+      if (ordered !== undefined) draft.orderQuantity = ordered;
       await onSave(draft);
     } catch (error) {
       setSaveError(errorMessageOf(error));
@@ -186,7 +232,7 @@ export function VisitCardForm({ dealers, dealerId: presetDealerId, history, requ
       <div style={styles.grid}>
         <Field label={t('dealer')} error={message(errors.dealerId)}>
           {(control) => (
-            <select {...control} {...register('dealerId', { onChange: refill })} style={styles.select}>
+            <select {...control} {...register('dealerId', { onChange: refillAfterChange })} style={styles.select}>
               <option value="">{t('chooseDealer')}</option>
               {dealers.map((dealer) => (
                 <option key={dealer.id} value={dealer.id}>
@@ -198,11 +244,14 @@ export function VisitCardForm({ dealers, dealerId: presetDealerId, history, requ
           )}
         </Field>
         <Field label={t('visitDay')} hint={t('visitDayHint', { week: isoWeekOf(validDay) })} error={message(errors.visitDay)}>
-          {(control) => <input type="date" max={today} {...control} {...register('visitDay', { onChange: refill })} style={styles.input} />}
+          {(control) => <input type="date" max={today} {...control} {...register('visitDay', { onChange: refillAfterChange })} style={styles.input} />}
         </Field>
       </div>
 
-      <RecentPurchases purchases={recentOrders} dealerChosen={Boolean(dealerId)} />
+      <RecentPurchases
+        purchases={recentOrders}
+        state={!dealerId ? 'noDealer' : !loadedNow ? 'loading' : loadedNow.error ? { error: loadedNow.error } : 'loaded'}
+      />
 
       <div style={styles.grid}>
         <Field label={t('previousPeriodSales')} hint={t('previousPeriodSalesHint')} error={message(errors.previousPeriodSales)} optional>
@@ -306,13 +355,21 @@ export function VisitCardForm({ dealers, dealerId: presetDealerId, history, requ
   );
 }
 
-function RecentPurchases({ purchases, dealerChosen }: { purchases: { day: string; quantity: number; unit: string }[]; dealerChosen: boolean }) {
+type HistoryState = 'noDealer' | 'loading' | 'loaded' | { error: string };
+
+function RecentPurchases({ purchases, state }: { purchases: { day: string; quantity: number; unit: string }[]; state: HistoryState }) {
   const t = useT(visitCardMessages);
   return (
-    <section aria-label={t('recentPurchases')} style={{ ...styles.section, gap: 4 }}>
+    <section aria-label={t('recentPurchases')} aria-busy={state === 'loading'} style={{ ...styles.section, gap: 4 }}>
       <h4 style={{ ...styles.label, margin: 0 }}>{t('recentPurchases')}</h4>
-      {!dealerChosen ? (
+      {state === 'noDealer' ? (
         <p style={styles.hint}>{t('recentPurchasesPickDealer')}</p>
+      ) : state === 'loading' ? (
+        <p style={styles.hint}>{t('historyLoading')}</p>
+      ) : typeof state === 'object' ? (
+        <p role="status" style={styles.hint}>
+          {t('historyFailed', { message: state.error })}
+        </p>
       ) : purchases.length === 0 ? (
         <p style={styles.hint}>{t('recentPurchasesNone')}</p>
       ) : (

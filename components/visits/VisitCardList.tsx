@@ -1,6 +1,6 @@
 import type { VisitCard } from '../../lib/visits/schema';
 import { useT } from '../shell/locale';
-import { Button, Cell, TableHead, styles } from '../ui';
+import { Button, Cell, DeleteButton, TableHead, styles } from '../ui';
 import { visitCardMessages } from './messages';
 import { ACTION_KEYS, actionsDone } from '../../lib/visits/history';
 
@@ -8,17 +8,20 @@ export interface VisitCardListProps {
   cards: VisitCard[];
   dealersById: Record<string, string>;
   onOpen?(id: string): void;
+  /** Shows a two-step delete on every row; the host deletes the card. */
+  onDelete?(id: string): Promise<void> | void;
 }
 
-/** Visit cards as a compact table: date, dealer, order quantity, mandatory actions done. */
-export function VisitCardList({ cards, dealersById, onOpen }: VisitCardListProps) {
+/** Visit cards as a compact table: date, dealer, order quantity, mandatory actions done; optionally open and delete. */
+export function VisitCardList({ cards, dealersById, onOpen, onDelete }: VisitCardListProps) {
   const t = useT(visitCardMessages);
   if (cards.length === 0) return <p style={{ ...styles.muted, margin: 0 }}>{t('listEmpty')}</p>;
   const sorted = [...cards].sort((a, b) => b.visitDay.localeCompare(a.visitDay) || b.createdAt.localeCompare(a.createdAt));
   const total = ACTION_KEYS.length;
+  const manage = Boolean(onOpen || onDelete);
   return (
     <table style={styles.table} aria-label={t('listTitle')}>
-      <TableHead columns={[t('columnDay'), t('columnDealer'), t('columnOrder'), t('columnActions')]}>{onOpen && <Cell />}</TableHead>
+      <TableHead columns={[t('columnDay'), t('columnDealer'), t('columnOrder'), t('columnActions')]}>{manage && <Cell />}</TableHead>
       <tbody>
         {sorted.map((card) => {
           const dealer = dealersById[card.dealerId] ?? t('unknownDealer');
@@ -42,11 +45,15 @@ export function VisitCardList({ cards, dealersById, onOpen }: VisitCardListProps
                 </span>
                 <span style={styles.srOnly}>{t('actionsDoneLabel', { done, total })}</span>
               </Cell>
-              {onOpen && (
+              {manage && (
                 <Cell>
-                  <Button variant="small" aria-label={t('openCard', { dealer, day: card.visitDay })} onClick={() => onOpen(card.id)}>
-                    {t('open')}
-                  </Button>
+                  {onOpen && (
+                    <Button variant="small" aria-label={t('openCard', { dealer, day: card.visitDay })} onClick={() => onOpen(card.id)}>
+                      {t('open')}
+                    </Button>
+                  )}
+                  {onOpen && onDelete && ' '}
+                  {onDelete && <DeleteButton record={t('cardRecord', { dealer, day: card.visitDay })} onDelete={() => onDelete(card.id)} />}
                 </Cell>
               )}
             </tr>

@@ -53,6 +53,12 @@ export const visitCardMessages = defineMessages({
     noOrder: 'No order',
     open: 'Open',
     openCard: 'Open the visit card of {dealer} on {day}',
+    cardRecord: 'visit card {dealer} {day}',
+    historyLoading: 'Loading this customer’s earlier cards…',
+    historyFailed: 'Could not load this customer’s earlier cards ({message}), so nothing is prefilled: type the numbers in.',
+    editing: 'Editing the visit card of {dealer} on {day}',
+    deleted: 'Visit card deleted.',
+    deleteFailed: 'Could not delete the visit card: {message}',
   },
   'zh-CN': {
     formTitle: '客户卡',
@@ -106,6 +112,12 @@ export const visitCardMessages = defineMessages({
     noOrder: '未下单',
     open: '查看',
     openCard: '查看{dealer} {day} 的客户卡',
+    cardRecord: '客户卡 {dealer} {day}',
+    historyLoading: '正在读取该客户以往的客户卡…',
+    historyFailed: '读取该客户以往的客户卡失败（{message}），未能预填，请直接填写各项数字。',
+    editing: '正在修改{dealer} {day} 的客户卡',
+    deleted: '客户卡已删除。',
+    deleteFailed: '客户卡删除失败：{message}',
   },
 });
 

@@ -1,5 +1,6 @@
 import type { FieldkitDatabase } from '../store/database';
 import { enqueue } from '../store/records';
+import { needsSync } from '../store/kind';
 import { newId } from '../kernel/ids';
 import { isDeviceOnlySetting } from './export';
 import { BACKUP_FORMAT, BACKUP_VERSION, BackupHeader, backupTablesOf, type BackupTable, type BackupTableSpec } from './format';
@@ -133,7 +134,7 @@ export async function importBackup(db: FieldkitDatabase, text: string, options: 
           await store.put(row);
           summary.updated++;
         }
-        if (spec.kind?.crm && !(row.crm && (row.crm as { syncedVersion?: string }).syncedVersion === row.updatedAt)) {
+        if (spec.kind && needsSync(spec.kind, row) && !(row.crm && (row.crm as { syncedVersion?: string }).syncedVersion === row.updatedAt)) {
           await enqueue(db, table, row.id as string, row.updatedAt as string, row.deletedAt ? 'delete' : 'upsert', now);
         }
       }

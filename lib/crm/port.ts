@@ -78,8 +78,13 @@ export interface PushInput {
   timestamp?: string;
 }
 
+/**
+ * `operation: 'none'`: nothing needed writing (a record deleted before it ever reached the CRM);
+ * it has no `crmId`.
+ */
 export type PushResult =
   | { localId: string; ok: true; crmId: string; objectType: string; operation: 'created' | 'updated' | 'archived' }
+  | { localId: string; ok: true; crmId?: undefined; objectType: string; operation: 'none' }
   | { localId: string; ok: false; error: CrmError };
 
 /** A record someone (possibly this user on another machine) wrote, read back from the CRM. */

@@ -104,6 +104,12 @@ export function indexNamesOf(kind: KindDefinition): string[] {
   return kind.indexes.map((spec) => spec.replace(/^[&*]/, ''));
 }
 
-export function isSynced(kind: KindDefinition): boolean {
-  return kind.crm !== undefined;
+/**
+ * Whether a saved version of a record must be queued for the CRM: kinds with a CRM mapping do,
+ * except a dealer no CRM dealer is linked to (dealers come from the CRM; one added in Fieldkit
+ * stays local until it is linked).
+ */
+export function needsSync(kind: KindDefinition, record: { crm?: unknown }): boolean {
+  if (!kind.crm) return false;
+  return kind.crm.home !== 'dealer' || record.crm !== undefined;
 }

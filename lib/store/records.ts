@@ -9,7 +9,7 @@ import type { OutboxEntry } from './outbox';
 import type { Author } from '../kernel/record';
 import { newId } from '../kernel/ids';
 import type { FieldkitDatabase } from './database';
-import { schemaVersionOf } from './kind';
+import { needsSync, schemaVersionOf } from './kind';
 import type { ProductKind } from '../kinds';
 
 type TableRows = { [K in ProductKind as K['table']]: z.infer<K['schema']> };
@@ -71,7 +71,7 @@ export async function saveRecord<T extends RecordTable>(
     if (!parsed.success) throw new RecordValidationError(table, issuesOf(parsed.error));
     const record = parsed.data as RecordOf<T>;
     await store.put(record);
-    if (kind.crm) await enqueue(db, table, record.id, record.updatedAt, record.deletedAt ? 'delete' : 'upsert', now);
+    if (needsSync(kind, record)) await enqueue(db, table, record.id, record.updatedAt, record.deletedAt ? 'delete' : 'upsert', now);
     await db.audit.add({
       id: newId(),
       at: now,

@@ -1,5 +1,7 @@
 import { format, parseISO, subMonths } from 'date-fns';
 import type { VisitCard } from './schema';
+import type { FieldkitDatabase } from '../store/database';
+import { dealerVisitsBetween } from './queries';
 
 /** How many of the dealer's last orders the card shows (the seed's "最近几次进货数量"). */
 export const RECENT_PURCHASES_SHOWN = 5;
@@ -53,3 +55,19 @@ export function actionsDone(card: Pick<VisitCard, 'actions'>): number {
 }
 
 export const ACTION_KEYS = ['checkedInventory', 'didDisplay', 'tookOrder', 'recommendedNewProducts'] as const;
+
+/**
+ * How many of a dealer's latest cards a new card is prefilled from. Enough for the last few
+ * orders, the last counted inventory and last month's orders of a dealer visited weekly, while
+ * reading one short index range however long the history is.
+ */
+export const HISTORY_CARDS = 40;
+
+/**
+ * A dealer's cards up to `visitDay`, newest first: what the visit-card form prefills from. A
+ * rarely visited dealer still shows its last orders (no date window); a weekly one its last
+ * ten months or so.
+ */
+export async function dealerHistoryOf(db: FieldkitDatabase, dealerId: string, visitDay: string): Promise<VisitCard[]> {
+  return dealerVisitsBetween.run(db, { dealerId, from: '0000-01-01', to: visitDay, limit: HISTORY_CARDS });
+}

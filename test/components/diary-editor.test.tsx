@@ -6,6 +6,7 @@ import { DiaryEditor, isCopiedLine, vagueWordWithoutNumber } from '../../compone
 import { DiaryEntry } from '../../lib/reports/diary-schema';
 import { VisitCard } from '../../lib/visits/schema';
 import type { RecordDraft } from '../../lib/store/records';
+import { LocaleProvider } from '../../components/shell/locale';
 import { alertTexts, fillIn, inLocale, pendingSave, valueOf } from './helpers';
 
 afterEach(cleanup);
@@ -251,6 +252,72 @@ describe('DiaryEditor, weekly', () => {
     expect(screen.getByText('本周大客户走访 1 次，要求至少 2 次，还差 1 次。')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: '提交周报' }));
     expect(alertTexts()).toEqual(expect.arrayContaining(['走访 1 的目的：提交前不能留空', '走访 1 的结果：提交前不能留空', '下周工作计划：提交前请至少写一行']));
+  });
+});
+
+describe('DiaryEditor, submitted entries', () => {
+  const submittedWeek = entry(
+    '2026-11-23',
+    {
+      kind: 'weekly',
+      lastWeekSummary: [{ item: '华联商贸签约 HX7 分销', completion: 80, problem: '' }],
+      nextWeekPlan: [{ priority: '永盛批发回款 10 万', support: '' }],
+    },
+    { status: 'submitted', submittedAt: '2026-11-27T09:00:00.000Z' },
+  );
+
+  /** Every control of the form is disabled (a disabled fieldset disables its descendants). */
+  function expectAllDisabled(form: HTMLElement) {
+    const controls = [...form.querySelectorAll('input, select, textarea, button')];
+    expect(controls.length).toBeGreaterThan(0);
+    for (const control of controls) expect(control.matches(':disabled'), control.outerHTML).toBe(true);
+  }
+
+  it.each([
+    { locale: 'en' as const, title: 'Weekly report · 2026-W48', note: "Submitted reports can't be changed here; revisions come with the manager's review.", badge: 'Submitted' },
+    { locale: 'zh-CN' as const, title: '周报 · 2026-W48', note: '报告提交后不能在这里修改，如需改动，会随主管批阅一并处理。', badge: '已提交' },
+  ])('shows a submitted weekly report read-only, with no save buttons and one line saying why ($locale)', async ({ locale, title, note, badge }) => {
+    const user = userEvent.setup();
+    const onSave = vi.fn<OnSave>().mockResolvedValue();
+    inLocale(locale, <DiaryEditor kind="weekly" periodStart="2026-11-23" entry={submittedWeek} visitsOfPeriod={[]} dealersById={dealersById} onSave={onSave} />);
+    const form = screen.getByRole('form', { name: title });
+    expect(within(form).getByText(note)).toBeTruthy();
+    expect(within(form).getByText(badge)).toBeTruthy();
+    expect(within(form).getByDisplayValue('永盛批发回款 10 万')).toBeTruthy();
+    expectAllDisabled(form);
+    expect(within(form).queryByRole('button', { name: /Save draft|Submit weekly report|保存草稿|提交周报/ })).toBeNull();
+    // Typing into a disabled field changes nothing, and Enter submits nothing.
+    await user.type(within(form).getByDisplayValue('永盛批发回款 10 万'), '改{Enter}');
+    expect(within(form).getByDisplayValue('永盛批发回款 10 万')).toBeTruthy();
+    expect(onSave).not.toHaveBeenCalled();
+  });
+
+  it('keeps a draft editable, without the read-only line', () => {
+    const draft = entry('2026-11-23', { kind: 'weekly', nextWeekPlan: [{ priority: '拜访 5 家终端', support: '' }] }, { status: 'draft' });
+    inLocale('en', <DiaryEditor kind="weekly" periodStart="2026-11-23" entry={draft} visitsOfPeriod={[]} dealersById={dealersById} onSave={vi.fn()} />);
+    expect(screen.queryByText(/can't be changed here/)).toBeNull();
+    expect(screen.getByDisplayValue('拜访 5 家终端').matches(':disabled')).toBe(false);
+    expect(screen.getByRole('button', { name: 'Save draft' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Submit weekly report' })).toBeTruthy();
+  });
+
+  it('turns read-only once the host reports the entry submitted, keeping the notice', async () => {
+    const user = userEvent.setup();
+    const draft = entry('2026-11-23', { kind: 'inspection', learned: ['竞品降价 10%'], handled: ['窜货投诉'], guided: ['陈列'] }, { status: 'draft' });
+    const onSave = vi.fn<OnSave>().mockResolvedValue();
+    const { rerender } = inLocale('en', <DiaryEditor kind="inspection" periodStart="2026-11-23" entry={draft} visitsOfPeriod={[]} dealersById={{}} onSave={onSave} />);
+    await user.click(screen.getByRole('button', { name: 'Submit inspection report' }));
+    expect(onSave).toHaveBeenCalledTimes(1);
+    const submitted = DiaryEntry.parse({ ...draft, status: 'submitted' });
+    rerender(
+      <LocaleProvider locale="en">
+        <DiaryEditor kind="inspection" periodStart="2026-11-23" entry={submitted} visitsOfPeriod={[]} dealersById={{}} onSave={onSave} />
+      </LocaleProvider>,
+    );
+    expect(screen.getByRole('status').textContent).toBe('Submitted.');
+    expect(screen.getByText("Submitted reports can't be changed here; revisions come with the manager's review.")).toBeTruthy();
+    expect(screen.getByDisplayValue('竞品降价 10%').matches(':disabled')).toBe(true);
+    expect(screen.queryByRole('button', { name: 'Submit inspection report' })).toBeNull();
   });
 });
 

@@ -51,6 +51,7 @@ describe('side panel shell', () => {
       { periodStart: lastMonday, isoWeek: isoWeekOf(lastMonday), status: 'submitted', content: { kind: 'weekly', lastWeekSummary: [], nextWeekPlan: [{ priority: '拜访苏南汽配城，完成 30 箱订货', support: '' }], keyAccountVisits: [], gradeChanges: [] }, annotations: [] },
       { author: REP },
     );
+    await writeSetting(db, 'profile', { ...REP, role: 'rep' });
     location.hash = '#reports';
     renderPanel('zh-CN');
     expect(await screen.findByDisplayValue('拜访苏南汽配城，完成 30 箱订货')).toBeTruthy();

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, screen, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { VisitCardForm, VisitCardList } from '../../components/visits/index';
 import { VisitCard } from '../../lib/visits/schema';
@@ -45,6 +45,34 @@ const history: VisitCard[] = [
   card({ visitDay: '2026-11-20', orderQuantity: 12, currentInventory: 30 }),
 ];
 
+/**
+ * What the side panel's loader answers (visits.ofDealerBetween): the dealer's cards up to and
+ * including the day, newest first, the card being edited among them.
+ */
+function loaderOf(cards: VisitCard[]) {
+  return vi.fn(async (dealerId: string, visitDay: string) =>
+    cards.filter((c) => c.dealerId === dealerId && c.visitDay <= visitDay).sort((a, b) => b.visitDay.localeCompare(a.visitDay)),
+  );
+}
+
+/** A promise the test settles by hand. */
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (error: Error) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+/** The rows of the recent-purchases table, once the history has arrived. */
+async function recentRows(name: string) {
+  const recent = within(screen.getByRole('region', { name }));
+  await waitFor(() => expect(recent.queryAllByRole('row').length).toBeGreaterThan(0));
+  return recent.getAllByRole('row').slice(1).map((row) => row.textContent);
+}
+
 /** What the host adds before saving; the result must satisfy the record's schema. */
 function asRecord(draft: RecordDraft<'visitCards'>) {
   return VisitCard.safeParse({
@@ -61,17 +89,19 @@ describe('VisitCardForm', () => {
   it('prefills from history after picking a dealer and saves a valid draft (zh-CN)', async () => {
     const user = userEvent.setup();
     const onSave = vi.fn<(draft: RecordDraft<'visitCards'>) => Promise<void>>().mockResolvedValue();
-    inLocale('zh-CN', <VisitCardForm dealers={dealers} history={history} requiredSkus={['HX7-4L', 'HX5-1L']} today={TODAY} onSave={onSave} />);
+    const loadHistory = loaderOf(history);
+    inLocale('zh-CN', <VisitCardForm dealers={dealers} loadHistory={loadHistory} requiredSkus={['HX7-4L', 'HX5-1L']} today={TODAY} onSave={onSave} />);
 
     expect(screen.getByText('选择经销商后显示最近几次进货。')).toBeTruthy();
+    expect(loadHistory).not.toHaveBeenCalled();
     await user.selectOptions(screen.getByLabelText('经销商'), DEALER_A);
+    expect(loadHistory).toHaveBeenLastCalledWith(DEALER_A, TODAY);
 
     // 往期销量: October's orders (30 + 20); recent purchases newest first, from this dealer only.
-    expect(valueOf('往期销量')).toBe('50');
-    const recent = within(screen.getByRole('region', { name: '最近几次进货数量' }));
-    const rows = recent.getAllByRole('row').slice(1).map((row) => row.textContent);
+    const rows = await recentRows('最近几次进货数量');
     expect(rows).toEqual(['2026-11-2012 箱', '2026-11-1615 箱', '2026-11-0225 箱', '2026-10-1920 箱', '2026-10-0530 箱']);
-    expect(recent.queryByText(/99/)).toBeNull();
+    await waitFor(() => expect(valueOf('往期销量')).toBe('50'));
+    expect(within(screen.getByRole('region', { name: '最近几次进货数量' })).queryByText(/99/)).toBeNull();
 
     await fillIn(user, { 当期库存: '26', 本次进货量: '18', 进货品种: 'HX7-4L{Enter}HX5-1L,' });
     await user.click(screen.getByLabelText('HX7-4L 已铺货'));
@@ -115,13 +145,16 @@ describe('VisitCardForm', () => {
   it('back-fills an earlier day: the ISO week follows, later cards are not history', async () => {
     const user = userEvent.setup();
     const onSave = vi.fn<(draft: RecordDraft<'visitCards'>) => Promise<void>>().mockResolvedValue();
-    inLocale('en', <VisitCardForm dealers={dealers} dealerId={DEALER_A} history={history} today={TODAY} onSave={onSave} />);
+    const loadHistory = loaderOf(history);
+    inLocale('en', <VisitCardForm dealers={dealers} dealerId={DEALER_A} loadHistory={loadHistory} today={TODAY} onSave={onSave} />);
     const day = screen.getByLabelText('Visit date');
     await user.clear(day);
     await user.type(day, '2026-11-18');
-    const recent = within(screen.getByRole('region', { name: 'Recent purchases' }));
-    expect(recent.queryByText('2026-11-20')).toBeNull();
+    expect(loadHistory).toHaveBeenLastCalledWith(DEALER_A, '2026-11-18');
+    expect((await recentRows('Recent purchases'))[0]).toBe('2026-11-1615 箱');
+    expect(within(screen.getByRole('region', { name: 'Recent purchases' })).queryByText('2026-11-20')).toBeNull();
     expect(screen.getByText(/Week 2026-W47/)).toBeTruthy();
+    await waitFor(() => expect(valueOf('Previous-period sales')).toBe('50'));
     await user.click(screen.getByRole('button', { name: 'Save visit card' }));
     const draft = onSave.mock.calls[0]![0];
     expect(draft).toMatchObject({ visitDay: '2026-11-18', isoWeek: '2026-W47', previousPeriodSales: 50 });
@@ -129,10 +162,55 @@ describe('VisitCardForm', () => {
     expect(asRecord(draft).success).toBe(true);
   });
 
+  it('says it is loading, and keeps what the rep typed when the history arrives late (en)', async () => {
+    const user = userEvent.setup();
+    const answer = deferred<VisitCard[]>();
+    const onSave = vi.fn<(draft: RecordDraft<'visitCards'>) => Promise<void>>().mockResolvedValue();
+    inLocale('en', <VisitCardForm dealers={dealers} dealerId={DEALER_A} loadHistory={() => answer.promise} today={TODAY} onSave={onSave} />);
+    expect(screen.getByText('Loading this customer’s earlier cards…')).toBeTruthy();
+    await fillIn(user, { 'Previous-period sales': '7' });
+    await user.clear(screen.getByLabelText('Unit'));
+    await user.type(screen.getByLabelText('Unit'), '条');
+    answer.resolve(await loaderOf(history)(DEALER_A, TODAY));
+    expect(await recentRows('Recent purchases')).toHaveLength(5);
+    expect(valueOf('Previous-period sales')).toBe('7');
+    expect(valueOf('Unit')).toBe('条');
+    await user.click(screen.getByRole('button', { name: 'Save visit card' }));
+    expect(onSave.mock.calls[0]![0]).toMatchObject({ previousPeriodSales: 7, unit: '条' });
+  });
+
+  it('ignores a late answer for a dealer no longer chosen (zh-CN)', async () => {
+    const user = userEvent.setup();
+    const answers: Record<string, ReturnType<typeof deferred<VisitCard[]>>> = { [DEALER_A]: deferred(), [DEALER_B]: deferred() };
+    inLocale('zh-CN', <VisitCardForm dealers={dealers} loadHistory={(dealerId) => answers[dealerId]!.promise} today={TODAY} onSave={vi.fn()} />);
+    await user.selectOptions(screen.getByLabelText('经销商'), DEALER_A);
+    expect(screen.getByText('正在读取该客户以往的客户卡…')).toBeTruthy();
+    await user.selectOptions(screen.getByLabelText('经销商'), DEALER_B);
+    answers[DEALER_B]!.resolve(await loaderOf(history)(DEALER_B, TODAY));
+    expect(await recentRows('最近几次进货数量')).toEqual(['2026-11-1699 箱']);
+    answers[DEALER_A]!.resolve(await loaderOf(history)(DEALER_A, TODAY));
+    await new Promise((settle) => setTimeout(settle, 20));
+    expect(await recentRows('最近几次进货数量')).toEqual(['2026-11-1699 箱']);
+  });
+
+  it('says so when the history cannot be read, and still saves (zh-CN)', async () => {
+    const user = userEvent.setup();
+    const loadHistory = loaderOf(history);
+    loadHistory.mockRejectedValueOnce(new Error('数据库已锁定'));
+    const onSave = vi.fn<(draft: RecordDraft<'visitCards'>) => Promise<void>>().mockResolvedValue();
+    inLocale('zh-CN', <VisitCardForm dealers={dealers} dealerId={DEALER_A} loadHistory={loadHistory} today={TODAY} onSave={onSave} />);
+    expect((await screen.findByRole('status')).textContent).toBe('读取该客户以往的客户卡失败（数据库已锁定），未能预填，请直接填写各项数字。');
+    expect(valueOf('往期销量')).toBe('');
+    await user.click(screen.getByRole('button', { name: '保存客户卡' }));
+    // The save asks again, so the card still records the dealer's last orders.
+    expect(loadHistory).toHaveBeenCalledTimes(2);
+    expect(onSave.mock.calls[0]![0].recentPurchases).toHaveLength(5);
+  });
+
   it('names the field in announced validation errors and does not save (en)', async () => {
     const user = userEvent.setup();
     const onSave = vi.fn().mockResolvedValue(undefined);
-    inLocale('en', <VisitCardForm dealers={dealers} history={[]} today={TODAY} onSave={onSave} />);
+    inLocale('en', <VisitCardForm dealers={dealers} loadHistory={loaderOf([])} today={TODAY} onSave={onSave} />);
     await user.type(screen.getByLabelText('Current inventory'), '-3');
     const day = screen.getByLabelText('Visit date');
     await user.clear(day);
@@ -148,7 +226,7 @@ describe('VisitCardForm', () => {
 
   it('announces validation errors in Chinese', async () => {
     const user = userEvent.setup();
-    inLocale('zh-CN', <VisitCardForm dealers={dealers} history={[]} today={TODAY} onSave={vi.fn()} />);
+    inLocale('zh-CN', <VisitCardForm dealers={dealers} loadHistory={loaderOf([])} today={TODAY} onSave={vi.fn()} />);
     await user.click(screen.getByRole('button', { name: '保存客户卡' }));
     expect(screen.getByRole('alert').textContent).toBe('经销商：请选择经销商');
   });
@@ -156,7 +234,8 @@ describe('VisitCardForm', () => {
   it('disables save while saving, and keeps everything typed when the save fails', async () => {
     const user = userEvent.setup();
     const save = pendingSave<[RecordDraft<'visitCards'>]>();
-    inLocale('zh-CN', <VisitCardForm dealers={dealers} dealerId={DEALER_B} history={history} today={TODAY} onSave={save.onSave} />);
+    inLocale('zh-CN', <VisitCardForm dealers={dealers} dealerId={DEALER_B} loadHistory={loaderOf(history)} today={TODAY} onSave={save.onSave} />);
+    await recentRows('最近几次进货数量');
     await fillIn(user, { 当期库存: '12', 备注: '老板不在店' });
     await saveAndFail(user, '保存客户卡', save, '数据库已锁定', '保存失败：数据库已锁定。已填写的内容都还在，可以直接重试。');
     expect(valueOf('当期库存')).toBe('12');
@@ -167,7 +246,8 @@ describe('VisitCardForm', () => {
   it('gently asks when the counted inventory equals the last card exactly, without blocking', async () => {
     const user = userEvent.setup();
     const onSave = vi.fn().mockResolvedValue(undefined);
-    inLocale('zh-CN', <VisitCardForm dealers={dealers} dealerId={DEALER_A} history={history} today={TODAY} onSave={onSave} />);
+    inLocale('zh-CN', <VisitCardForm dealers={dealers} dealerId={DEALER_A} loadHistory={loaderOf(history)} today={TODAY} onSave={onSave} />);
+    await recentRows('最近几次进货数量');
     const inventory = screen.getByLabelText('当期库存');
     await user.type(inventory, '31');
     expect(screen.queryByText(/与上次拜访/)).toBeNull();
@@ -178,25 +258,77 @@ describe('VisitCardForm', () => {
     expect(onSave).toHaveBeenCalledTimes(1);
   });
 
-  it('edits an existing card without counting it as its own history', async () => {
+  it('edits an existing card without counting it as its own history (en)', async () => {
     const user = userEvent.setup();
     const existing = history[3]!;
     const onSave = vi.fn<(draft: RecordDraft<'visitCards'>) => Promise<void>>().mockResolvedValue();
-    inLocale('en', <VisitCardForm dealers={dealers} history={history} initial={existing} today={TODAY} onSave={onSave} />);
+    const loadHistory = loaderOf(history);
+    inLocale('en', <VisitCardForm dealers={dealers} loadHistory={loadHistory} initial={existing} today={TODAY} onSave={onSave} />);
     expect(valueOf('Current inventory')).toBe('38');
+    expect(loadHistory).toHaveBeenCalledWith(DEALER_A, '2026-11-16');
+    expect(await recentRows('Recent purchases')).toEqual(['2026-11-0225 箱', '2026-10-1920 箱', '2026-10-0530 箱']);
     expect(screen.queryByText(/Exactly the same/)).toBeNull();
+    // The stored card is shown as it was saved: the arriving history does not refill it.
+    expect(valueOf('Previous-period sales')).toBe('');
     await user.click(screen.getByRole('button', { name: 'Save visit card' }));
     const draft = onSave.mock.calls[0]![0];
     expect(draft.id).toBe(existing.id);
     expect(draft.recentPurchases?.map((p) => p.day)).toEqual(['2026-11-02', '2026-10-19', '2026-10-05']);
   });
+
+  it('opens an existing card with its values and saves a change under the same id (zh-CN)', async () => {
+    const user = userEvent.setup();
+    const existing = card({
+      visitDay: '2026-11-21',
+      dealerId: DEALER_B,
+      previousPeriodSales: 80,
+      currentInventory: 9,
+      orderQuantity: 15,
+      unit: '桶',
+      orderedSkus: ['HX7-4L'],
+      keyAccount: true,
+      note: '老板要求下周补货',
+    });
+    const onSave = vi.fn<(draft: RecordDraft<'visitCards'>) => Promise<void>>().mockResolvedValue();
+    inLocale('zh-CN', <VisitCardForm dealers={dealers} loadHistory={loaderOf([...history, existing])} initial={existing} today={TODAY} onSave={onSave} />);
+    expect(valueOf('经销商')).toBe(DEALER_B);
+    expect(valueOf('拜访日期')).toBe('2026-11-21');
+    expect(valueOf('往期销量')).toBe('80');
+    expect(valueOf('当期库存')).toBe('9');
+    expect(valueOf('本次进货量')).toBe('15');
+    expect(valueOf('单位')).toBe('桶');
+    expect(valueOf('备注')).toBe('老板要求下周补货');
+    expect((screen.getByLabelText('大客户走访') as HTMLInputElement).checked).toBe(true);
+    expect(await recentRows('最近几次进货数量')).toEqual(['2026-11-1699 箱']);
+    const order = screen.getByLabelText('本次进货量');
+    await user.clear(order);
+    await user.type(order, '16');
+    await user.click(screen.getByRole('button', { name: '保存客户卡' }));
+    const draft = onSave.mock.calls[0]![0];
+    expect(draft).toMatchObject({
+      id: existing.id,
+      dealerId: DEALER_B,
+      visitDay: '2026-11-21',
+      previousPeriodSales: 80,
+      currentInventory: 9,
+      orderQuantity: 16,
+      unit: '桶',
+      orderedSkus: ['HX7-4L'],
+      keyAccount: true,
+      note: '老板要求下周补货',
+      recentPurchases: [{ day: '2026-11-16', quantity: 99 }],
+    });
+    expect(asRecord(draft).success).toBe(true);
+  });
 });
 
 describe('VisitCardList', () => {
+  const dealersById = { [DEALER_A]: '华联商贸', [DEALER_B]: '永盛批发' };
+
   it('shows date, dealer, order and actions done, and opens a card', async () => {
     const user = userEvent.setup();
     const onOpen = vi.fn();
-    inLocale('zh-CN', <VisitCardList cards={[history[3]!, card({ visitDay: '2026-11-21', dealerId: DEALER_B, keyAccount: true })]} dealersById={{ [DEALER_A]: '华联商贸', [DEALER_B]: '永盛批发' }} onOpen={onOpen} />);
+    inLocale('zh-CN', <VisitCardList cards={[history[3]!, card({ visitDay: '2026-11-21', dealerId: DEALER_B, keyAccount: true })]} dealersById={dealersById} onOpen={onOpen} />);
     const rows = screen.getAllByRole('row').slice(1);
     expect(rows[0]!.textContent).toContain('2026-11-21');
     expect(rows[0]!.textContent).toContain('永盛批发');
@@ -204,8 +336,34 @@ describe('VisitCardList', () => {
     expect(rows[1]!.textContent).toContain('15 箱');
     expect(within(rows[1]!).getByText('3/4')).toBeTruthy();
     expect(within(rows[1]!).getByText('已完成 3/4 项必做动作')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /删除/ })).toBeNull();
     await user.click(screen.getByRole('button', { name: '查看华联商贸 2026-11-16 的客户卡' }));
     expect(onOpen).toHaveBeenCalledWith(history[3]!.id);
+  });
+
+  it('asks before deleting a card, then deletes it (zh-CN)', async () => {
+    const user = userEvent.setup();
+    const onDelete = vi.fn().mockResolvedValue(undefined);
+    inLocale('zh-CN', <VisitCardList cards={[history[3]!, history[4]!]} dealersById={dealersById} onOpen={vi.fn()} onDelete={onDelete} />);
+    await user.click(screen.getByRole('button', { name: '删除客户卡 华联商贸 2026-11-16' }));
+    expect(onDelete).not.toHaveBeenCalled();
+    expect(screen.getByRole('group', { name: '确定删除？' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: '确定删除客户卡 华联商贸 2026-11-16' }));
+    expect(onDelete).toHaveBeenCalledTimes(1);
+    expect(onDelete).toHaveBeenCalledWith(history[3]!.id);
+  });
+
+  it('keeps a card when the rep thinks better of deleting it (en)', async () => {
+    const user = userEvent.setup();
+    const onDelete = vi.fn().mockResolvedValue(undefined);
+    inLocale('en', <VisitCardList cards={[history[4]!]} dealersById={dealersById} onDelete={onDelete} />);
+    expect(screen.queryByRole('button', { name: /^Open/ })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Delete visit card 永盛批发 2026-11-16' }));
+    await user.click(screen.getByRole('button', { name: 'Keep' }));
+    expect(onDelete).not.toHaveBeenCalled();
+    await user.click(screen.getByRole('button', { name: 'Delete visit card 永盛批发 2026-11-16' }));
+    await user.click(screen.getByRole('button', { name: 'Yes, delete visit card 永盛批发 2026-11-16' }));
+    expect(onDelete).toHaveBeenCalledWith(history[4]!.id);
   });
 
   it('says so when there are no cards (en)', () => {

@@ -67,12 +67,17 @@ describe('ensureSchema', () => {
       { label: '下游客户 Downstream', value: 'downstream', displayOrder: 2, hidden: false },
     ]);
     expect(t.sim.state.properties.companies.get('fieldkit_dealer_key')?.hasUniqueValue).toBe(true);
-    expect(t.sim.state.properties.notes.get('fieldkit_record_type')?.options.map((o) => o.value)).toEqual([
-      'visitCard',
-      'diaryEntry',
-      'report',
-      'intelItem',
-    ]);
+    // The record type is plain text, so a kind added to the registry needs no new option.
+    const noteInputs = (calls[7]?.body as { inputs: Record<string, unknown>[] }).inputs;
+    expect(noteInputs.find((i) => i.name === 'fieldkit_record_type')).toEqual({
+      name: 'fieldkit_record_type',
+      label: 'Fieldkit record type',
+      type: 'string',
+      fieldType: 'text',
+      groupName: 'fieldkit',
+      description: expect.any(String),
+    });
+    expect(t.sim.state.properties.notes.get('fieldkit_record_type')).toMatchObject({ type: 'string', fieldType: 'text', options: [] });
   });
 
   it('is idempotent: a second run reads and creates nothing', async () => {

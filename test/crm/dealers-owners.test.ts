@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { COMPANY_READ_PROPERTIES } from '../../lib/crm/hubspot/companies';
-import { simulatorPerFile } from './helpers';
+import { CrmError } from '../../lib/crm/port';
+import { dealer, simulatorPerFile, visitCard } from './helpers';
 
 const t = simulatorPerFile();
 
 describe('pullDealers', () => {
   it('searches all companies oldest change first and maps them', async () => {
-    const page = await t.adapter().pullDealers(undefined);
+    const page = await t.adapter().pullDealers(undefined, undefined);
     expect(t.calls()).toEqual([
       {
         method: 'POST',
@@ -18,108 +19,195 @@ describe('pullDealers', () => {
     ]);
     expect(page.total).toBe(12);
     expect(page.after).toBeUndefined();
+    // No Fieldkit responsible rep yet: the company owner is the responsible rep.
     expect(page.items[0]).toEqual({
       crmId: '20001',
+      objectType: 'companies',
       name: '华东润滑油经销有限公司',
-      domain: 'huadong-lube.example.cn',
       city: '上海',
       region: '上海',
-      ownerId: '101',
       responsibleRepId: '101',
-      createdAt: '2026-01-05T01:00:00.000Z',
-      updatedAt: '2026-01-05T01:00:00.000Z',
+      modifiedAt: '2026-01-05T01:00:00.000Z',
     });
   });
 
   it('pulls only companies changed since a time, with GTE on hs_lastmodifieddate in epoch ms', async () => {
     const since = '2026-01-05T01:10:00.000Z';
-    const page = await t.adapter().pullDealers(since);
+    const page = await t.adapter().pullDealers(since, undefined);
     expect((t.calls()[0]?.body as { filterGroups: unknown }).filterGroups).toEqual([
       { filters: [{ propertyName: 'hs_lastmodifieddate', operator: 'GTE', value: String(Date.parse(since)) }] },
     ]);
     expect(page.items.map((c) => c.name)).toEqual(['绍兴越兴商贸有限公司', '广州粤通润滑油有限公司']);
   });
 
-  it('round-trips Fieldkit dealer fields written with updateDealers', async () => {
-    const adapter = t.adapter();
-    await adapter.ensureSchema();
-    t.sim.clearRequests();
-    const results = await adapter.updateDealers([
-      {
-        crmId: '20003',
-        localId: '01JD00000000000000000000AB',
-        customerClass: 'distributor',
-        grade: 'A',
-        creditLimit: 500000,
-        arrears: 12000.5,
-        responsibleRepId: '102',
-        kpi: { snapshot: { coverage: 0.82 }, score: 87.5, grade: 'A', ruleSetVersion: 'dealer-kpi@3', computedAt: '2026-11-20T00:00:00.000Z' },
-      },
-    ]);
-    expect(results).toEqual([{ localId: '20003', ok: true, crmId: '20003', operation: 'updated' }]);
-    expect(t.calls()[0]).toMatchObject({
-      method: 'POST',
-      path: '/crm/v3/objects/companies/batch/update',
-      status: 200,
-      body: {
-        inputs: [
-          {
-            id: '20003',
-            objectWriteTraceId: '20003',
-            properties: {
-              fieldkit_dealer_key: '01jd00000000000000000000ab',
-              fieldkit_customer_class: 'distributor',
-              fieldkit_grade: 'A',
-              fieldkit_credit_limit: '500000',
-              fieldkit_arrears: '12000.5',
-              fieldkit_responsible_rep: '102',
-              fieldkit_kpi_snapshot: '{"coverage":0.82}',
-              fieldkit_kpi_score: '87.5',
-              fieldkit_kpi_grade: 'A',
-              fieldkit_rule_set_version: 'dealer-kpi@3',
-              fieldkit_kpi_computed_at: '2026-11-20T00:00:00.000Z',
-            },
-          },
-        ],
-      },
+  it('maps Fieldkit\'s stored dealer key and KPI snapshot when a company carries them', async () => {
+    await t.adapter().ensureSchema();
+    const company = t.sim.state.get('companies', '20005');
+    Object.assign(company?.properties ?? {}, {
+      fieldkit_dealer_key: '01jd00000000000000000000ab',
+      fieldkit_kpi_snapshot: '{"coverage":0.82}',
+      fieldkit_kpi_score: '87.5',
+      fieldkit_kpi_grade: 'A',
+      fieldkit_rule_set_version: 'dealer-kpi@3',
+      fieldkit_kpi_computed_at: '2026-11-20T00:00:00.000Z',
     });
-    const page = await adapter.pullDealers('2026-06-01T00:00:00.000Z');
-    expect(page.items).toHaveLength(1);
-    expect(page.items[0]).toMatchObject({
-      crmId: '20003',
-      localId: '01JD00000000000000000000AB',
-      customerClass: 'distributor',
-      grade: 'A',
-      creditLimit: 500000,
-      arrears: 12000.5,
-      ownerId: '102',
+    const page = await t.adapter().pullDealers(undefined, undefined);
+    expect(page.items.find((d) => d.crmId === '20005')).toEqual({
+      crmId: '20005',
+      objectType: 'companies',
+      name: '宁波港城汽配有限公司',
+      city: '宁波',
+      region: '浙江',
       responsibleRepId: '102',
+      localId: '01JD00000000000000000000AB',
       kpi: { snapshot: { coverage: 0.82 }, score: 87.5, grade: 'A', ruleSetVersion: 'dealer-kpi@3', computedAt: '2026-11-20T00:00:00.000Z' },
+      modifiedAt: company?.updatedAt,
     });
-  });
-
-  it('reports the unique dealer key conflict and a bad option per company', async () => {
-    const adapter = t.adapter();
-    await adapter.ensureSchema();
-    await adapter.updateDealers([{ crmId: '20001', localId: '01JD00000000000000000000K1' }]);
-    const results = await adapter.updateDealers([
-      { crmId: '20002', localId: '01JD00000000000000000000K1' },
-      { crmId: '20004', grade: 'A' },
-    ]);
-    expect(results[0]).toMatchObject({ localId: '20002', ok: false, error: { kind: 'conflict' } });
-    expect(results[1]).toMatchObject({ localId: '20004', ok: true });
   });
 
   it('pages with the cursor over a larger portal', async () => {
     const companies = Array.from({ length: 130 }, (_, i) => ({ properties: { name: `经销商 ${i + 1}` } }));
     t.sim.state.reset({ companies });
     const adapter = t.adapter();
-    const p1 = await adapter.pullDealers(undefined);
+    const p1 = await adapter.pullDealers(undefined, undefined);
     expect(p1.items).toHaveLength(100);
     expect(p1.after).toBe('100');
     const p2 = await adapter.pullDealers(undefined, p1.after);
     expect(p2.items.map((c) => c.name).at(-1)).toBe('经销商 130');
     expect(p2.after).toBeUndefined();
+  });
+});
+
+describe('pushRecords: dealers', () => {
+  async function ready() {
+    const adapter = t.adapter();
+    await adapter.ensureSchema();
+    t.sim.clearRequests();
+    return adapter;
+  }
+
+  it('writes a linked dealer\'s fields with one companies batch update and reads them back', async () => {
+    const adapter = await ready();
+    const d = dealer();
+    const results = await adapter.pushRecords([d]);
+    expect(t.calls()).toEqual([
+      {
+        method: 'POST',
+        path: '/crm/v3/objects/companies/batch/update',
+        query: {},
+        status: 200,
+        body: {
+          inputs: [
+            {
+              id: '20003',
+              objectWriteTraceId: d.localId,
+              properties: {
+                fieldkit_customer_class: 'distributor',
+                fieldkit_grade: 'A',
+                fieldkit_credit_limit: '500000',
+                fieldkit_arrears: '12000.5',
+                fieldkit_responsible_rep: '102',
+              },
+            },
+          ],
+        },
+      },
+    ]);
+    expect(results).toEqual([{ localId: d.localId, ok: true, crmId: '20003', objectType: 'companies', operation: 'updated' }]);
+
+    const page = await adapter.pullDealers('2026-06-01T00:00:00.000Z', undefined);
+    expect(page.items).toEqual([
+      {
+        crmId: '20003',
+        objectType: 'companies',
+        name: '杭州百川润滑油有限公司',
+        city: '杭州',
+        region: '浙江',
+        responsibleRepId: '102',
+        customerClass: 'distributor',
+        grade: 'A',
+        creditLimit: 500000,
+        arrears: 12000.5,
+        modifiedAt: t.sim.state.get('companies', '20003')?.updatedAt,
+      },
+    ]);
+  });
+
+  it('sends only the fields the dealer record has, so HubSpot users\' values of the others survive', async () => {
+    const adapter = await ready();
+    const company = t.sim.state.get('companies', '20004');
+    if (company) company.properties.fieldkit_credit_limit = '300000'; // set by a HubSpot user
+    const d = dealer({
+      crmId: '20004',
+      record: { customerClass: undefined, grade: 'B', creditLimit: undefined, arrears: undefined, responsibleRepId: undefined },
+    });
+    const results = await adapter.pushRecords([d]);
+    expect(t.calls()).toEqual([
+      {
+        method: 'POST',
+        path: '/crm/v3/objects/companies/batch/update',
+        query: {},
+        status: 200,
+        body: { inputs: [{ id: '20004', objectWriteTraceId: d.localId, properties: { fieldkit_grade: 'B' } }] },
+      },
+    ]);
+    expect(results[0]).toMatchObject({ ok: true, crmId: '20004', objectType: 'companies', operation: 'updated' });
+    expect(t.sim.state.get('companies', '20004')?.properties).toMatchObject({ fieldkit_grade: 'B', fieldkit_credit_limit: '300000', name: '南京金盛贸易有限公司' });
+  });
+
+  it('refuses a dealer not linked to a company without any request', async () => {
+    const adapter = await ready();
+    const unlinked = dealer({ crmId: undefined });
+    const results = await adapter.pushRecords([unlinked]);
+    expect(t.calls()).toEqual([]);
+    expect(results).toEqual([{ localId: unlinked.localId, ok: false, error: expect.any(CrmError) }]);
+    const err = results[0] && !results[0].ok ? results[0].error : undefined;
+    expect(err).toMatchObject({ kind: 'validation', retryable: false });
+    expect(err?.message).toContain('not linked');
+  });
+
+  it('sends the linked dealers of a mixed batch and refuses only the unlinked one', async () => {
+    const adapter = await ready();
+    const unlinked = dealer({ crmId: undefined });
+    const linked = dealer({ crmId: '20002', record: { grade: 'C' } });
+    const results = await adapter.pushRecords([unlinked, linked]);
+    expect(t.calls().map((c) => `${c.method} ${c.path} ${c.status}`)).toEqual(['POST /crm/v3/objects/companies/batch/update 200']);
+    expect((t.calls()[0]?.body as { inputs: { id: string; objectWriteTraceId: string }[] }).inputs.map((i) => [i.id, i.objectWriteTraceId])).toEqual([
+      ['20002', linked.localId],
+    ]);
+    expect(results).toEqual([
+      { localId: unlinked.localId, ok: false, error: expect.objectContaining({ kind: 'validation' }) },
+      { localId: linked.localId, ok: true, crmId: '20002', objectType: 'companies', operation: 'updated' },
+    ]);
+  });
+
+  it('maps a 207 back per dealer: a bad option and a deleted company fail only their own dealer', async () => {
+    const adapter = await ready();
+    const badOption = dealer({ crmId: '20002', record: { grade: 'Z' } });
+    const gone = dealer({ crmId: '99999' });
+    const good = dealer({ crmId: '20004' });
+    const results = await adapter.pushRecords([badOption, gone, good]);
+    expect(t.calls().map((c) => `${c.method} ${c.path} ${c.status}`)).toEqual(['POST /crm/v3/objects/companies/batch/update 207']);
+    expect(results[0]).toMatchObject({ localId: badOption.localId, ok: false, error: { kind: 'validation' } });
+    expect(results[0] && !results[0].ok ? results[0].error.message : '').toContain('INVALID_OPTION');
+    expect(results[1]).toMatchObject({ localId: gone.localId, ok: false, error: { kind: 'not-found' } });
+    expect(results[2]).toMatchObject({ localId: good.localId, ok: true, crmId: '20004', objectType: 'companies', operation: 'updated' });
+  });
+
+  it('writes notes and dealers in one push: notes first, then companies; results in input order', async () => {
+    const adapter = await ready();
+    const d = dealer();
+    const card = visitCard();
+    const results = await adapter.pushRecords([d, card]);
+    expect(t.calls().map((c) => `${c.method} ${c.path} ${c.status}`)).toEqual([
+      'POST /crm/v3/objects/notes/batch/create 201',
+      'POST /crm/v3/objects/companies/batch/update 200',
+    ]);
+    expect((t.calls()[0]?.body as { inputs: unknown[] }).inputs).toHaveLength(1);
+    expect(results).toEqual([
+      { localId: d.localId, ok: true, crmId: '20003', objectType: 'companies', operation: 'updated' },
+      { localId: card.localId, ok: true, crmId: expect.any(String), objectType: 'notes', operation: 'created' },
+    ]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CrmError } from '../../lib/crm/errors';
+import { CrmError } from '../../lib/crm/port';
 import { rejection, simulatorPerFile, visitCard } from './helpers';
 
 const t = simulatorPerFile();
@@ -32,7 +32,7 @@ describe('error mapping', () => {
 
   it('429 with Retry-After → rate-limited with that wait', async () => {
     t.sim.setFaults({ script: ['429'], retryAfterSeconds: 7 });
-    const e = await crmError(t.adapter().pullDealers(undefined));
+    const e = await crmError(t.adapter().pullDealers(undefined, undefined));
     expect(e).toMatchObject({ kind: 'rate-limited', retryable: true, details: { status: 429, category: 'TEN_SECONDLY_ROLLING', retryAfterMs: 7000 } });
   });
 
@@ -67,14 +67,14 @@ describe('error mapping', () => {
 
   it('malformed JSON body → invalid-response', async () => {
     t.sim.setFaults({ script: ['malformed'] });
-    const e = await crmError(t.adapter().pullRecords(undefined));
+    const e = await crmError(t.adapter().pullRecords(undefined, undefined));
     expect(e.kind).toBe('invalid-response');
   });
 
   it('valid JSON of the wrong shape → invalid-response (zod), for generated and plain calls alike', async () => {
     t.sim.setFaults({ script: ['wrong-shape', 'wrong-shape', 'wrong-shape'] });
     const adapter = t.adapter();
-    expect((await crmError(adapter.pullDealers(undefined))).kind).toBe('invalid-response');
+    expect((await crmError(adapter.pullDealers(undefined, undefined))).kind).toBe('invalid-response');
     expect((await crmError(adapter.listOwners())).kind).toBe('invalid-response');
     expect((await crmError(adapter.checkConnection())).kind).toBe('invalid-response');
   });
@@ -97,7 +97,7 @@ describe('rate-limit snapshot', () => {
     const adapter = t.adapter({ now: () => 1_000 });
     expect(adapter.rateLimit()).toBeUndefined();
     await adapter.listOwners();
-    await adapter.pullDealers(undefined);
+    await adapter.pullDealers(undefined, undefined);
     expect(t.snapshots).toEqual([
       { max: 100, remaining: 99, intervalMs: 10_000, observedAt: 1_000 },
       { max: 100, remaining: 98, intervalMs: 10_000, observedAt: 1_000 },

@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import type { CrmAdapter, PushInput, RateLimitSnapshot } from '../../lib/crm/errors';
+import type { CrmPort, PushInput, RateLimitSnapshot, SyncedRecord } from '../../lib/crm/port';
 import { createHubSpotAdapter, type HubSpotAdapterOptions } from '../../lib/crm/hubspot';
 import { startHubSpotSim, type HubSpotSim, type LogEntry } from '../../sim/server';
 
 export const TOKEN = 'contract-token';
 
-/** One simulator per test file, reset before each test; `adapter()` makes a HubSpot adapter on it. */
+/** One simulator per test file, reset before each test; `adapter()` makes a HubSpot port on it. */
 export function simulatorPerFile(options: Parameters<typeof startHubSpotSim>[0] = {}) {
   const ctx = {
     sim: undefined as unknown as HubSpotSim,
     snapshots: [] as RateLimitSnapshot[],
-    adapter(extra: Partial<HubSpotAdapterOptions> = {}): CrmAdapter {
+    adapter(extra: Partial<HubSpotAdapterOptions> = {}): CrmPort {
       return createHubSpotAdapter({
         baseUrl: ctx.sim.url,
         token: TOKEN,
@@ -41,17 +41,94 @@ export function localId(): string {
   return `01JD${String(n).padStart(22, '0')}`;
 }
 
-export function visitCard(overrides: Partial<PushInput> = {}): PushInput {
+/** Overrides of a push input; `record` fields are merged into the default record. */
+export type InputOverrides = Partial<Omit<PushInput, 'record'>> & { record?: Partial<SyncedRecord> };
+
+export const AUTHOR = { id: '101', name: '张伟' };
+
+/**
+ * A visit card as the engine hands it to the port: the stored record (without its CRM link) and
+ * its readable rendering. `localId` and `record.id` are the same id, as the engine makes them.
+ */
+export function visitCard(overrides: InputOverrides = {}): PushInput {
+  const { record, ...rest } = overrides;
+  const id = rest.localId ?? localId();
   return {
-    localId: localId(),
-    recordType: 'visitCard',
+    localId: id,
+    kind: 'visitCard',
+    home: 'activity',
+    deleted: false,
     dealerCrmId: '20001',
     ownerId: '101',
-    payload: { inventory: 120, ordered: 40, actions: ['查库存', '做陈列'] },
-    readableHtml: '<p>拜访 华东润滑油经销有限公司：库存 120 箱，本次进货 40 箱。</p>',
-    timestamp: '2026-11-20T02:00:00.000Z',
-    updatedAt: '2026-11-20T02:05:00.000Z',
-    ...overrides,
+    timestamp: '2026-11-20T12:00:00.000Z',
+    ...rest,
+    record: {
+      id,
+      schemaVersion: 1,
+      author: AUTHOR,
+      createdAt: '2026-11-20T02:00:00.000Z',
+      updatedAt: '2026-11-20T02:05:00.000Z',
+      visitDay: '2026-11-20',
+      currentInventory: 120,
+      orderQuantity: 40,
+      unit: '箱',
+      orderedSkus: ['全合成 5W-30', '柴机油 CI-4'],
+      ...record,
+    },
+    readable: rest.readable ?? {
+      title: { 'zh-CN': '客户卡', en: 'Visit card' },
+      lines: [
+        { label: { 'zh-CN': '拜访日', en: 'Visit day' }, value: '2026-11-20' },
+        { label: { 'zh-CN': '当期库存', en: 'Inventory' }, value: '120' },
+        { label: { 'zh-CN': '本次进货', en: 'Order' }, value: '40 箱' },
+      ],
+    },
+  };
+}
+
+/**
+ * The note body HubSpot users read for a default `visitCard()`: bold title and author, the
+ * labelled lines, then the footer naming the record (its id lowercase). Written out literally so
+ * the contract does not depend on the adapter's own formatting code.
+ */
+export function visitCardBody(id: string, options: { deleted?: boolean } = {}): string {
+  return (
+    `<p><strong>Fieldkit · 客户卡 Visit card</strong> — 张伟${options.deleted ? ' (已删除 deleted)' : ''}</p>` +
+    '<ul><li>拜访日 Visit day: 2026-11-20</li><li>当期库存 Inventory: 120</li><li>本次进货 Order: 40 箱</li></ul>' +
+    `<p><small>Fieldkit · 客户卡 Visit card · ${id.toLowerCase()}</small></p>`
+  );
+}
+
+/** A dealer write: the local dealer record linked to CRM company `crmId` (20003 by default). */
+export function dealer(overrides: InputOverrides = {}): PushInput {
+  const { record, ...rest } = overrides;
+  const id = rest.localId ?? localId();
+  return {
+    localId: id,
+    kind: 'dealer',
+    home: 'dealer',
+    deleted: false,
+    crmId: '20003',
+    ...rest,
+    record: {
+      id,
+      schemaVersion: 1,
+      author: AUTHOR,
+      createdAt: '2026-11-01T00:00:00.000Z',
+      updatedAt: '2026-11-20T03:00:00.000Z',
+      name: '杭州百川润滑油有限公司',
+      city: '杭州',
+      region: '浙江',
+      customerClass: 'distributor',
+      grade: 'A',
+      creditLimit: 500000,
+      arrears: 12000.5,
+      responsibleRepId: '102',
+      shared: false,
+      file: { salesRegions: ['浙江'], mainProducts: [] },
+      ...record,
+    },
+    readable: rest.readable ?? { title: { 'zh-CN': '经销商', en: 'Dealer' }, lines: [{ label: { 'zh-CN': '名称', en: 'Name' }, value: '杭州百川润滑油有限公司' }] },
   };
 }
 

@@ -334,7 +334,16 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): CrmPort {
       // A deleted record's note is updated first (its tombstone reaches devices that pull before
       // the archive), then archived, so HubSpot users no longer see it on the timeline.
       await batchUpdate('batch update notes', 'notes', updates, (batch) => api.notesBatch.update({ inputs: batch }), out);
-      const toArchive = activities.filter((i) => i.deleted && i.crmId && out.get(i.localId)?.ok);
+      for (const i of activities.filter((a) => a.deleted)) {
+        const answer = out.get(i.localId);
+        // Never created: nothing to archive. Already gone in HubSpot: the delete is done.
+        if (!i.crmId) out.set(i.localId, { localId: i.localId, ok: true, objectType: 'notes', operation: 'none' });
+        else if (answer && !answer.ok && answer.error.kind === 'not-found') out.set(i.localId, { localId: i.localId, ok: true, crmId: i.crmId, objectType: 'notes', operation: 'archived' });
+      }
+      const toArchive = activities.filter((i) => {
+        const answer = out.get(i.localId);
+        return i.deleted && i.crmId && answer?.ok === true && answer.operation === 'updated';
+      });
       if (toArchive.length > 0) {
         // 204 with no body; a whole-call failure throws and the engine retries the entries.
         await api.notesBatch.archive({ inputs: toArchive.map((i) => ({ id: i.crmId as string })) });

@@ -1,0 +1,157 @@
+// @vitest-environment jsdom
+/*
+ * The Reports section over a real (fake-indexeddb) database: the period's entry, the kind
+ * switcher, earlier reports of the kind (open, delete drafts) and read-only submitted reports.
+ * Periods are computed from today, as the view does.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { ReportsView } from '../../components/reports/ReportsView';
+import { DatabaseProvider } from '../../components/shell/database-context';
+import { LocaleProvider } from '../../components/shell/locale';
+import { addDays, format, parseISO } from 'date-fns';
+import { isoWeekOf, today } from '../../lib/kernel/dates';
+import type { Locale } from '../../lib/kernel/i18n';
+import { periodOf } from '../../lib/reports/periods';
+import { FieldkitDatabase } from '../../lib/store/database';
+import { saveRecord, type RecordDraft } from '../../lib/store/records';
+import { writeSetting } from '../../lib/store/settings';
+import { visitDraft } from '../fixtures/records';
+
+const REP = { id: 'owner-101', name: '张伟' };
+let db: FieldkitDatabase;
+
+afterEach(async () => {
+  cleanup();
+  await db?.delete();
+});
+
+async function freshDb() {
+  db = new FieldkitDatabase({ indexedDB: new IDBFactory(), IDBKeyRange });
+  await writeSetting(db, 'profile', { ...REP, role: 'rep' });
+  return db;
+}
+
+function renderView(locale: Locale) {
+  return render(
+    <DatabaseProvider db={db}>
+      <LocaleProvider locale={locale}>
+        <ReportsView />
+      </LocaleProvider>
+    </DatabaseProvider>,
+  );
+}
+
+const dayOffset = (day: string, days: number) => format(addDays(parseISO(day), days), 'yyyy-MM-dd');
+const thisWeek = periodOf('weekly', today());
+const lastWeek = periodOf('weekly', dayOffset(thisWeek.start, -7));
+const twoWeeksAgo = periodOf('weekly', dayOffset(thisWeek.start, -14));
+
+function weekly(periodStart: string, status: 'draft' | 'submitted', priority: string): RecordDraft<'diaryEntries'> {
+  return {
+    periodStart,
+    isoWeek: isoWeekOf(periodStart),
+    status,
+    content: { kind: 'weekly', lastWeekSummary: [], nextWeekPlan: [{ priority, support: '' }], keyAccountVisits: [], gradeChanges: [] },
+    annotations: [],
+  };
+}
+
+const liveWeeklies = async () => (await db.diaryEntries.toArray()).filter((e) => !e.deletedAt && e.content.kind === 'weekly');
+
+describe('ReportsView', () => {
+  it('shows the selected kind as selected, and counts the period’s own visits', async () => {
+    await freshDb();
+    await saveRecord(db, 'visitCards', visitDraft({ visitDay: today(), isoWeek: isoWeekOf(today()) }), { author: REP });
+    await saveRecord(db, 'visitCards', visitDraft({ visitDay: lastWeek.start, isoWeek: lastWeek.label }), { author: REP });
+    await saveRecord(db, 'visitCards', visitDraft({ visitDay: today(), isoWeek: isoWeekOf(today()) }), { author: { id: 'someone-else', name: '李' } });
+    renderView('en');
+    expect((await screen.findByTestId('report-period')).textContent).toBe(`Week ${thisWeek.label} · 1 visit cards this week, prefilled below`);
+    const kinds = within(screen.getByRole('group', { name: 'Report' }));
+    const weeklyButton = kinds.getByRole('button', { name: 'Weekly report' });
+    expect(weeklyButton.getAttribute('aria-pressed')).toBe('true');
+    expect(weeklyButton.className).toContain('fk-button-primary');
+    await userEvent.click(kinds.getByRole('button', { name: 'Monthly report' }));
+    const month = periodOf('monthly', today());
+    const monthVisits = lastWeek.start >= month.start ? 2 : 1;
+    await waitFor(() => expect(screen.getByTestId('report-period').textContent).toBe(`Month ${month.label} · ${monthVisits} visit cards this month`));
+    expect(kinds.getByRole('button', { name: 'Monthly report' }).className).toContain('fk-button-primary');
+    expect(weeklyButton.getAttribute('aria-pressed')).toBe('false');
+    expect(weeklyButton.className).not.toContain('fk-button-primary');
+    expect(screen.getByRole('heading', { name: 'Earlier monthly reports' })).toBeTruthy();
+  });
+
+  it('lists earlier weekly reports under the editor and opens one in the editor, read-only when submitted', async () => {
+    await freshDb();
+    await saveRecord(db, 'diaryEntries', weekly(lastWeek.start, 'submitted', '华联商贸签约 HX7 分销'), { author: REP });
+    await saveRecord(db, 'diaryEntries', weekly(twoWeeksAgo.start, 'draft', '永盛批发回款 10 万'), { author: REP });
+    renderView('en');
+
+    // This week's editor continues last week's plan.
+    expect(await screen.findByDisplayValue('华联商贸签约 HX7 分销')).toBeTruthy();
+    const history = within(await screen.findByRole('region', { name: 'Earlier weekly reports' }));
+    const rows = history.getAllByRole('listitem');
+    expect(rows.map((row) => row.textContent)).toEqual([
+      expect.stringContaining(`Weekly report · ${lastWeek.label}Submitted`),
+      expect.stringContaining(`Weekly report · ${twoWeeksAgo.label}Draft`),
+    ]);
+    // Only drafts can be deleted.
+    expect(within(rows[0]!).queryByRole('button', { name: /^Delete/ })).toBeNull();
+    expect(within(rows[1]!).getByRole('button', { name: `Delete Weekly report · ${twoWeeksAgo.label}` })).toBeTruthy();
+
+    await userEvent.click(history.getByRole('button', { name: `Open Weekly report · ${lastWeek.label}` }));
+    const editor = await screen.findByRole('form', { name: `Weekly report · ${lastWeek.label}` });
+    expect(screen.getByTestId('report-period').textContent).toBe(`Week ${lastWeek.label} · 0 visit cards that week`);
+    expect(within(editor).getByDisplayValue('华联商贸签约 HX7 分销').matches(':disabled')).toBe(true);
+    expect(within(editor).getByText("Submitted reports can't be changed here; revisions come with the manager's review.")).toBeTruthy();
+    expect(within(editor).queryByRole('button', { name: 'Submit weekly report' })).toBeNull();
+    expect(history.getAllByRole('listitem')[0]!.getAttribute('aria-current')).toBe('true');
+
+    await userEvent.click(screen.getByRole('button', { name: "Back to this week's report" }));
+    expect(await screen.findByRole('form', { name: `Weekly report · ${thisWeek.label}` })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Submit weekly report' })).toBeTruthy();
+  });
+
+  it('opens an earlier draft editable and saves it to that same entry', async () => {
+    await freshDb();
+    await saveRecord(db, 'diaryEntries', weekly(twoWeeksAgo.start, 'draft', '永盛批发回款 10 万'), { author: REP });
+    renderView('zh-CN');
+    await userEvent.click(await screen.findByRole('button', { name: `打开周报 · ${twoWeeksAgo.label}` }));
+    const editor = await screen.findByRole('form', { name: `周报 · ${twoWeeksAgo.label}` });
+    expect(screen.getByTestId('report-period').textContent).toBe(`${twoWeeksAgo.label} 周 · 当周 0 张客户卡`);
+    await userEvent.type(within(editor).getByLabelText('重点工作 1'), '，月底前');
+    await userEvent.click(within(editor).getByRole('button', { name: '保存草稿' }));
+    await waitFor(async () => expect((await liveWeeklies()).map((e) => e.content.kind === 'weekly' && e.content.nextWeekPlan[0]?.priority)).toEqual(['永盛批发回款 10 万，月底前']));
+    const [saved] = await liveWeeklies();
+    expect(saved).toMatchObject({ periodStart: twoWeeksAgo.start, status: 'draft' });
+  });
+
+  it('deletes an earlier draft in two steps', async () => {
+    await freshDb();
+    await saveRecord(db, 'diaryEntries', weekly(twoWeeksAgo.start, 'draft', '永盛批发回款 10 万'), { author: REP });
+    renderView('en');
+    const history = within(await screen.findByRole('region', { name: 'Earlier weekly reports' }));
+    await userEvent.click(await history.findByRole('button', { name: `Open Weekly report · ${twoWeeksAgo.label}` }));
+    await screen.findByRole('form', { name: `Weekly report · ${twoWeeksAgo.label}` });
+    await userEvent.click(history.getByRole('button', { name: `Delete Weekly report · ${twoWeeksAgo.label}` }));
+    await userEvent.click(history.getByRole('button', { name: `Yes, delete Weekly report · ${twoWeeksAgo.label}` }));
+    expect(await history.findByText('None yet.')).toBeTruthy();
+    expect(await liveWeeklies()).toEqual([]);
+    expect((await db.diaryEntries.toArray())[0]?.deletedAt).toBeTruthy();
+    // The deleted report was open: the editor is back at this week.
+    expect(await screen.findByRole('form', { name: `Weekly report · ${thisWeek.label}` })).toBeTruthy();
+  });
+
+  it('shows this week’s submitted report read-only (zh-CN)', async () => {
+    await freshDb();
+    await saveRecord(db, 'diaryEntries', weekly(thisWeek.start, 'submitted', '拜访 5 家终端'), { author: REP });
+    renderView('zh-CN');
+    const editor = await screen.findByRole('form', { name: `周报 · ${thisWeek.label}` });
+    expect(await within(editor).findByText('报告提交后不能在这里修改，如需改动，会随主管批阅一并处理。')).toBeTruthy();
+    expect(within(editor).getByDisplayValue('拜访 5 家终端').matches(':disabled')).toBe(true);
+    expect(within(editor).queryByRole('button', { name: '提交周报' })).toBeNull();
+    expect(within(editor).queryByRole('button', { name: '保存草稿' })).toBeNull();
+  });
+});
