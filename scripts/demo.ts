@@ -67,6 +67,7 @@ async function main() {
       ['sidepanel.html#today', 'today'],
       ['sidepanel.html#dealers', 'dealers'],
       ['sidepanel.html#intel', 'intel'],
+      ['sidepanel.html#reports', 'reports'],
       ['sidepanel.html#settings', 'sync'],
       ['popup.html', 'popup'],
       ['options.html', 'options'],
@@ -78,6 +79,14 @@ async function main() {
       const file = resolve(OUT, `${locale}-${name}.png`);
       await page.screenshot({ path: file, fullPage: true });
       console.log(`[${locale}] ${name}: ${file}`);
+      if (name === 'dealers') {
+        // Every record opens: the first dealer's page, with the fields Fieldkit keeps.
+        await page.locator('button[aria-expanded]').first().click();
+        await page.waitForTimeout(300);
+        const opened = resolve(OUT, `${locale}-dealer-open.png`);
+        await page.screenshot({ path: opened, fullPage: true });
+        console.log(`[${locale}] dealer page: ${opened}`);
+      }
       if (!headed) await page.close();
     }
     if (headed) {
