@@ -226,40 +226,8 @@ function DealerDetail({ id, dealer, author, onClose }: { id: string; dealer: Dea
               </select>
             )}
           </Field>
-          <Field label={td('creditLimit')} error={amountError(credit)}>
-            {(control) => (
-              <input
-                {...control}
-                type="number"
-                inputMode="decimal"
-                min={0}
-                step="any"
-                value={creditLimit}
-                onChange={(e) => {
-                  setSaved(false);
-                  setCreditLimit(e.target.value);
-                }}
-                style={styles.input}
-              />
-            )}
-          </Field>
-          <Field label={td('arrears')} error={amountError(owed)}>
-            {(control) => (
-              <input
-                {...control}
-                type="number"
-                inputMode="decimal"
-                min={0}
-                step="any"
-                value={arrears}
-                onChange={(e) => {
-                  setSaved(false);
-                  setArrears(e.target.value);
-                }}
-                style={styles.input}
-              />
-            )}
-          </Field>
+          <AmountField label={td('creditLimit')} error={amountError(credit)} value={creditLimit} onChange={(v) => { setSaved(false); setCreditLimit(v); }} />
+          <AmountField label={td('arrears')} error={amountError(owed)} value={arrears} onChange={(v) => { setSaved(false); setArrears(v); }} />
         </div>
         <SaveError error={saveError} />
         {saved && (
@@ -299,5 +267,16 @@ function DealerDetail({ id, dealer, author, onClose }: { id: string; dealer: Dea
         </p>
       )}
     </section>
+  );
+}
+
+/** An amount in the company currency: a number of 0 or more, typed as text until saved. */
+function AmountField({ label, error, value, onChange }: { label: string; error?: string; value: string; onChange: (value: string) => void }) {
+  return (
+    <Field label={label} error={error}>
+      {(control) => (
+        <input {...control} type="number" inputMode="decimal" min={0} step="any" value={value} onChange={(e) => onChange(e.target.value)} style={styles.input} />
+      )}
+    </Field>
   );
 }
