@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
+import tailwindcss from '@tailwindcss/vite';
 
 /**
  * Permissions, each used by code (see README › Permissions):
@@ -13,7 +14,7 @@ export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // @hubspot/api-client imports Node's `url`; in the service worker the global URL does the job.
-  vite: () => ({ resolve: { alias: { url: resolve('lib/crm/hubspot/url-shim.ts') } } }),
+  vite: () => ({ plugins: [tailwindcss()], resolve: { alias: { url: resolve('lib/crm/hubspot/url-shim.ts') } } }),
   manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

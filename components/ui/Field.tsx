@@ -1,7 +1,8 @@
 import { useId, type ComponentProps, type ReactNode } from 'react';
 import { useT } from '../shell/locale';
 import { uiMessages } from './messages';
-import { styles } from './styles';
+import { hintClass, labelClass } from './controls';
+import { cn } from './cn';
 
 export interface FieldControlProps {
   id: string;
@@ -10,8 +11,9 @@ export interface FieldControlProps {
 }
 
 /**
- * A labelled control with an optional hint, signal and error. The error is announced
- * (role="alert") and starts with the field's label, so a screen-reader user hears which field.
+ * A labelled control: label above, then the control, a hint, a gentle signal and an error. The
+ * error is announced (role="alert") and starts with the field's label, so a screen-reader user
+ * hears which field.
  */
 export function Field({
   label,
@@ -19,6 +21,7 @@ export function Field({
   signal,
   error,
   optional,
+  className,
   children,
 }: {
   label: string;
@@ -27,6 +30,7 @@ export function Field({
   signal?: ReactNode;
   error?: string;
   optional?: boolean;
+  className?: string;
   children: (control: FieldControlProps) => ReactNode;
 }) {
   const t = useT(uiMessages);
@@ -36,14 +40,14 @@ export function Field({
   const errorId = `${id}-error`;
   const describedBy = [hint ? hintId : '', signal ? signalId : '', error ? errorId : ''].filter(Boolean).join(' ');
   return (
-    <div style={styles.field}>
+    <div className={cn('flex min-w-0 flex-col gap-1', className)}>
       <div>
-        <label htmlFor={id} style={styles.label}>
+        <label htmlFor={id} className={labelClass}>
           {label}
         </label>
         {/* Outside the label so accessible names stay exactly the label (stable for tests and e2e). */}
         {optional && (
-          <span aria-hidden="true" style={{ ...styles.muted, fontSize: 12 }}>
+          <span aria-hidden="true" className="text-xs text-muted">
             {' '}
             {t('optional')}
           </span>
@@ -51,17 +55,17 @@ export function Field({
       </div>
       {children({ id, 'aria-describedby': describedBy || undefined, 'aria-invalid': error ? true : undefined })}
       {hint && (
-        <p id={hintId} style={styles.hint}>
+        <p id={hintId} className={hintClass}>
           {hint}
         </p>
       )}
       {signal && (
-        <p id={signalId} style={styles.signal} aria-live="polite">
+        <p id={signalId} className="m-0 rounded-md bg-warn-soft px-2 py-1 text-xs text-warn" aria-live="polite">
           {signal}
         </p>
       )}
       {error && (
-        <p id={errorId} role="alert" style={styles.error}>
+        <p id={errorId} role="alert" className="m-0 text-sm text-danger">
           {t('fieldError', { field: label, message: error })}
         </p>
       )}
@@ -70,10 +74,10 @@ export function Field({
 }
 
 /** A checkbox whose visible text is its accessible name. Passes every input prop through (ref too). */
-export function Checkbox({ label, ...input }: { label: ReactNode } & Omit<ComponentProps<'input'>, 'type'>) {
+export function Checkbox({ label, className, ...input }: { label: ReactNode } & Omit<ComponentProps<'input'>, 'type'>) {
   return (
-    <label style={styles.checkboxLabel}>
-      <input type="checkbox" {...input} />
+    <label className={cn('inline-flex min-h-7 cursor-pointer items-center gap-2', className)}>
+      <input type="checkbox" className="size-4 accent-accent" {...input} />
       <span>{label}</span>
     </label>
   );
@@ -84,7 +88,7 @@ export function FieldError({ label, message }: { label: string; message: string 
   const t = useT(uiMessages);
   if (!message) return null;
   return (
-    <p role="alert" style={styles.error}>
+    <p role="alert" className="m-0 text-sm text-danger">
       {t('fieldError', { field: label, message })}
     </p>
   );

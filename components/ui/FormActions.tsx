@@ -1,6 +1,5 @@
 import { Button } from './Button';
 import { SaveError } from './SaveError';
-import { styles } from './styles';
 
 /**
  * A single-step form's footer: the save error (if the host's onSave rejected), the submit button
@@ -22,7 +21,7 @@ export function FormActions({
   return (
     <>
       <SaveError error={error} />
-      <div style={styles.actions}>
+      <div className="flex flex-wrap items-center gap-2">
         <Button type="submit" variant="primary" disabled={saving} aria-busy={saving || undefined}>
           {saveLabel}
         </Button>

@@ -1,19 +1,24 @@
 import type { ReactNode } from 'react';
+import { Plus } from 'lucide-react';
 import { Button } from './Button';
 import { FieldError } from './Field';
-import { styles } from './styles';
+import { hintClass } from './controls';
 
-/** "+ Add …" under a list of rows; the "+" is decoration, so the accessible name is the label. */
+/** "+ Add …" under a list of rows; the icon is decoration, so the accessible name is the label. */
 export function AddRowButton({ onClick, children }: { onClick: () => void; children: ReactNode }) {
   return (
     <div>
-      <Button variant="small" onClick={onClick}>
-        <span aria-hidden="true">+ </span>
+      <Button size="sm" onClick={onClick}>
+        <Plus aria-hidden="true" className="size-3.5" />
         {children}
       </Button>
     </div>
   );
 }
+
+/** The frame of a group of fields: a bordered fieldset with its legend. */
+export const fieldsetClass = 'm-0 flex min-w-0 flex-col gap-2 rounded-lg border border-line px-3 pt-2 pb-3';
+export const legendClass = 'px-1 text-base font-semibold';
 
 /**
  * A fieldset of repeated rows: legend, optional hint, the rows, an announced error about the
@@ -35,9 +40,9 @@ export function RowListFieldset({
   children: ReactNode;
 }) {
   return (
-    <fieldset style={styles.fieldset}>
-      <legend style={styles.legend}>{legend}</legend>
-      {hint && <p style={styles.hint}>{hint}</p>}
+    <fieldset className={fieldsetClass}>
+      <legend className={legendClass}>{legend}</legend>
+      {hint && <p className={hintClass}>{hint}</p>}
       {children}
       <FieldError label={legend} message={error} />
       <AddRowButton onClick={onAdd}>{addLabel}</AddRowButton>

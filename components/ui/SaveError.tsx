@@ -1,15 +1,15 @@
 import { useT } from '../shell/locale';
 import { uiMessages } from './messages';
-import { styles } from './styles';
+import { Notice } from './Notice';
 
 /** Shown when the host's onSave rejected; the form keeps every value so the user can retry. */
 export function SaveError({ error }: { error: string | undefined }) {
   const t = useT(uiMessages);
   if (!error) return null;
   return (
-    <p role="alert" style={styles.errorBox}>
+    <Notice tone="danger" role="alert">
       {t('saveFailed', { message: error })}
-    </p>
+    </Notice>
   );
 }
 

@@ -20,6 +20,8 @@ export const uiMessages = defineMessages({
     keep: 'Keep',
     showMore: 'Show more',
     deleteFailed: 'Could not delete: {message}. Nothing was changed.',
+    datePlaceholder: 'YYYY-MM-DD',
+    pickDate: 'Pick a date from the calendar',
   },
   'zh-CN': {
     fieldError: '{field}：{message}',
@@ -39,5 +41,7 @@ export const uiMessages = defineMessages({
     keep: '保留',
     showMore: '显示更多',
     deleteFailed: '删除失败：{message}。数据没有任何改动。',
+    datePlaceholder: '年-月-日',
+    pickDate: '从日历中选择日期',
   },
 });

@@ -5,18 +5,19 @@ import type { CSSProperties } from 'react';
  * neither the page's stylesheet nor the extension's theme.css applies and the page's root font
  * size would change every rem.
  */
+/** The design tokens of ./design.css, so inline styles follow light and dark too. */
 export const palette = {
-  accent: '#c2410c',
-  accentInk: '#ffffff',
-  ink: '#1f2933',
-  muted: '#52606d',
-  line: '#d9e2ec',
-  soft: '#f5f7fa',
-  warn: '#b45309',
-  warnSoft: '#fffbeb',
-  error: '#b91c1c',
-  errorSoft: '#fef2f2',
-  bg: '#ffffff',
+  accent: 'var(--fk-accent)',
+  accentInk: 'var(--fk-accent-ink)',
+  ink: 'var(--fk-ink)',
+  muted: 'var(--fk-muted)',
+  line: 'var(--fk-line)',
+  soft: 'var(--fk-soft)',
+  warn: 'var(--fk-warn)',
+  warnSoft: 'var(--fk-warn-soft)',
+  error: 'var(--fk-danger)',
+  errorSoft: 'var(--fk-danger-soft)',
+  bg: 'var(--fk-bg)',
 } as const;
 
 const control: CSSProperties = {

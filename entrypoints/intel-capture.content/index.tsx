@@ -3,6 +3,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { setUpIntelCapture } from '../../lib/host/intel-capture';
 import { IntelCaptureOverlay } from '../../components/intel/capture/IntelCaptureOverlay';
+import '../../components/ui/design.css';
 
 /**
  * Injected on demand into the tab the user pointed at (context menu, keyboard command, popup):
