@@ -1,4 +1,4 @@
-import { type ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { FieldkitDatabase } from '../../lib/store/database';
 import { readSetting } from '../../lib/store/settings';
@@ -18,8 +18,12 @@ import './theme.css';
 export function ExtensionRoot({ db, browserLanguage, send, children }: { db: FieldkitDatabase; browserLanguage: string; send?: Messenger; children: ReactNode }) {
   useSyncKick(db, send);
   const preference = useLiveQuery(() => readSetting(db, 'language'), [db]);
-  if (preference === undefined) return null;
-  const locale = resolveLocale(preference, browserLanguage);
+  const locale = preference === undefined ? undefined : resolveLocale(preference, browserLanguage);
+  useEffect(() => {
+    // Screen readers pick their voice from the page language; fonts pick CJK forms from it too.
+    if (locale) document.documentElement.lang = locale;
+  }, [locale]);
+  if (!locale) return null;
   setValidationLanguage(locale); // before children render: their validation messages use it
   return (
     <DatabaseProvider db={db}>

@@ -1,0 +1,144 @@
+/**
+ * Every surface, in both languages, at 320 and 480 px: compared with checked-in screenshots,
+ * checked with axe-core (no serious or critical violation), and read for words in the wrong
+ * language. References live in test/e2e/screenshots/; `UPDATE_SCREENSHOTS=1 npm run test:e2e --
+ * surfaces` rewrites them (then look at every picture before committing it).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import pixelmatch from 'pixelmatch';
+import { PNG } from 'pngjs';
+import { launchExtension, type ExtensionSession } from './fixtures';
+import { buildLookBackup, FIXED_NOW } from './look-data';
+
+const REFERENCES = resolve('test/e2e/screenshots');
+const OUT = resolve('test-results/surfaces');
+const UPDATE = process.env.UPDATE_SCREENSHOTS === '1';
+/** Share of pixels that may differ (anti-aliasing); a real change moves far more. */
+const MAX_DIFF = 0.002;
+const WIDTHS = [320, 480] as const;
+const LOCALES = ['zh-CN', 'en'] as const;
+type Locale = (typeof LOCALES)[number];
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Latin words a Chinese screen may show: product and brand names, codes, units the company uses. */
+const ZH_ALLOWED = new Set(['Fieldkit', 'HubSpot', 'English', 'SKU', 'HX7', 'ULTRA', 'KPI', 'ISO', 'API', 'CSV', 'JSON', 'PDF', 'URL']);
+
+interface Surface {
+  name: string;
+  path: string;
+  /** Run after load, before the checks (open a dealer, pick a tab). */
+  prepare?: (page: Page, locale: Locale) => Promise<void>;
+  /** Wide surfaces (options) are also shown at their natural width. */
+}
+
+const SURFACES: Surface[] = [
+  { name: 'today', path: 'sidepanel.html#today' },
+  { name: 'dealers', path: 'sidepanel.html#dealers' },
+  { name: 'dealer-page', path: 'sidepanel.html#dealers', prepare: async (page) => page.locator('button[aria-expanded]').first().click() },
+  { name: 'intel', path: 'sidepanel.html#intel' },
+  { name: 'reports', path: 'sidepanel.html#reports' },
+  { name: 'settings', path: 'sidepanel.html#settings' },
+  { name: 'popup', path: 'popup.html' },
+  { name: 'options', path: 'options.html' },
+];
+
+async function importFixture(session: ExtensionSession, locale: Locale): Promise<void> {
+  const options = await session.openPage('options.html#backup');
+  const file = resolve(OUT, `fixture-${locale}.json`);
+  writeFileSync(file, buildLookBackup(locale));
+  await options.locator('#backup input[type=file]').setInputFiles(file);
+  await options.getByTestId('backup-outcome').getByRole('status').waitFor();
+  await options.close();
+}
+
+function compare(name: string, actual: Buffer): { ratio: number; written?: boolean } {
+  const reference = join(REFERENCES, `${name}.png`);
+  if (UPDATE || !existsSync(reference)) {
+    writeFileSync(reference, actual);
+    return { ratio: 0, written: true };
+  }
+  const a = PNG.sync.read(actual);
+  const b = PNG.sync.read(readFileSync(reference));
+  if (a.width !== b.width || a.height !== b.height) {
+    writeFileSync(join(OUT, `${name}.actual.png`), actual);
+    return { ratio: 1 };
+  }
+  const diff = new PNG({ width: a.width, height: a.height });
+  const changed = pixelmatch(a.data, b.data, diff.data, a.width, a.height, { threshold: 0.1 });
+  const ratio = changed / (a.width * a.height);
+  if (ratio > MAX_DIFF) {
+    writeFileSync(join(OUT, `${name}.actual.png`), actual);
+    writeFileSync(join(OUT, `${name}.diff.png`), PNG.sync.write(diff));
+  }
+  return { ratio };
+}
+
+/** Visible text of the page, shadow roots included, as the user reads it. */
+function visibleText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const parts: string[] = [document.body.innerText];
+    const walk = (root: Document | ShadowRoot) =>
+      root.querySelectorAll('*').forEach((el) => {
+        if (el.shadowRoot) {
+          parts.push((el.shadowRoot as unknown as { innerText?: string }).innerText ?? el.shadowRoot.textContent ?? '');
+          walk(el.shadowRoot);
+        }
+      });
+    walk(document);
+    return parts.join('\n');
+  });
+}
+
+function wrongLanguageWords(text: string, locale: Locale, allowed: ReadonlySet<string> = ZH_ALLOWED): string[] {
+  if (locale === 'zh-CN') {
+    const words = text.match(/[A-Za-z][A-Za-z'’-]*[A-Za-z]/g) ?? [];
+    return [...new Set(words.filter((w) => !allowed.has(w) && !/^[A-Z0-9-]+$/.test(w)))];
+  }
+  return [...new Set(text.match(/[\u3400-\u9fff]+/g) ?? [])];
+}
+
+for (const locale of LOCALES) {
+  describe(`every surface in ${locale}`, () => {
+    let session: ExtensionSession;
+    beforeAll(async () => {
+      mkdirSync(REFERENCES, { recursive: true });
+      mkdirSync(OUT, { recursive: true });
+      session = await launchExtension({ locale });
+      await session.context.clock.setFixedTime(FIXED_NOW);
+      await importFixture(session, locale);
+    }, 120_000);
+    afterAll(() => session?.close());
+
+    for (const surface of SURFACES) {
+      it(`${surface.name}: matches its screenshots at 320 and 480 px, passes axe, speaks only ${locale}`, async () => {
+        const page = await session.openPage(surface.path);
+        await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'light' });
+        const problems: string[] = [];
+        for (const width of WIDTHS) {
+          await page.setViewportSize({ width, height: 900 });
+          await surface.prepare?.(page, locale);
+          await page.waitForTimeout(300);
+          const shot = await page.screenshot({ fullPage: true, animations: 'disabled', caret: 'hide' });
+          const { ratio } = compare(`${locale}-${surface.name}-${width}`, shot);
+          if (ratio > MAX_DIFF) problems.push(`${width}px differs from its reference by ${(ratio * 100).toFixed(2)}% (see ${OUT})`);
+          if (surface.prepare) await page.reload().then(() => page.waitForSelector('#root > *'));
+        }
+        await page.evaluate(axeSource);
+        const axe = await page.evaluate(async () => {
+          const result = await (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
+            resultTypes: ['violations'],
+          });
+          return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+        });
+        const wrong = wrongLanguageWords(await visibleText(page), locale);
+        await page.close();
+        expect({ screenshots: problems, axe, wrongLanguage: wrong }).toEqual({ screenshots: [], axe: [], wrongLanguage: [] });
+      }, 120_000);
+    }
+  });
+}
