@@ -1,6 +1,49 @@
-import { defineKind } from '../store/kind';
-import { field } from '../crm/readable';
+import { defineKind, type ReadableRecord, type RenderContext } from '../store/kind';
+import { toDay } from '../kernel/dates';
+import type { Locale } from '../kernel/i18n';
+import { dayText, field, listOf, moneyText, numberText, present, yesNo } from '../crm/readable';
 import { Dealer, Terminal } from './schema';
+
+const CUSTOMER_CLASSES: Record<NonNullable<Dealer['customerClass']>, Record<Locale, string>> = {
+  distributor: { 'zh-CN': '经销客户', en: 'distributor' },
+  potential: { 'zh-CN': '潜在客户', en: 'prospect' },
+  downstream: { 'zh-CN': '下游客户', en: 'downstream customer' },
+};
+
+/** A dealer's customer file as its reader reads it, in the record's language. Amounts are in the company's currency. */
+function renderDealer(dealer: Dealer, { locale }: RenderContext): ReadableRecord {
+  const file = dealer.file;
+  const money = (value: number | undefined) => (value === undefined ? undefined : moneyText(value, locale));
+  return {
+    title: { 'zh-CN': '经销商', en: 'Dealer' },
+    date: dayText(toDay(new Date(dealer.updatedAt)), locale),
+    lines: present([
+      field('名称', 'Name', dealer.name),
+      field('城市', 'City', dealer.city),
+      field('区域', 'Region', dealer.region),
+      field('客户类别', 'Customer type', dealer.customerClass ? CUSTOMER_CLASSES[dealer.customerClass][locale] : undefined),
+      field('客户级别', 'Grade', dealer.grade),
+      field('授信额度', 'Credit limit', money(dealer.creditLimit)),
+      field('欠款', 'Arrears', money(dealer.arrears)),
+      dealer.shared ? field('档案共享', 'File shared', yesNo(true, locale)) : undefined,
+      field('法人代表', 'Legal representative', file.legalRepresentative),
+      field('业务联系人', 'Business contact', file.businessContact),
+      field('通讯方式', 'Contact details', file.contactDetails),
+      field('地址', 'Address', file.address),
+      field('工商及税务信息', 'Registration and tax', file.registrationAndTax),
+      field('销售规模', 'Sales scale', file.salesScale),
+      field('月销量', 'Monthly sales volume', file.monthlySalesVolume === undefined ? undefined : numberText(file.monthlySalesVolume, locale)),
+      field('资质信誉', 'Qualifications and credit', file.qualificationAndCredit),
+      field('产品销售区域', 'Sales regions', listOf(file.salesRegions, locale)),
+      field('主销产品', 'Main products', listOf(file.mainProducts, locale)),
+      field('运输方式', 'Transport', file.transportMode),
+      field('开始合作', 'Working with us since', file.cooperationStartDate ? dayText(file.cooperationStartDate, locale) : undefined),
+      field('经营理念', 'Business philosophy', file.businessPhilosophy),
+      field('企业文化', 'Corporate culture', file.corporateCulture),
+      field('经贸环境', 'Local business environment', file.localEnvironment),
+    ]),
+  };
+}
 
 /** 经销商: a CRM company; Fieldkit writes its customer-file fields back to it. */
 export const dealerKind = defineKind({
@@ -12,7 +55,7 @@ export const dealerKind = defineKind({
   crm: {
     home: 'dealer',
     findBy: 'crmId',
-    render: (dealer) => ({ title: { 'zh-CN': '经销商', en: 'Dealer' }, lines: [field('名称', 'Name', dealer.name)].filter((line) => line !== undefined) }),
+    render: renderDealer,
   },
 });
 

@@ -1,8 +1,62 @@
-import { defineKind } from '../store/kind';
-import { field, noonOf } from '../crm/readable';
+import { defineKind, type ReadableRecord, type RenderContext } from '../store/kind';
+import type { Locale } from '../kernel/i18n';
+import { dayText, field, noonOf, present, priceText, rangeText, say } from '../crm/readable';
 import { Competitor, IntelItem, Product } from './schema';
 
-const PRICE_KINDS = { retail: { 'zh-CN': '零售价', en: 'Retail' }, wholesale: { 'zh-CN': '批发价', en: 'Wholesale' }, supply: { 'zh-CN': '供货价', en: 'Supply' } } as const;
+type PromotionType = NonNullable<IntelItem['promotion']>['type'];
+
+const PRICE_KINDS = {
+  retail: { 'zh-CN': '零售价', en: 'Retail price' },
+  wholesale: { 'zh-CN': '批发价', en: 'Wholesale price' },
+  supply: { 'zh-CN': '供货价', en: 'Supply price' },
+} as const;
+
+const PROMOTION_TYPES: Record<PromotionType, Record<Locale, string>> = {
+  discount: { 'zh-CN': '打折', en: 'Discount' },
+  bundle: { 'zh-CN': '捆绑销售', en: 'Bundle' },
+  gift: { 'zh-CN': '赠品', en: 'Free gift' },
+  rebate: { 'zh-CN': '返点', en: 'Rebate' },
+  points: { 'zh-CN': '积分累计', en: 'Loyalty points' },
+  display: { 'zh-CN': '陈列堆头', en: 'Display' },
+  priceCut: { 'zh-CN': '降价', en: 'Price cut' },
+  newLaunch: { 'zh-CN': '新品上市', en: 'New product launch' },
+  other: { 'zh-CN': '其他促销', en: 'Other promotion' },
+};
+
+const CONFIDENCE: Record<IntelItem['confidence'], Record<Locale, string>> = {
+  low: { 'zh-CN': '低', en: 'low' },
+  medium: { 'zh-CN': '中', en: 'medium' },
+  high: { 'zh-CN': '高', en: 'high' },
+};
+
+/** An intel item as its reader reads it, in the record's language: prices and promotion in words. */
+function renderIntelItem(item: IntelItem, { locale, dealerName }: RenderContext): ReadableRecord {
+  const observed = dayText(item.observedDay, locale);
+  const promotion = item.promotion
+    ? [PROMOTION_TYPES[item.promotion.type][locale], item.promotion.description.trim(), rangeText(item.promotion.from, item.promotion.to, locale, item.observedDay)]
+        .filter(Boolean)
+        .join(' · ')
+    : undefined;
+  const title = item.sourceTitle?.trim();
+  const source = item.sourceUrl ? (title ? say(locale, `${title}（${item.sourceUrl}）`, `${title} (${item.sourceUrl})`) : item.sourceUrl) : title;
+  return {
+    title: { 'zh-CN': '竞品信息', en: 'Competitor intel' },
+    date: observed,
+    lines: present([
+      field('竞品', 'Competitor', [item.competitorName, item.brand !== item.competitorName ? item.brand : undefined, item.product].filter(Boolean).join(' · ')),
+      field('货号', 'SKU', item.sku),
+      field('规格', 'Pack size', item.spec),
+      field('观察日', 'Observed on', observed),
+      field('经销商', 'Dealer', item.dealerId ? (dealerName(item.dealerId) ?? say(locale, '（未知经销商）', '(unknown dealer)')) : undefined),
+      field('渠道', 'Channel', item.channel),
+      field('地区', 'Region', item.region),
+      ...item.prices.map((p) => field(PRICE_KINDS[p.kind]['zh-CN'], PRICE_KINDS[p.kind].en, priceText(p, locale))),
+      field('促销', 'Promotion', promotion),
+      field('来源', 'Source', source),
+      field('可信度', 'Confidence', CONFIDENCE[item.confidence][locale]),
+    ]),
+  };
+}
 
 /** 竞品信息 / 信息快报: a market observation captured from any page or in the field. */
 export const intelItemKind = defineKind({
@@ -16,17 +70,7 @@ export const intelItemKind = defineKind({
     findBy: 'recordId',
     dealerIdOf: (item) => item.dealerId,
     timestampOf: (item) => noonOf(item.observedDay),
-    render: (item) => ({
-      title: { 'zh-CN': '竞品信息', en: 'Competitor intel' },
-      lines: [
-        field('观察日', 'Observed', item.observedDay),
-        field('竞品', 'Competitor', [item.competitorName, item.brand !== item.competitorName ? item.brand : undefined, item.product].filter(Boolean).join(' · ')),
-        field('SKU', 'SKU', item.sku),
-        ...item.prices.map((p) => field(PRICE_KINDS[p.kind]['zh-CN'], PRICE_KINDS[p.kind].en, `${p.currency === 'CNY' ? '¥' : `${p.currency} `}${p.amount} / ${p.unit}`)),
-        field('促销', 'Promotion', item.promotion?.description || undefined),
-        field('来源', 'Source', item.sourceUrl),
-      ].filter((line) => line !== undefined),
-    }),
+    render: renderIntelItem,
   },
 });
 

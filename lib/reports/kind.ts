@@ -1,38 +1,90 @@
-import { defineKind } from '../store/kind';
-import { isoWeekOf, monthOf } from '../kernel/dates';
-import { field, listOf, noonOf } from '../crm/readable';
-import type { ReadableLine } from '../store/kind';
+import { defineKind, type ReadableRecord, type RenderContext } from '../store/kind';
+import { daysOfIsoWeek, isoWeekOf, monthOf, toDay } from '../kernel/dates';
+import type { Locale } from '../kernel/i18n';
+import { dayText, field, monthText, noonOf, numberText, paragraph, present, rangeText, say, section, weekText } from '../crm/readable';
 import { DiaryEntry, type DiaryKind } from './diary-schema';
 import { Report, Template } from './schema';
 
-const DIARY_TITLES: Record<DiaryKind, { 'zh-CN': string; en: string }> = {
+/** The title of each kind of diary entry: heads its CRM note and names it in the footer. */
+const DIARY_TITLES: Record<DiaryKind, Record<Locale, string>> = {
   daily: { 'zh-CN': '日报', en: 'Daily report' },
   weekly: { 'zh-CN': '周报', en: 'Weekly report' },
   monthly: { 'zh-CN': '月报', en: 'Monthly report' },
   inspection: { 'zh-CN': '市场巡视报告', en: 'Market inspection report' },
 };
 
-function diaryLines(entry: DiaryEntry): (ReadableLine | undefined)[] {
+const STATUS: Record<DiaryEntry['status'], Record<Locale, string>> = {
+  draft: { 'zh-CN': '草稿', en: 'draft' },
+  submitted: { 'zh-CN': '已提交', en: 'submitted' },
+  reviewed: { 'zh-CN': '已批阅', en: 'reviewed' },
+};
+
+/** A diary entry as its reader reads it, in the record's language; dealers by name. */
+function renderDiaryEntry(entry: DiaryEntry, { locale, dealerName }: RenderContext): ReadableRecord {
   const c = entry.content;
+  const title = DIARY_TITLES[c.kind];
+  const status = field('状态', 'Status', STATUS[entry.status][locale]);
+  const dealer = (id: string) => dealerName(id) ?? say(locale, '（未知经销商）', '(unknown dealer)');
   switch (c.kind) {
     case 'daily':
-      return [field('今日工作', 'Today', listOf(c.todayWork)), field('明日计划', 'Tomorrow', listOf(c.tomorrowPlan)), field('需解决的问题', 'Problems', listOf(c.problems))];
-    case 'weekly':
-      return [
-        field('上周工作总结', 'Last week', listOf(c.lastWeekSummary.map((s) => `${s.item}（${s.completion}%）${s.problem ? `：${s.problem}` : ''}`))),
-        field('下周工作计划', 'Next week', listOf(c.nextWeekPlan.map((p) => (p.support ? `${p.priority}（${p.support}）` : p.priority)))),
-        field('大客户走访', 'Key-account visits', c.keyAccountVisits.length || undefined),
-        field('迟交原因', 'Late because', c.lateReason),
-      ];
-    case 'monthly':
-      return [
-        field('工作成果', 'Results', listOf(c.results)),
-        field('存在问题', 'Problems', listOf(c.problems)),
-        field('下月工作计划', 'Next month', listOf(c.nextMonthPlan)),
-        field('合理化方案', 'Local proposal', c.localProposal),
-      ];
-    case 'inspection':
-      return [field('了解了什么', 'Learned', listOf(c.learned)), field('处理了什么', 'Handled', listOf(c.handled)), field('指导了什么', 'Guided', listOf(c.guided))];
+    case 'inspection': {
+      const day = dayText(entry.periodStart, locale);
+      const sections =
+        c.kind === 'daily'
+          ? [section('今日工作', "Today's work", c.todayWork), section('明日计划', "Tomorrow's plan", c.tomorrowPlan), section('需解决的问题', 'Problems to solve', c.problems)]
+          : [section('了解了什么', 'Findings', c.learned), section('处理了什么', 'Issues handled', c.handled), section('指导了什么', 'Guidance given', c.guided)];
+      return { title, date: day, lines: present([field('日期', 'Date', day), status]), sections: present(sections) };
+    }
+    case 'weekly': {
+      const week = daysOfIsoWeek(entry.periodStart);
+      const weekNo = Number(entry.isoWeek.slice(entry.isoWeek.indexOf('W') + 1));
+      const period = `${rangeText(week[0], week[6], locale)}${say(locale, `（第${weekNo}周）`, ` (week ${weekNo})`)}`;
+      // Chinese reads best with brackets and full-width semicolons; English with separated,
+      // capitalised labels, since what follows each is the rep's own sentence.
+      const summary = c.lastWeekSummary.map((s) => {
+        const problem = s.problem.trim();
+        return say(
+          locale,
+          `${s.item}（完成度 ${s.completion}%）${problem ? `；问题：${problem}` : ''}`,
+          `${s.item} · ${s.completion}% done${problem ? ` · Issue: ${problem}` : ''}`,
+        );
+      });
+      const plan = c.nextWeekPlan.map((p) => {
+        const support = p.support.trim();
+        return support ? say(locale, `${p.priority}（需要支持：${support}）`, `${p.priority} · Support needed: ${support}`) : p.priority;
+      });
+      const visits = c.keyAccountVisits.map((v) =>
+        [dealer(v.dealerId), dayText(v.day, locale, entry.periodStart), say(locale, `目的：${v.purpose}`, `Purpose: ${v.purpose}`), say(locale, `结果：${v.outcome}`, `Outcome: ${v.outcome}`)].join(' · '),
+      );
+      const grades = c.gradeChanges.map((g) =>
+        g.from ? `${dealer(g.dealerId)}${say(locale, '：', ': ')}${g.from} → ${g.to}` : say(locale, `${dealer(g.dealerId)}：首次定级 ${g.to}`, `${dealer(g.dealerId)}: first graded ${g.to}`),
+      );
+      return {
+        title,
+        date: weekText(entry.isoWeek, locale),
+        lines: present([field('周期', 'Period', period), status, field('迟交原因', 'Reason for late submission', c.lateReason?.trim())]),
+        sections: present([
+          section('上周工作总结', "Last week's work", summary),
+          section('下周工作计划', "Next week's plan", plan),
+          section('大客户走访', 'Key-account visits', visits),
+          section('客户级别变动', 'Customer grade changes', grades),
+        ]),
+      };
+    }
+    case 'monthly': {
+      const month = monthText(entry.month ?? monthOf(entry.periodStart), locale);
+      return {
+        title,
+        date: month,
+        lines: present([field('月份', 'Month', month), status]),
+        sections: present([
+          section('工作成果', 'Results', c.results),
+          section('存在问题', 'Problems', c.problems),
+          section('下月工作计划', "Next month's plan", c.nextMonthPlan),
+          paragraph('合理化方案', 'Improvement proposal', c.localProposal),
+        ]),
+      };
+    }
   }
 }
 
@@ -48,13 +100,36 @@ export const diaryEntryKind = defineKind({
     home: 'activity',
     findBy: 'recordId',
     dealerIdOf: () => undefined,
+    dealerIdsNamedIn: (entry) =>
+      entry.content.kind === 'weekly' ? [...entry.content.keyAccountVisits.map((v) => v.dealerId), ...entry.content.gradeChanges.map((g) => g.dealerId)] : [],
     timestampOf: (entry) => noonOf(entry.periodStart),
-    render: (entry) => ({
-      title: DIARY_TITLES[entry.content.kind],
-      lines: [field('日期', 'Period', entry.periodStart), ...diaryLines(entry)].filter((line) => line !== undefined),
-    }),
+    render: renderDiaryEntry,
   },
 });
+
+const REPORT_KINDS: Record<Report['kind'], Record<Locale, string>> = {
+  weekly: { 'zh-CN': '一键周报', en: 'weekly summary' },
+  teamRollup: { 'zh-CN': '团队汇总', en: 'team roll-up' },
+  competitorAnalysis: { 'zh-CN': '竞品分析', en: 'competitor analysis' },
+};
+
+/** A generated report as its reader reads it; its own title and headings are the report's words. */
+function renderReport(report: Report, { locale }: RenderContext): ReadableRecord {
+  const generated = dayText(toDay(new Date(report.generatedAt)), locale);
+  const sources = report.sourceRecordIds.length;
+  return {
+    title: { 'zh-CN': '汇总报告', en: 'Report' },
+    date: generated,
+    lines: present([
+      field('标题', 'Title', report.title),
+      field('类型', 'Type', REPORT_KINDS[report.kind][locale]),
+      field('周次', 'Covers', report.isoWeek ? weekText(report.isoWeek, locale) : undefined),
+      field('生成日期', 'Generated on', generated),
+      field('依据', 'Based on', sources > 0 ? say(locale, `${numberText(sources, locale)} 条记录`, `${numberText(sources, locale)} ${sources === 1 ? 'record' : 'records'}`) : undefined),
+    ]),
+    sections: present(report.sections.map((s) => section(s.heading, s.heading, s.lines))),
+  };
+}
 
 /** A generated report (one-click weekly report, team roll-up, competitive analysis). */
 export const reportKind = defineKind({
@@ -68,10 +143,7 @@ export const reportKind = defineKind({
     findBy: 'recordId',
     dealerIdOf: () => undefined,
     timestampOf: (report) => report.generatedAt,
-    render: (report) => ({
-      title: { 'zh-CN': report.title, en: report.title },
-      lines: report.sections.map((s) => field(s.heading, s.heading, listOf(s.lines))).filter((line) => line !== undefined),
-    }),
+    render: renderReport,
   },
 });
 

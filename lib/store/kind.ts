@@ -13,16 +13,53 @@ export interface KindNoun {
   other: string;
 }
 
-/** One labelled line of a record as a CRM user without Fieldkit reads it. */
+/**
+ * One labelled line of a record as a CRM user without Fieldkit reads it. The label is Fieldkit's
+ * own vocabulary, declared in both languages like every message bundle (the note shows the one of
+ * the record's language); the value is already in the record's language (dates, prices, yes/no)
+ * or is what the user typed.
+ */
 export interface ReadableLine {
   label: Record<Locale, string>;
   value: string;
 }
 
-/** What a CRM user without Fieldkit reads on the dealer's timeline; the adapter formats it. */
+/** A headed part of a readable record: a list of items and/or a paragraph, in the record's language. */
+export interface ReadableSection {
+  heading: Record<Locale, string>;
+  items?: string[];
+  text?: string;
+}
+
+/**
+ * What a CRM user without Fieldkit reads on the dealer's timeline; the adapter formats it in one
+ * language, `locale`. The title is one of the kinds' titles (the same words head the note and
+ * name it in its footer).
+ */
 export interface ReadableRecord {
   title: Record<Locale, string>;
+  /** Labelled lines under the title. */
   lines: ReadableLine[];
+  /** Headed parts after the lines (a weekly report's summary, plan, key-account visits …). */
+  sections?: ReadableSection[];
+  /** The day or period the record is about, as its reader writes it ("2026年11月20日"). */
+  date?: string;
+  /**
+   * The language the note is written in. The engine sets it from the render context, so a
+   * kind's rendering need not; absent, zh-CN.
+   */
+  locale?: Locale;
+}
+
+/** What a kind's rendering gets from the engine besides the record. */
+export interface RenderContext {
+  /** The record's language: every word of the rendering is in it. */
+  locale: Locale;
+  /**
+   * A dealer's name by its local id, for the dealers the mapping names (`dealerIdOf`,
+   * `dealerIdsNamedIn`); undefined for one this device does not know. Ids never reach the text.
+   */
+  dealerName(id: string): string | undefined;
 }
 
 /**
@@ -37,14 +74,16 @@ export type CrmMapping<R> =
       findBy: 'recordId';
       /** The dealer the activity belongs to: its association in the CRM. */
       dealerIdOf(record: R): string | undefined;
+      /** Other dealers the readable rendering names (a weekly report's key-account visits). */
+      dealerIdsNamedIn?(record: R): string[];
       /** When the activity happened (ISO instant): its place on the CRM timeline. */
       timestampOf(record: R): string;
-      render(record: R): ReadableRecord;
+      render(record: R, context: RenderContext): ReadableRecord;
     }
   | {
       home: 'dealer';
       findBy: 'crmId';
-      render(record: R): ReadableRecord;
+      render(record: R, context: RenderContext): ReadableRecord;
     };
 
 /** Any zod object schema of a stored row. */

@@ -4,6 +4,9 @@
  * syncs without touching this file.
  */
 import type { FieldkitDatabase } from '../store/database';
+import type { RenderContext } from '../store/kind';
+import { readSetting } from '../store/settings';
+import type { LanguagePreference, Locale } from '../kernel/i18n';
 import type { PushInput, SyncedRecord } from '../crm/port';
 import type { ClaimedEntry } from './batch';
 import { deviceId, WRITTEN_BY } from './device';
@@ -13,14 +16,34 @@ function ownerIdOf(authorId: string): string | undefined {
   return /^\d+$/.test(authorId) ? authorId : undefined;
 }
 
+/**
+ * The language a record's CRM note is written in. Records do not store one (yet), so it is the
+ * author's UI language at push time: the `language` setting, where 'auto' means zh-CN — not the
+ * browser's language (the background has no say in it, and notes must not change language with
+ * the machine that happens to push them) but Chinese, the language reps write in first. When a
+ * record carries its own language, pass that instead; kinds only ever see `RenderContext.locale`.
+ */
+export function noteLocaleOf(preference: LanguagePreference): Locale {
+  return preference === 'auto' ? 'zh-CN' : preference;
+}
+
 export async function outgoingOf(db: FieldkitDatabase, claims: readonly ClaimedEntry[]): Promise<PushInput[]> {
+  const crmOf = (claim: ClaimedEntry) => db.kind(claim.table).crm;
   const dealerIdOf = (claim: ClaimedEntry) => {
-    const crm = db.kind(claim.table).crm;
+    const crm = crmOf(claim);
     return crm?.home === 'activity' ? crm.dealerIdOf(claim.record as never) : undefined;
   };
-  const dealerIds = [...new Set(claims.map(dealerIdOf).filter((id): id is string => typeof id === 'string'))];
-  const dealers = dealerIds.length > 0 ? await db.dealers.bulkGet(dealerIds) : [];
-  const companyOf = new Map(dealers.filter((d) => d?.crm).map((d) => [d!.id, d!.crm!.objectId]));
+  // The dealer each activity belongs to, and every dealer its rendering names (by name, never id).
+  const named = claims.flatMap((claim) => {
+    const crm = crmOf(claim);
+    return crm?.home === 'activity' ? [dealerIdOf(claim), ...(crm.dealerIdsNamedIn?.(claim.record as never) ?? [])] : [];
+  });
+  const dealerIds = [...new Set(named.filter((id): id is string => typeof id === 'string'))];
+  const dealers = (dealerIds.length > 0 ? await db.dealers.bulkGet(dealerIds) : []).filter((d) => d !== undefined);
+  const companyOf = new Map(dealers.filter((d) => d.crm).map((d) => [d.id, d.crm!.objectId]));
+  const nameOf = new Map(dealers.map((d) => [d.id, d.name]));
+  const locale = noteLocaleOf(await readSetting(db, 'language'));
+  const context: RenderContext = { locale, dealerName: (id) => nameOf.get(id) };
   const writtenBy = await deviceId(db);
   return claims.map((claim) => {
     const kind = db.kind(claim.table);
@@ -41,7 +64,7 @@ export async function outgoingOf(db: FieldkitDatabase, claims: readonly ClaimedE
       ...(dealerCrmId ? { dealerCrmId } : {}),
       ...(ownerId ? { ownerId } : {}),
       record,
-      readable: crm.render(claim.record as never),
+      readable: { ...crm.render(claim.record as never, context), locale },
       ...(crm.home === 'activity' ? { timestamp: crm.timestampOf(claim.record as never) } : {}),
     };
   });

@@ -1,7 +1,40 @@
-import { defineKind } from '../store/kind';
+import { defineKind, type RenderContext } from '../store/kind';
 import { isoWeekOf } from '../kernel/dates';
 import { VisitCard } from './schema';
-import { field, listOf, noonOf } from '../crm/readable';
+import { dayText, field, listOf, noonOf, present, quantityText, say, yesNo } from '../crm/readable';
+
+/** The four mandatory actions of a visit, in the order reps say them. */
+const ACTIONS = [
+  ['checkedInventory', '查库存', 'check stock'],
+  ['didDisplay', '做陈列', 'set up display'],
+  ['tookOrder', '下订单', 'take order'],
+  ['recommendedNewProducts', '推荐新品', 'recommend new products'],
+] as const;
+
+/** The visit card as its reader reads it, in the record's language; the dealer by name. */
+function renderVisitCard(card: VisitCard, { locale, dealerName }: RenderContext) {
+  const quantity = (value: number | undefined) => (value === undefined ? undefined : quantityText(value, card.unit, locale));
+  const actions = ACTIONS.map(([key, zh, en]) => `${say(locale, zh, en)} ${card.actions[key] ? '✓' : '✗'}`).join(say(locale, ' ', ', '));
+  const required = card.requiredSkus.map((s) => (s.carried ? say(locale, `${s.sku}（已铺货）`, `${s.sku} (stocked)`) : say(locale, `${s.sku}（未铺货）`, `${s.sku} (not stocked)`)));
+  const purchases = card.recentPurchases.map((p) => say(locale, `${dayText(p.day, locale, card.visitDay)} ${quantity(p.quantity)}`, `${quantity(p.quantity)} on ${dayText(p.day, locale, card.visitDay)}`));
+  return {
+    title: { 'zh-CN': '客户卡', en: 'Visit card' },
+    date: dayText(card.visitDay, locale),
+    lines: present([
+      field('经销商', 'Dealer', dealerName(card.dealerId) ?? say(locale, '（未知经销商）', '(unknown dealer)')),
+      field('拜访日', 'Visit day', dayText(card.visitDay, locale)),
+      card.keyAccount ? field('大客户走访', 'Key-account visit', yesNo(true, locale)) : undefined,
+      field('必做动作', 'Required actions', actions),
+      field('往期销量', 'Previous period sales', quantity(card.previousPeriodSales)),
+      field('当期库存', 'Stock on hand', quantity(card.currentInventory)),
+      field('本次进货', 'Ordered this visit', quantity(card.orderQuantity)),
+      field('进货品种', 'SKUs ordered', listOf(card.orderedSkus, locale)),
+      field('公司要求分销品种', 'Company-required SKUs', listOf(required, locale)),
+      field('最近进货', 'Recent purchases', listOf(purchases, locale)),
+      field('备注', 'Note', card.note.trim()),
+    ]),
+  };
+}
 
 /** 客户卡: one card per customer per visit (seed 000). */
 export const visitCardKind = defineKind({
@@ -16,16 +49,6 @@ export const visitCardKind = defineKind({
     findBy: 'recordId',
     dealerIdOf: (card) => card.dealerId,
     timestampOf: (card) => noonOf(card.visitDay),
-    render: (card) => ({
-      title: { 'zh-CN': '客户卡', en: 'Visit card' },
-      lines: [
-        field('拜访日', 'Visit day', card.visitDay),
-        field('往期销量', 'Previous sales', card.previousPeriodSales),
-        field('当期库存', 'Inventory', card.currentInventory),
-        field('本次进货', 'Order', card.orderQuantity !== undefined ? `${card.orderQuantity} ${card.unit}` : undefined),
-        field('进货品种', 'SKUs ordered', listOf(card.orderedSkus)),
-        field('备注', 'Note', card.note),
-      ].filter((line) => line !== undefined),
-    }),
+    render: renderVisitCard,
   },
 });

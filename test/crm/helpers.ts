@@ -77,25 +77,28 @@ export function visitCard(overrides: InputOverrides = {}): PushInput {
     },
     readable: rest.readable ?? {
       title: { 'zh-CN': '客户卡', en: 'Visit card' },
+      locale: 'zh-CN',
+      date: '2026年11月20日',
       lines: [
-        { label: { 'zh-CN': '拜访日', en: 'Visit day' }, value: '2026-11-20' },
-        { label: { 'zh-CN': '当期库存', en: 'Inventory' }, value: '120' },
-        { label: { 'zh-CN': '本次进货', en: 'Order' }, value: '40 箱' },
+        { label: { 'zh-CN': '拜访日', en: 'Visit day' }, value: '2026年11月20日' },
+        { label: { 'zh-CN': '当期库存', en: 'Stock on hand' }, value: '120 箱' },
+        { label: { 'zh-CN': '本次进货', en: 'Ordered this visit' }, value: '40 箱' },
       ],
     },
   };
 }
 
 /**
- * The note body HubSpot users read for a default `visitCard()`: bold title and author, the
- * labelled lines, then the footer naming the record (its id lowercase). Written out literally so
- * the contract does not depend on the adapter's own formatting code.
+ * The note body HubSpot users read for a default `visitCard()`: in the record's language only,
+ * the bold title, the labelled lines, then the footer "Fieldkit · title · author · date" (no id:
+ * that lives in the note's properties). Written out literally so the contract does not depend on
+ * the adapter's own formatting code.
  */
-export function visitCardBody(id: string, options: { deleted?: boolean } = {}): string {
+export function visitCardBody(options: { deleted?: boolean } = {}): string {
   return (
-    `<p><strong>Fieldkit · 客户卡 Visit card</strong> — 张伟${options.deleted ? ' (已删除 deleted)' : ''}</p>` +
-    '<ul><li>拜访日 Visit day: 2026-11-20</li><li>当期库存 Inventory: 120</li><li>本次进货 Order: 40 箱</li></ul>' +
-    `<p><small>Fieldkit · 客户卡 Visit card · ${id.toLowerCase()}</small></p>`
+    `<p><strong>客户卡</strong>${options.deleted ? '（已删除）' : ''}</p>` +
+    '<p>拜访日：2026年11月20日<br>当期库存：120 箱<br>本次进货：40 箱</p>' +
+    '<p>Fieldkit · 客户卡 · 张伟 · 2026年11月20日</p>'
   );
 }
 
@@ -128,7 +131,7 @@ export function dealer(overrides: InputOverrides = {}): PushInput {
       file: { salesRegions: ['浙江'], mainProducts: [] },
       ...record,
     },
-    readable: rest.readable ?? { title: { 'zh-CN': '经销商', en: 'Dealer' }, lines: [{ label: { 'zh-CN': '名称', en: 'Name' }, value: '杭州百川润滑油有限公司' }] },
+    readable: rest.readable ?? { title: { 'zh-CN': '经销商', en: 'Dealer' }, locale: 'zh-CN', lines: [{ label: { 'zh-CN': '名称', en: 'Name' }, value: '杭州百川润滑油有限公司' }] },
   };
 }
 

@@ -19,7 +19,7 @@ const association = (companyId: string) => [{ to: { id: companyId }, types: [{ a
 function noteProperties(input: PushInput, options: { deleted?: boolean } = {}) {
   return {
     hs_timestamp: input.timestamp ?? input.record.updatedAt,
-    hs_note_body: visitCardBody(input.localId, options),
+    hs_note_body: visitCardBody(options),
     fieldkit_record_id: input.localId.toLowerCase(),
     fieldkit_record_type: input.kind,
     fieldkit_payload: JSON.stringify(input.record),
@@ -46,7 +46,7 @@ describe('pushRecords: creates', () => {
             {
               properties: {
                 hs_timestamp: '2026-11-20T12:00:00.000Z',
-                hs_note_body: visitCardBody(a.localId),
+                hs_note_body: visitCardBody(),
                 fieldkit_record_id: a.localId.toLowerCase(),
                 fieldkit_record_type: 'visitCard',
                 fieldkit_payload: JSON.stringify(a.record),
@@ -60,7 +60,7 @@ describe('pushRecords: creates', () => {
             {
               properties: {
                 hs_timestamp: '2026-11-20T12:00:00.000Z',
-                hs_note_body: visitCardBody(b.localId),
+                hs_note_body: visitCardBody(),
                 fieldkit_record_id: b.localId.toLowerCase(),
                 fieldkit_record_type: 'intelItem',
                 fieldkit_payload: JSON.stringify(b.record),
@@ -81,7 +81,7 @@ describe('pushRecords: creates', () => {
     const noteId = crmIdOf(results[0]) ?? '';
     expect(t.sim.state.associationsFrom('companies', '20001', 'notes').map((x) => x.toId)).toEqual([noteId]);
     const stored = t.sim.state.get('notes', noteId)?.properties;
-    expect(stored?.hs_note_body).toBe(visitCardBody(a.localId));
+    expect(stored?.hs_note_body).toBe(visitCardBody());
     expect(JSON.parse(stored?.fieldkit_payload ?? '')).toEqual(a.record);
   });
 
@@ -95,7 +95,7 @@ describe('pushRecords: creates', () => {
         {
           properties: {
             hs_timestamp: '2026-11-20T02:05:00.000Z',
-            hs_note_body: visitCardBody(loose.localId),
+            hs_note_body: visitCardBody(),
             fieldkit_record_id: loose.localId.toLowerCase(),
             fieldkit_record_type: 'visitCard',
             fieldkit_payload: JSON.stringify(loose.record),
@@ -152,49 +152,75 @@ describe('pushRecords: creates', () => {
 });
 
 describe('pushRecords: the readable note body', () => {
-  it('is a bold title with the author, one labelled line each, then the footer naming the record', async () => {
+  it('is the title in bold, the labelled lines, then the footer naming title, author and date — in one language, without the id', async () => {
     const adapter = await ready();
     const card = visitCard({
       readable: {
         title: { 'zh-CN': '客户卡', en: 'Visit card' },
+        locale: 'zh-CN',
+        date: '2026年11月20日',
         lines: [
-          { label: { 'zh-CN': '拜访日', en: 'Visit day' }, value: '2026-11-20' },
-          // Same label in both languages: said once.
-          { label: { 'zh-CN': 'SKU', en: 'SKU' }, value: '全合成 5W-30、柴机油 CI-4' },
+          { label: { 'zh-CN': '拜访日', en: 'Visit day' }, value: '2026年11月20日' },
+          { label: { 'zh-CN': '进货品种', en: 'SKUs ordered' }, value: '全合成 5W-30、柴机油 CI-4' },
         ],
+        sections: [{ heading: { 'zh-CN': '备注', en: 'Note' }, items: ['门店刚装修完'] }],
       },
     });
     const [result] = await adapter.pushRecords([card]);
     const body = (t.calls()[0]?.body as { inputs: { properties: { hs_note_body: string } }[] }).inputs[0]?.properties.hs_note_body;
     expect(body).toBe(
-      '<p><strong>Fieldkit · 客户卡 Visit card</strong> — 张伟</p>' +
-        '<ul><li>拜访日 Visit day: 2026-11-20</li><li>SKU: 全合成 5W-30、柴机油 CI-4</li></ul>' +
-        `<p><small>Fieldkit · 客户卡 Visit card · ${card.localId.toLowerCase()}</small></p>`,
+      '<p><strong>客户卡</strong></p>' +
+        '<p>拜访日：2026年11月20日<br>进货品种：全合成 5W-30、柴机油 CI-4</p>' +
+        '<p><strong>备注</strong></p><ul><li>门店刚装修完</li></ul>' +
+        '<p>Fieldkit · 客户卡 · 张伟 · 2026年11月20日</p>',
     );
+    expect(body).not.toContain(card.localId.toLowerCase());
     expect(t.sim.state.get('notes', crmIdOf(result) ?? '')?.properties.hs_note_body).toBe(body);
   });
 
-  it('escapes hostile text in values, labels, the title and the author name; the payload keeps it verbatim', async () => {
+  it('is written in English for an English record: English title, labels, headings and deleted mark', async () => {
+    const adapter = await ready();
+    const readable = {
+      title: { 'zh-CN': '客户卡', en: 'Visit card' },
+      locale: 'en' as const,
+      date: '20 Nov 2026',
+      lines: [{ label: { 'zh-CN': '拜访日', en: 'Visit day' }, value: '20 Nov 2026' }],
+      sections: [{ heading: { 'zh-CN': '合理化方案', en: 'Improvement proposal' }, text: 'Line one\nline two' }],
+    };
+    const card = visitCard({ readable });
+    const [created] = await adapter.pushRecords([card]);
+    const body = (i: number) => (t.calls()[i]?.body as { inputs: { properties: { hs_note_body: string } }[] }).inputs[0]?.properties.hs_note_body;
+    const rest = '<p>Visit day: 20 Nov 2026</p><p><strong>Improvement proposal</strong></p><p>Line one<br>line two</p><p>Fieldkit · Visit card · 张伟 · 20 Nov 2026</p>';
+    expect(body(0)).toBe(`<p><strong>Visit card</strong></p>${rest}`);
+    t.sim.clearRequests();
+    await adapter.pushRecords([visitCard({ localId: card.localId, crmId: crmIdOf(created), deleted: true, readable, record: { deletedAt: '2026-11-22T00:00:00.000Z' } })]);
+    expect(body(0)).toBe(`<p><strong>Visit card</strong> (deleted)</p>${rest}`);
+  });
+
+  it('escapes hostile text in values, labels, headings, items, the title and the author name; the payload keeps it verbatim', async () => {
     const adapter = await ready();
     const hostile = '<img src=x onerror=alert(1)>';
     const card = visitCard({
       record: { author: { id: '101', name: '<b>张伟</b>' }, note: hostile },
       readable: {
         title: { 'zh-CN': '客户卡 <script>', en: 'Visit card & "more"' },
+        locale: 'zh-CN',
         lines: [
           { label: { 'zh-CN': '备注', en: 'Note' }, value: hostile },
           { label: { 'zh-CN': "<i>'标签'</i>", en: '<i>label</i>' }, value: 'a & b' },
         ],
+        sections: [{ heading: { 'zh-CN': '<h1>标题</h1>', en: 'x' }, items: [hostile] }],
       },
     });
     const [result] = await adapter.pushRecords([card]);
     const properties = (t.calls()[0]?.body as { inputs: { properties: Record<string, string> }[] }).inputs[0]?.properties;
-    const title = '客户卡 &lt;script&gt; Visit card &amp; &quot;more&quot;';
+    const title = '客户卡 &lt;script&gt;';
     expect(properties?.hs_note_body).toBe(
-      `<p><strong>Fieldkit · ${title}</strong> — &lt;b&gt;张伟&lt;/b&gt;</p>` +
-        '<ul><li>备注 Note: &lt;img src=x onerror=alert(1)&gt;</li>' +
-        '<li>&lt;i&gt;&#39;标签&#39;&lt;/i&gt; &lt;i&gt;label&lt;/i&gt;: a &amp; b</li></ul>' +
-        `<p><small>Fieldkit · ${title} · ${card.localId.toLowerCase()}</small></p>`,
+      `<p><strong>${title}</strong></p>` +
+        '<p>备注：&lt;img src=x onerror=alert(1)&gt;<br>' +
+        '&lt;i&gt;&#39;标签&#39;&lt;/i&gt;：a &amp; b</p>' +
+        '<p><strong>&lt;h1&gt;标题&lt;/h1&gt;</strong></p><ul><li>&lt;img src=x onerror=alert(1)&gt;</li></ul>' +
+        `<p>Fieldkit · ${title} · &lt;b&gt;张伟&lt;/b&gt;</p>`,
     );
     expect(properties?.hs_note_body).not.toContain('<img');
     expect(properties?.hs_note_body).not.toContain('<script');
@@ -202,14 +228,12 @@ describe('pushRecords: the readable note body', () => {
     expect(t.sim.state.get('notes', crmIdOf(result) ?? '')?.properties.hs_note_body).toBe(properties?.hs_note_body);
   });
 
-  it('with no lines is the title and an empty list', async () => {
+  it('with no lines is the title and the footer; without a locale it is zh-CN', async () => {
     const adapter = await ready();
     const card = visitCard({ readable: { title: { 'zh-CN': '客户卡', en: 'Visit card' }, lines: [] } });
     await adapter.pushRecords([card]);
     const body = (t.calls()[0]?.body as { inputs: { properties: { hs_note_body: string } }[] }).inputs[0]?.properties.hs_note_body;
-    expect(body).toBe(
-      `<p><strong>Fieldkit · 客户卡 Visit card</strong> — ${AUTHOR.name}</p><ul></ul><p><small>Fieldkit · 客户卡 Visit card · ${card.localId.toLowerCase()}</small></p>`,
-    );
+    expect(body).toBe(`<p><strong>客户卡</strong></p><p>Fieldkit · 客户卡 · ${AUTHOR.name}</p>`);
   });
 });
 
@@ -275,7 +299,7 @@ describe('pushRecords: deletes', () => {
     const archived = t.sim.state.objects.notes.get(crmId);
     expect(archived?.archived).toBe(true);
     expect(JSON.parse(archived?.properties.fieldkit_payload ?? '')).toMatchObject({ deletedAt: '2026-11-22T00:00:00.000Z' });
-    expect(archived?.properties.hs_note_body).toContain('(已删除 deleted)');
+    expect(archived?.properties.hs_note_body).toContain('<p><strong>客户卡</strong>（已删除）</p>');
   });
 
   it('sends creates, updates and tombstones together; archives only the deleted ones; results in input order', async () => {
@@ -364,7 +388,7 @@ describe('pushRecords: deletes', () => {
       'POST /crm/v3/objects/notes/batch/update 200',
       'POST /crm/v3/objects/notes/batch/archive 503',
     ]);
-    expect(t.sim.state.get('notes', crmId)?.properties.hs_note_body).toContain('(已删除 deleted)');
+    expect(t.sim.state.get('notes', crmId)?.properties.hs_note_body).toContain('<p><strong>客户卡</strong>（已删除）</p>');
     // The retry archives it.
     t.sim.setFaults({});
     const [retry] = await adapter.pushRecords([deleted]);

@@ -1,10 +1,11 @@
 /**
  * Fieldkit records ↔ HubSpot notes. A note carries two things: a readable HTML body for HubSpot
- * users without Fieldkit (what they see on the dealer's timeline), and the structured record in
- * fieldkit_* properties for Fieldkit to read back.
+ * users without Fieldkit (what they see on the dealer's timeline, in the record's language), and
+ * the structured record in fieldkit_* properties for Fieldkit to read back.
  */
 import type { PushInput, RemoteRecord, SyncedRecord } from '../port';
 import type { ReadableRecord } from '../../store/kind';
+import type { Locale } from '../../kernel/i18n';
 import { escapeHtml } from '../readable';
 import { MAX_STRING } from './properties';
 import type { SimpleObject } from './responses';
@@ -32,18 +33,45 @@ export const NOTE_READ_PROPERTIES = [
 export const storedId = (localId: string) => localId.toLowerCase();
 export const localIdOf = (stored: string) => stored.toUpperCase();
 
-/** The readable record as note HTML: a bold title, then one labelled line each, all escaped. */
-export function readableHtml(readable: ReadableRecord, author: string, deleted: boolean): string {
-  const title = `${readable.title['zh-CN']} ${readable.title.en}`;
-  const head = `<p><strong>Fieldkit · ${escapeHtml(title)}</strong> — ${escapeHtml(author)}${deleted ? ' (已删除 deleted)' : ''}</p>`;
-  const lines = readable.lines.map((l) => `<li>${escapeHtml(l.label['zh-CN'] === l.label.en ? l.label.en : `${l.label['zh-CN']} ${l.label.en}`)}: ${escapeHtml(l.value)}</li>`);
-  return `${head}<ul>${lines.join('')}</ul>`;
+const WORDS: Record<Locale, { colon: string; deleted: string }> = {
+  'zh-CN': { colon: '：', deleted: '（已删除）' },
+  en: { colon: ': ', deleted: ' (deleted)' },
+};
+
+/** User-written text as HTML: escaped, its line breaks kept. */
+function textHtml(text: string): string {
+  return escapeHtml(text).replace(/\r?\n/g, '<br>');
 }
 
-/** The note body: the readable record plus a one-line footer naming the record. */
+/**
+ * The readable record as note HTML, in one language (`readable.locale`, zh-CN when absent): the
+ * title in bold, the labelled lines, each section under a bold heading as a list or a paragraph,
+ * then the footer "Fieldkit · title · author · date". Only tags HubSpot's note renderer keeps
+ * (p, strong, ul/li, br); every word that is not Fieldkit's own is escaped. No ids: those live in
+ * the note's properties.
+ */
+export function readableHtml(readable: ReadableRecord, author: string, deleted: boolean): string {
+  const locale = readable.locale ?? 'zh-CN';
+  const words = WORDS[locale];
+  const title = readable.title[locale];
+  const html = [`<p><strong>${escapeHtml(title)}</strong>${deleted ? words.deleted : ''}</p>`];
+  if (readable.lines.length > 0) {
+    html.push(`<p>${readable.lines.map((l) => `${escapeHtml(l.label[locale])}${words.colon}${textHtml(l.value)}`).join('<br>')}</p>`);
+  }
+  for (const section of readable.sections ?? []) {
+    const items = (section.items ?? []).filter((item) => item !== '');
+    if (items.length === 0 && !section.text) continue;
+    html.push(`<p><strong>${escapeHtml(section.heading[locale])}</strong></p>`);
+    if (items.length > 0) html.push(`<ul>${items.map((item) => `<li>${textHtml(item)}</li>`).join('')}</ul>`);
+    if (section.text) html.push(`<p>${textHtml(section.text)}</p>`);
+  }
+  html.push(`<p>${escapeHtml(['Fieldkit', title, author, readable.date].filter(Boolean).join(' · '))}</p>`);
+  return html.join('');
+}
+
+/** The note body HubSpot users read: the readable record, in the record's language. */
 export function noteBody(input: PushInput): string {
-  const title = `${input.readable.title['zh-CN']} ${input.readable.title.en}`;
-  return `${readableHtml(input.readable, input.record.author.name, input.deleted)}<p><small>Fieldkit · ${escapeHtml(title)} · ${storedId(input.localId)}</small></p>`;
+  return readableHtml(input.readable, input.record.author.name, input.deleted);
 }
 
 /** Properties of a note create or update; throws a message if the record cannot fit in a note. */
