@@ -9,7 +9,7 @@ export const backupMessages = defineMessages({
     importLabel: 'Import backup file',
     importing: 'Importing…',
     imported: 'Imported: {added} added, {updated} updated, {unchanged} unchanged.',
-    conflicts: '{count} records differed; the newer version was kept:',
+    conflicts: '{count, plural, one {# record differed} other {# records differed}}; the newer version was kept:',
     keptLocal: 'kept the version on this computer',
     keptFile: 'kept the version from the file',
     rejected: 'Nothing was imported. Problem at {path}: {reason}',

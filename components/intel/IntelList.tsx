@@ -1,5 +1,6 @@
 import type { IntelItem } from '../../lib/intel/schema';
-import { useT } from '../shell/locale';
+import { useLocale, useT } from '../shell/locale';
+import { formatUnitPrice } from '../../lib/kernel/units';
 import { Button, DeleteButton, styles } from '../ui';
 import { intelFormMessages } from './messages';
 
@@ -34,6 +35,7 @@ function whatOf(item: IntelItem): string {
 /** Captured intel, newest observation first. Text from web pages is rendered as text only. */
 export function IntelList({ items, onOpen, onDelete }: IntelListProps) {
   const t = useT(intelFormMessages);
+  const locale = useLocale();
   const live = items.filter((item) => !item.deletedAt);
   if (live.length === 0) return <p style={{ ...styles.muted, margin: 0 }}>{t('listEmpty')}</p>;
   const sorted = [...live].sort((a, b) => b.observedDay.localeCompare(a.observedDay) || b.createdAt.localeCompare(a.createdAt));
@@ -54,7 +56,7 @@ export function IntelList({ items, onOpen, onDelete }: IntelListProps) {
               <div style={{ fontSize: 13 }}>
                 {item.prices.map((price, i) => (
                   <span key={i} style={{ marginRight: 12 }}>
-                    {t('priceLine', { kind: t(price.kind), amount: String(price.amount), unit: price.unit })}
+                    {t('priceLine', { kind: t(price.kind), price: formatUnitPrice(price.amount, price.currency, price.unit, locale) })}
                   </span>
                 ))}
               </div>

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { isoWeekOf, monthOf } from '../../lib/kernel/dates';
 import { formatDateTime } from '../../lib/kernel/i18n';
+import { profileNameFor } from '../../lib/store/settings';
 import type { RecordDraft } from '../../lib/store/records';
 import { DiaryContent, type DiaryEntry, type DiaryKind } from '../../lib/reports/diary-schema';
 import type { VisitCard } from '../../lib/visits/schema';
@@ -75,7 +76,7 @@ export function DiaryEditor({
 }: DiaryEditorProps) {
   const t = useT(diaryEditorMessages);
   const locale = useLocale();
-  const [{ state: initial, prefilledFromPlan }] = useState(() => initialState(kind, entry, previousEntry, visitsOfPeriod, t));
+  const [{ state: initial, prefilledFromPlan }] = useState(() => initialState(kind, entry, previousEntry, visitsOfPeriod, t, locale));
   const [state, setState] = useState<EditorState>(initial);
   const [errors, setErrors] = useState<EditorErrors>({});
   const [saving, setSaving] = useState(false);
@@ -334,7 +335,7 @@ function Annotations({ entry, kind, locale }: { entry: DiaryEntry; kind: DiaryKi
           return (
             <li key={note.id} style={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
               <span style={{ ...styles.muted, fontSize: 12 }}>
-                {note.author.name} · {formatDateTime(note.at, locale)}
+                {profileNameFor(note.author.name, locale)} · {formatDateTime(note.at, locale)}
                 {on && ` · ${t('annotationOn', { field: on })}`}
               </span>
               <span style={{ whiteSpace: 'pre-wrap' }}>{note.text}</span>

@@ -1,5 +1,6 @@
 import { useId, useMemo, useState } from 'react';
-import { useT } from '../shell/locale';
+import { useLocale, useT } from '../shell/locale';
+import { formatDay, formatMonth, formatWeek } from '../../lib/kernel/format';
 import { sidePanelMessages } from '../pages/side-panel/messages';
 import { useDatabase, useDealers, useQuery, useSetting } from '../shell/database-context';
 import { Button, DeleteButton, ShowMore, styles } from '../ui';
@@ -75,6 +76,7 @@ function visitsQueryOf(period: ReportPeriod, authorId: string): { query: NamedQu
 function PeriodReport({ period, current, author, onBack }: { period: ReportPeriod; current: boolean; author: Author; onBack: () => void }) {
   const t = useT(sidePanelMessages);
   const tr = useT(reportsMessages);
+  const locale = useLocale();
   const db = useDatabase();
   const dealers = useDealers();
   const kind = period.kind as ReportKind;
@@ -89,13 +91,13 @@ function PeriodReport({ period, current, author, onBack }: { period: ReportPerio
   const periodText =
     kind === 'weekly'
       ? current
-        ? t('periodWeek', { week: period.label, visits: count })
-        : tr('periodWeekEarlier', { week: period.label, visits: count })
+        ? t('periodWeek', { week: formatWeek(period.label, locale), visits: count })
+        : tr('periodWeekEarlier', { week: formatWeek(period.label, locale), visits: count })
       : kind === 'monthly'
         ? current
-          ? t('periodMonth', { month: period.label, visits: count })
-          : tr('periodMonthEarlier', { month: period.label, visits: count })
-        : t('periodDay', { day: period.label });
+          ? t('periodMonth', { month: formatMonth(period.label, locale), visits: count })
+          : tr('periodMonthEarlier', { month: formatMonth(period.label, locale), visits: count })
+        : t('periodDay', { day: formatDay(period.label, locale) });
 
   return (
     <>

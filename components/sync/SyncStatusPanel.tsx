@@ -1,5 +1,6 @@
 import type { SyncStatus } from '../../lib/messaging/protocol';
 import { formatDateTime } from '../../lib/kernel/i18n';
+import { profileNameFor } from '../../lib/store/settings';
 import { useLocale, useT } from '../shell/locale';
 import { syncStatusMessages } from './messages';
 import { SyncProgress } from './SyncProgress';
@@ -89,7 +90,7 @@ export function SyncStatusPanel({ status, onSyncNow, onRetry, onDismissConflict,
               <li key={c.id} className="fk-card">
                 <strong>{name(c.table, c.recordId)}</strong>
                 <p style={{ margin: '4px 0' }}>
-                  {c.kept === 'remote' ? t('conflictKeptRemote', { time: time(c.losingVersion) }) : t('conflictKeptLocal', { author: c.losingAuthor, time: time(c.losingVersion) })}
+                  {c.kept === 'remote' ? t('conflictKeptRemote', { time: time(c.losingVersion) }) : t('conflictKeptLocal', { author: profileNameFor(c.losingAuthor, locale), time: time(c.losingVersion) })}
                 </p>
                 {onDismissConflict && (
                   <button type="button" className="fk-button" aria-label={t('dismissLabel', { record: name(c.table, c.recordId) })} onClick={() => onDismissConflict(c.id)}>

@@ -7,7 +7,7 @@ export const syncStatusMessages = defineMessages({
     allSynced: 'Everything is synced',
     lastSuccess: 'Last synced {time}',
     neverSynced: 'Not synced yet',
-    needsAttention: '{count} need attention',
+    needsAttention: '{count, plural, one {# needs attention} other {# need attention}}',
     nextAttempt: 'Next try {time}',
     disconnected: 'Not connected to HubSpot — records are kept on this device until you connect.',
     unauthorized: 'HubSpot no longer accepts the token. Reconnect in Settings; nothing is lost meanwhile.',

@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
-import { useT } from '../shell/locale';
+import { useLocale, useT } from '../shell/locale';
+import { formatDay } from '../../lib/kernel/format';
 import { sidePanelMessages } from '../pages/side-panel/messages';
 import { useDatabase, useDealers, useQuery, useSetting } from '../shell/database-context';
 import { EmptyState } from '../shell/EmptyState';
@@ -31,6 +32,7 @@ export function TodayView() {
 function TodayOf({ author, day }: { author: Author; day: string }) {
   const t = useT(sidePanelMessages);
   const tv = useT(visitCardMessages);
+  const locale = useLocale();
   const db = useDatabase();
   const dealers = useDealers();
   const authorId = author.id;
@@ -67,7 +69,7 @@ function TodayOf({ author, day }: { author: Author; day: string }) {
 
   return (
     <div className="fk-stack">
-      <h2>{t('todayTitle', { day })}</h2>
+      <h2>{t('todayTitle', { day: formatDay(day, locale, 'short') })}</h2>
       <section aria-labelledby="fk-today-visits" className="fk-stack">
         <div className="fk-row">
           <h3 id="fk-today-visits">{t('todaysVisits')}</h3>

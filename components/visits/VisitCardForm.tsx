@@ -5,7 +5,9 @@ import { z } from '../../lib/kernel/zod';
 import { isoWeekOf } from '../../lib/kernel/dates';
 import type { RecordDraft } from '../../lib/store/records';
 import type { VisitCard } from '../../lib/visits/schema';
-import { useT } from '../shell/locale';
+import { useLocale, useT } from '../shell/locale';
+import { formatWeek } from '../../lib/kernel/format';
+import { formatQuantity } from '../../lib/kernel/units';
 import { Cell, Checkbox, Field, FormActions, TableHead, TagsInput, errorMessageOf, styles } from '../ui';
 import { visitCardMessages, type VisitCardMessageKey } from './messages';
 import { ACTION_KEYS, earlierCardsOf, lastInventoryCardOf, previousPeriodSalesOf, recentOrdersOf, recentPurchasesOf } from '../../lib/visits/history';
@@ -85,6 +87,7 @@ type VisitCardFormValues = z.input<ReturnType<typeof visitCardFormSchema>>;
  */
 export function VisitCardForm({ dealers, dealerId: presetDealerId, loadHistory, requiredSkus = [], initial, today, onSave, onCancel }: VisitCardFormProps) {
   const t = useT(visitCardMessages);
+  const locale = useLocale();
   const [saveError, setSaveError] = useState<string>();
   const schema = useMemo(() => visitCardFormSchema(today), [today]);
 
@@ -243,7 +246,7 @@ export function VisitCardForm({ dealers, dealerId: presetDealerId, loadHistory, 
             </select>
           )}
         </Field>
-        <Field label={t('visitDay')} hint={t('visitDayHint', { week: isoWeekOf(validDay) })} error={message(errors.visitDay)}>
+        <Field label={t('visitDay')} hint={t('visitDayHint', { week: formatWeek(isoWeekOf(validDay), locale) })} error={message(errors.visitDay)}>
           {(control) => <input type="date" max={today} {...control} {...register('visitDay', { onChange: refillAfterChange })} style={styles.input} />}
         </Field>
       </div>
@@ -263,7 +266,7 @@ export function VisitCardForm({ dealers, dealerId: presetDealerId, loadHistory, 
           error={message(errors.currentInventory)}
           signal={
             sameInventoryAsLastTime && lastInventoryCard
-              ? t('sameInventory', { day: lastInventoryCard.visitDay, quantity: lastInventoryCard.currentInventory!, unit: lastInventoryCard.unit })
+              ? t('sameInventory', { day: lastInventoryCard.visitDay, quantity: formatQuantity(lastInventoryCard.currentInventory!, lastInventoryCard.unit, locale) })
               : undefined
           }
           optional
@@ -359,6 +362,7 @@ type HistoryState = 'noDealer' | 'loading' | 'loaded' | { error: string };
 
 function RecentPurchases({ purchases, state }: { purchases: { day: string; quantity: number; unit: string }[]; state: HistoryState }) {
   const t = useT(visitCardMessages);
+  const locale = useLocale();
   return (
     <section aria-label={t('recentPurchases')} aria-busy={state === 'loading'} style={{ ...styles.section, gap: 4 }}>
       <h4 style={{ ...styles.label, margin: 0 }}>{t('recentPurchases')}</h4>
@@ -380,9 +384,7 @@ function RecentPurchases({ purchases, state }: { purchases: { day: string; quant
               {purchases.map((purchase, index) => (
                 <tr key={`${purchase.day}-${index}`}>
                   <Cell>{purchase.day}</Cell>
-                  <Cell>
-                    {purchase.quantity} {purchase.unit}
-                  </Cell>
+                  <Cell>{formatQuantity(purchase.quantity, purchase.unit, locale)}</Cell>
                 </tr>
               ))}
             </tbody>

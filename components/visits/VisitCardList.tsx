@@ -1,5 +1,6 @@
 import type { VisitCard } from '../../lib/visits/schema';
-import { useT } from '../shell/locale';
+import { useLocale, useT } from '../shell/locale';
+import { formatQuantity } from '../../lib/kernel/units';
 import { Button, Cell, DeleteButton, TableHead, styles } from '../ui';
 import { visitCardMessages } from './messages';
 import { ACTION_KEYS, actionsDone } from '../../lib/visits/history';
@@ -15,6 +16,7 @@ export interface VisitCardListProps {
 /** Visit cards as a compact table: date, dealer, order quantity, mandatory actions done; optionally open and delete. */
 export function VisitCardList({ cards, dealersById, onOpen, onDelete }: VisitCardListProps) {
   const t = useT(visitCardMessages);
+  const locale = useLocale();
   if (cards.length === 0) return <p style={{ ...styles.muted, margin: 0 }}>{t('listEmpty')}</p>;
   const sorted = [...cards].sort((a, b) => b.visitDay.localeCompare(a.visitDay) || b.createdAt.localeCompare(a.createdAt));
   const total = ACTION_KEYS.length;
@@ -38,7 +40,7 @@ export function VisitCardList({ cards, dealersById, onOpen, onDelete }: VisitCar
                   </>
                 )}
               </Cell>
-              <Cell>{card.orderQuantity ? `${card.orderQuantity} ${card.unit}` : t('noOrder')}</Cell>
+              <Cell>{card.orderQuantity ? formatQuantity(card.orderQuantity, card.unit, locale) : t('noOrder')}</Cell>
               <Cell>
                 <span aria-hidden="true" title={t('actionsDoneLabel', { done, total })}>
                   {t('actionsDone', { done, total })}

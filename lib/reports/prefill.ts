@@ -1,6 +1,8 @@
 import type { DiaryEntry, DiaryKind } from './diary-schema';
 import type { VisitCard } from '../visits/schema';
 import { cleanLines } from '../kernel/text';
+import type { Locale } from '../kernel/i18n';
+import { formatQuantity } from '../kernel/units';
 
 type Grade = '' | 'A' | 'B' | 'C';
 export interface SummaryRow { item: string; completion: string; problem: string }
@@ -23,7 +25,7 @@ export type EditorState = DailyState | WeeklyState | MonthlyState | InspectionSt
 
 type Content = DiaryEntry['content'];
 /** Words the prefill writes into the report, in the UI language (the editor's translator). */
-type Translate = (key: 'outcomeOrdered', vars: { quantity: number; unit: string }) => string;
+type Translate = (key: 'outcomeOrdered', vars: { quantity: string }) => string;
 
 export const emptySummaryRow = (): SummaryRow => ({ item: '', completion: '', problem: '' });
 export const emptyPlanRow = (): PlanRow => ({ priority: '', support: '' });
@@ -37,6 +39,7 @@ export function initialState(
   previous: DiaryEntry | undefined,
   visitsOfPeriod: readonly VisitCard[],
   t: Translate,
+  locale: Locale,
 ): { state: EditorState; prefilledFromPlan: boolean } {
   const saved = entry?.content.kind === kind ? entry.content : undefined;
   const before = previous?.content.kind === kind ? previous.content : undefined;
@@ -61,7 +64,7 @@ export function initialState(
               dealerId: card.dealerId,
               day: card.visitDay,
               purpose: card.note.slice(0, 500),
-              outcome: card.orderQuantity ? t('outcomeOrdered', { quantity: card.orderQuantity, unit: card.unit }) : '',
+              outcome: card.orderQuantity ? t('outcomeOrdered', { quantity: formatQuantity(card.orderQuantity, card.unit, locale) }) : '',
             })),
           gradeChanges: [],
           lateReason: '',

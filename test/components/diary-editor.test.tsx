@@ -190,10 +190,10 @@ describe('DiaryEditor, weekly', () => {
     );
     expect(valueOf('Plan item 1')).toBe('华联商贸签约 HX7 分销');
     expect(valueOf('Plan item 2')).toBe('进一步加强终端拜访');
-    expect(screen.getByText('1 key-account visits this week; at least 2 expected. 1 more would meet the minimum.')).toBeTruthy();
+    expect(screen.getByText('1 key-account visit this week; at least 2 expected. 1 more would meet the minimum.')).toBeTruthy();
     expect(valueOf('Customer of visit 1')).toBe(DEALER_A);
     expect(valueOf('Purpose of visit 1')).toBe('谈年度返利');
-    expect(valueOf('Outcome of visit 1')).toBe('Ordered 40 箱');
+    expect(valueOf('Outcome of visit 1')).toBe('Ordered 40 cases');
 
     await user.click(screen.getByRole('button', { name: 'Submit weekly report' }));
     expect(alertTexts()).toEqual(
@@ -237,7 +237,7 @@ describe('DiaryEditor, weekly', () => {
       ],
       nextWeekPlan: [{ priority: '永盛批发回款 10 万', support: '财务对账' }],
       keyAccountVisits: [
-        { dealerId: DEALER_A, day: '2026-11-23', purpose: '谈年度返利', outcome: 'Ordered 40 箱' },
+        { dealerId: DEALER_A, day: '2026-11-23', purpose: '谈年度返利', outcome: 'Ordered 40 cases' },
         { dealerId: DEALER_B, day: '2026-11-23', purpose: '处理窜货投诉', outcome: '已协调' },
       ],
       gradeChanges: [{ dealerId: DEALER_B, from: 'C', to: 'B' }],

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { messageArguments } from '../../lib/kernel/i18n';
 
 type Bundle = { en?: Record<string, string>; 'zh-CN'?: Record<string, string> };
 
 /** Every message bundle under components/: both languages, the same keys, no empty strings. */
-const modules = import.meta.glob<Record<string, unknown>>('../../components/**/messages.ts', { eager: true });
+const modules = import.meta.glob<Record<string, unknown>>('../../components/**/*messages.ts', { eager: true });
 
 function bundlesOf(module: Record<string, unknown>): [string, Bundle][] {
   return Object.entries(module).filter(([, value]) => {
@@ -31,10 +32,17 @@ describe('component message bundles', () => {
         for (const [key, text] of [...Object.entries(en), ...Object.entries(zh)]) {
           expect(typeof text === 'string' && text.trim() !== '', `${file} ${name}.${key}`).toBe(true);
         }
-        // The same {placeholders} in both languages, so no variable is silently dropped.
+        // Every message is valid ICU MessageFormat, and both languages use the same arguments
+        // ({name}, {count, plural, …}), so no variable is silently dropped.
         for (const key of Object.keys(en)) {
-          const vars = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-          expect(vars(zh[key] ?? ''), `${file} ${name}.${key} placeholders`).toEqual(vars(en[key]!));
+          const args = (text: string, lang: string) => {
+            try {
+              return messageArguments(text);
+            } catch (error) {
+              throw new Error(`${file} ${name}.${key} (${lang}) is not valid ICU MessageFormat: ${String(error)}`, { cause: error });
+            }
+          };
+          expect(args(zh[key] ?? '', 'zh-CN'), `${file} ${name}.${key} placeholders`).toEqual(args(en[key]!, 'en'));
         }
       }
     });

@@ -13,6 +13,7 @@ import { DatabaseProvider } from '../../components/shell/database-context';
 import { LocaleProvider } from '../../components/shell/locale';
 import { addDays, format, parseISO } from 'date-fns';
 import { isoWeekOf, today } from '../../lib/kernel/dates';
+import { formatMonth, formatWeek } from '../../lib/kernel/format';
 import type { Locale } from '../../lib/kernel/i18n';
 import { periodOf } from '../../lib/reports/periods';
 import { FieldkitDatabase } from '../../lib/store/database';
@@ -68,7 +69,7 @@ describe('ReportsView', () => {
     await saveRecord(db, 'visitCards', visitDraft({ visitDay: lastWeek.start, isoWeek: lastWeek.label }), { author: REP });
     await saveRecord(db, 'visitCards', visitDraft({ visitDay: today(), isoWeek: isoWeekOf(today()) }), { author: { id: 'someone-else', name: '李' } });
     renderView('en');
-    expect((await screen.findByTestId('report-period')).textContent).toBe(`Week ${thisWeek.label} · 1 visit cards this week, prefilled below`);
+    expect((await screen.findByTestId('report-period')).textContent).toBe(`${formatWeek(thisWeek.label, 'en')} · 1 visit card this week, prefilled below`);
     const kinds = within(screen.getByRole('group', { name: 'Report' }));
     const weeklyButton = kinds.getByRole('button', { name: 'Weekly report' });
     expect(weeklyButton.getAttribute('aria-pressed')).toBe('true');
@@ -76,7 +77,7 @@ describe('ReportsView', () => {
     await userEvent.click(kinds.getByRole('button', { name: 'Monthly report' }));
     const month = periodOf('monthly', today());
     const monthVisits = lastWeek.start >= month.start ? 2 : 1;
-    await waitFor(() => expect(screen.getByTestId('report-period').textContent).toBe(`Month ${month.label} · ${monthVisits} visit cards this month`));
+    await waitFor(() => expect(screen.getByTestId('report-period').textContent).toBe(`${formatMonth(month.label, 'en')} · ${monthVisits} visit cards this month`));
     expect(kinds.getByRole('button', { name: 'Monthly report' }).className).toContain('fk-button-primary');
     expect(weeklyButton.getAttribute('aria-pressed')).toBe('false');
     expect(weeklyButton.className).not.toContain('fk-button-primary');
@@ -103,7 +104,7 @@ describe('ReportsView', () => {
 
     await userEvent.click(history.getByRole('button', { name: `Open Weekly report · ${lastWeek.label}` }));
     const editor = await screen.findByRole('form', { name: `Weekly report · ${lastWeek.label}` });
-    expect(screen.getByTestId('report-period').textContent).toBe(`Week ${lastWeek.label} · 0 visit cards that week`);
+    expect(screen.getByTestId('report-period').textContent).toBe(`${formatWeek(lastWeek.label, 'en')} · 0 visit cards that week`);
     expect(within(editor).getByDisplayValue('华联商贸签约 HX7 分销').matches(':disabled')).toBe(true);
     expect(within(editor).getByText("Submitted reports can't be changed here; revisions come with the manager's review.")).toBeTruthy();
     expect(within(editor).queryByRole('button', { name: 'Submit weekly report' })).toBeNull();
@@ -120,7 +121,7 @@ describe('ReportsView', () => {
     renderView('zh-CN');
     await userEvent.click(await screen.findByRole('button', { name: `打开周报 · ${twoWeeksAgo.label}` }));
     const editor = await screen.findByRole('form', { name: `周报 · ${twoWeeksAgo.label}` });
-    expect(screen.getByTestId('report-period').textContent).toBe(`${twoWeeksAgo.label} 周 · 当周 0 张客户卡`);
+    expect(screen.getByTestId('report-period').textContent).toBe(`${formatWeek(twoWeeksAgo.label, 'zh-CN')} · 当周 0 张客户卡`);
     await userEvent.type(within(editor).getByLabelText('重点工作 1'), '，月底前');
     await userEvent.click(within(editor).getByRole('button', { name: '保存草稿' }));
     await waitFor(async () => expect((await liveWeeklies()).map((e) => e.content.kind === 'weekly' && e.content.nextWeekPlan[0]?.priority)).toEqual(['永盛批发回款 10 万，月底前']));

@@ -151,9 +151,9 @@ describe('VisitCardForm', () => {
     await user.clear(day);
     await user.type(day, '2026-11-18');
     expect(loadHistory).toHaveBeenLastCalledWith(DEALER_A, '2026-11-18');
-    expect((await recentRows('Recent purchases'))[0]).toBe('2026-11-1615 箱');
+    expect((await recentRows('Recent purchases'))[0]).toBe('2026-11-1615 cases');
     expect(within(screen.getByRole('region', { name: 'Recent purchases' })).queryByText('2026-11-20')).toBeNull();
-    expect(screen.getByText(/Week 2026-W47/)).toBeTruthy();
+    expect(screen.getByText(/Week 47, 2026/)).toBeTruthy();
     await waitFor(() => expect(valueOf('Previous-period sales')).toBe('50'));
     await user.click(screen.getByRole('button', { name: 'Save visit card' }));
     const draft = onSave.mock.calls[0]![0];
@@ -266,7 +266,7 @@ describe('VisitCardForm', () => {
     inLocale('en', <VisitCardForm dealers={dealers} loadHistory={loadHistory} initial={existing} today={TODAY} onSave={onSave} />);
     expect(valueOf('Current inventory')).toBe('38');
     expect(loadHistory).toHaveBeenCalledWith(DEALER_A, '2026-11-16');
-    expect(await recentRows('Recent purchases')).toEqual(['2026-11-0225 箱', '2026-10-1920 箱', '2026-10-0530 箱']);
+    expect(await recentRows('Recent purchases')).toEqual(['2026-11-0225 cases', '2026-10-1920 cases', '2026-10-0530 cases']);
     expect(screen.queryByText(/Exactly the same/)).toBeNull();
     // The stored card is shown as it was saved: the arriving history does not refill it.
     expect(valueOf('Previous-period sales')).toBe('');

@@ -109,10 +109,10 @@ describe('TodayView', () => {
 
     renderToday('en');
     const visits = await todaysVisits("Today's visits");
-    expect((await visits.findByTestId('visits-today')).textContent).toBe('1 visit cards today, attached to your daily report below.');
+    expect((await visits.findByTestId('visits-today')).textContent).toBe('1 visit card today, attached to your daily report below.');
     const rows = visits.getAllByRole('row').slice(1);
     expect(rows).toHaveLength(1);
-    expect(rows[0]!.textContent).toContain('12 箱');
+    expect(rows[0]!.textContent).toContain('12 cases');
 
     await user.click(visits.getByRole('button', { name: `Delete visit card ${DEALER} ${day}` }));
     await user.click(visits.getByRole('button', { name: 'Keep' }));

@@ -1,12 +1,12 @@
 import { useState, type ReactNode } from 'react';
-import { useT } from '../../shell/locale';
+import { useLocale, useT } from '../../shell/locale';
 import { optionsMessages } from './messages';
 import { LanguagePicker } from '../../shell/LanguagePicker';
 import { BackupPanel } from '../../backup/BackupPanel';
 import { TemplatesSection } from '../../reports/TemplatesSection';
 import { RuleSetsSection } from '../../rules/RuleSetsSection';
 import { useDatabase, useSetting } from '../../shell/database-context';
-import { writeSetting } from '../../../lib/store/settings';
+import { profileNameFor, writeSetting } from '../../../lib/store/settings';
 import { ErrorBoundary } from '../../shell/ErrorBoundary';
 
 /**
@@ -15,6 +15,7 @@ import { ErrorBoundary } from '../../shell/ErrorBoundary';
  */
 export function OptionsApp({ appVersion, connection }: { appVersion: string; connection?: ReactNode }) {
   const t = useT(optionsMessages);
+  const locale = useLocale();
   const profile = useSetting('profile');
   const sections: { id: string; title: string; body: ReactNode }[] = [
     { id: 'connection', title: t('connection'), body: connection ?? <p className="fk-muted">{t('connectionComing')}</p> },
@@ -25,7 +26,7 @@ export function OptionsApp({ appVersion, connection }: { appVersion: string; con
         <div className="fk-stack">
           <p className="fk-muted">{t('languageIntro')}</p>
           <LanguagePicker />
-          {profile && <ProfileForm key={profile.name} name={profile.name} />}
+          {profile && <ProfileForm key={`${profile.name} ${locale}`} name={profileNameFor(profile.name, locale)} />}
         </div>
       ),
     },

@@ -17,7 +17,7 @@ export const optionsMessages = defineMessages({
     dueDaily: 'Due the same day by {time}',
     dueWeekly: 'Due {weekday} {time}; until {graceWeekday} {graceTime} with a reason',
     dueMonthly: 'Due the last day of the month by {time}',
-    minVisits: 'At least {count} key-account visits a week',
+    minVisits: 'At least {count, plural, one {# key-account visit} other {# key-account visits}} a week',
     ruleSets: 'Rule sets',
     backup: 'Backup',
     profile: 'Your name',
