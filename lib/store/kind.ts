@@ -44,6 +44,8 @@ export interface ReadableRecord {
   sections?: ReadableSection[];
   /** The day or period the record is about, as its reader writes it ("2026年11月20日"). */
   date?: string;
+  /** Who wrote it, as the note names them (a rep who never set a name reads as 我 / Me). */
+  author?: string;
   /**
    * The language the note is written in. The engine sets it from the render context, so a
    * kind's rendering need not; absent, zh-CN.

@@ -5,7 +5,7 @@
  */
 import type { FieldkitDatabase } from '../store/database';
 import type { RenderContext } from '../store/kind';
-import { readSetting } from '../store/settings';
+import { profileNameFor, readSetting } from '../store/settings';
 import type { LanguagePreference, Locale } from '../kernel/i18n';
 import type { PushInput, SyncedRecord } from '../crm/port';
 import type { ClaimedEntry } from './batch';
@@ -64,7 +64,7 @@ export async function outgoingOf(db: FieldkitDatabase, claims: readonly ClaimedE
       ...(dealerCrmId ? { dealerCrmId } : {}),
       ...(ownerId ? { ownerId } : {}),
       record,
-      readable: { ...crm.render(claim.record as never, context), locale },
+      readable: { ...crm.render(claim.record as never, context), locale, author: profileNameFor(claim.record.author.name, locale) },
       ...(crm.home === 'activity' ? { timestamp: crm.timestampOf(claim.record as never) } : {}),
     };
   });

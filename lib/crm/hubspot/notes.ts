@@ -71,7 +71,7 @@ export function readableHtml(readable: ReadableRecord, author: string, deleted: 
 
 /** The note body HubSpot users read: the readable record, in the record's language. */
 export function noteBody(input: PushInput): string {
-  return readableHtml(input.readable, input.record.author.name, input.deleted);
+  return readableHtml(input.readable, input.readable.author ?? input.record.author.name, input.deleted);
 }
 
 /** Properties of a note create or update; throws a message if the record cannot fit in a note. */
