@@ -1,7 +1,7 @@
 import { defineKind, type ReadableRecord, type RenderContext } from '../store/kind';
 import { toDay } from '../kernel/dates';
 import type { Locale } from '../kernel/i18n';
-import { dayText, field, listOf, moneyText, numberText, present, yesNo } from '../crm/readable';
+import { dayText, field, listOf, moneyText, numberText, present, yesNo } from '../store/readable';
 import { Dealer, Terminal } from './schema';
 
 const CUSTOMER_CLASSES: Record<NonNullable<Dealer['customerClass']>, Record<Locale, string>> = {

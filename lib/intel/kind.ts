@@ -1,6 +1,6 @@
 import { defineKind, type ReadableRecord, type RenderContext } from '../store/kind';
 import type { Locale } from '../kernel/i18n';
-import { dayText, field, noonOf, present, priceText, rangeText, say } from '../crm/readable';
+import { dayText, field, noonOf, present, priceText, rangeText, say } from '../store/readable';
 import { Competitor, IntelItem, Product } from './schema';
 
 type PromotionType = NonNullable<IntelItem['promotion']>['type'];

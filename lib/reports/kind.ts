@@ -1,7 +1,7 @@
 import { defineKind, type ReadableRecord, type RenderContext } from '../store/kind';
 import { daysOfIsoWeek, isoWeekOf, monthOf, toDay } from '../kernel/dates';
 import type { Locale } from '../kernel/i18n';
-import { dayText, field, monthText, noonOf, numberText, paragraph, present, rangeText, say, section, weekText } from '../crm/readable';
+import { dayText, field, monthText, noonOf, numberText, paragraph, present, rangeText, say, section, weekText } from '../store/readable';
 import { DiaryEntry, type DiaryKind } from './diary-schema';
 import { Report, Template } from './schema';
 

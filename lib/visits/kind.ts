@@ -1,7 +1,7 @@
 import { defineKind, type RenderContext } from '../store/kind';
 import { isoWeekOf } from '../kernel/dates';
 import { VisitCard } from './schema';
-import { dayText, field, listOf, noonOf, present, quantityText, say, yesNo } from '../crm/readable';
+import { dayText, field, listOf, noonOf, present, quantityText, say, yesNo } from '../store/readable';
 
 /** The four mandatory actions of a visit, in the order reps say them. */
 const ACTIONS = [

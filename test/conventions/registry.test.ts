@@ -20,7 +20,7 @@ import { saveRecord } from '../../lib/store/records';
 import { exportBackup, serialiseBackup } from '../../lib/backup/export';
 import { importBackup } from '../../lib/backup/import';
 import { SyncEngine } from '../../lib/sync/engine';
-import { field, noonOf } from '../../lib/crm/readable';
+import { field, noonOf } from '../../lib/store/readable';
 import { LOCALES } from '../../lib/kernel/i18n';
 import { startHubSpotSim, type HubSpotSim } from '../../sim/server';
 import { adapterFor, notesByLocalId, SIM_TOKEN } from '../sync/sim-harness';

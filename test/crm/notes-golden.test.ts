@@ -13,7 +13,7 @@ import type { Locale } from '../../lib/kernel/i18n';
 import type { PushInput, SyncedRecord } from '../../lib/crm/port';
 import type { KindDefinition, ReadableRecord, RenderContext } from '../../lib/store/kind';
 import { noteBody } from '../../lib/crm/hubspot/notes';
-import { MAX_TEXT, priceText, rangeText } from '../../lib/crm/readable';
+import { MAX_TEXT, priceText, rangeText } from '../../lib/store/readable';
 import { visitCardKind } from '../../lib/visits/kind';
 import { diaryEntryKind, reportKind } from '../../lib/reports/kind';
 import { intelItemKind } from '../../lib/intel/kind';

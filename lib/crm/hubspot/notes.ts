@@ -6,7 +6,7 @@
 import type { PushInput, RemoteRecord, SyncedRecord } from '../port';
 import type { ReadableRecord } from '../../store/kind';
 import type { Locale } from '../../kernel/i18n';
-import { escapeHtml } from '../readable';
+import { escapeHtml } from '../../store/readable';
 import { MAX_STRING } from './properties';
 import type { SimpleObject } from './responses';
 

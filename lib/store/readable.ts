@@ -6,7 +6,7 @@
  * adapter turns the result into its own format and escapes it.
  */
 import type { Locale } from '../kernel/i18n';
-import type { ReadableLine, ReadableSection } from '../store/kind';
+import type { ReadableLine, ReadableSection } from './kind';
 
 /** The longest value, item or paragraph a note shows; the structured copy keeps the whole text. */
 export const MAX_TEXT = 2000;
