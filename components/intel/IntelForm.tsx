@@ -1,11 +1,30 @@
-import { useId, useMemo, useState } from 'react';
-import { useFieldArray, useForm } from 'react-hook-form';
+import { useId, useMemo, useState, type ReactNode } from 'react';
+import { Controller, useFieldArray, useForm } from 'react-hook-form';
+import { Trash2, X } from 'lucide-react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from '../../lib/kernel/zod';
 import type { RecordDraft } from '../../lib/store/records';
 import { IntelItem, PriceKind, PromotionType } from '../../lib/intel/schema';
 import { useT } from '../shell/locale';
-import { AddRowButton, Button, Field, FormActions, errorMessageOf, styles } from '../ui';
+import {
+  AddRowButton,
+  Button,
+  DatePicker,
+  Field,
+  FieldError,
+  FormActions,
+  Notice,
+  cn,
+  errorMessageOf,
+  fieldsetClass,
+  hintClass,
+  inputClass,
+  labelClass,
+  legendClass,
+  selectClass,
+  textareaClass,
+  type FieldControlProps,
+} from '../ui';
 import { intelFormMessages, type IntelFormMessageKey } from './messages';
 
 export interface IntelFormProps {
@@ -167,14 +186,15 @@ export function IntelForm({ initial, item, competitors, dealers = [], today, onS
 
   const {
     register,
-    control,
+    control: formControl,
     handleSubmit,
+    watch,
     formState: { errors, isSubmitting },
   } = useForm<IntelFormValues>({
     resolver: zodResolver(schema),
     defaultValues: valuesOf(item, today),
   });
-  const prices = useFieldArray({ control, name: 'prices' });
+  const prices = useFieldArray({ control: formControl, name: 'prices' });
 
   const message = (error: { message?: string } | undefined) => (error?.message ? t(error.message as IntelFormMessageKey) : undefined);
 
@@ -224,17 +244,23 @@ export function IntelForm({ initial, item, competitors, dealers = [], today, onS
   const competitorListId = `${listId}-competitors`;
   const unitListId = `${listId}-units`;
   const hasSource = source.url || source.title || source.text || screenshot;
+  const dealerId = watch('dealerId');
+  const dealerName = dealerId ? (dealers.find((dealer) => dealer.id === dealerId)?.name ?? t('unlistedDealer')) : t('noDealer');
 
   return (
-    <form onSubmit={submit} noValidate aria-label={t(item ? 'editTitle' : 'formTitle')} style={styles.form}>
-      <div style={styles.grid}>
+    <form onSubmit={submit} noValidate aria-label={t(item ? 'editTitle' : 'formTitle')} className="@container flex flex-col gap-4">
+      <div className="grid grid-cols-1 gap-3 @min-[400px]:grid-cols-2">
         <Field label={t('competitor')} hint={t('competitorHint')} error={message(errors.competitorName)}>
-          {(control) => (
-            <input type="text" list={competitorListId} aria-required="true" maxLength={200} {...control} {...register('competitorName')} style={styles.input} />
-          )}
+          {(control) => <input type="text" list={competitorListId} aria-required="true" maxLength={200} {...control} {...register('competitorName')} className={inputClass} />}
         </Field>
         <Field label={t('observedDay')} error={message(errors.observedDay)}>
-          {(control) => <input type="date" max={today} {...control} {...register('observedDay')} style={styles.input} />}
+          {(control) => (
+            <Controller
+              control={formControl}
+              name="observedDay"
+              render={({ field }) => <DatePicker {...control} name={field.name} value={field.value} onValueChange={field.onChange} onBlur={field.onBlur} max={today} />}
+            />
+          )}
         </Field>
       </div>
       <datalist id={competitorListId}>
@@ -243,16 +269,17 @@ export function IntelForm({ initial, item, competitors, dealers = [], today, onS
         ))}
       </datalist>
 
-      <div style={styles.grid}>
-        {(['brand', 'product', 'sku', 'spec'] as const).map((name) => (
-          <Field key={name} label={t(name)} error={message(errors[name])} optional>
-            {(control) => <input type="text" maxLength={200} {...control} {...register(name)} style={styles.input} />}
+      {/* The product needs the width; brand and spec are short, side by side; then the SKU. */}
+      <div className="grid grid-cols-2 gap-3">
+        {(['product', 'brand', 'spec', 'sku'] as const).map((name) => (
+          <Field key={name} label={t(name)} error={message(errors[name])} optional className={name === 'product' || name === 'sku' ? 'col-span-2' : undefined}>
+            {(control) => <input type="text" maxLength={200} {...control} {...register(name)} className={inputClass} />}
           </Field>
         ))}
       </div>
 
-      <fieldset style={styles.fieldset}>
-        <legend style={styles.legend}>{t('prices')}</legend>
+      <fieldset className={fieldsetClass}>
+        <legend className={legendClass}>{t('prices')}</legend>
         <datalist id={unitListId}>
           {PRICE_UNITS.map((unit) => (
             <option key={unit} value={unit} />
@@ -262,73 +289,88 @@ export function IntelForm({ initial, item, competitors, dealers = [], today, onS
           const n = index + 1;
           const rowErrors = errors.prices?.[index];
           return (
-            <div key={field.id} style={styles.row}>
-              <Field label={t('priceKind', { n })}>
-                {(control) => (
-                  <select {...control} {...register(`prices.${index}.kind`)} style={styles.select}>
-                    {PRICE_KINDS.map((kind) => (
-                      <option key={kind} value={kind}>
-                        {t(kind)}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
-              <Field label={t('priceAmount', { n })} error={message(rowErrors?.amount)}>
-                {(control) => (
-                  <input type="number" inputMode="decimal" min={0} step="any" {...control} {...register(`prices.${index}.amount`)} style={styles.narrowInput} />
-                )}
-              </Field>
-              <Field label={t('priceUnit', { n })} error={message(rowErrors?.unit)}>
-                {(control) => <input type="text" list={unitListId} maxLength={50} {...control} {...register(`prices.${index}.unit`)} style={styles.narrowInput} />}
-              </Field>
-              <Button variant="small" aria-label={t('removePrice', { n })} onClick={() => prices.remove(index)} disabled={prices.fields.length === 1}>
-                ×
-              </Button>
+            <div key={field.id} role="group" aria-label={t('priceRow', { n })} className="flex flex-col gap-2 rounded-md bg-soft p-2">
+              {prices.fields.length > 1 && (
+                <div className="flex min-h-7 items-center justify-between gap-2">
+                  <span className="text-sm font-semibold text-muted" aria-hidden="true">
+                    {t('priceRow', { n })}
+                  </span>
+                  <Button variant="ghost" size="sm" aria-label={t('removePrice', { n })} onClick={() => prices.remove(index)}>
+                    <X aria-hidden="true" className="size-3.5" />
+                    {t('remove')}
+                  </Button>
+                </div>
+              )}
+              <div className="grid grid-cols-2 gap-2 @min-[400px]:grid-cols-[minmax(0,4fr)_minmax(0,3fr)_minmax(0,3fr)]">
+                <PriceField label={t('priceKindShort')} name={t('priceKind', { n })} className="col-span-2 @min-[400px]:col-span-1">
+                  {(control) => (
+                    <select {...control} {...register(`prices.${index}.kind`)} className={selectClass}>
+                      {PRICE_KINDS.map((kind) => (
+                        <option key={kind} value={kind}>
+                          {t(kind)}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </PriceField>
+                <PriceField label={t('priceAmountShort')} name={t('priceAmount', { n })} error={message(rowErrors?.amount)}>
+                  {(control) => (
+                    <input type="number" inputMode="decimal" min={0} step="any" {...control} {...register(`prices.${index}.amount`)} className={cn(inputClass, 'tabular-nums')} />
+                  )}
+                </PriceField>
+                <PriceField label={t('priceUnitShort')} name={t('priceUnit', { n })} error={message(rowErrors?.unit)}>
+                  {(control) => <input type="text" list={unitListId} maxLength={50} {...control} {...register(`prices.${index}.unit`)} className={inputClass} />}
+                </PriceField>
+              </div>
             </div>
           );
         })}
         <AddRowButton onClick={() => prices.append(emptyPrice())}>{t('addPrice')}</AddRowButton>
       </fieldset>
 
-      <fieldset style={styles.fieldset}>
-        <legend style={styles.legend}>{t('promotion')}</legend>
-        <div style={styles.grid}>
-          <Field label={t('promotionType')} error={message(errors.promotionType)}>
-            {(control) => (
-              <select {...control} {...register('promotionType')} style={styles.select}>
-                <option value="">{t('noPromotion')}</option>
-                {PROMOTION_TYPES.map((type: PromotionTypeValue) => (
-                  <option key={type} value={type}>
-                    {t(type)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t('promotionFrom')} error={message(errors.promotionFrom)} optional>
-            {(control) => <input type="date" {...control} {...register('promotionFrom')} style={styles.input} />}
-          </Field>
-          <Field label={t('promotionTo')} error={message(errors.promotionTo)} optional>
-            {(control) => <input type="date" {...control} {...register('promotionTo')} style={styles.input} />}
-          </Field>
-        </div>
-        <Field label={t('promotionDescription')} error={message(errors.promotionDescription)} optional>
-          {(control) => <textarea rows={2} maxLength={2000} {...control} {...register('promotionDescription')} style={styles.textarea} />}
+      <fieldset className={fieldsetClass}>
+        <legend className={legendClass}>{t('promotion')}</legend>
+        <Field label={t('promotionType')} error={message(errors.promotionType)}>
+          {(control) => (
+            <select {...control} {...register('promotionType')} className={selectClass}>
+              <option value="">{t('noPromotion')}</option>
+              {PROMOTION_TYPES.map((type: PromotionTypeValue) => (
+                <option key={type} value={type}>
+                  {t(type)}
+                </option>
+              ))}
+            </select>
+          )}
         </Field>
+        <Field label={t('promotionDescription')} error={message(errors.promotionDescription)} optional>
+          {(control) => <textarea rows={2} maxLength={2000} {...control} {...register('promotionDescription')} className={textareaClass} />}
+        </Field>
+        <div className="grid grid-cols-1 gap-3 @min-[400px]:grid-cols-2">
+          {(['promotionFrom', 'promotionTo'] as const).map((name) => (
+            <Field key={name} label={t(name)} error={message(errors[name])} optional>
+              {(control) => (
+                <Controller
+                  control={formControl}
+                  name={name}
+                  render={({ field }) => <DatePicker {...control} name={field.name} value={field.value} onValueChange={field.onChange} onBlur={field.onBlur} />}
+                />
+              )}
+            </Field>
+          ))}
+        </div>
       </fieldset>
 
-      <div style={styles.grid}>
+      <div className="grid grid-cols-2 gap-3">
         <Field label={t('channel')} error={message(errors.channel)} optional>
-          {(control) => <input type="text" maxLength={200} {...control} {...register('channel')} style={styles.input} />}
+          {(control) => <input type="text" maxLength={200} {...control} {...register('channel')} className={inputClass} />}
         </Field>
         <Field label={t('region')} error={message(errors.region)} optional>
-          {(control) => <input type="text" maxLength={200} {...control} {...register('region')} style={styles.input} />}
+          {(control) => <input type="text" maxLength={200} {...control} {...register('region')} className={inputClass} />}
         </Field>
         {(dealers.length > 0 || missingDealer) && (
-          <Field label={t('dealer')} optional>
+          <Field label={t('dealer')} optional className="col-span-2">
             {(control) => (
-              <select {...control} {...register('dealerId')} style={styles.select}>
+              <select {...control} {...register('dealerId')} title={dealerName} className={cn(selectClass, 'truncate')}>
                 <option value="">{t('noDealer')}</option>
                 {missingDealer && <option value={missingDealer}>{t('unlistedDealer')}</option>}
                 {dealers.map((dealer) => (
@@ -340,9 +382,9 @@ export function IntelForm({ initial, item, competitors, dealers = [], today, onS
             )}
           </Field>
         )}
-        <Field label={t('confidence')}>
+        <Field label={t('confidence')} className="col-span-2 @min-[400px]:col-span-1">
           {(control) => (
-            <select {...control} {...register('confidence')} style={styles.select}>
+            <select {...control} {...register('confidence')} className={cn(selectClass, 'truncate')}>
               {(['low', 'medium', 'high'] as const).map((level) => (
                 <option key={level} value={level}>
                   {t(level)}
@@ -354,22 +396,24 @@ export function IntelForm({ initial, item, competitors, dealers = [], today, onS
       </div>
 
       {hasSource && (
-        <section aria-label={t('source')} style={styles.fieldset}>
-          <h4 style={{ ...styles.label, margin: 0 }}>{t('source')}</h4>
+        <section aria-labelledby={`${listId}-source`} className="flex min-w-0 flex-col gap-2 rounded-lg border border-line p-3">
+          <h3 id={`${listId}-source`} className="m-0 text-base font-semibold">
+            {t('source')}
+          </h3>
           {/* Everything here came from a web page: rendered as text nodes only, never as HTML. */}
           {(source.title || source.url) && (
-            <dl style={{ margin: 0, display: 'grid', gridTemplateColumns: 'auto 1fr', gap: '2px 8px' }}>
+            <dl className="m-0 grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1 text-sm">
               {source.title && (
                 <>
-                  <dt style={styles.muted}>{t('sourceTitle')}</dt>
-                  <dd style={{ margin: 0, overflowWrap: 'anywhere' }}>{source.title}</dd>
+                  <dt className="text-muted">{t('sourceTitle')}</dt>
+                  <dd className="m-0 break-words [overflow-wrap:anywhere]">{source.title}</dd>
                 </>
               )}
               {source.url && (
                 <>
-                  <dt style={styles.muted}>{t('sourceUrl')}</dt>
-                  <dd style={{ margin: 0, overflowWrap: 'anywhere' }}>
-                    <a href={source.url} target="_blank" rel="noopener noreferrer">
+                  <dt className="text-muted">{t('sourceUrl')}</dt>
+                  <dd className="m-0 [overflow-wrap:anywhere]">
+                    <a href={source.url} target="_blank" rel="noopener noreferrer" className={linkClass}>
                       {source.url}
                     </a>
                   </dd>
@@ -378,18 +422,20 @@ export function IntelForm({ initial, item, competitors, dealers = [], today, onS
             </dl>
           )}
           {source.text && (
-            <div>
-              <p style={{ ...styles.muted, margin: '0 0 4px' }}>{t('sourceText')}</p>
-              <p style={styles.plainText} data-testid="intel-source-text">
+            <div className="flex flex-col gap-1">
+              <p className="m-0 text-sm text-muted">{t('sourceText')}</p>
+              <p className="m-0 max-h-40 overflow-y-auto rounded-md bg-soft px-2.5 py-2 text-sm whitespace-pre-wrap [overflow-wrap:anywhere]" data-testid="intel-source-text">
                 {source.text}
               </p>
-              {source.truncated && <p style={styles.hint}>{t('sourceTextTruncated', { max: String(SOURCE_TEXT_MAX) })}</p>}
+              {source.truncated && <p className={hintClass}>{t('sourceTextTruncated', { max: String(SOURCE_TEXT_MAX) })}</p>}
             </div>
           )}
           {screenshot && (
-            <div style={{ ...styles.section, alignItems: 'flex-start' }}>
-              <img src={screenshot} alt={t('screenshotAlt')} style={{ maxWidth: '100%', maxHeight: 180, border: '1px solid #d9e2ec', borderRadius: 4 }} />
-              <Button variant="small" onClick={() => setScreenshot(undefined)}>
+            <div className="flex flex-col items-start gap-2">
+              <p className="m-0 text-sm text-muted">{t('screenshot')}</p>
+              <img src={screenshot} alt={t('screenshotAlt')} className="max-h-44 max-w-full rounded-md border border-line" />
+              <Button size="sm" onClick={() => setScreenshot(undefined)}>
+                <Trash2 aria-hidden="true" className="size-3.5" />
                 {t('removeScreenshot')}
               </Button>
             </div>
@@ -397,7 +443,53 @@ export function IntelForm({ initial, item, competitors, dealers = [], today, onS
         </section>
       )}
 
-      <FormActions saveLabel={t('save')} cancelLabel={t('cancel')} saving={isSubmitting} error={saveError} onCancel={onCancel} />
+      {saveError !== undefined && (
+        <div role="alert" className="flex flex-col gap-1">
+          <Notice tone="danger">{t('saveFailed')}</Notice>
+          {saveError && (
+            <details className="text-xs text-muted">
+              <summary className="cursor-pointer">{t('technicalDetails')}</summary>
+              <p className="m-0 mt-1 font-mono [overflow-wrap:anywhere]">{saveError}</p>
+            </details>
+          )}
+        </div>
+      )}
+      <FormActions saveLabel={t('save')} cancelLabel={t('cancel')} saving={isSubmitting} error={undefined} onCancel={onCancel} />
     </form>
+  );
+}
+
+/** Links to pages the intel came from. */
+const linkClass = 'text-accent underline underline-offset-2 hover:text-accent-hover';
+
+/**
+ * A control of one price row: a short visible label ("Amount") in the row, while its accessible
+ * name says which row ("Price 2 amount"), as do its announced errors.
+ */
+function PriceField({
+  label,
+  name,
+  error,
+  className,
+  children,
+}: {
+  label: string;
+  name: string;
+  error?: string;
+  className?: string;
+  children: (control: FieldControlProps & { 'aria-label': string }) => ReactNode;
+}) {
+  const id = useId();
+  const errorId = `${id}-error`;
+  return (
+    <div className={cn('flex min-w-0 flex-col gap-1', className)}>
+      <label htmlFor={id} className={labelClass}>
+        {label}
+      </label>
+      {children({ id, 'aria-label': name, 'aria-describedby': error ? errorId : undefined, 'aria-invalid': error ? true : undefined })}
+      <div id={errorId}>
+        <FieldError label={name} message={error} />
+      </div>
+    </div>
   );
 }

@@ -1,8 +1,12 @@
+import { Fragment } from 'react';
 import type { IntelItem } from '../../lib/intel/schema';
+import { ExternalLink, Pencil } from 'lucide-react';
 import { useLocale, useT } from '../shell/locale';
 import { formatUnitPrice } from '../../lib/kernel/units';
-import { Button, DeleteButton, styles } from '../ui';
-import { intelFormMessages } from './messages';
+import { formatDay } from '../../lib/kernel/format';
+import type { Locale, Translate } from '../../lib/kernel/i18n';
+import { Button, DeleteButton } from '../ui';
+import { intelFormMessages, type IntelFormMessageKey } from './messages';
 
 export interface IntelListProps {
   items: IntelItem[];
@@ -26,10 +30,15 @@ function sourceLinkOf(item: IntelItem): { href: string; text: string } | undefin
 }
 
 /** Brand, product, SKU and spec; the brand is left out when it only repeats the competitor. */
-function whatOf(item: IntelItem): string {
+function partsOf(item: IntelItem): string[] {
   const brand = item.brand?.trim();
   const repeated = brand !== undefined && brand.toLowerCase() === item.competitorName.trim().toLowerCase();
-  return [repeated ? undefined : brand, item.product, item.sku, item.spec].filter(Boolean).join(' · ');
+  return [repeated ? undefined : brand, item.product, item.sku, item.spec].filter((part): part is string => Boolean(part?.trim()));
+}
+
+/** A day in the UI language: without the year when it is this year's. */
+function dayText(day: string, locale: Locale, thisYear: string): string {
+  return formatDay(day, locale, day.startsWith(thisYear) ? 'short' : 'date');
 }
 
 /** Captured intel, newest observation first. Text from web pages is rendered as text only. */
@@ -37,59 +46,79 @@ export function IntelList({ items, onOpen, onDelete }: IntelListProps) {
   const t = useT(intelFormMessages);
   const locale = useLocale();
   const live = items.filter((item) => !item.deletedAt);
-  if (live.length === 0) return <p style={{ ...styles.muted, margin: 0 }}>{t('listEmpty')}</p>;
+  if (live.length === 0) return <p className="m-0 text-muted">{t('listEmpty')}</p>;
   const sorted = [...live].sort((a, b) => b.observedDay.localeCompare(a.observedDay) || b.createdAt.localeCompare(a.createdAt));
+  const thisYear = String(new Date().getFullYear());
   return (
-    <ul style={styles.list} aria-label={t('listTitle')}>
+    <ul className="m-0 flex list-none flex-col gap-3 p-0" aria-label={t('listTitle')}>
       {sorted.map((item) => {
-        const what = whatOf(item);
+        const parts = partsOf(item);
+        const what = parts.join(' · ');
         const link = sourceLinkOf(item);
-        const record = t('recordName', { what: [item.competitorName, what].filter(Boolean).join(' · '), day: item.observedDay });
+        const day = dayText(item.observedDay, locale, thisYear);
+        const record = t('recordName', { what: [item.competitorName, what].filter(Boolean).join(' · '), day: formatDay(item.observedDay, locale, 'date') });
+        const period = item.promotion && periodOf(item.promotion, locale, thisYear, t);
+        const meta = [item.channel, item.region, t('confidenceLine', { level: t(item.confidence) })].filter(Boolean);
         return (
-          <li key={item.id} style={{ ...styles.listItem, display: 'flex', flexDirection: 'column', gap: 2 }}>
-            <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'baseline' }}>
-              <strong>{item.competitorName}</strong>
-              {what && <span>{what}</span>}
-              <span style={{ ...styles.muted, fontSize: 12 }}>{item.observedDay}</span>
-            </div>
-            {item.prices.length > 0 && (
-              <div style={{ fontSize: 13 }}>
-                {item.prices.map((price, i) => (
-                  <span key={i} style={{ marginRight: 12 }}>
-                    {t('priceLine', { kind: t(price.kind), price: formatUnitPrice(price.amount, price.currency, price.unit, locale) })}
-                  </span>
-                ))}
+          <li key={item.id} className="flex min-w-0 flex-col gap-2 rounded-lg border border-line bg-surface p-3">
+            <div className="flex min-w-0 flex-col gap-0.5">
+              <div className="flex min-w-0 items-baseline justify-between gap-3">
+                <strong className="min-w-0 font-semibold [overflow-wrap:anywhere]">{item.competitorName}</strong>
+                <time dateTime={item.observedDay} className="shrink-0 text-sm whitespace-nowrap text-muted">
+                  {day}
+                </time>
               </div>
-            )}
-            {item.promotion && (
-              <div style={{ fontSize: 13 }}>
-                {item.promotion.description
-                  ? t('promotionLine', { type: t(item.promotion.type), description: item.promotion.description })
-                  : t(item.promotion.type)}
-                {(item.promotion.from || item.promotion.to) && (
-                  <span style={styles.muted}> ({t('period', { from: item.promotion.from ?? '…', to: item.promotion.to ?? '…' })})</span>
-                )}
-              </div>
-            )}
-            <div style={{ ...styles.muted, fontSize: 12, display: 'flex', gap: 12, flexWrap: 'wrap' }}>
-              {item.channel && <span>{item.channel}</span>}
-              {item.region && <span>{item.region}</span>}
-              <span>{t('confidenceLine', { level: t(item.confidence) })}</span>
-              {link ? (
-                <span style={{ overflowWrap: 'anywhere' }}>
-                  {t('sourceLabel')}{' '}
-                  <a href={link.href} target="_blank" rel="noopener noreferrer">
-                    {link.text}
-                  </a>
-                </span>
-              ) : (
-                item.sourceTitle && <span style={{ overflowWrap: 'anywhere' }}>{item.sourceTitle}</span>
+              {/* Each part wraps as a whole ("EDGE-5W30-4L" never breaks at its hyphens) unless it is wider than the line; a line ends with "·", never starts with it. */}
+              {parts.length > 0 && (
+                <p className="m-0 text-sm text-muted">
+                  {parts.map((part, i) => (
+                    <Fragment key={i}>
+                      {i > 0 && ' '}
+                      <span className="inline-block max-w-full [overflow-wrap:anywhere]">
+                        {part}
+                        {i < parts.length - 1 && '\u00a0·'}
+                      </span>
+                    </Fragment>
+                  ))}
+                </p>
               )}
             </div>
+            {item.prices.length > 0 && (
+              <p className="m-0 flex flex-wrap gap-x-4 gap-y-1">
+                {item.prices.map((price, i) => (
+                  <span key={i}>{t('priceLine', { kind: t(price.kind), price: formatUnitPrice(price.amount, price.currency, price.unit, locale) })}</span>
+                ))}
+              </p>
+            )}
+            {item.promotion && (
+              <p className="m-0 text-sm [overflow-wrap:anywhere]">
+                {item.promotion.description ? t('promotionLine', { type: t(item.promotion.type), description: item.promotion.description }) : t(item.promotion.type)}
+                {period && <span className="text-muted"> · {period}</span>}
+              </p>
+            )}
+            <p className="m-0 flex flex-wrap gap-x-3 gap-y-1 text-sm text-muted">
+              {meta.map((text) => (
+                <span key={text}>{text}</span>
+              ))}
+            </p>
+            {(link || item.sourceTitle) && (
+              <p className="m-0 min-w-0 text-sm [overflow-wrap:anywhere]">
+                <span className="text-muted">{t('sourceLabel')}</span>{' '}
+                {link ? (
+                  <a href={link.href} target="_blank" rel="noopener noreferrer" className="text-accent underline underline-offset-2 hover:text-accent-hover">
+                    {link.text}
+                    <ExternalLink aria-hidden="true" className="ml-0.5 inline size-3.5 align-[-2px]" />
+                  </a>
+                ) : (
+                  <span>{item.sourceTitle}</span>
+                )}
+              </p>
+            )}
             {(onOpen || onDelete) && (
-              <div style={styles.actions}>
+              <div className="flex flex-wrap items-center gap-2">
                 {onOpen && (
-                  <Button variant="small" aria-label={t('editLabel', { record })} onClick={() => onOpen(item.id)}>
+                  <Button size="sm" aria-label={t('editLabel', { record })} onClick={() => onOpen(item.id)}>
+                    <Pencil aria-hidden="true" className="size-3.5" />
                     {t('edit')}
                   </Button>
                 )}
@@ -101,4 +130,14 @@ export function IntelList({ items, onOpen, onDelete }: IntelListProps) {
       })}
     </ul>
   );
+}
+
+/** A promotion's period in words: "20 Nov – 30 Nov", "from 20 Nov", "until 30 Nov"; undefined without days. */
+function periodOf(promotion: NonNullable<IntelItem['promotion']>, locale: Locale, thisYear: string, t: Translate<IntelFormMessageKey>): string | undefined {
+  const day = (iso: string) => formatDay(iso, locale, iso.startsWith(thisYear) ? 'short' : 'date');
+  const { from, to } = promotion;
+  if (from && to) return t('period', { from: day(from), to: day(to) });
+  if (from) return t('periodFrom', { from: day(from) });
+  if (to) return t('periodTo', { to: day(to) });
+  return undefined;
 }

@@ -3,7 +3,8 @@ import { useT } from '../shell/locale';
 import { sidePanelMessages } from '../pages/side-panel/messages';
 import { useDatabase, useDealers, useQuery, useSetting } from '../shell/database-context';
 import { EmptyState } from '../shell/EmptyState';
-import { ShowMore, errorMessageOf } from '../ui';
+import { Plus } from 'lucide-react';
+import { Button, Card, Notice, ShowMore, errorMessageOf } from '../ui';
 import { IntelForm } from './IntelForm';
 import { IntelList } from './IntelList';
 import { intelFormMessages } from './messages';
@@ -50,39 +51,50 @@ export function IntelView() {
   };
 
   return (
-    <div className="fk-stack">
-      <div className="fk-row">
-        <h2>{t('intelTitle')}</h2>
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-2">
+        <h2 className="m-0 text-xl font-semibold">{t('intelTitle')}</h2>
         {!editing && (
-          <button type="button" className="fk-button fk-button-primary" onClick={() => open()}>
+          <Button variant="primary" onClick={() => open()}>
+            <Plus aria-hidden="true" className="size-4" />
             {t('newIntel')}
-          </button>
+          </Button>
         )}
       </div>
-      {notice && <p role="status">{notice}</p>}
+      {notice && (
+        <Notice tone="ok" role="status">
+          {notice}
+        </Notice>
+      )}
       {error && (
-        <p role="alert" className="fk-error">
-          {error}
-        </p>
+        <div role="alert" className="flex flex-col gap-1">
+          <Notice tone="danger">{ti('deleteFailed')}</Notice>
+          <details className="text-xs text-muted">
+            <summary className="cursor-pointer">{ti('technicalDetails')}</summary>
+            <p className="m-0 mt-1 font-mono [overflow-wrap:anywhere]">{error}</p>
+          </details>
+        </div>
       )}
       {editing && (
-        <IntelForm
-          // A fresh form per item: its fields start from the item it was opened for.
-          key={editing.item?.id ?? 'new'}
-          item={editing.item}
-          competitors={competitors}
-          dealers={dealerOptions}
-          today={today()}
-          onSave={async (draft) => {
-            await saveRecord(db, 'intelItems', draft, { author });
-            setEditing(null);
-            setNotice(t('saved'));
-          }}
-          onCancel={() => setEditing(null)}
-        />
+        <Card>
+          <IntelForm
+            // A fresh form per item: its fields start from the item it was opened for.
+            key={editing.item?.id ?? 'new'}
+            item={editing.item}
+            competitors={competitors}
+            dealers={dealerOptions}
+            today={today()}
+            onSave={async (draft) => {
+              await saveRecord(db, 'intelItems', draft, { author });
+              setEditing(null);
+              setNotice(t('saved'));
+            }}
+            onCancel={() => setEditing(null)}
+          />
+        </Card>
       )}
-      {items.length === 0 && !editing ? (
-        <EmptyState testId="empty-intel" title={t('intelEmptyTitle')} body={t('intelEmptyBody')} />
+      {items.length === 0 ? (
+        !editing && <EmptyState testId="empty-intel" title={t('intelEmptyTitle')} body={t('intelEmptyBody')} />
       ) : (
         <>
           <IntelList
@@ -99,7 +111,7 @@ export function IntelView() {
                 if (editing?.item?.id === id) setEditing(null);
                 setNotice(ti('deleted'));
               } catch (e) {
-                setError(ti('deleteFailed', { message: errorMessageOf(e) }));
+                setError(errorMessageOf(e));
               }
             }}
           />

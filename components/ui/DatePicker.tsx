@@ -10,6 +10,7 @@ import { uiMessages } from './messages';
 import { inputClass } from './controls';
 import { usePortalContainer } from './portal';
 import { cn } from './cn';
+import { formatDay } from '../../lib/kernel/format';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -22,7 +23,7 @@ function dayOf(value: string): Date | undefined {
 /**
  * A calendar day: typed as YYYY-MM-DD (unambiguous in both languages, the form every record
  * stores), or picked from a month calendar in the UI language (Monday first). The day is read back
- * in words next to the field ("2026年11月30日 星期一" / "Monday, 30 November 2026").
+ * in words next to the field ("2026年11月30日周一" / "Mon, 30 Nov 2026").
  */
 export function DatePicker({
   value,
@@ -42,7 +43,7 @@ export function DatePicker({
   const container = usePortalContainer();
   const [open, setOpen] = useState(false);
   const selected = dayOf(value);
-  const spoken = selected ? new Intl.DateTimeFormat(locale, { dateStyle: 'full' }).format(selected) : '';
+  const spoken = selected ? formatDay(value, locale) : '';
   const bounds = [min ? { before: parseISO(min) } : undefined, max ? { after: parseISO(max) } : undefined].filter((b) => b !== undefined);
   return (
     <div className={cn('flex min-w-0 flex-col gap-1', className)}>

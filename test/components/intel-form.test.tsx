@@ -157,7 +157,10 @@ describe('IntelForm', () => {
     const save = pendingSave<Parameters<OnSave>>();
     inLocale('en', <IntelForm competitors={['Shell']} today={TODAY} onSave={save.onSave} />);
     await fillIn(user, { Competitor: 'Shell', 'Price 1 amount': '99.5', 'Price 1 unit': '元/瓶' });
-    await saveAndFail(user, 'Save intel', save, 'Quota exceeded', 'Could not save: Quota exceeded. Everything you typed is still here.');
+    await saveAndFail(user, 'Save intel', save, 'Quota exceeded', 'The intel could not be saved; everything you typed is still here, so try again.');
+    // One sentence for people; the technical cause only behind a disclosure.
+    expect(screen.getByRole('alert').textContent).toContain('The intel could not be saved');
+    expect(screen.getByText('Technical details').closest('details')!.textContent).toContain('Quota exceeded');
     expect(valueOf('Competitor')).toBe('Shell');
     expect(valueOf('Price 1 amount')).toBe('99.5');
     expect(valueOf('Price 1 unit')).toBe('元/瓶');
@@ -306,9 +309,22 @@ describe('IntelList', () => {
     const shell = within(entries[1]!);
     expect(shell.getByText('零售价 168 元/瓶')).toBeTruthy();
     expect(shell.getByText(/赠品：买二送一/)).toBeTruthy();
+    // Days in the UI language, never as raw ISO.
+    expect(entries[1]!.querySelector('time')!.textContent).toMatch(/^(2026年)?11月22日/);
+    expect(entries[1]!.textContent).toMatch(/11月20日.*至.*11月30日/);
+    expect(entries[1]!.textContent).not.toContain('2026-11-');
     expect(shell.getByText('可信度：高（亲眼所见）')).toBeTruthy();
     expect(shell.getByText(HOSTILE)).toBeTruthy();
     expect(container.querySelector('img')).toBeNull();
+  });
+
+  it('writes prices and days in English (en)', () => {
+    inLocale('en', <IntelList items={[item({ competitorName: 'Mobil', prices: [{ kind: 'retail', amount: 468, currency: 'CNY', unit: '元/桶' }], promotion: { type: 'gift', description: 'Buy 4L, get 1L free', to: '2026-11-30' } })]} />);
+    const entry = screen.getByRole('listitem');
+    expect(within(entry).getByText('Retail price ¥468/drum')).toBeTruthy();
+    expect(entry.querySelector('time')!.textContent).toMatch(/22 Nov/);
+    expect(entry.textContent).toMatch(/Free gift: Buy 4L, get 1L free · until \w{3},? 30 Nov|until 30 Nov 2026/);
+    expect(entry.textContent).not.toMatch(/[\u3400-\u9fff]/);
   });
 
   it('says so when empty (en)', () => {
@@ -338,7 +354,8 @@ describe('IntelList', () => {
     expect(titled.getAttribute('rel')).toBe('noopener noreferrer');
     expect(mobil!.textContent).toContain('来源：');
 
-    expect(within(shell!).getByText('喜力 · HX7')).toBeTruthy();
+    // Each part wraps as a whole; together they read "brand · product".
+    expect(within(shell!).getByText((_, el) => el?.tagName === 'P' && el.textContent?.replace(/\s+/g, ' ') === '喜力 · HX7')).toBeTruthy();
     const byHost = within(shell!).getByRole('link', { name: 'shop.example.cn' });
     expect(byHost.getAttribute('href')).toBe('http://shop.example.cn/p/9');
     expect(byHost.getAttribute('rel')).toBe('noopener noreferrer');
@@ -363,22 +380,22 @@ describe('IntelList', () => {
         onDelete={onDelete}
       />,
     );
-    await user.click(screen.getByRole('button', { name: 'Edit intel “Mobil · Mobil 1” (2026-11-21)' }));
+    await user.click(screen.getByRole('button', { name: 'Edit intel “Mobil · Mobil 1” (21 Nov 2026)' }));
     expect(onOpen).toHaveBeenCalledWith('01JF0000000000000000000002');
 
-    await user.click(screen.getByRole('button', { name: 'Delete intel “Shell · HX7-4L” (2026-11-22)' }));
+    await user.click(screen.getByRole('button', { name: 'Delete intel “Shell · HX7-4L” (22 Nov 2026)' }));
     expect(onDelete).not.toHaveBeenCalled();
     await user.click(screen.getByRole('button', { name: 'Keep' }));
     expect(onDelete).not.toHaveBeenCalled();
-    await user.click(screen.getByRole('button', { name: 'Delete intel “Shell · HX7-4L” (2026-11-22)' }));
-    await user.click(screen.getByRole('button', { name: 'Yes, delete intel “Shell · HX7-4L” (2026-11-22)' }));
+    await user.click(screen.getByRole('button', { name: 'Delete intel “Shell · HX7-4L” (22 Nov 2026)' }));
+    await user.click(screen.getByRole('button', { name: 'Yes, delete intel “Shell · HX7-4L” (22 Nov 2026)' }));
     expect(onDelete).toHaveBeenCalledTimes(1);
     expect(onDelete).toHaveBeenCalledWith('01JF0000000000000000000001');
   });
 
   it('names the buttons in Chinese (zh-CN)', () => {
     inLocale('zh-CN', <IntelList items={[item({ sku: 'HX7-4L' })]} onOpen={() => undefined} onDelete={() => undefined} />);
-    expect(screen.getByRole('button', { name: '编辑竞品信息“壳牌 · HX7-4L”（2026-11-22）' }).textContent).toBe('编辑');
-    expect(screen.getByRole('button', { name: '删除竞品信息“壳牌 · HX7-4L”（2026-11-22）' }).textContent).toBe('删除');
+    expect(screen.getByRole('button', { name: '编辑竞品信息“壳牌 · HX7-4L”（2026年11月22日）' }).textContent).toBe('编辑');
+    expect(screen.getByRole('button', { name: '删除竞品信息“壳牌 · HX7-4L”（2026年11月22日）' }).textContent).toBe('删除');
   });
 });

@@ -85,7 +85,7 @@ describe('IntelView', () => {
     const list = await screen.findByRole('list', { name: '竞品信息' });
     await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(PAGE_SIZE), { timeout: 10_000 });
     // Newest observation first.
-    expect(within(list).getAllByRole('listitem')[0]!.textContent).toContain('2026-10-28');
+    expect(within(list).getAllByRole('listitem')[0]!.querySelector('time')!.textContent).toMatch(/10月28日/);
     await user.click(screen.getByRole('button', { name: '显示更多' }));
     await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(60), { timeout: 10_000 });
     expect(screen.queryByRole('button', { name: '显示更多' })).toBeNull();

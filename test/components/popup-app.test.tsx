@@ -9,6 +9,7 @@ import { saveRecord } from '../../lib/store/records';
 import { writeSetting } from '../../lib/store/settings';
 import { addLocalDealer } from '../../lib/dealers/local';
 import { isoWeekOf, today } from '../../lib/kernel/dates';
+import { formatDay } from '../../lib/kernel/format';
 import type { Locale } from '../../lib/kernel/i18n';
 import { DatabaseProvider } from '../../components/shell/database-context';
 import { LocaleProvider } from '../../components/shell/locale';
@@ -18,6 +19,8 @@ import { intelDraft, REP, visitDraft } from '../fixtures/records';
 const OTHER = { id: 'owner-202', name: '李娜' };
 /** A day `n` days from today (negative: in the past). */
 const day = (n: number) => today(addDays(new Date(), n));
+/** That day as the popup writes it: in the UI language, without this year's year. */
+const shown = (n: number, locale: Locale) => formatDay(day(n), locale, day(n).slice(0, 4) === day(1).slice(0, 4) ? 'short' : 'date');
 
 let db: FieldkitDatabase;
 beforeEach(() => {
@@ -90,15 +93,17 @@ describe('PopupApp recent records', () => {
     const actions = fakeActions();
     const user = userEvent.setup();
     renderPopup('en', actions);
-    await waitFor(() => expect(rows()).toHaveLength(6));
+    await waitFor(() => expect(rows()).toHaveLength(6), { timeout: 5000 });
+    // What the record is, then its kind and day in words (a daily report is its kind and day).
     expect(rows().map((row) => row.textContent)).toEqual([
-      `Daily report · ${day(0)}`,
-      `Visit · ${day(0)} 华东润滑油经销有限公司`,
-      `Intel · ${day(-1)} Shell · HX7-4L`,
-      `Intel · ${day(-2)} 美孚 · 美孚1号`,
-      `Visit · ${day(-3)} 华东润滑油经销有限公司`,
-      `Daily report · ${day(-4)}`,
+      `Daily report ${shown(0, 'en')}`,
+      `华东润滑油经销有限公司 Visit · ${shown(0, 'en')}`,
+      `Shell · HX7-4L Intel · ${shown(-1, 'en')}`,
+      `美孚 · 美孚1号 Intel · ${shown(-2, 'en')}`,
+      `华东润滑油经销有限公司 Visit · ${shown(-3, 'en')}`,
+      `Daily report ${shown(-4, 'en')}`,
     ]);
+    expect(rows()[0]!.textContent).not.toContain(day(0));
     expect(screen.queryByText('Nothing recorded yet.', { exact: false })).toBeNull();
 
     await user.click(rows()[0]!);
@@ -113,22 +118,41 @@ describe('PopupApp recent records', () => {
     const actions = fakeActions();
     const user = userEvent.setup();
     renderPopup('zh-CN', actions);
-    await waitFor(() => expect(rows()).toHaveLength(6));
+    await waitFor(() => expect(rows()).toHaveLength(6), { timeout: 5000 });
     expect(rows().map((row) => row.textContent)).toEqual([
-      `日报 · ${day(0)}`,
-      `拜访 · ${day(0)} 华东润滑油经销有限公司`,
-      `竞品 · ${day(-1)} Shell · HX7-4L`,
-      `竞品 · ${day(-2)} 美孚 · 美孚1号`,
-      `拜访 · ${day(-3)} 华东润滑油经销有限公司`,
-      `日报 · ${day(-4)}`,
+      `日报 ${shown(0, 'zh-CN')}`,
+      `华东润滑油经销有限公司 拜访 · ${shown(0, 'zh-CN')}`,
+      `Shell · HX7-4L 竞品 · ${shown(-1, 'zh-CN')}`,
+      `美孚 · 美孚1号 竞品 · ${shown(-2, 'zh-CN')}`,
+      `华东润滑油经销有限公司 拜访 · ${shown(-3, 'zh-CN')}`,
+      `日报 ${shown(-4, 'zh-CN')}`,
     ]);
     expect(screen.getByRole('heading', { name: '最近记录' })).toBeTruthy();
 
     await saveRecord(db, 'intelItems', intelDraft({ competitorName: '嘉实多', sku: '', observedDay: day(0) }), { author: OTHER });
-    await waitFor(() => expect(rows()[0]!.textContent).toBe(`竞品 · ${day(0)} 嘉实多`));
+    await waitFor(() => expect(rows()[0]!.textContent).toBe(`嘉实多 竞品 · ${shown(0, 'zh-CN')}`));
     expect(rows()).toHaveLength(6);
     expect(rows()[0]!.getAttribute('title')).toBe('在侧边栏中打开');
     await user.click(rows()[0]!);
     expect(actions.openSidePanel).toHaveBeenCalledWith('intel');
+  });
+});
+
+describe('PopupApp quick actions', () => {
+  it('offers the three actions at one size, and says in one sentence when a page cannot be captured (zh-CN)', async () => {
+    const actions = fakeActions();
+    actions.captureIntel.mockRejectedValue(new Error('Cannot access contents of url "chrome://extensions/"'));
+    const user = userEvent.setup();
+    renderPopup('zh-CN', actions);
+    const quick = screen.getByRole('region', { name: '快捷操作' });
+    const buttons = within(quick).getAllByRole('button');
+    expect(buttons.map((b) => b.textContent)).toEqual(['记录拜访', '记录本页竞品信息', '打开侧边栏']);
+    expect(new Set(buttons.map((b) => b.className.match(/\bh-\d+\b/)?.[0]))).toEqual(new Set(['h-9']));
+
+    await user.click(within(quick).getByRole('button', { name: '记录本页竞品信息' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('这个页面无法记录竞品信息，请打开商城或资讯网页后再试。');
+    expect(screen.queryByText(/chrome:/)).toBeNull();
+    await user.click(within(quick).getByRole('button', { name: '打开侧边栏' }));
+    expect(actions.openSidePanel).toHaveBeenCalledWith();
   });
 });

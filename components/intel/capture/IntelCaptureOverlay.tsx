@@ -1,64 +1,85 @@
-import { useState } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { Radar, X } from 'lucide-react';
 import { LocaleProvider, useT } from '../../shell/locale';
 import { IntelForm } from '../index';
 import { intelCaptureMessages } from './messages';
 import type { IntelCapture } from '../../../lib/host/intel-capture';
 import { ErrorBoundary } from '../../shell/ErrorBoundary';
+import { Button, Notice, PortalContainerProvider } from '../../ui';
 
-const panel: React.CSSProperties = {
-  width: 380,
-  maxHeight: '85vh',
-  overflow: 'auto',
-  margin: 12,
-  padding: 14,
-  background: '#ffffff',
-  color: '#1f2933',
-  border: '1px solid #d9e2ec',
-  borderRadius: 10,
-  boxShadow: '0 12px 32px rgba(0,0,0,0.18)',
-  fontFamily: "system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', sans-serif",
-  fontSize: 14,
-  lineHeight: 1.4,
-};
+export interface IntelCaptureOverlayProps {
+  capture: IntelCapture;
+  onClose: () => void;
+  /** The element inside the shadow root that popovers (the date picker's calendar) render into. */
+  container?: HTMLElement | null;
+}
 
 /** The intel quick form as a floating panel inside the page's shadow root. */
-export function IntelCaptureOverlay({ capture, onClose }: { capture: IntelCapture; onClose: () => void }) {
+export function IntelCaptureOverlay({ capture, onClose, container = null }: IntelCaptureOverlayProps) {
   return (
     <LocaleProvider locale={capture.locale}>
-      <Overlay capture={capture} onClose={onClose} />
+      <PortalContainerProvider container={container}>
+        <Overlay capture={capture} onClose={onClose} />
+      </PortalContainerProvider>
     </LocaleProvider>
   );
 }
 
 function Overlay({ capture, onClose }: { capture: IntelCapture; onClose: () => void }) {
   const t = useT(intelCaptureMessages);
+  const titleId = useId();
+  const body = useRef<HTMLDivElement>(null);
   const [saved, setSaved] = useState(false);
+
+  // Start in the form: the rep came to type, not to find the panel.
+  useEffect(() => {
+    body.current?.querySelector<HTMLElement>('input, select, textarea')?.focus();
+  }, []);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    // Escape from the calendar popover (rendered outside the panel) closes only the calendar.
+    if (event.key !== 'Escape' || event.defaultPrevented || !event.currentTarget.contains(event.target as Node)) return;
+    onClose();
+  };
+
   return (
-    <div role="dialog" aria-label={t('title')} style={panel} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: 8 }}>
-        <strong>{t('title')}</strong>
-        <button type="button" onClick={onClose} aria-label={t('close')}>
-          ×
-        </button>
+    <div
+      role="dialog"
+      aria-labelledby={titleId}
+      onKeyDown={onKeyDown}
+      className="fixed top-3 right-3 flex max-h-[calc(100vh-24px)] w-[380px] max-w-[calc(100vw-24px)] flex-col overflow-hidden rounded-xl border border-line bg-surface text-base text-ink shadow-2xl"
+    >
+      <header className="flex shrink-0 items-center justify-between gap-2 border-b border-line py-2 pr-2 pl-4">
+        <h2 id={titleId} className="m-0 flex min-w-0 items-center gap-2 text-lg font-semibold">
+          <Radar aria-hidden="true" className="size-4 shrink-0 text-accent" />
+          <span className="truncate">{t('title')}</span>
+        </h2>
+        <Button variant="ghost" size="icon" aria-label={t('close')} title={t('close')} onClick={onClose}>
+          <X aria-hidden="true" className="size-4" />
+        </Button>
+      </header>
+      <div ref={body} className="min-h-0 flex-1 overflow-y-auto overscroll-contain p-4">
+        {saved ? (
+          <Notice tone="ok" role="status">
+            {t('saved')}
+          </Notice>
+        ) : (
+          <ErrorBoundary section={t('title')}>
+            <IntelForm
+              initial={capture.initial}
+              competitors={capture.competitors}
+              dealers={capture.dealers}
+              today={capture.today}
+              onSave={async (draft) => {
+                await capture.send('intel.save', draft);
+                setSaved(true);
+                setTimeout(onClose, 1500);
+              }}
+              onCancel={onClose}
+            />
+          </ErrorBoundary>
+        )}
       </div>
-      {saved ? (
-        <p role="status">{t('saved')}</p>
-      ) : (
-        <ErrorBoundary section={t('title')}>
-        <IntelForm
-          initial={capture.initial}
-          competitors={capture.competitors}
-          dealers={capture.dealers}
-          today={capture.today}
-          onSave={async (draft) => {
-            await capture.send('intel.save', draft);
-            setSaved(true);
-            setTimeout(onClose, 1500);
-          }}
-          onCancel={onClose}
-        />
-        </ErrorBoundary>
-      )}
     </div>
   );
 }
