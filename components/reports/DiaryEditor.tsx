@@ -1,15 +1,34 @@
-import { useEffect, useId, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { X } from 'lucide-react';
 import { isoWeekOf, monthOf } from '../../lib/kernel/dates';
-import { formatDateTime } from '../../lib/kernel/i18n';
-import { profileNameFor } from '../../lib/store/settings';
 import type { RecordDraft } from '../../lib/store/records';
 import { DiaryContent, type DiaryEntry, type DiaryKind } from '../../lib/reports/diary-schema';
 import type { VisitCard } from '../../lib/visits/schema';
 import { DEFAULT_TEMPLATES } from '../../lib/reports/templates';
 import { useLocale, useT } from '../shell/locale';
-import { Button, Field, FieldError, LineListInput, RowListFieldset, SaveError, errorMessageOf, palette, styles } from '../ui';
-import { VisitCardList } from '../visits/index';
+import {
+  Badge,
+  Button,
+  DatePicker,
+  Field,
+  FieldError,
+  LineListInput,
+  Notice,
+  RowListFieldset,
+  SaveError,
+  cn,
+  controlClass,
+  errorMessageOf,
+  hintClass,
+  inputClass,
+  selectClass,
+  textareaClass,
+  type FieldControlProps,
+} from '../ui';
+import { formatQuantity } from '../../lib/kernel/units';
 import { diaryEditorMessages, type DiaryEditorMessageKey } from './messages';
+import { formatInstant, periodTitle } from './period';
+import { Annotations, ReadOnlyReport } from './ReadOnlyReport';
 import { isCopiedLine, vagueWordWithoutNumber } from '../../lib/reports/signals';
 import {
   emptyGradeRow,
@@ -49,11 +68,10 @@ const GRADES = ['A', 'B', 'C'] as const;
 /** Statuses after which the rep no longer edits the entry: changes come with the manager's review. */
 const READ_ONLY_STATUSES: ReadonlySet<DiaryEntry['status']> = new Set(['submitted', 'reviewed']);
 
-/** Inline styles cannot target :disabled; this marks a read-only entry's controls as such, and hides its dead add/remove buttons. */
-const READ_ONLY_CLASS = 'fk-diary-read-only';
-const READ_ONLY_CSS =
-  `.${READ_ONLY_CLASS} button:disabled { display: none; }` +
-  `.${READ_ONLY_CLASS} input:disabled, .${READ_ONLY_CLASS} select:disabled, .${READ_ONLY_CLASS} textarea:disabled { background: ${palette.soft} !important; cursor: default; }`;
+/** A one-line answer that wraps instead of being cut off in a narrow panel. */
+const lineClass = cn(controlClass, 'min-h-9 resize-none py-1.75 field-sizing-content');
+
+const STATUS_TONES = { draft: 'neutral', submitted: 'ok', reviewed: 'ok' } as const;
 
 function templateOf(kind: DiaryKind) {
   return DEFAULT_TEMPLATES.find((template) => template.kind === kind);
@@ -61,7 +79,8 @@ function templateOf(kind: DiaryKind) {
 
 /**
  * Editor for the four written reports (日报, 周报, 月报, 市场巡视报告). Presentational: saves go out
- * through `onSave`. A submitted or reviewed entry is shown read-only, without save buttons.
+ * through `onSave`. A submitted or reviewed entry is shown as the written report it is (text, not
+ * greyed-out inputs), without save buttons.
  */
 export function DiaryEditor({
   kind,
@@ -81,10 +100,12 @@ export function DiaryEditor({
   const [errors, setErrors] = useState<EditorErrors>({});
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string>();
+  const [invalidDetails, setInvalidDetails] = useState<string>();
   const [notice, setNotice] = useState<DiaryEditorMessageKey>();
   const formRef = useRef<HTMLFormElement>(null);
   const focusFirstError = useRef(false);
   const readOnlyNoteId = useId();
+  const titleId = useId();
   const status = entry?.status;
   const readOnly = status !== undefined && READ_ONLY_STATUSES.has(status);
 
@@ -106,6 +127,7 @@ export function DiaryEditor({
     if (readOnly) return;
     setNotice(undefined);
     setSaveError(undefined);
+    setInvalidDetails(undefined);
     const found = validate(state, submit, requiredFields);
     setErrors(found);
     if (Object.keys(found).length > 0) {
@@ -115,7 +137,7 @@ export function DiaryEditor({
     const content = toContent(state);
     const checked = DiaryContent.safeParse(content);
     if (!checked.success) {
-      setSaveError(t('errorInvalid', { message: checked.error.issues.map((issue) => issue.path.join('.')).join(', ') }));
+      setInvalidDetails(checked.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'));
       return;
     }
     const draft: RecordDraft<'diaryEntries'> = {
@@ -147,7 +169,7 @@ export function DiaryEditor({
   const lines = (field: string, label: string, value: string[], options: { plan?: boolean; hint?: ReactNode } = {}) => {
     const previous = before && Array.isArray((before as Record<string, unknown>)[field]) ? ((before as Record<string, unknown>)[field] as string[]) : [];
     return (
-      <div style={styles.section}>
+      <div className="flex min-w-0 flex-col gap-1">
         <LineListInput
           label={label}
           lines={value}
@@ -170,118 +192,164 @@ export function DiaryEditor({
     return signals;
   };
 
-  const period = kind === 'weekly' ? isoWeekOf(periodStart) : kind === 'monthly' ? monthOf(periodStart) : periodStart;
+  const period = periodTitle(kind, periodStart, locale);
+  const title = t(`title_${kind}`, { period });
+  // The period wraps as a whole: "Market inspection ·" then "Mon, 30 Nov 2026", never "30 Nov / 2026".
+  const periodAt = title.indexOf(period);
+
+  const header = (
+    <div className="flex flex-col gap-0.5">
+      <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
+        <h3 id={titleId} className="m-0 text-lg font-semibold text-ink">
+          {periodAt < 0 ? (
+            title
+          ) : (
+            <>
+              {title.slice(0, periodAt)}
+              <span className="inline-block">{period}</span>
+              {title.slice(periodAt + period.length)}
+            </>
+          )}
+        </h3>
+        {status && <Badge tone={STATUS_TONES[status]}>{t(`status_${status}`)}</Badge>}
+      </div>
+      {readOnly && entry?.submittedAt && <p className={hintClass}>{t('submittedOn', { time: formatInstant(entry.submittedAt, locale) })}</p>}
+    </div>
+  );
+
+  const visits =
+    state.kind === 'daily' ? (
+      <section aria-label={t('todaysVisits', { n: visitsOfPeriod.length })} className="flex min-w-0 flex-col gap-1.5">
+        <h4 className="m-0 text-sm font-semibold text-ink">{t('todaysVisits', { n: visitsOfPeriod.length })}</h4>
+        {visitsOfPeriod.length === 0 ? (
+          <p className={hintClass}>{t('noVisits')}</p>
+        ) : (
+          <>
+            {/* A compact list: the cards themselves are one tap away on Today, the report only names them. */}
+            <ul className="m-0 flex list-none flex-col divide-y divide-line rounded-md border border-line p-0">
+              {visitsOfPeriod.map((card) => (
+                <li key={card.id} className="flex flex-wrap items-baseline justify-between gap-x-3 px-2.5 py-1.5">
+                  <span className="min-w-0 text-base">{dealersById[card.dealerId] ?? t('unknownDealer')}</span>
+                  <span className="text-sm whitespace-nowrap text-muted">
+                    {card.orderQuantity ? t('outcomeOrdered', { quantity: formatQuantity(card.orderQuantity, card.unit, locale) }) : t('noOrder')}
+                  </span>
+                </li>
+              ))}
+            </ul>
+            <p className={hintClass}>{t('visitsAttached')}</p>
+          </>
+        )}
+      </section>
+    ) : null;
+
+  const footer = (
+    <>
+      <SaveError error={saveError} />
+      {invalidDetails && (
+        <div role="alert" className="flex flex-col gap-1">
+          <Notice tone="danger">{t('errorInvalidShort')}</Notice>
+          <details className="text-xs text-muted">
+            <summary className="cursor-pointer">{t('technicalDetails')}</summary>
+            <pre className="m-0 mt-1 font-mono text-xs break-all whitespace-pre-wrap">{invalidDetails}</pre>
+          </details>
+        </div>
+      )}
+      {notice && (
+        <Notice tone="ok" role="status">
+          {t(notice)}
+        </Notice>
+      )}
+    </>
+  );
+
+  if (readOnly) {
+    return (
+      <article aria-labelledby={titleId} aria-describedby={readOnlyNoteId} className="flex min-w-0 flex-col gap-3">
+        {header}
+        <Notice id={readOnlyNoteId}>{t('readOnly')}</Notice>
+        {entry && entry.annotations.length > 0 && <Annotations entry={entry} kind={kind} locale={locale} />}
+        <ReadOnlyReport state={state} dealersById={dealersById} locale={locale} />
+        {visits}
+        {footer}
+      </article>
+    );
+  }
 
   return (
     <form
       ref={formRef}
       noValidate
-      aria-label={t(`title_${kind}`, { period })}
-      style={styles.form}
+      aria-labelledby={titleId}
+      className="flex min-w-0 flex-col gap-4"
       onSubmit={(event) => {
         event.preventDefault();
         void save(true);
       }}
     >
-      <div style={{ ...styles.row, alignItems: 'center' }}>
-        <h3 style={styles.heading}>{t(`title_${kind}`, { period })}</h3>
-        {status && <span style={styles.badge}>{t(`status_${status}`)}</span>}
-      </div>
-
-      {readOnly && (
-        <p id={readOnlyNoteId} style={{ ...styles.hint, fontSize: 13 }}>
-          {t('readOnly')}
-        </p>
-      )}
+      {header}
 
       {entry && entry.annotations.length > 0 && <Annotations entry={entry} kind={kind} locale={locale} />}
 
-      {readOnly && <style>{READ_ONLY_CSS}</style>}
-      {/* One fieldset around every control: disabling it makes a submitted entry read-only without remounting the inputs. */}
-      <fieldset
-        disabled={readOnly}
-        aria-describedby={readOnly ? readOnlyNoteId : undefined}
-        className={readOnly ? READ_ONLY_CLASS : undefined}
-        style={{ ...styles.form, border: 0, padding: 0, margin: 0, minWidth: 0 }}
-      >
-        {state.kind === 'daily' && (
-          <>
-            {lines('todayWork', t('todayWork'), state.todayWork, { hint: prefilledFromPlan ? t('prefilledFromPlan') : undefined })}
-            {lines('tomorrowPlan', t('tomorrowPlan'), state.tomorrowPlan, { plan: true })}
-            {lines('problems', t('problems'), state.problems)}
-            <section aria-label={t('todaysVisits', { n: visitsOfPeriod.length })} style={styles.section}>
-              <h4 style={{ ...styles.label, margin: 0 }}>{t('todaysVisits', { n: visitsOfPeriod.length })}</h4>
-              {visitsOfPeriod.length === 0 ? (
-                <p style={styles.hint}>{t('noVisits')}</p>
-              ) : (
-                <>
-                  <VisitCardList cards={visitsOfPeriod} dealersById={dealersById} />
-                  <p style={styles.hint}>{t('visitsAttached')}</p>
-                </>
-              )}
-            </section>
-          </>
-        )}
-
-        {state.kind === 'weekly' && (
-          <WeeklySections
-            state={state}
-            previous={before?.kind === 'weekly' ? before : undefined}
-            dealersById={dealersById}
-            periodStart={periodStart}
-            minKeyAccountVisits={minKeyAccountVisits}
-            errorText={errorText}
-            lineSignals={lineSignals}
-            onChange={(next) => edit(() => next)}
-          />
-        )}
-
-        {state.kind === 'monthly' && (
-          <>
-            {before?.kind === 'monthly' && before.nextMonthPlan.length > 0 && <PreviousPlan lines={before.nextMonthPlan} />}
-            {lines('results', t('results'), state.results)}
-            {lines('problems', t('monthProblems'), state.problems)}
-            {lines('nextMonthPlan', t('nextMonthPlan'), state.nextMonthPlan, { plan: true, hint: t('nextMonthPlanHint') })}
-            <Field label={t('localProposal')} optional>
-              {(control) => (
-                <textarea
-                  {...control}
-                  rows={4}
-                  maxLength={4000}
-                  value={state.localProposal}
-                  onChange={(event) => edit((current) => ({ ...current, localProposal: event.target.value }) as EditorState)}
-                  style={styles.textarea}
-                />
-              )}
-            </Field>
-          </>
-        )}
-
-        {state.kind === 'inspection' && (
-          <>
-            {lines('learned', t('learned'), state.learned)}
-            {lines('handled', t('handled'), state.handled)}
-            {lines('guided', t('guided'), state.guided)}
-          </>
-        )}
-      </fieldset>
-
-      <SaveError error={saveError} />
-      {notice && (
-        <p role="status" style={{ ...styles.hint, fontSize: 13 }}>
-          {t(notice)}
-        </p>
+      {state.kind === 'daily' && (
+        <>
+          {lines('todayWork', t('todayWork'), state.todayWork, { hint: prefilledFromPlan ? t('prefilledFromPlan') : undefined })}
+          {lines('tomorrowPlan', t('tomorrowPlan'), state.tomorrowPlan, { plan: true })}
+          {lines('problems', t('problems'), state.problems)}
+          {visits}
+        </>
       )}
-      {!readOnly && (
-        <div style={styles.actions}>
-          <Button onClick={() => void save(false)} disabled={saving} aria-busy={saving || undefined}>
-            {t('saveDraft')}
-          </Button>
-          <Button type="submit" variant="primary" disabled={saving} aria-busy={saving || undefined}>
-            {t(`submit_${kind}`)}
-          </Button>
-        </div>
+
+      {state.kind === 'weekly' && (
+        <WeeklySections
+          state={state}
+          previous={before?.kind === 'weekly' ? before : undefined}
+          dealersById={dealersById}
+          periodStart={periodStart}
+          minKeyAccountVisits={minKeyAccountVisits}
+          errorText={errorText}
+          lineSignals={lineSignals}
+          onChange={(next) => edit(() => next)}
+        />
       )}
+
+      {state.kind === 'monthly' && (
+        <>
+          {before?.kind === 'monthly' && before.nextMonthPlan.length > 0 && <PreviousPlan lines={before.nextMonthPlan} />}
+          {lines('results', t('results'), state.results)}
+          {lines('problems', t('monthProblems'), state.problems)}
+          {lines('nextMonthPlan', t('nextMonthPlan'), state.nextMonthPlan, { plan: true, hint: t('nextMonthPlanHint') })}
+          <Field label={t('localProposal')} optional>
+            {(control) => (
+              <textarea
+                {...control}
+                rows={4}
+                maxLength={4000}
+                value={state.localProposal}
+                onChange={(event) => edit((current) => ({ ...current, localProposal: event.target.value }) as EditorState)}
+                className={textareaClass}
+              />
+            )}
+          </Field>
+        </>
+      )}
+
+      {state.kind === 'inspection' && (
+        <>
+          {lines('learned', t('learned'), state.learned)}
+          {lines('handled', t('handled'), state.handled)}
+          {lines('guided', t('guided'), state.guided)}
+        </>
+      )}
+
+      {footer}
+      <div className="flex flex-wrap items-center gap-2">
+        <Button onClick={() => void save(false)} disabled={saving} aria-busy={saving || undefined}>
+          {t('saveDraft')}
+        </Button>
+        <Button type="submit" variant="primary" disabled={saving} aria-busy={saving || undefined}>
+          {t(`submit_${kind}`)}
+        </Button>
+      </div>
     </form>
   );
 }
@@ -289,61 +357,30 @@ export function DiaryEditor({
 function PreviousPlan({ lines }: { lines: string[] }) {
   const t = useT(diaryEditorMessages);
   return (
-    <section aria-label={t('previousPlan')} style={{ ...styles.section, gap: 2 }}>
-      <h4 style={{ ...styles.label, margin: 0 }}>{t('previousPlan')}</h4>
-      <ul style={{ margin: 0, paddingLeft: 18, ...styles.muted }}>
+    <section aria-label={t('previousPlan')} className="flex flex-col gap-1 rounded-md bg-soft px-3 py-2">
+      <h4 className="m-0 text-sm font-semibold text-ink">{t('previousPlan')}</h4>
+      <ol className="m-0 flex list-decimal flex-col gap-0.5 pl-5 text-sm text-muted">
         {lines.map((line, i) => (
           <li key={i}>{line}</li>
         ))}
-      </ul>
+      </ol>
     </section>
   );
 }
 
-const ANNOTATION_FIELD_LABELS: Record<string, DiaryEditorMessageKey> = {
-  todayWork: 'todayWork',
-  tomorrowPlan: 'tomorrowPlan',
-  lastWeekSummary: 'lastWeekSummary',
-  nextWeekPlan: 'nextWeekPlan',
-  keyAccountVisits: 'keyAccountVisits',
-  gradeChanges: 'gradeChanges',
-  lateReason: 'lateReason',
-  results: 'results',
-  nextMonthPlan: 'nextMonthPlan',
-  localProposal: 'localProposal',
-  learned: 'learned',
-  handled: 'handled',
-  guided: 'guided',
-};
-
-/** The manager's red pen, read-only for the rep. */
-function Annotations({ entry, kind, locale }: { entry: DiaryEntry; kind: DiaryKind; locale: 'zh-CN' | 'en' }) {
-  const t = useT(diaryEditorMessages);
-  const fieldLabel = (path: string | undefined) => {
-    if (!path) return undefined;
-    const [field, index] = path.split('.');
-    const key = field === 'problems' ? (kind === 'monthly' ? 'monthProblems' : 'problems') : ANNOTATION_FIELD_LABELS[field ?? ''];
-    if (!key) return undefined;
-    return index !== undefined && /^\d+$/.test(index) ? `${t(key)} #${Number(index) + 1}` : t(key);
-  };
+/**
+ * One row of a list of rows: its fields, and at the end of its first line the button that removes
+ * it, named after the row and the list ("删除第 2 行（下周工作计划）").
+ */
+function RowCard({ removeLabel, onRemove, children }: { removeLabel: string; onRemove: () => void; children: ReactNode }) {
   return (
-    <section aria-label={t('annotations')} style={{ ...styles.fieldset, borderColor: '#fca5a5', background: '#fff7f7' }}>
-      <h4 style={{ ...styles.label, margin: 0, color: '#b91c1c' }}>{t('annotations')}</h4>
-      <ul style={styles.list}>
-        {entry.annotations.map((note) => {
-          const on = fieldLabel(note.path);
-          return (
-            <li key={note.id} style={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
-              <span style={{ ...styles.muted, fontSize: 12 }}>
-                {profileNameFor(note.author.name, locale)} · {formatDateTime(note.at, locale)}
-                {on && ` · ${t('annotationOn', { field: on })}`}
-              </span>
-              <span style={{ whiteSpace: 'pre-wrap' }}>{note.text}</span>
-            </li>
-          );
-        })}
-      </ul>
-    </section>
+    <div className="grid min-w-0 grid-cols-[minmax(0,1fr)_auto] gap-x-1.5 rounded-md bg-soft p-2">
+      <div className="flex min-w-0 flex-wrap gap-x-3 gap-y-2">{children}</div>
+      {/* 22 px of label line and gap, then centred on the 36 px input: in line with the first field. */}
+      <Button variant="ghost" size="icon" className="mt-6.5 text-muted hover:bg-surface hover:text-danger" aria-label={removeLabel} title={removeLabel} onClick={onRemove}>
+        <X aria-hidden="true" className="size-4" />
+      </Button>
+    </div>
   );
 }
 
@@ -375,19 +412,24 @@ function WeeklySections({
     set(key, state[key].map((row, i) => (i === index ? { ...row, ...patch } : row)) as WeeklyState[K]);
   const removeRow = <K extends RowKey>(key: K, index: number) =>
     set(key, state[key].filter((_, i) => i !== index) as WeeklyState[K]);
-
-  const removeButton = (key: RowKey, index: number, name: string, style?: CSSProperties) => (
-    <Button variant="small" style={style} aria-label={t('removeRow', { name })} onClick={() => removeRow(key, index)}>
-      ×
-    </Button>
+  const row = (key: RowKey, index: number, children: ReactNode) => (
+    <RowCard key={index} removeLabel={t('removeRow', { n: index + 1, list: t(key) })} onRemove={() => removeRow(key, index)}>
+      {children}
+    </RowCard>
   );
 
-  const previousPriorities = previous?.nextWeekPlan.map((row) => row.priority) ?? [];
-  const previousProblems = previous?.lastWeekSummary.map((row) => row.problem) ?? [];
+  const previousPriorities = previous?.nextWeekPlan.map((r) => r.priority) ?? [];
+  const previousProblems = previous?.lastWeekSummary.map((r) => r.problem) ?? [];
   const count = keyAccountVisitCount(state);
   const dealerOptions = Object.entries(dealersById);
-  const dealerSelect = (value: string, onSelect: (id: string) => void) => (control: object) => (
-    <select {...control} value={value} onChange={(event) => onSelect(event.target.value)} style={styles.select}>
+  const dealerSelect = (value: string, onSelect: (id: string) => void) => (control: FieldControlProps) => (
+    <select
+      {...control}
+      value={value}
+      title={value ? (dealersById[value] ?? t('unknownDealer')) : undefined}
+      onChange={(event) => onSelect(event.target.value)}
+      className={cn(selectClass, 'truncate')}
+    >
       <option value="">{t('chooseDealer')}</option>
       {dealerOptions.map(([id, name]) => (
         <option key={id} value={id}>
@@ -397,8 +439,8 @@ function WeeklySections({
       {value && !dealersById[value] && <option value={value}>{t('unknownDealer')}</option>}
     </select>
   );
-  const gradeSelect = (value: GradeRow['from'], placeholder: string, onSelect: (grade: GradeRow['from']) => void) => (control: object) => (
-    <select {...control} value={value} onChange={(event) => onSelect(event.target.value as GradeRow['from'])} style={styles.narrowInput}>
+  const gradeSelect = (value: GradeRow['from'], placeholder: string, onSelect: (grade: GradeRow['from']) => void) => (control: FieldControlProps) => (
+    <select {...control} value={value} onChange={(event) => onSelect(event.target.value as GradeRow['from'])} className={selectClass}>
       <option value="">{placeholder}</option>
       {GRADES.map((grade) => (
         <option key={grade} value={grade}>
@@ -407,9 +449,17 @@ function WeeklySections({
       ))}
     </select>
   );
-  const rowBox = { border: '1px solid #e4e7eb', borderRadius: 6, padding: 8, display: 'flex', flexDirection: 'column', gap: 6 } as const;
-  const textInput = (value: string, onText: (text: string) => void) => (control: object) => (
-    <input {...control} type="text" maxLength={LINE_MAX} value={value} onChange={(event) => onText(event.target.value)} style={styles.input} />
+  const textInput = (value: string, onText: (text: string) => void) => (control: FieldControlProps) => (
+    <textarea
+      {...control}
+      rows={1}
+      maxLength={LINE_MAX}
+      value={value}
+      // One line that wraps: Enter neither adds a line break nor submits the report.
+      onKeyDown={(event) => event.key === 'Enter' && !event.nativeEvent.isComposing && event.preventDefault()}
+      onChange={(event) => onText(event.target.value.replace(/\s*\r?\n\s*/g, ' '))}
+      className={lineClass}
+    />
   );
 
   return (
@@ -421,37 +471,34 @@ function WeeklySections({
         addLabel={t('addSummaryItem')}
         onAdd={() => set('lastWeekSummary', [...state.lastWeekSummary, emptySummaryRow()])}
       >
-        {state.lastWeekSummary.map((row, i) => {
+        {state.lastWeekSummary.map((summary, i) => {
           const n = i + 1;
-          const problemSignals = row.problem.trim() ? lineSignals(row.problem, previousProblems, false) : [];
-          return (
-            <div key={i} style={rowBox}>
-              <Field label={t('summaryItem', { n })} error={errorText(`lastWeekSummary.${i}.item`)}>
-                {textInput(row.item, (item) => updateRow('lastWeekSummary', i, { item }))}
+          const problemSignals = summary.problem.trim() ? lineSignals(summary.problem, previousProblems, false) : [];
+          return row(
+            'lastWeekSummary',
+            i,
+            <>
+              <Field className="basis-full" label={t('summaryItem', { n })} error={errorText(`lastWeekSummary.${i}.item`)}>
+                {textInput(summary.item, (item) => updateRow('lastWeekSummary', i, { item }))}
               </Field>
-              <div style={styles.row}>
-                <Field label={t('summaryCompletion', { n })} error={errorText(`lastWeekSummary.${i}.completion`)}>
-                  {(control) => (
-                    <input
-                      {...control}
-                      type="number"
-                      inputMode="numeric"
-                      min={0}
-                      max={100}
-                      value={row.completion}
-                      onChange={(event) => updateRow('lastWeekSummary', i, { completion: event.target.value })}
-                      style={styles.narrowInput}
-                    />
-                  )}
-                </Field>
-                <div style={{ flex: 1, minWidth: 160 }}>
-                  <Field label={t('summaryProblem', { n })} signal={problemSignals.length ? problemSignals.join(' ') : undefined}>
-                    {textInput(row.problem, (problem) => updateRow('lastWeekSummary', i, { problem }))}
-                  </Field>
-                </div>
-                {removeButton('lastWeekSummary', i, t('summaryItem', { n }))}
-              </div>
-            </div>
+              <Field className="shrink-0" label={t('summaryCompletion', { n })} error={errorText(`lastWeekSummary.${i}.completion`)}>
+                {(control) => (
+                  <input
+                    {...control}
+                    type="number"
+                    inputMode="numeric"
+                    min={0}
+                    max={100}
+                    value={summary.completion}
+                    onChange={(event) => updateRow('lastWeekSummary', i, { completion: event.target.value })}
+                    className={cn(inputClass, 'w-24 tabular-nums')}
+                  />
+                )}
+              </Field>
+              <Field className="grow basis-44" label={t('summaryProblem', { n })} signal={problemSignals.length ? problemSignals.join(' ') : undefined}>
+                {textInput(summary.problem, (problem) => updateRow('lastWeekSummary', i, { problem }))}
+              </Field>
+            </>,
           );
         })}
       </RowListFieldset>
@@ -462,23 +509,20 @@ function WeeklySections({
         addLabel={t('addPriority')}
         onAdd={() => set('nextWeekPlan', [...state.nextWeekPlan, emptyPlanRow()])}
       >
-        {state.nextWeekPlan.map((row, i) => {
+        {state.nextWeekPlan.map((plan, i) => {
           const n = i + 1;
-          const signals = row.priority.trim() ? lineSignals(row.priority, previousPriorities, true) : [];
-          return (
-            <div key={i} style={{ ...styles.row, alignItems: 'flex-start' }}>
-              <div style={{ flex: 2, minWidth: 180 }}>
-                <Field label={t('planPriority', { n })} error={errorText(`nextWeekPlan.${i}.priority`)} signal={signals.length ? signals.join(' ') : undefined}>
-                  {textInput(row.priority, (priority) => updateRow('nextWeekPlan', i, { priority }))}
-                </Field>
-              </div>
-              <div style={{ flex: 1, minWidth: 140 }}>
-                <Field label={t('planSupport', { n })} optional>
-                  {textInput(row.support, (support) => updateRow('nextWeekPlan', i, { support }))}
-                </Field>
-              </div>
-              {removeButton('nextWeekPlan', i, t('planPriority', { n }), { marginTop: 22 })}
-            </div>
+          const signals = plan.priority.trim() ? lineSignals(plan.priority, previousPriorities, true) : [];
+          return row(
+            'nextWeekPlan',
+            i,
+            <>
+              <Field className="basis-full" label={t('planPriority', { n })} error={errorText(`nextWeekPlan.${i}.priority`)} signal={signals.length ? signals.join(' ') : undefined}>
+                {textInput(plan.priority, (priority) => updateRow('nextWeekPlan', i, { priority }))}
+              </Field>
+              <Field className="basis-full" label={t('planSupport', { n })} optional>
+                {textInput(plan.support, (support) => updateRow('nextWeekPlan', i, { support }))}
+              </Field>
+            </>,
           );
         })}
       </RowListFieldset>
@@ -488,35 +532,30 @@ function WeeklySections({
         addLabel={t('addVisit')}
         onAdd={() => set('keyAccountVisits', [...state.keyAccountVisits, emptyKeyAccountRow(periodStart)])}
       >
-        <p role="status" style={count < minKeyAccountVisits ? styles.signal : styles.hint}>
+        <Notice tone={count < minKeyAccountVisits ? 'warn' : 'ok'} role="status">
           {count < minKeyAccountVisits
             ? t('keyAccountBelow', { count, min: minKeyAccountVisits, missing: minKeyAccountVisits - count })
             : t('keyAccountCount', { count, min: minKeyAccountVisits })}
-        </p>
-        {state.keyAccountVisits.map((row, i) => {
+        </Notice>
+        {state.keyAccountVisits.map((visit, i) => {
           const n = i + 1;
-          return (
-            <div key={i} style={rowBox}>
-              <div style={styles.grid}>
-                <Field label={t('visitDealer', { n })} error={errorText(`keyAccountVisits.${i}.dealerId`)}>
-                  {dealerSelect(row.dealerId, (dealerId) => updateRow('keyAccountVisits', i, { dealerId }))}
-                </Field>
-                <Field label={t('visitDay', { n })} error={errorText(`keyAccountVisits.${i}.day`)}>
-                  {(control) => (
-                    <input {...control} type="date" value={row.day} onChange={(event) => updateRow('keyAccountVisits', i, { day: event.target.value })} style={styles.input} />
-                  )}
-                </Field>
-              </div>
-              <Field label={t('visitPurpose', { n })} error={errorText(`keyAccountVisits.${i}.purpose`)}>
-                {textInput(row.purpose, (purpose) => updateRow('keyAccountVisits', i, { purpose }))}
+          return row(
+            'keyAccountVisits',
+            i,
+            <>
+              <Field className="basis-full" label={t('visitDealer', { n })} error={errorText(`keyAccountVisits.${i}.dealerId`)}>
+                {dealerSelect(visit.dealerId, (dealerId) => updateRow('keyAccountVisits', i, { dealerId }))}
               </Field>
-              <Field label={t('visitOutcome', { n })} error={errorText(`keyAccountVisits.${i}.outcome`)}>
-                {textInput(row.outcome, (outcome) => updateRow('keyAccountVisits', i, { outcome }))}
+              <Field className="basis-full" label={t('visitDay', { n })} error={errorText(`keyAccountVisits.${i}.day`)}>
+                {(control) => <DatePicker {...control} value={visit.day} onValueChange={(day) => updateRow('keyAccountVisits', i, { day })} />}
               </Field>
-              <div>
-                {removeButton('keyAccountVisits', i, t('visitDealer', { n }))}
-              </div>
-            </div>
+              <Field className="basis-full" label={t('visitPurpose', { n })} error={errorText(`keyAccountVisits.${i}.purpose`)}>
+                {textInput(visit.purpose, (purpose) => updateRow('keyAccountVisits', i, { purpose }))}
+              </Field>
+              <Field className="basis-full" label={t('visitOutcome', { n })} error={errorText(`keyAccountVisits.${i}.outcome`)}>
+                {textInput(visit.outcome, (outcome) => updateRow('keyAccountVisits', i, { outcome }))}
+              </Field>
+            </>,
           );
         })}
       </RowListFieldset>
@@ -527,23 +566,22 @@ function WeeklySections({
         addLabel={t('addGradeChange')}
         onAdd={() => set('gradeChanges', [...state.gradeChanges, emptyGradeRow()])}
       >
-        {state.gradeChanges.map((row, i) => {
+        {state.gradeChanges.map((change, i) => {
           const n = i + 1;
-          return (
-            <div key={i} style={{ ...styles.row, alignItems: 'flex-start' }}>
-              <div style={{ flex: 2, minWidth: 160 }}>
-                <Field label={t('gradeDealer', { n })} error={errorText(`gradeChanges.${i}.dealerId`)}>
-                  {dealerSelect(row.dealerId, (dealerId) => updateRow('gradeChanges', i, { dealerId }))}
-                </Field>
-              </div>
-              <Field label={t('gradeFrom', { n })}>
-                {gradeSelect(row.from, t('gradeNone'), (from) => updateRow('gradeChanges', i, { from }))}
+          return row(
+            'gradeChanges',
+            i,
+            <>
+              <Field className="basis-full" label={t('gradeDealer', { n })} error={errorText(`gradeChanges.${i}.dealerId`)}>
+                {dealerSelect(change.dealerId, (dealerId) => updateRow('gradeChanges', i, { dealerId }))}
               </Field>
-              <Field label={t('gradeTo', { n })} error={errorText(`gradeChanges.${i}.to`)}>
-                {gradeSelect(row.to, t('chooseDealer'), (to) => updateRow('gradeChanges', i, { to }))}
+              <Field className="grow basis-40" label={t('gradeFrom', { n })}>
+                {gradeSelect(change.from, t('gradeNone'), (from) => updateRow('gradeChanges', i, { from }))}
               </Field>
-              {removeButton('gradeChanges', i, t('gradeDealer', { n }), { marginTop: 22 })}
-            </div>
+              <Field className="grow basis-40" label={t('gradeTo', { n })} error={errorText(`gradeChanges.${i}.to`)}>
+                {gradeSelect(change.to, t('chooseDealer'), (to) => updateRow('gradeChanges', i, { to }))}
+              </Field>
+            </>,
           );
         })}
       </RowListFieldset>

@@ -1,11 +1,11 @@
 import { useId, useMemo, useState } from 'react';
 import { useLocale, useT } from '../shell/locale';
-import { formatDay, formatMonth, formatWeek } from '../../lib/kernel/format';
-import { sidePanelMessages } from '../pages/side-panel/messages';
+import { formatMonth, formatWeek } from '../../lib/kernel/format';
 import { useDatabase, useDealers, useQuery, useSetting } from '../shell/database-context';
-import { Button, DeleteButton, ShowMore, styles } from '../ui';
+import { Badge, Button, DeleteButton, SegmentedControl, ShowMore, cn, hintClass } from '../ui';
 import { DiaryEditor } from './index';
 import { diaryEditorMessages, reportsMessages } from './messages';
+import { periodTitle } from './period';
 import { today } from '../../lib/kernel/dates';
 import type { Author } from '../../lib/kernel/record';
 import type { DiaryEntry, DiaryKind } from '../../lib/reports/diary-schema';
@@ -19,7 +19,8 @@ import type { VisitCard } from '../../lib/visits/schema';
 
 const KINDS = ['weekly', 'monthly', 'inspection'] as const satisfies readonly DiaryKind[];
 type ReportKind = (typeof KINDS)[number];
-const KIND_LABELS = { weekly: 'reportWeekly', monthly: 'reportMonthly', inspection: 'reportInspection' } as const;
+
+const STATUS_TONES = { draft: 'neutral', submitted: 'ok', reviewed: 'ok' } as const;
 
 /**
  * Weekly and monthly reports and market inspections, each prefilled from what the rep already
@@ -28,7 +29,7 @@ const KIND_LABELS = { weekly: 'reportWeekly', monthly: 'reportMonthly', inspecti
  * editor and open in it.
  */
 export function ReportsView() {
-  const t = useT(sidePanelMessages);
+  const t = useT(reportsMessages);
   const profile = useSetting('profile');
   const [kind, setKind] = useState<ReportKind>('weekly');
   /** The period start of an earlier report opened from the history; the current period otherwise. */
@@ -39,24 +40,21 @@ export function ReportsView() {
   const period = opened ? periodOf(kind, opened) : current;
 
   return (
-    <div className="fk-stack">
-      <h2>{t('reportsTitle')}</h2>
-      <div role="group" aria-label={t('reportKind')} className="fk-row">
-        {KINDS.map((k) => (
-          <button
-            key={k}
-            type="button"
-            className={kind === k ? 'fk-button fk-button-primary' : 'fk-button'}
-            aria-pressed={kind === k}
-            style={kind === k ? { fontWeight: 600 } : undefined}
-            onClick={() => {
+    <div className="flex min-w-0 flex-col gap-4">
+      <div className="flex flex-col gap-2">
+        <h2 className="m-0 text-xl font-semibold">{t('reportsTitle')}</h2>
+        {/* A block of its own, so the control keeps its natural width instead of stretching. */}
+        <div>
+          <SegmentedControl
+            label={t('reportKind')}
+            options={KINDS.map((k) => ({ value: k, label: t(`kind_${k}`) }))}
+            value={kind}
+            onChange={(k) => {
               setKind(k);
               setOpened(undefined);
             }}
-          >
-            {t(KIND_LABELS[k])}
-          </button>
-        ))}
+          />
+        </div>
       </div>
       {/* Keyed by period: a fresh mount never shows the previous period's query results while the new ones load. */}
       <PeriodReport key={`${kind}:${period.start}`} period={period} current={!opened} author={author} onBack={() => setOpened(undefined)} />
@@ -72,10 +70,9 @@ function visitsQueryOf(period: ReportPeriod, authorId: string): { query: NamedQu
   return { query: visitsOfAuthorOnDay, args: { authorId, day: period.start } };
 }
 
-/** The period line and the editor of one period's entry. */
+/** The period line (which week or month, how many visit cards) and the editor of one period's entry. */
 function PeriodReport({ period, current, author, onBack }: { period: ReportPeriod; current: boolean; author: Author; onBack: () => void }) {
-  const t = useT(sidePanelMessages);
-  const tr = useT(reportsMessages);
+  const t = useT(reportsMessages);
   const locale = useLocale();
   const db = useDatabase();
   const dealers = useDealers();
@@ -88,29 +85,38 @@ function PeriodReport({ period, current, author, onBack }: { period: ReportPerio
   if (!previous || !visits || !dealers) return null;
 
   const count = visits.length;
-  const periodText =
+  // Each piece wraps as a whole: a narrow panel breaks the line between them, never inside a date.
+  const pieces =
     kind === 'weekly'
-      ? current
-        ? t('periodWeek', { week: formatWeek(period.label, locale), visits: count })
-        : tr('periodWeekEarlier', { week: formatWeek(period.label, locale), visits: count })
+      ? [
+          formatWeek(period.label, locale),
+          t(current ? 'visitsThisWeek' : 'visitsThatWeek', { visits: count }),
+        ]
       : kind === 'monthly'
-        ? current
-          ? t('periodMonth', { month: formatMonth(period.label, locale), visits: count })
-          : tr('periodMonthEarlier', { month: formatMonth(period.label, locale), visits: count })
-        : t('periodDay', { day: formatDay(period.label, locale) });
+        ? [t(current ? 'periodMonth' : 'periodMonthEarlier', { month: formatMonth(period.label, locale), visits: count })]
+        : [];
 
   return (
     <>
-      <div className="fk-row">
-        <p className="fk-muted" data-testid="report-period" style={{ margin: 0 }}>
-          {periodText}
-        </p>
-        {!current && (
-          <Button variant="small" onClick={onBack}>
-            {tr(`backToCurrent_${kind}`)}
-          </Button>
-        )}
-      </div>
+      {(pieces.length > 0 || !current) && (
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          {pieces.length > 0 && (
+            <p className="m-0 min-w-0 text-sm text-muted" data-testid="report-period">
+              {pieces.map((piece, i) => (
+                <span key={i}>
+                  {i > 0 && ' · '}
+                  <span className="inline-block">{piece}</span>
+                </span>
+              ))}
+            </p>
+          )}
+          {!current && (
+            <Button size="sm" onClick={onBack}>
+              {t(`backToCurrent_${kind}`)}
+            </Button>
+          )}
+        </div>
+      )}
       {/*
         Keyed by the entry: `entry` is undefined both while it loads and when nothing is written
         yet, so the editor starts again from the saved entry once it arrives (or is first saved).
@@ -147,46 +153,57 @@ function History({
 }) {
   const t = useT(reportsMessages);
   const te = useT(diaryEditorMessages);
+  const locale = useLocale();
   const db = useDatabase();
   const [limit, setLimit] = useState(PAGE_SIZE);
   const entries = useQuery(entriesOfKindBefore, { authorId: author.id, kind, before, limit });
   const headingId = useId();
   if (!entries) return null;
 
-  const titleOf = (entry: DiaryEntry) => te(`title_${kind}`, { period: periodOf(kind, entry.periodStart).label });
+  const titleOf = (entry: DiaryEntry) => te(`title_${kind}`, { period: periodTitle(kind, entry.periodStart, locale) });
 
   return (
-    <section aria-labelledby={headingId} className="fk-stack">
-      <h3 id={headingId}>{t(`history_${kind}`)}</h3>
+    <section aria-labelledby={headingId} className="flex flex-col gap-2 border-t border-line pt-4">
+      <h3 id={headingId} className="m-0 text-base font-semibold">
+        {t(`history_${kind}`)}
+      </h3>
       {entries.length === 0 ? (
-        <p className="fk-muted" style={{ margin: 0 }}>
-          {t('historyEmpty')}
-        </p>
+        <p className={hintClass}>{t('historyEmpty')}</p>
       ) : (
-        <ul className="fk-list" aria-labelledby={headingId}>
+        <ul className="m-0 flex list-none flex-col p-0" aria-labelledby={headingId}>
           {entries.map((entry) => {
             const title = titleOf(entry);
             const isOpen = entry.periodStart === opened;
             return (
-              <li key={entry.id} className="fk-row" aria-current={isOpen || undefined}>
-                <span style={isOpen ? { fontWeight: 600 } : undefined}>{title}</span>
-                <span style={styles.badge}>{te(`status_${entry.status}`)}</span>
-                {isOpen ? (
-                  <span className="fk-muted">{t('opened')}</span>
-                ) : (
-                  <Button variant="small" aria-label={t('openReport', { report: title })} onClick={() => onOpen(entry.periodStart)}>
-                    {t('open')}
-                  </Button>
-                )}
-                {entry.status === 'draft' && (
-                  <DeleteButton
-                    record={title}
-                    onDelete={async () => {
-                      await deleteRecord(db, 'diaryEntries', entry.id, { author });
-                      onDeleted(entry.periodStart);
-                    }}
-                  />
-                )}
+              <li
+                key={entry.id}
+                aria-current={isOpen || undefined}
+                className={cn('flex flex-wrap items-center gap-x-2 gap-y-1.5 border-b border-line py-2 last:border-b-0', isOpen && '-mx-2 rounded-md border-b-0 bg-accent-soft px-2')}
+              >
+                <span className="flex min-w-0 flex-1 flex-wrap items-center gap-x-2 gap-y-1">
+                  <span className={cn('max-w-full truncate text-base', isOpen && 'font-semibold')} title={title}>
+                    {title}
+                  </span>
+                  <Badge tone={STATUS_TONES[entry.status]}>{te(`status_${entry.status}`)}</Badge>
+                </span>
+                <span className="ml-auto flex shrink-0 items-center gap-2">
+                  {isOpen ? (
+                    <span className="text-sm text-muted">{t('opened')}</span>
+                  ) : (
+                    <Button size="sm" aria-label={t('openReport', { report: title })} onClick={() => onOpen(entry.periodStart)}>
+                      {t('open')}
+                    </Button>
+                  )}
+                  {entry.status === 'draft' && (
+                    <DeleteButton
+                      record={title}
+                      onDelete={async () => {
+                        await deleteRecord(db, 'diaryEntries', entry.id, { author });
+                        onDeleted(entry.periodStart);
+                      }}
+                    />
+                  )}
+                </span>
               </li>
             );
           })}

@@ -18,13 +18,17 @@ export function DeleteButton({ record, onDelete }: { record: string; onDelete: (
         <Button variant="small" aria-label={t('deleteLabel', { record })} onClick={() => setAsking(true)}>
           {t('delete')}
         </Button>
-        {failed && <span role="alert" style={{ color: 'var(--fk-danger, #b42318)' }}>{failed}</span>}
+        {failed && (
+          <span role="alert" className="text-sm text-danger">
+            {failed}
+          </span>
+        )}
       </>
     );
   }
   return (
-    <span role="group" aria-label={t('confirmDelete')} style={{ display: 'inline-flex', gap: 4, alignItems: 'center' }}>
-      <span>{t('confirmDelete')}</span>
+    <span role="group" aria-label={t('confirmDelete')} className="inline-flex flex-wrap items-center gap-1">
+      <span className="text-sm">{t('confirmDelete')}</span>
       <Button
         variant="small"
         aria-label={t('confirmDeleteLabel', { record })}

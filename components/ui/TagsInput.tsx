@@ -1,12 +1,13 @@
 import { useId, useState, type KeyboardEvent } from 'react';
+import { X } from 'lucide-react';
 import { useT } from '../shell/locale';
 import { uiMessages } from './messages';
-import { Button } from './Button';
-import { styles } from './styles';
+import { hintClass, inputClass, labelClass } from './controls';
 
 /**
  * Free-form tags (e.g. SKUs). Enter, an ASCII or a full-width comma commits the text; so does
- * leaving the field, so a typed-but-unconfirmed tag is never lost on save.
+ * leaving the field, so a typed-but-unconfirmed tag is never lost on save. Each tag is a chip
+ * with its own remove button, named after the tag.
  */
 export function TagsInput({
   label,
@@ -47,18 +48,26 @@ export function TagsInput({
   };
 
   return (
-    <div style={styles.field}>
-      <label htmlFor={id} style={styles.label}>
+    <div className="flex min-w-0 flex-col gap-1">
+      <label htmlFor={id} className={labelClass}>
         {label}
       </label>
       {tags.length > 0 && (
-        <ul style={{ ...styles.list, flexDirection: 'row', flexWrap: 'wrap' }}>
+        <ul className="m-0 flex list-none flex-wrap gap-1.5 p-0">
           {tags.map((tag) => (
-            <li key={tag} style={styles.chip}>
-              <span>{tag}</span>
-              <Button variant="icon" aria-label={t('removeTag', { tag })} onClick={() => onChange(tags.filter((x) => x !== tag))}>
-                ×
-              </Button>
+            <li key={tag} className="inline-flex h-7 max-w-full min-w-0 items-center gap-0.5 rounded-full border border-line bg-soft pr-0.5 pl-2.5 text-sm text-ink">
+              <span className="truncate" title={tag}>
+                {tag}
+              </span>
+              <button
+                type="button"
+                aria-label={t('removeTag', { tag })}
+                title={t('removeTag', { tag })}
+                onClick={() => onChange(tags.filter((x) => x !== tag))}
+                className="inline-flex size-6 shrink-0 cursor-pointer items-center justify-center rounded-full text-muted hover:bg-line hover:text-ink"
+              >
+                <X aria-hidden="true" className="size-3.5" />
+              </button>
             </li>
           ))}
         </ul>
@@ -78,7 +87,7 @@ export function TagsInput({
         }}
         onKeyDown={onKeyDown}
         onBlur={() => text.trim() && commit(text)}
-        style={styles.input}
+        className={inputClass}
       />
       {suggestions.length > 0 && (
         <datalist id={`${id}-suggestions`}>
@@ -87,7 +96,7 @@ export function TagsInput({
           ))}
         </datalist>
       )}
-      <p id={`${id}-hint`} style={styles.hint}>
+      <p id={`${id}-hint`} className={hintClass}>
         {hint ?? t('tagsHint')}
       </p>
     </div>

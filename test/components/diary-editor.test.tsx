@@ -81,7 +81,7 @@ describe('DiaryEditor, daily', () => {
     expect(screen.getByText('已把昨天写的“明日计划”填进来，请按实际完成情况修改。')).toBeTruthy();
     const visits = within(screen.getByRole('region', { name: '今日拜访（1 家）' }));
     expect(visits.getByText('华联商贸')).toBeTruthy();
-    expect(visits.getByText('25 箱')).toBeTruthy();
+    expect(visits.getByText('下单 25 箱')).toBeTruthy();
 
     // Enter adds a line below and moves the caret there.
     await user.type(line('明日计划', 1), '拜访 5 家终端{Enter}');
@@ -124,6 +124,23 @@ describe('DiaryEditor, daily', () => {
     expect(onSave).toHaveBeenCalledWith(expect.objectContaining({ status: 'submitted' }), { submit: true });
   });
 
+  it('turns pasted lines into lines of the list, and never submits on Enter in a weekly row (zh-CN)', async () => {
+    const user = userEvent.setup();
+    const onSave = vi.fn<OnSave>().mockResolvedValue();
+    inLocale('zh-CN', <DiaryEditor kind="daily" periodStart="2026-11-23" visitsOfPeriod={[]} dealersById={dealersById} onSave={onSave} />);
+    await user.click(line('需解决的问题', 1));
+    await user.paste('华联库存积压\n永盛回款慢');
+    expect(line('需解决的问题', 1).value).toBe('华联库存积压');
+    expect(line('需解决的问题', 2).value).toBe('永盛回款慢');
+    expect(document.activeElement).toBe(line('需解决的问题', 2));
+    cleanup();
+    inLocale('zh-CN', <DiaryEditor kind="weekly" periodStart="2026-11-23" visitsOfPeriod={[]} dealersById={dealersById} onSave={onSave} />);
+    await user.click(screen.getByRole('button', { name: '添加重点工作' }));
+    await user.type(screen.getByLabelText('重点工作 1'), '拜访 5 家终端{Enter}');
+    expect(valueOf('重点工作 1')).toBe('拜访 5 家终端');
+    expect(onSave).not.toHaveBeenCalled();
+  });
+
   it('requires the template fields only on submit, naming the field (en)', async () => {
     const user = userEvent.setup();
     const onSave = vi.fn<OnSave>().mockResolvedValue();
@@ -164,7 +181,9 @@ describe('DiaryEditor, daily', () => {
     const { container } = inLocale('zh-CN', <DiaryEditor kind="daily" periodStart="2026-11-23" entry={reviewed} visitsOfPeriod={[]} dealersById={dealersById} onSave={vi.fn()} />);
     const notes = within(screen.getByRole('region', { name: '主管批注' }));
     expect(notes.getByText('<b>写清楚拜访几家</b>')).toBeTruthy();
-    expect(notes.getByText(/李经理 .* 针对：明日计划 #1/)).toBeTruthy();
+    const author = notes.getByText('李经理');
+    expect(author.closest('li')!.textContent).toMatch(/^李经理 · 2026年11月24日 \d\d:00针对：明日计划 #1/);
+    expect(notes.getByText('针对：明日计划 #1')).toBeTruthy();
     expect(notes.queryByRole('textbox')).toBeNull();
     expect(container.querySelector('b')).toBeNull();
     expect(screen.getByText('已批阅')).toBeTruthy();
@@ -246,6 +265,19 @@ describe('DiaryEditor, weekly', () => {
     expect(asRecord(draft).success).toBe(true);
   });
 
+  it('removes a row with the button inside it, named after the row and its list (zh-CN)', async () => {
+    const user = userEvent.setup();
+    const onSave = vi.fn<OnSave>().mockResolvedValue();
+    inLocale('zh-CN', <DiaryEditor kind="weekly" periodStart="2026-11-23" visitsOfPeriod={[]} dealersById={dealersById} onSave={onSave} />);
+    await user.click(screen.getByRole('button', { name: '添加重点工作' }));
+    await user.click(screen.getByRole('button', { name: '添加重点工作' }));
+    await fillIn(user, { '重点工作 1': '拜访 5 家终端', '重点工作 2': '永盛批发回款 10 万' });
+    await user.click(screen.getByRole('button', { name: '删除第 1 行（下周工作计划）' }));
+    expect(valueOf('重点工作 1')).toBe('永盛批发回款 10 万');
+    expect(screen.queryByLabelText('重点工作 2')).toBeNull();
+    expect(screen.queryByRole('button', { name: '删除第 2 行（下周工作计划）' })).toBeNull();
+  });
+
   it('requires no blank key-account fields on submit, in Chinese', async () => {
     const user = userEvent.setup();
     inLocale('zh-CN', <DiaryEditor kind="weekly" periodStart="2026-11-23" visitsOfPeriod={[visit({ keyAccount: true, orderQuantity: undefined })]} dealersById={dealersById} onSave={vi.fn()} />);
@@ -266,29 +298,26 @@ describe('DiaryEditor, submitted entries', () => {
     { status: 'submitted', submittedAt: '2026-11-27T09:00:00.000Z' },
   );
 
-  /** Every control of the form is disabled (a disabled fieldset disables its descendants). */
-  function expectAllDisabled(form: HTMLElement) {
-    const controls = [...form.querySelectorAll('input, select, textarea, button')];
-    expect(controls.length).toBeGreaterThan(0);
-    for (const control of controls) expect(control.matches(':disabled'), control.outerHTML).toBe(true);
+  /** A submitted report is text to read: no control left to type into or press. */
+  function expectNoControls(report: HTMLElement) {
+    expect(report.querySelectorAll('input, select, textarea, button')).toHaveLength(0);
   }
 
   it.each([
-    { locale: 'en' as const, title: 'Weekly report · 2026-W48', note: "Submitted reports can't be changed here; revisions come with the manager's review.", badge: 'Submitted' },
-    { locale: 'zh-CN' as const, title: '周报 · 2026-W48', note: '报告提交后不能在这里修改，如需改动，会随主管批阅一并处理。', badge: '已提交' },
-  ])('shows a submitted weekly report read-only, with no save buttons and one line saying why ($locale)', async ({ locale, title, note, badge }) => {
-    const user = userEvent.setup();
+    { locale: 'en' as const, title: 'Weekly report · Week 48, 2026', note: "Submitted reports can't be changed here; revisions come with the manager's review.", badge: 'Submitted', summary: '80% done', submittedOn: 'Submitted 27 Nov 2026' },
+    { locale: 'zh-CN' as const, title: '周报 · 2026年第48周', note: '报告提交后不能在这里修改，如需改动，会随主管批阅一并处理。', badge: '已提交', summary: '完成 80%', submittedOn: '2026年11月27日' },
+  ])('shows a submitted weekly report as text, with no controls and one line saying why ($locale)', ({ locale, title, note, badge, summary, submittedOn }) => {
     const onSave = vi.fn<OnSave>().mockResolvedValue();
     inLocale(locale, <DiaryEditor kind="weekly" periodStart="2026-11-23" entry={submittedWeek} visitsOfPeriod={[]} dealersById={dealersById} onSave={onSave} />);
-    const form = screen.getByRole('form', { name: title });
-    expect(within(form).getByText(note)).toBeTruthy();
-    expect(within(form).getByText(badge)).toBeTruthy();
-    expect(within(form).getByDisplayValue('永盛批发回款 10 万')).toBeTruthy();
-    expectAllDisabled(form);
-    expect(within(form).queryByRole('button', { name: /Save draft|Submit weekly report|保存草稿|提交周报/ })).toBeNull();
-    // Typing into a disabled field changes nothing, and Enter submits nothing.
-    await user.type(within(form).getByDisplayValue('永盛批发回款 10 万'), '改{Enter}');
-    expect(within(form).getByDisplayValue('永盛批发回款 10 万')).toBeTruthy();
+    const report = screen.getByRole('article', { name: title });
+    expect(screen.queryByRole('form')).toBeNull();
+    expect(within(report).getByText(note)).toBeTruthy();
+    expect(within(report).getByText(badge)).toBeTruthy();
+    expect(within(report).getByText(new RegExp(submittedOn))).toBeTruthy();
+    expect(within(report).getByText('华联商贸签约 HX7 分销')).toBeTruthy();
+    expect(within(report).getByText(summary)).toBeTruthy();
+    expect(within(report).getByText('永盛批发回款 10 万')).toBeTruthy();
+    expectNoControls(report);
     expect(onSave).not.toHaveBeenCalled();
   });
 
@@ -316,8 +345,9 @@ describe('DiaryEditor, submitted entries', () => {
     );
     expect(screen.getByRole('status').textContent).toBe('Submitted.');
     expect(screen.getByText("Submitted reports can't be changed here; revisions come with the manager's review.")).toBeTruthy();
-    expect(screen.getByDisplayValue('竞品降价 10%').matches(':disabled')).toBe(true);
-    expect(screen.queryByRole('button', { name: 'Submit inspection report' })).toBeNull();
+    const report = screen.getByRole('article', { name: 'Market inspection · Mon, 23 Nov 2026' });
+    expect(within(report).getByText('竞品降价 10%')).toBeTruthy();
+    expect(report.querySelectorAll('input, button')).toHaveLength(0);
   });
 });
 
