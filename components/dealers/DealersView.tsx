@@ -1,10 +1,13 @@
 import { useId, useState, type FormEvent } from 'react';
-import { useT } from '../shell/locale';
+import { ChevronDown, Plus, Search } from 'lucide-react';
+import { useLocale, useT } from '../shell/locale';
 import { sidePanelMessages } from '../pages/side-panel/messages';
 import { useDatabase, useQuery, useSetting } from '../shell/database-context';
 import { EmptyState } from '../shell/EmptyState';
-import { Button, DeleteButton, Field, SaveError, ShowMore, errorMessageOf, styles } from '../ui';
+import { Badge, Button, DeleteButton, Field, Notice, SaveError, ShowMore, cn, errorMessageOf, hintClass, inputClass, selectClass } from '../ui';
+import { ErrorDetails } from '../visits/ErrorDetails';
 import { dealersMessages } from './messages';
+import { formatMoney } from '../../lib/kernel/format';
 import { addLocalDealer } from '../../lib/dealers/local';
 import { dealersByName } from '../../lib/dealers/queries';
 import { CustomerClass, CustomerGrade, type Dealer } from '../../lib/dealers/schema';
@@ -21,14 +24,10 @@ import { visitCountOfDealer } from '../../lib/visits/queries';
 export function DealersView() {
   const t = useT(sidePanelMessages);
   const td = useT(dealersMessages);
-  const db = useDatabase();
   const profile = useSetting('profile');
   const [search, setSearch] = useState('');
   const [limit, setLimit] = useState(PAGE_SIZE);
   const [openId, setOpenId] = useState<string>();
-  const [name, setName] = useState('');
-  const [city, setCity] = useState('');
-  const [error, setError] = useState('');
   const dealers = useQuery(dealersByName, { search, limit });
 
   if (!dealers || !profile) return null;
@@ -36,82 +35,154 @@ export function DealersView() {
   const searching = search.trim() !== '';
 
   return (
-    <div className="fk-stack">
-      <h2>{t('dealersTitle')}</h2>
+    <div className="flex flex-col gap-4">
+      <h2 className="text-xl font-semibold">{t('dealersTitle')}</h2>
       {dealers.length === 0 && !searching ? (
         <EmptyState testId="empty-dealers" title={t('dealersEmptyTitle')} body={t('dealersEmptyBody')} />
       ) : (
-        <>
-          <label>
-            {t('dealersSearch')}{' '}
-            <input
-              type="search"
-              value={search}
-              onChange={(e) => {
-                setSearch(e.target.value);
-                setLimit(PAGE_SIZE);
-              }}
-            />
-          </label>
+        <div className="flex flex-col gap-3">
+          <Field label={t('dealersSearch')}>
+            {(control) => (
+              <div className="relative">
+                <Search aria-hidden="true" className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted" />
+                <input
+                  {...control}
+                  type="search"
+                  value={search}
+                  onChange={(e) => {
+                    setSearch(e.target.value);
+                    setLimit(PAGE_SIZE);
+                  }}
+                  className={cn(inputClass, 'pl-8')}
+                />
+              </div>
+            )}
+          </Field>
           {dealers.length === 0 ? (
-            <p className="fk-muted" role="status">
-              {td('noMatch', { search: search.trim() })}
-            </p>
+            <Notice role="status">{td('noMatch', { search: search.trim() })}</Notice>
           ) : (
-            <ul className="fk-list" aria-label={t('dealersTitle')}>
+            <ul aria-label={t('dealersTitle')} className="m-0 flex list-none flex-col divide-y divide-line rounded-lg border border-line bg-surface p-0">
               {dealers.map((d) => (
                 <DealerRow key={d.id} dealer={d} open={openId === d.id} author={author} onToggle={() => setOpenId(openId === d.id ? undefined : d.id)} onClose={() => setOpenId(undefined)} />
               ))}
             </ul>
           )}
-          <ShowMore shown={dealers.length} limit={limit} onMore={() => setLimit((n) => n + PAGE_SIZE)} />
-        </>
+          <div className="empty:hidden">
+            <ShowMore shown={dealers.length} limit={limit} onMore={() => setLimit((n) => n + PAGE_SIZE)} />
+          </div>
+        </div>
       )}
-      <form
-        className="fk-row"
-        onSubmit={async (event) => {
-          event.preventDefault();
-          setError('');
-          try {
-            await addLocalDealer(db, { name, city }, { author });
-            setName('');
-            setCity('');
-          } catch (e) {
-            setError(e instanceof Error ? e.message : String(e));
-          }
-        }}
-      >
-        <label>
-          {t('dealerName')} <input value={name} onChange={(e) => setName(e.target.value)} required />
-        </label>
-        <label>
-          {t('dealerCity')} <input value={city} onChange={(e) => setCity(e.target.value)} />
-        </label>
-        <button type="submit" className="fk-button">
-          {t('addDealer')}
-        </button>
-        {error && (
-          <p role="alert" className="fk-error">
-            {error}
-          </p>
-        )}
-      </form>
+      <AddDealerForm author={author} />
     </div>
   );
 }
 
-/** One dealer of the list with its own visit count; opens its details below it. */
+/** A dealer added by hand (a prospect not in the CRM, or before HubSpot is connected): a name and a city. */
+function AddDealerForm({ author }: { author: Author }) {
+  const t = useT(sidePanelMessages);
+  const db = useDatabase();
+  const titleId = useId();
+  const [name, setName] = useState('');
+  const [city, setCity] = useState('');
+  const [nameMissing, setNameMissing] = useState(false);
+  const [failed, setFailed] = useState<string>();
+  const [adding, setAdding] = useState(false);
+
+  const add = async (event: FormEvent) => {
+    event.preventDefault();
+    setFailed(undefined);
+    if (!name.trim()) {
+      setNameMissing(true);
+      return;
+    }
+    setAdding(true);
+    try {
+      await addLocalDealer(db, { name, city }, { author });
+      setName('');
+      setCity('');
+    } catch (error) {
+      setFailed(errorMessageOf(error));
+    } finally {
+      setAdding(false);
+    }
+  };
+
+  return (
+    <form noValidate aria-labelledby={titleId} onSubmit={(event) => void add(event)} className="flex flex-col gap-3 rounded-lg border border-line bg-surface p-3">
+      <h3 id={titleId} className="text-base font-semibold">
+        {t('addDealerTitle')}
+      </h3>
+      <div className="grid grid-cols-[repeat(auto-fit,minmax(150px,1fr))] items-start gap-3">
+        <Field label={t('dealerName')} error={nameMissing ? t('dealerNameRequired') : undefined}>
+          {(control) => (
+            <input
+              {...control}
+              value={name}
+              onChange={(e) => {
+                setName(e.target.value);
+                if (e.target.value.trim()) setNameMissing(false);
+              }}
+              className={inputClass}
+            />
+          )}
+        </Field>
+        <Field label={t('dealerCity')} optional>
+          {(control) => <input {...control} value={city} onChange={(e) => setCity(e.target.value)} className={inputClass} />}
+        </Field>
+      </div>
+      {failed && (
+        <div className="flex flex-col gap-1">
+          <Notice tone="danger" role="alert">
+            {t('addDealerFailed')}
+          </Notice>
+          <ErrorDetails summary={t('errorDetails')}>{failed}</ErrorDetails>
+        </div>
+      )}
+      <div>
+        <Button type="submit" disabled={adding} aria-busy={adding || undefined}>
+          <Plus aria-hidden="true" className="size-4" />
+          {t('addDealer')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/**
+ * One dealer of the list: its name (the button that opens it, stretched over the whole row),
+ * city and visit count, its grade; its details open below it.
+ */
 function DealerRow({ dealer, open, author, onToggle, onClose }: { dealer: Dealer; open: boolean; author: Author; onToggle: () => void; onClose: () => void }) {
   const t = useT(sidePanelMessages);
+  const td = useT(dealersMessages);
   const visits = useQuery(visitCountOfDealer, { dealerId: dealer.id });
   const detailId = useId();
   return (
-    <li>
-      <button type="button" className="fk-plain" aria-expanded={open} aria-controls={open ? detailId : undefined} onClick={onToggle}>
-        <strong>{dealer.name}</strong>
-      </button>{' '}
-      {dealer.city && <span className="fk-muted">· {dealer.city}</span>} {dealer.grade && <span>· {dealer.grade}</span>}{' '}
-      {visits !== undefined && <span className="fk-muted">· {t('dealerVisits', { count: visits })}</span>}
+    <li className="flex flex-col">
+      <div className={cn('relative flex items-center gap-2 px-3 py-2.5 hover:bg-soft has-[button:focus-visible]:outline-2 has-[button:focus-visible]:-outline-offset-2 has-[button:focus-visible]:outline-focus', open && 'bg-soft')}>
+        <div className="flex min-w-0 flex-1 flex-col gap-0.5">
+          <button
+            type="button"
+            aria-expanded={open}
+            aria-controls={open ? detailId : undefined}
+            onClick={onToggle}
+            className="cursor-pointer text-left font-semibold break-words text-ink outline-none after:absolute after:inset-0 after:content-['']"
+          >
+            {dealer.name}
+          </button>
+          <p className="m-0 flex flex-wrap gap-x-1.5 text-xs text-muted">
+            {dealer.city && (
+              <>
+                <span>{dealer.city}</span>
+                <span aria-hidden="true">·</span>
+              </>
+            )}
+            {visits !== undefined && <span className="whitespace-nowrap">{t('dealerVisits', { count: visits })}</span>}
+          </p>
+        </div>
+        {dealer.grade && <Badge className="shrink-0">{td('gradeBadge', { grade: dealer.grade })}</Badge>}
+        <ChevronDown aria-hidden="true" className={cn('size-4 shrink-0 text-muted transition-transform', open && 'rotate-180')} />
+      </div>
       {open && <DealerDetail id={detailId} dealer={dealer} author={author} onClose={onClose} />}
     </li>
   );
@@ -133,6 +204,7 @@ const GRADES = CustomerGrade.options;
 /** A dealer's fields; Fieldkit's own are editable, and a dealer added by hand can be deleted. */
 function DealerDetail({ id, dealer, author, onClose }: { id: string; dealer: Dealer; author: Author; onClose: () => void }) {
   const td = useT(dealersMessages);
+  const locale = useLocale();
   const db = useDatabase();
   const [customerClass, setCustomerClass] = useState<Dealer['customerClass'] | ''>(dealer.customerClass ?? '');
   const [grade, setGrade] = useState<Dealer['grade'] | ''>(dealer.grade ?? '');
@@ -167,116 +239,153 @@ function DealerDetail({ id, dealer, author, onClose }: { id: string; dealer: Dea
   };
 
   const shown = (value: string | undefined) => value || td('notSet');
+  const money = (amount: Amount) => (amount.valid && amount.value !== undefined ? formatMoney(amount.value, 'CNY', locale) : undefined);
+  const overLimit = credit.valid && owed.valid && credit.value !== undefined && owed.value !== undefined && owed.value > credit.value;
 
   return (
-    <section id={id} aria-label={td('details', { name: dealer.name })} className="fk-card fk-stack" style={{ marginTop: 6 }}>
-      <dl style={{ ...styles.grid, margin: 0 }}>
-        <div>
-          <dt style={styles.label}>{td('name')}</dt>
-          <dd style={{ margin: 0 }}>{dealer.name}</dd>
+    <section id={id} aria-label={td('details', { name: dealer.name })} className="flex flex-col gap-4 border-t border-line bg-soft px-3 pt-3 pb-4">
+      <dl className="m-0 grid grid-cols-2 gap-3">
+        <div className="flex min-w-0 flex-col gap-0.5">
+          <dt className="text-xs text-muted">{td('city')}</dt>
+          <dd className="m-0 break-words">{shown(dealer.city)}</dd>
         </div>
-        <div>
-          <dt style={styles.label}>{td('city')}</dt>
-          <dd style={{ margin: 0 }}>{shown(dealer.city)}</dd>
-        </div>
-        <div>
-          <dt style={styles.label}>{td('region')}</dt>
-          <dd style={{ margin: 0 }}>{shown(dealer.region)}</dd>
+        <div className="flex min-w-0 flex-col gap-0.5">
+          <dt className="text-xs text-muted">{td('region')}</dt>
+          <dd className="m-0 break-words">{shown(dealer.region)}</dd>
         </div>
       </dl>
-      <form noValidate style={styles.form} onSubmit={(event) => void save(event)}>
-        <div style={styles.grid}>
-          <Field label={td('customerClass')}>
-            {(control) => (
-              <select
-                {...control}
-                value={customerClass}
-                onChange={(e) => {
-                  setSaved(false);
-                  setCustomerClass(e.target.value as Dealer['customerClass'] | '');
-                }}
-                style={styles.select}
-              >
-                <option value="">{td('none')}</option>
-                {CLASSES.map((c) => (
-                  <option key={c} value={c}>
-                    {td(`class_${c}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={td('grade')} hint={td('gradeHint')}>
-            {(control) => (
-              <select
-                {...control}
-                value={grade}
-                onChange={(e) => {
-                  setSaved(false);
-                  setGrade(e.target.value as Dealer['grade'] | '');
-                }}
-                style={styles.select}
-              >
-                <option value="">{td('none')}</option>
-                {GRADES.map((g) => (
-                  <option key={g} value={g}>
-                    {g}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <AmountField label={td('creditLimit')} error={amountError(credit)} value={creditLimit} onChange={(v) => { setSaved(false); setCreditLimit(v); }} />
-          <AmountField label={td('arrears')} error={amountError(owed)} value={arrears} onChange={(v) => { setSaved(false); setArrears(v); }} />
+      <form noValidate aria-label={td('customerFile')} className="flex flex-col gap-3" onSubmit={(event) => void save(event)}>
+        <Field label={td('customerClass')}>
+          {(control) => (
+            <select
+              {...control}
+              value={customerClass}
+              onChange={(e) => {
+                setSaved(false);
+                setCustomerClass(e.target.value as Dealer['customerClass'] | '');
+              }}
+              className={cn(selectClass, 'truncate')}
+            >
+              <option value="">{td('none')}</option>
+              {CLASSES.map((c) => (
+                <option key={c} value={c}>
+                  {td(`class_${c}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={td('grade')}>
+          {(control) => (
+            <select
+              {...control}
+              value={grade}
+              onChange={(e) => {
+                setSaved(false);
+                setGrade(e.target.value as Dealer['grade'] | '');
+              }}
+              title={grade ? td(`grade_${grade}`) : undefined}
+              className={cn(selectClass, 'truncate')}
+            >
+              <option value="">{td('none')}</option>
+              {GRADES.map((g) => (
+                <option key={g} value={g}>
+                  {td(`grade_${g}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <div className="grid grid-cols-[repeat(auto-fit,minmax(150px,1fr))] items-start gap-3">
+          <AmountField
+            label={td('creditLimit')}
+            error={amountError(credit)}
+            hint={money(credit)}
+            value={creditLimit}
+            onChange={(v) => {
+              setSaved(false);
+              setCreditLimit(v);
+            }}
+          />
+          <AmountField
+            label={td('arrears')}
+            error={amountError(owed)}
+            hint={money(owed)}
+            signal={overLimit ? td('arrearsOverLimit', { limit: money(credit) ?? '' }) : undefined}
+            value={arrears}
+            onChange={(v) => {
+              setSaved(false);
+              setArrears(v);
+            }}
+          />
         </div>
         <SaveError error={saveError} />
         {saved && (
-          <p role="status" style={{ ...styles.hint, fontSize: 13 }}>
+          <Notice tone="ok" role="status">
             {td('saved')}
-          </p>
+          </Notice>
         )}
-        <div style={styles.actions}>
+        <div className="flex flex-wrap items-center gap-2">
           <Button type="submit" variant="primary" disabled={saving} aria-busy={saving || undefined}>
             {td('save')}
           </Button>
           <Button onClick={onClose}>{td('close')}</Button>
         </div>
       </form>
-      {linked ? (
-        <p style={styles.hint}>{td('fromHubSpot')}</p>
-      ) : (
-        <div className="fk-row">
-          <span style={styles.hint}>{td('localDealer')}</span>
-          <DeleteButton
-            record={dealer.name}
-            onDelete={async () => {
-              setDeleteError(undefined);
-              try {
-                await deleteRecord(db, 'dealers', dealer.id, { author });
-                onClose();
-              } catch (error) {
-                setDeleteError(errorMessageOf(error));
-              }
-            }}
-          />
-        </div>
-      )}
-      {deleteError && (
-        <p role="alert" style={styles.errorBox}>
-          {td('deleteFailed', { message: deleteError })}
-        </p>
-      )}
+      <div className="flex flex-col gap-2 border-t border-line pt-3">
+        {linked ? (
+          <p className={hintClass}>{td('fromHubSpot')}</p>
+        ) : (
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <p className={cn(hintClass, 'min-w-40 flex-1')}>{td('localDealer')}</p>
+            <div className="ml-auto whitespace-nowrap">
+              <DeleteButton
+                record={dealer.name}
+                onDelete={async () => {
+                  setDeleteError(undefined);
+                  try {
+                    await deleteRecord(db, 'dealers', dealer.id, { author });
+                    onClose();
+                  } catch (error) {
+                    setDeleteError(errorMessageOf(error));
+                  }
+                }}
+              />
+            </div>
+          </div>
+        )}
+        {deleteError && (
+          <div className="flex flex-col gap-1">
+            <Notice tone="danger" role="alert">
+              {td('deleteFailed')}
+            </Notice>
+            <ErrorDetails summary={td('errorDetails')}>{deleteError}</ErrorDetails>
+          </div>
+        )}
+      </div>
     </section>
   );
 }
 
-/** An amount in the company currency: a number of 0 or more, typed as text until saved. */
-function AmountField({ label, error, value, onChange }: { label: string; error?: string; value: string; onChange: (value: string) => void }) {
+/** An amount in the company currency: a number of 0 or more, typed as text until saved; read back as money below. */
+function AmountField({
+  label,
+  error,
+  hint,
+  signal,
+  value,
+  onChange,
+}: {
+  label: string;
+  error?: string;
+  hint?: string;
+  signal?: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
   return (
-    <Field label={label} error={error}>
-      {(control) => (
-        <input {...control} type="number" inputMode="decimal" min={0} step="any" value={value} onChange={(e) => onChange(e.target.value)} style={styles.input} />
-      )}
+    <Field label={label} error={error} hint={hint} signal={signal}>
+      {(control) => <input {...control} type="number" inputMode="decimal" min={0} step="any" value={value} onChange={(e) => onChange(e.target.value)} className={cn(inputClass, 'tabular-nums')} />}
     </Field>
   );
 }

@@ -1,10 +1,12 @@
 import { useCallback, useMemo, useState } from 'react';
+import { Plus } from 'lucide-react';
 import { useLocale, useT } from '../shell/locale';
 import { formatDay } from '../../lib/kernel/format';
 import { sidePanelMessages } from '../pages/side-panel/messages';
 import { useDatabase, useDealers, useQuery, useSetting } from '../shell/database-context';
 import { EmptyState } from '../shell/EmptyState';
-import { errorMessageOf } from '../ui';
+import { Button, Card, Notice, errorMessageOf } from '../ui';
+import { ErrorDetails } from './ErrorDetails';
 import { VisitCardForm } from './VisitCardForm';
 import { VisitCardList } from './VisitCardList';
 import { visitCardMessages } from './messages';
@@ -19,6 +21,7 @@ import type { VisitCard } from '../../lib/visits/schema';
 import type { Author } from '../../lib/kernel/record';
 
 type Editing = { mode: 'new' } | { mode: 'edit'; card: VisitCard };
+type Outcome = { tone: 'ok' | 'danger'; text: string; details?: string };
 
 /** Today: the rep's visit cards of the day (log, open, delete) and the daily report they attach to. */
 export function TodayView() {
@@ -37,7 +40,7 @@ function TodayOf({ author, day }: { author: Author; day: string }) {
   const dealers = useDealers();
   const authorId = author.id;
   const [editing, setEditing] = useState<Editing>();
-  const [notice, setNotice] = useState('');
+  const [outcome, setOutcome] = useState<Outcome>();
 
   const todaysCards = useQuery(visitsOfAuthorOnDay, { authorId, day });
   // undefined both while loading and when not written yet; the editor is keyed by its id, so a
@@ -55,47 +58,57 @@ function TodayOf({ author, day }: { author: Author; day: string }) {
   const open = (id: string) => {
     const card = todaysCards.find((c) => c.id === id);
     if (!card) return;
-    setNotice('');
+    setOutcome(undefined);
     setEditing({ mode: 'edit', card });
   };
   const remove = async (id: string) => {
     try {
       await deleteRecord(db, 'visitCards', id, { author });
-      setNotice(tv('deleted'));
+      setOutcome({ tone: 'ok', text: tv('deleted') });
     } catch (error) {
-      setNotice(tv('deleteFailed', { message: errorMessageOf(error) }));
+      setOutcome({ tone: 'danger', text: tv('deleteFailed'), details: errorMessageOf(error) });
     }
   };
 
   return (
-    <div className="fk-stack">
-      <h2>{t('todayTitle', { day: formatDay(day, locale, 'short') })}</h2>
-      <section aria-labelledby="fk-today-visits" className="fk-stack">
-        <div className="fk-row">
-          <h3 id="fk-today-visits">{t('todaysVisits')}</h3>
+    <div className="flex flex-col gap-4">
+      <h2 className="text-xl font-semibold">{t('todayTitle', { day: formatDay(day, locale, 'short') })}</h2>
+      <section aria-labelledby="fk-today-visits" className="flex flex-col gap-3">
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h3 id="fk-today-visits" className="text-lg font-semibold">
+            {t('todaysVisits')}
+          </h3>
           {!editing && (
-            <button
-              type="button"
-              className="fk-button fk-button-primary"
+            <Button
+              variant="primary"
+              size="sm"
               onClick={() => {
-                setNotice('');
+                setOutcome(undefined);
                 setEditing({ mode: 'new' });
               }}
               disabled={dealers.length === 0}
             >
+              <Plus aria-hidden="true" className="size-3.5" />
               {t('logVisit')}
-            </button>
+            </Button>
           )}
         </div>
-        {notice && <p role="status">{notice}</p>}
-        {dealers.length === 0 && <p className="fk-muted">{t('noDealersForVisit')}</p>}
+        {outcome && (
+          <div className="flex flex-col gap-1">
+            <Notice tone={outcome.tone} role={outcome.tone === 'ok' ? 'status' : 'alert'}>
+              {outcome.text}
+            </Notice>
+            {outcome.details && <ErrorDetails summary={tv('errorDetails')}>{outcome.details}</ErrorDetails>}
+          </div>
+        )}
+        {dealers.length === 0 && <Notice tone="info">{t('noDealersForVisit')}</Notice>}
         {editing ? (
-          <>
-            {editing.mode === 'edit' && (
-              <p className="fk-muted">
-                {tv('editing', { dealer: dealersById[editing.card.dealerId] ?? tv('unknownDealer'), day: editing.card.visitDay })}
-              </p>
-            )}
+          <Card>
+            <h4 className="text-base font-semibold">
+              {editing.mode === 'edit'
+                ? tv('editing', { dealer: dealersById[editing.card.dealerId] ?? tv('unknownDealer'), day: formatDay(editing.card.visitDay, locale, 'short') })
+                : tv('newCard')}
+            </h4>
             <VisitCardForm
               key={editing.mode === 'edit' ? editing.card.id : 'new'}
               dealers={dealers.map((d) => ({ id: d.id, name: d.name }))}
@@ -105,23 +118,35 @@ function TodayOf({ author, day }: { author: Author; day: string }) {
               onSave={async (draft) => {
                 await saveRecord(db, 'visitCards', draft, { author });
                 setEditing(undefined);
-                setNotice(t('saved'));
+                setOutcome({ tone: 'ok', text: t('saved') });
               }}
               onCancel={() => setEditing(undefined)}
             />
-          </>
+          </Card>
         ) : todaysCards.length === 0 ? (
-          <EmptyState testId="empty-visits" title={t('visitsEmptyTitle')} body={t('visitsEmptyBody')} />
+          <EmptyState
+            testId="empty-visits"
+            title={t('visitsEmptyTitle')}
+            body={t('visitsEmptyBody')}
+            action={
+              dealers.length === 0 && (
+                // The side panel follows the hash: this opens the Dealers section.
+                <Button size="sm" onClick={() => (location.hash = '#dealers')}>
+                  {t('goToDealers')}
+                </Button>
+              )
+            }
+          />
         ) : (
           <>
-            <p className="fk-muted" data-testid="visits-today">
+            <p className="m-0 text-sm text-muted" data-testid="visits-today">
               {t('visitsToday', { count: todaysCards.length })}
             </p>
-            <VisitCardList cards={todaysCards} dealersById={dealersById} onOpen={open} onDelete={remove} />
+            <VisitCardList cards={todaysCards} dealersById={dealersById} onOpen={open} onDelete={remove} hideDay />
           </>
         )}
       </section>
-      <section aria-label={t('dailyReport')}>
+      <section aria-label={t('dailyReport')} className="border-t border-line pt-4">
         <DiaryEditor
           key={todaysEntry?.id ?? 'new'}
           kind="daily"

@@ -6,9 +6,28 @@ import { isoWeekOf } from '../../lib/kernel/dates';
 import type { RecordDraft } from '../../lib/store/records';
 import type { VisitCard } from '../../lib/visits/schema';
 import { useLocale, useT } from '../shell/locale';
-import { formatWeek } from '../../lib/kernel/format';
-import { formatQuantity } from '../../lib/kernel/units';
-import { Cell, Checkbox, Field, FormActions, TableHead, TagsInput, errorMessageOf, styles } from '../ui';
+import { formatDay, formatWeek } from '../../lib/kernel/format';
+import { formatQuantity, unitLabel, type UnitCode } from '../../lib/kernel/units';
+import {
+  Cell,
+  Checkbox,
+  DatePicker,
+  Field,
+  FormActions,
+  Notice,
+  TableHead,
+  TagsInput,
+  cn,
+  errorMessageOf,
+  fieldsetClass,
+  hintClass,
+  inputClass,
+  legendClass,
+  selectClass,
+  tableClass,
+  textareaClass,
+} from '../ui';
+import { ErrorDetails } from './ErrorDetails';
 import { visitCardMessages, type VisitCardMessageKey } from './messages';
 import { ACTION_KEYS, earlierCardsOf, lastInventoryCardOf, previousPeriodSalesOf, recentOrdersOf, recentPurchasesOf } from '../../lib/visits/history';
 
@@ -31,9 +50,10 @@ export interface VisitCardFormProps {
   onCancel?(): void;
 }
 
-const DEFAULT_UNIT = '箱';
+const DEFAULT_UNIT: UnitCode = 'case';
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const UNIT_SUGGESTIONS = ['箱', '条', '瓶', '件', '桶', '包'];
+/** Offered in the unit field, in the UI language; anything else can be typed. */
+const UNIT_SUGGESTIONS: UnitCode[] = ['case', 'carton', 'bottle', 'piece', 'drum', 'pack'];
 
 /** What `loadHistory` returned for one dealer and day (or why it failed). */
 interface LoadedHistory {
@@ -120,7 +140,7 @@ export function VisitCardForm({ dealers, dealerId: presetDealerId, loadHistory, 
       previousPeriodSales: '',
       currentInventory: '',
       orderQuantity: '',
-      unit: DEFAULT_UNIT,
+      unit: unitLabel(DEFAULT_UNIT, locale),
     };
     // The form is initialised once; later prop changes must not wipe what the rep typed.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -180,9 +200,9 @@ export function VisitCardForm({ dealers, dealerId: presetDealerId, loadHistory, 
     if (chosen !== loadedNow.dealerId || day !== loadedNow.visitDay) return;
     refillPending.current = false;
     if (!getFieldState('previousPeriodSales').isDirty) setValue('previousPeriodSales', quantityText(previousPeriodSalesOf(earlier, day)));
-    if (!getFieldState('unit').isDirty && earlier[0]) setValue('unit', earlier[0].unit);
+    if (!getFieldState('unit').isDirty && earlier[0]) setValue('unit', unitLabel(earlier[0].unit, locale));
     // dealerId and visitDay: a change back to what is already loaded refills too.
-  }, [loadedNow, earlier, dealerId, visitDay, getValues, getFieldState, setValue]);
+  }, [loadedNow, earlier, dealerId, visitDay, getValues, getFieldState, setValue, locale]);
 
   /** Typing a count or an order ticks the matching action, unless the rep set it by hand. */
   const autoTick = (action: 'checkedInventory' | 'tookOrder', done: boolean) => {
@@ -228,57 +248,78 @@ export function VisitCardForm({ dealers, dealerId: presetDealerId, loadHistory, 
   });
 
   const dealerKnown = dealers.some((dealer) => dealer.id === dealerId);
-  const numberInput = { type: 'number', inputMode: 'decimal', min: 0, step: 'any', style: styles.input } as const;
+  const dealerName = dealers.find((dealer) => dealer.id === dealerId)?.name;
+  const numberInput = { type: 'number', inputMode: 'decimal', min: 0, step: 'any', className: inputClass } as const;
 
   return (
-    <form onSubmit={submit} noValidate aria-label={t('formTitle')} style={styles.form}>
-      <div style={styles.grid}>
-        <Field label={t('dealer')} error={message(errors.dealerId)}>
-          {(control) => (
-            <select {...control} {...register('dealerId', { onChange: refillAfterChange })} style={styles.select}>
-              <option value="">{t('chooseDealer')}</option>
-              {dealers.map((dealer) => (
-                <option key={dealer.id} value={dealer.id}>
-                  {dealer.name}
-                </option>
-              ))}
-              {dealerId && !dealerKnown && <option value={dealerId}>{t('unknownDealer')}</option>}
-            </select>
-          )}
-        </Field>
-        <Field label={t('visitDay')} hint={t('visitDayHint', { week: formatWeek(isoWeekOf(validDay), locale) })} error={message(errors.visitDay)}>
-          {(control) => <input type="date" max={today} {...control} {...register('visitDay', { onChange: refillAfterChange })} style={styles.input} />}
-        </Field>
-      </div>
+    <form onSubmit={submit} noValidate aria-label={t('formTitle')} className="flex flex-col gap-4">
+      <Field label={t('dealer')} error={message(errors.dealerId)}>
+        {(control) => (
+          <select {...control} {...register('dealerId', { onChange: refillAfterChange })} title={dealerName} className={cn(selectClass, 'truncate')}>
+            <option value="">{t('chooseDealer')}</option>
+            {dealers.map((dealer) => (
+              <option key={dealer.id} value={dealer.id}>
+                {dealer.name}
+              </option>
+            ))}
+            {dealerId && !dealerKnown && <option value={dealerId}>{t('unknownDealer')}</option>}
+          </select>
+        )}
+      </Field>
+      <Field label={t('visitDay')} hint={t('visitDayHint', { week: formatWeek(isoWeekOf(validDay), locale) })} error={message(errors.visitDay)}>
+        {(fieldProps) => (
+          <Controller
+            control={control}
+            name="visitDay"
+            render={({ field }) => (
+              <DatePicker
+                {...fieldProps}
+                name={field.name}
+                value={field.value}
+                max={today}
+                onBlur={field.onBlur}
+                onValueChange={(value) => {
+                  field.onChange(value);
+                  refillAfterChange();
+                }}
+              />
+            )}
+          />
+        )}
+      </Field>
 
       <RecentPurchases
         purchases={recentOrders}
         state={!dealerId ? 'noDealer' : !loadedNow ? 'loading' : loadedNow.error ? { error: loadedNow.error } : 'loaded'}
       />
 
-      <div style={styles.grid}>
-        <Field label={t('previousPeriodSales')} hint={t('previousPeriodSalesHint')} error={message(errors.previousPeriodSales)} optional>
-          {(control) => <input {...numberInput} {...control} {...register('previousPeriodSales')} />}
-        </Field>
-        <Field
-          label={t('currentInventory')}
-          hint={t('currentInventoryHint')}
-          error={message(errors.currentInventory)}
-          signal={
-            sameInventoryAsLastTime && lastInventoryCard
-              ? t('sameInventory', { day: lastInventoryCard.visitDay, quantity: formatQuantity(lastInventoryCard.currentInventory!, lastInventoryCard.unit, locale) })
-              : undefined
-          }
-          optional
-        >
-          {(control) => (
-            <input
-              {...numberInput}
-              {...control}
-              {...register('currentInventory', { onChange: (event) => autoTick('checkedInventory', String(event.target.value).trim() !== '') })}
-            />
-          )}
-        </Field>
+      <Field label={t('previousPeriodSales')} hint={t('previousPeriodSalesHint')} error={message(errors.previousPeriodSales)} optional>
+        {(control) => <input {...numberInput} {...control} {...register('previousPeriodSales')} />}
+      </Field>
+      <Field
+        label={t('currentInventory')}
+        hint={t('currentInventoryHint')}
+        error={message(errors.currentInventory)}
+        signal={
+          sameInventoryAsLastTime && lastInventoryCard
+            ? t('sameInventory', {
+                day: formatDay(lastInventoryCard.visitDay, locale, 'short'),
+                quantity: formatQuantity(lastInventoryCard.currentInventory!, lastInventoryCard.unit, locale),
+              })
+            : undefined
+        }
+        optional
+      >
+        {(control) => (
+          <input
+            {...numberInput}
+            {...control}
+            {...register('currentInventory', { onChange: (event) => autoTick('checkedInventory', String(event.target.value).trim() !== '') })}
+          />
+        )}
+      </Field>
+      {/* The order and its unit side by side: the unit is short, the quantity takes the rest. */}
+      <div className="grid grid-cols-[minmax(0,1fr)_112px] items-end gap-3">
         <Field label={t('orderQuantity')} error={message(errors.orderQuantity)} optional>
           {(control) => (
             <input
@@ -291,10 +332,10 @@ export function VisitCardForm({ dealers, dealerId: presetDealerId, loadHistory, 
         <Field label={t('unit')} error={message(errors.unit)}>
           {(control) => (
             <>
-              <input type="text" list={`${control.id}-units`} maxLength={20} {...control} {...register('unit')} style={styles.input} />
+              <input type="text" list={`${control.id}-units`} maxLength={20} {...control} {...register('unit')} className={inputClass} />
               <datalist id={`${control.id}-units`}>
-                {UNIT_SUGGESTIONS.map((u) => (
-                  <option key={u} value={u} />
+                {UNIT_SUGGESTIONS.map((code) => (
+                  <option key={code} value={unitLabel(code, locale)} />
                 ))}
               </datalist>
             </>
@@ -315,10 +356,10 @@ export function VisitCardForm({ dealers, dealerId: presetDealerId, loadHistory, 
           field.value.length === 0 ? (
             <></>
           ) : (
-            <fieldset style={styles.fieldset}>
-              <legend style={styles.legend}>{t('requiredSkus')}</legend>
-              <p style={styles.hint}>{t('requiredSkusHint')}</p>
-              <div style={{ ...styles.row, gap: 12 }}>
+            <fieldset className={fieldsetClass}>
+              <legend className={legendClass}>{t('requiredSkus')}</legend>
+              <p className={hintClass}>{t('requiredSkusHint')}</p>
+              <div className="flex flex-wrap gap-x-4 gap-y-1">
                 {field.value.map((required, index) => (
                   <Checkbox
                     key={required.sku}
@@ -331,16 +372,16 @@ export function VisitCardForm({ dealers, dealerId: presetDealerId, loadHistory, 
                 ))}
               </div>
               {field.value.some((r) => !r.carried) && (
-                <p style={styles.hint}>{t('notCarried', { n: field.value.filter((r) => !r.carried).length })}</p>
+                <p className={hintClass}>{t('notCarried', { n: field.value.filter((r) => !r.carried).length })}</p>
               )}
             </fieldset>
           )
         }
       />
 
-      <fieldset style={styles.fieldset}>
-        <legend style={styles.legend}>{t('actions')}</legend>
-        <div style={{ ...styles.row, gap: 12 }}>
+      <fieldset className={fieldsetClass}>
+        <legend className={legendClass}>{t('actions')}</legend>
+        <div className="grid grid-cols-[repeat(auto-fit,minmax(180px,1fr))] gap-x-4 gap-y-1">
           {ACTION_KEYS.map((action) => (
             <Checkbox key={action} label={t(action)} {...register(`actions.${action}`)} />
           ))}
@@ -350,7 +391,7 @@ export function VisitCardForm({ dealers, dealerId: presetDealerId, loadHistory, 
       <Checkbox label={t('keyAccount')} {...register('keyAccount')} />
 
       <Field label={t('note')} error={message(errors.note)} optional>
-        {(control) => <textarea rows={2} maxLength={2000} {...control} {...register('note')} style={styles.textarea} />}
+        {(control) => <textarea rows={2} maxLength={2000} {...control} {...register('note')} className={textareaClass} />}
       </Field>
 
       <FormActions saveLabel={t('save')} cancelLabel={t('cancel')} saving={isSubmitting} error={saveError} onCancel={onCancel} />
@@ -364,32 +405,35 @@ function RecentPurchases({ purchases, state }: { purchases: { day: string; quant
   const t = useT(visitCardMessages);
   const locale = useLocale();
   return (
-    <section aria-label={t('recentPurchases')} aria-busy={state === 'loading'} style={{ ...styles.section, gap: 4 }}>
-      <h4 style={{ ...styles.label, margin: 0 }}>{t('recentPurchases')}</h4>
+    <section aria-label={t('recentPurchases')} aria-busy={state === 'loading'} className="flex flex-col gap-1.5 rounded-lg bg-soft p-3">
+      <h5 className="m-0 text-sm font-semibold">{t('recentPurchases')}</h5>
       {state === 'noDealer' ? (
-        <p style={styles.hint}>{t('recentPurchasesPickDealer')}</p>
+        <p className={hintClass}>{t('recentPurchasesPickDealer')}</p>
       ) : state === 'loading' ? (
-        <p style={styles.hint}>{t('historyLoading')}</p>
+        <p className={hintClass}>{t('historyLoading')}</p>
       ) : typeof state === 'object' ? (
-        <p role="status" style={styles.hint}>
-          {t('historyFailed', { message: state.error })}
-        </p>
+        <>
+          <Notice tone="warn" role="status">
+            {t('historyFailed')}
+          </Notice>
+          <ErrorDetails summary={t('errorDetails')}>{state.error}</ErrorDetails>
+        </>
       ) : purchases.length === 0 ? (
-        <p style={styles.hint}>{t('recentPurchasesNone')}</p>
+        <p className={hintClass}>{t('recentPurchasesNone')}</p>
       ) : (
         <>
-          <table style={styles.table}>
+          <table className={tableClass}>
             <TableHead columns={[t('purchaseDay'), t('purchaseQuantity')]} />
             <tbody>
               {purchases.map((purchase, index) => (
                 <tr key={`${purchase.day}-${index}`}>
-                  <Cell>{purchase.day}</Cell>
-                  <Cell>{formatQuantity(purchase.quantity, purchase.unit, locale)}</Cell>
+                  <Cell className="w-28 whitespace-nowrap">{purchase.day}</Cell>
+                  <Cell className="whitespace-nowrap">{formatQuantity(purchase.quantity, purchase.unit, locale)}</Cell>
                 </tr>
               ))}
             </tbody>
           </table>
-          <p style={styles.hint}>{t('recentPurchasesHint')}</p>
+          <p className={hintClass}>{t('recentPurchasesHint')}</p>
         </>
       )}
     </section>

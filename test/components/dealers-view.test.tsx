@@ -92,8 +92,11 @@ describe('DealersView', () => {
     const linked = dealer('华东润滑油经销有限公司', { city: '苏州', region: '华东', grade: 'C', crm: HUBSPOT_LINK });
     await db.dealers.add(linked);
     renderView('en');
+    // The row reads: name (the button), city, visit count, grade.
+    await waitFor(() => expect(rowOf('华东润滑油经销有限公司').textContent).toBe('华东润滑油经销有限公司苏州·0 visitsGrade C'));
     await userEvent.click(await screen.findByRole('button', { name: '华东润滑油经销有限公司' }));
     const details = within(await screen.findByRole('region', { name: 'Details of 华东润滑油经销有限公司' }));
+    expect(details.getByRole('option', { name: 'C · signs in 3–6 months' })).toBeTruthy();
     expect(details.getByText('苏州')).toBeTruthy();
     expect(details.getByText('华东')).toBeTruthy();
     expect((details.getByLabelText('Grade') as HTMLSelectElement).value).toBe('C');
@@ -104,6 +107,11 @@ describe('DealersView', () => {
     await userEvent.type(details.getByLabelText('Arrears'), '-5');
     await userEvent.click(details.getByRole('button', { name: 'Save' }));
     expect(details.getByRole('alert').textContent).toBe('Arrears: enter an amount of 0 or more');
+    // Amounts read back as money, and arrears above the credit limit are pointed out.
+    expect(details.getByText('¥200,000')).toBeTruthy();
+    await userEvent.clear(details.getByLabelText('Arrears'));
+    await userEvent.type(details.getByLabelText('Arrears'), '250000');
+    expect(details.getByText('More than the credit limit (¥200,000).')).toBeTruthy();
     expect((await db.dealers.get(linked.id))?.grade).toBe('C');
 
     await userEvent.clear(details.getByLabelText('Arrears'));
@@ -112,7 +120,8 @@ describe('DealersView', () => {
     expect((await details.findByRole('status')).textContent).toBe('Saved.');
     const stored = await db.dealers.get(linked.id);
     expect(stored).toMatchObject({ grade: 'B', customerClass: 'distributor', creditLimit: 200000, arrears: 3500.5, city: '苏州', crm: HUBSPOT_LINK });
-    await waitFor(() => expect(rowOf('华东润滑油经销有限公司').textContent).toContain('· B'));
+    await userEvent.click(details.getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(rowOf('华东润滑油经销有限公司').textContent).toContain('Grade B'));
     // Queued for HubSpot like any edit.
     expect(await db.outbox.where('[table+recordId]').equals(['dealers', linked.id]).count()).toBe(1);
   });

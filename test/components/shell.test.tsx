@@ -30,13 +30,16 @@ describe('side panel shell', () => {
     const nav = await screen.findByRole('navigation', { name: '栏目' });
     expect([...nav.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['今日', '经销商', '竞品', '报告', '设置']);
     expect((await screen.findByTestId('empty-visits')).textContent).toContain('每拜访一个客户');
-    await userEvent.click(screen.getByRole('button', { name: '经销商' }));
+    // With no dealer yet, the empty Today leads to Dealers, and the navigation shows where the user is.
+    await userEvent.click(screen.getByRole('button', { name: '前往经销商' }));
     expect((await screen.findByTestId('empty-dealers')).textContent).toContain('连接 HubSpot');
     expect(location.hash).toBe('#dealers');
+    expect(screen.getByRole('button', { name: '经销商' }).getAttribute('aria-current')).toBe('page');
+    expect(screen.getByRole('button', { name: '今日' }).getAttribute('aria-current')).toBeNull();
     await userEvent.click(screen.getByRole('button', { name: '竞品' }));
     expect((await screen.findByTestId('empty-intel')).textContent).toContain('右键');
     await userEvent.click(screen.getByRole('button', { name: '报告' }));
-    expect((await screen.findByTestId('report-period')).textContent).toMatch(/周 · 本周 0 张客户卡/);
+    expect((await screen.findByTestId('report-period')).textContent).toMatch(/ · 本周 0 张客户卡/);
     expect(screen.getByRole('button', { name: '报告' }).getAttribute('aria-current')).toBe('page');
   });
 
@@ -96,12 +99,15 @@ describe('options page', () => {
       </ExtensionRoot>,
     );
     const nav = await screen.findByRole('navigation', { name: 'Settings sections' });
-    expect([...nav.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(['#connection', '#language', '#templates', '#rule-sets', '#backup']);
+    expect([...nav.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(['#connection', '#team', '#templates', '#rule-sets', '#backup', '#about']);
     expect(screen.getByText(/Due Friday 18:00; until Monday 09:00 with a reason/)).toBeTruthy();
     await saveRecord(db, 'intelItems', intelDraft(), { author: REP });
     const file = new File(['{"format":"fieldkit-backup","version":1,"exportedAt":"2026-11-23T00:00:00Z","appVersion":"1","tables":{"intelItems":[{"id":"x"}]}}'], 'bad.json', { type: 'application/json' });
     await userEvent.upload(screen.getByLabelText('Import backup file'), file);
-    expect((await screen.findByRole('alert')).textContent).toMatch(/Nothing was imported\. Problem at \$\.tables\.intelItems\[0\]\.id/);
+    // One sentence saying what to do; the path of the problem stays available behind the details.
+    const refusal = (await screen.findByRole('alert')).textContent;
+    expect(refusal).toMatch(/^Nothing was imported: intel item number 1 in the file is damaged\./);
+    expect(refusal).toContain('$.tables.intelItems[0].id');
     expect(await db.intelItems.count()).toBe(1);
   });
 });

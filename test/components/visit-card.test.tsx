@@ -199,7 +199,9 @@ describe('VisitCardForm', () => {
     loadHistory.mockRejectedValueOnce(new Error('数据库已锁定'));
     const onSave = vi.fn<(draft: RecordDraft<'visitCards'>) => Promise<void>>().mockResolvedValue();
     inLocale('zh-CN', <VisitCardForm dealers={dealers} dealerId={DEALER_A} loadHistory={loadHistory} today={TODAY} onSave={onSave} />);
-    expect((await screen.findByRole('status')).textContent).toBe('读取该客户以往的客户卡失败（数据库已锁定），未能预填，请直接填写各项数字。');
+    expect((await screen.findByRole('status')).textContent).toBe('没能读取该客户以往的客户卡，未能预填，请直接填写各项数字。');
+    // The technical reason is there for whoever helps, folded under 详情.
+    expect(screen.getByText('详情').closest('details')!.textContent).toContain('数据库已锁定');
     expect(valueOf('往期销量')).toBe('');
     await user.click(screen.getByRole('button', { name: '保存客户卡' }));
     // The save asks again, so the card still records the dealer's last orders.
@@ -211,6 +213,9 @@ describe('VisitCardForm', () => {
     const user = userEvent.setup();
     const onSave = vi.fn().mockResolvedValue(undefined);
     inLocale('en', <VisitCardForm dealers={dealers} loadHistory={loaderOf([])} today={TODAY} onSave={onSave} />);
+    // A new card starts in the UI language: the unit, and the day picked from a calendar or typed.
+    expect(valueOf('Unit')).toBe('case');
+    expect(screen.getByRole('button', { name: 'Pick a date from the calendar' })).toBeTruthy();
     await user.type(screen.getByLabelText('Current inventory'), '-3');
     const day = screen.getByLabelText('Visit date');
     await user.clear(day);
@@ -253,7 +258,7 @@ describe('VisitCardForm', () => {
     expect(screen.queryByText(/与上次拜访/)).toBeNull();
     await user.clear(inventory);
     await user.type(inventory, '30');
-    expect(screen.getByText('与上次拜访（2026-11-20）的库存完全一样：30 箱。如果确实是现场清点的，请忽略这条提示。')).toBeTruthy();
+    expect(screen.getByText('与上次拜访（11月20日周五）的库存完全一样：30 箱。如果确实是现场清点的，请忽略这条提示。')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: '保存客户卡' }));
     expect(onSave).toHaveBeenCalledTimes(1);
   });
@@ -329,12 +334,13 @@ describe('VisitCardList', () => {
     const user = userEvent.setup();
     const onOpen = vi.fn();
     inLocale('zh-CN', <VisitCardList cards={[history[3]!, card({ visitDay: '2026-11-21', dealerId: DEALER_B, keyAccount: true })]} dealersById={dealersById} onOpen={onOpen} />);
-    const rows = screen.getAllByRole('row').slice(1);
-    expect(rows[0]!.textContent).toContain('2026-11-21');
+    const rows = within(screen.getByRole('list', { name: '客户卡' })).getAllByRole('listitem');
+    expect(rows[0]!.textContent).toContain('11月21日周六');
     expect(rows[0]!.textContent).toContain('永盛批发');
+    expect(rows[0]!.textContent).toContain('大客户');
     expect(rows[0]!.textContent).toContain('未下单');
-    expect(rows[1]!.textContent).toContain('15 箱');
-    expect(within(rows[1]!).getByText('3/4')).toBeTruthy();
+    expect(rows[1]!.textContent).toContain('进货 15 箱');
+    expect(within(rows[1]!).getByText('必做动作 3/4')).toBeTruthy();
     expect(within(rows[1]!).getByText('已完成 3/4 项必做动作')).toBeTruthy();
     expect(screen.queryByRole('button', { name: /删除/ })).toBeNull();
     await user.click(screen.getByRole('button', { name: '查看华联商贸 2026-11-16 的客户卡' }));
@@ -364,6 +370,15 @@ describe('VisitCardList', () => {
     await user.click(screen.getByRole('button', { name: 'Delete visit card 永盛批发 2026-11-16' }));
     await user.click(screen.getByRole('button', { name: 'Yes, delete visit card 永盛批发 2026-11-16' }));
     expect(onDelete).toHaveBeenCalledWith(history[4]!.id);
+  });
+
+  it('reads in English, units included (en)', () => {
+    inLocale('en', <VisitCardList cards={[history[3]!]} dealersById={dealersById} />);
+    const [row] = within(screen.getByRole('list', { name: 'Visit cards' })).getAllByRole('listitem');
+    expect(row!.textContent).toContain('Mon 16 Nov');
+    expect(row!.textContent).toContain('Ordered 15 cases');
+    expect(row!.textContent).toContain('Actions 3/4');
+    expect(row!.textContent).not.toContain('箱');
   });
 
   it('says so when there are no cards (en)', () => {

@@ -10,6 +10,7 @@ import { saveRecord } from '../../lib/store/records';
 import { writeSetting } from '../../lib/store/settings';
 import { addLocalDealer } from '../../lib/dealers/local';
 import { today as todayOf } from '../../lib/kernel/dates';
+import { formatDay } from '../../lib/kernel/format';
 import type { Locale } from '../../lib/kernel/i18n';
 import { freshDatabase, REP, visitDraft } from '../fixtures/records';
 import { valueOf } from './helpers';
@@ -65,16 +66,16 @@ describe('TodayView', () => {
     await user.click(screen.getByRole('button', { name: '保存客户卡' }));
     expect(await visits.findByText('已保存。')).toBeTruthy();
     expect((await visits.findByTestId('visits-today')).textContent).toBe('今天已记录 1 张客户卡，已附在下方日报中。');
-    const rows = visits.getAllByRole('row').slice(1);
+    const rows = within(visits.getByRole('list', { name: '客户卡' })).getAllByRole('listitem');
     expect(rows).toHaveLength(1);
     expect(rows[0]!.textContent).toContain(DEALER);
-    expect(rows[0]!.textContent).toContain('25 箱');
+    expect(rows[0]!.textContent).toContain('进货 25 箱');
     const [saved] = await liveCards();
     expect(saved).toMatchObject({ dealerId, visitDay: day, currentInventory: 40, orderQuantity: 25, author: { id: REP.id } });
 
     // Open it: the form shows what was saved; change the order.
     await user.click(visits.getByRole('button', { name: `查看${DEALER} ${day} 的客户卡` }));
-    expect(visits.getByText(`正在修改${DEALER} ${day} 的客户卡`)).toBeTruthy();
+    expect(visits.getByRole('heading', { name: `修改${DEALER} ${formatDay(day, 'zh-CN', 'short')}的客户卡` })).toBeTruthy();
     expect(valueOf('经销商')).toBe(dealerId);
     expect(valueOf('当期库存')).toBe('40');
     expect(valueOf('本次进货量')).toBe('25');
@@ -82,7 +83,7 @@ describe('TodayView', () => {
     await user.clear(order);
     await user.type(order, '30');
     await user.click(screen.getByRole('button', { name: '保存客户卡' }));
-    await waitFor(() => expect(visits.getAllByRole('row')[1]!.textContent).toContain('30 箱'));
+    await waitFor(() => expect(visits.getAllByRole('listitem')[0]!.textContent).toContain('进货 30 箱'));
     expect(visits.getByText('已保存。')).toBeTruthy();
     const afterEdit = await liveCards();
     expect(afterEdit).toHaveLength(1);
@@ -110,9 +111,9 @@ describe('TodayView', () => {
     renderToday('en');
     const visits = await todaysVisits("Today's visits");
     expect((await visits.findByTestId('visits-today')).textContent).toBe('1 visit card today, attached to your daily report below.');
-    const rows = visits.getAllByRole('row').slice(1);
+    const rows = within(visits.getByRole('list', { name: 'Visit cards' })).getAllByRole('listitem');
     expect(rows).toHaveLength(1);
-    expect(rows[0]!.textContent).toContain('12 cases');
+    expect(rows[0]!.textContent).toContain('Ordered 12 cases');
 
     await user.click(visits.getByRole('button', { name: `Delete visit card ${DEALER} ${day}` }));
     await user.click(visits.getByRole('button', { name: 'Keep' }));

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { ChevronRight } from 'lucide-react';
 import { useT } from '../../shell/locale';
 import { sidePanelMessages } from './messages';
 import { TodayView } from '../../visits/TodayView';
@@ -44,29 +45,40 @@ export function SidePanelApp({ onOpenOptions, header, syncPanel }: { onOpenOptio
   };
 
   return (
-    <div className="fk-shell">
-      <header className="fk-shell-header">
-        <strong>{t('appName')}</strong>
+    <div className="flex min-h-screen flex-col bg-bg text-ink">
+      {/* The app name and the sync line share a row while the line is short; a long line moves
+          under the name as a whole instead of squeezing it. */}
+      <header className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1 border-b border-line px-3 py-2">
+        <h1 className="m-0 text-lg font-bold whitespace-nowrap">{t('appName')}</h1>
         {header && (
-          <button type="button" className="fk-plain" onClick={() => go('settings')} aria-label={t('syncStatus')}>
-            <ErrorBoundary section={t('syncStatus')}>{header}</ErrorBoundary>
+          // No aria-label: the name is what the badge says, then where the button leads.
+          <button
+            type="button"
+            onClick={() => go('settings')}
+            className="-mx-1.5 flex max-w-full min-w-0 cursor-pointer items-center gap-1 rounded-md px-1.5 py-1 text-left text-xs text-muted hover:bg-soft hover:text-ink"
+          >
+            <span className="min-w-0">
+              <ErrorBoundary section={t('syncStatus')}>{header}</ErrorBoundary>
+            </span>
+            <span className="sr-only">{t('syncStatusOpens')}</span>
+            <ChevronRight aria-hidden="true" className="size-4 shrink-0" />
           </button>
         )}
       </header>
-      <nav aria-label={t('navLabel')} className="fk-shell-nav">
+      <nav aria-label={t('navLabel')} className="sticky top-0 z-10 flex overflow-x-auto border-b border-line bg-bg px-1">
         {SECTIONS.map((name) => (
           <button
             key={name}
             type="button"
             aria-current={section === name ? 'page' : undefined}
-            className={section === name ? 'fk-nav-active' : undefined}
             onClick={() => go(name)}
+            className="relative h-10 flex-1 cursor-pointer px-2 text-sm whitespace-nowrap text-muted transition-colors after:absolute after:inset-x-1.5 after:bottom-0 after:h-0.5 after:rounded-full hover:bg-soft hover:text-ink aria-[current=page]:font-semibold aria-[current=page]:text-ink aria-[current=page]:after:bg-accent"
           >
             {t(NAV_KEYS[name])}
           </button>
         ))}
       </nav>
-      <main className="fk-shell-main">
+      <main className="fk-shell-main flex-1 p-3">
         {/* One boundary per section, keyed by it: a crash shows a message in place of that
             section only, and switching sections starts clean. */}
         <ErrorBoundary key={section} section={t(NAV_KEYS[section])}>
