@@ -1,6 +1,5 @@
 import { Component, useEffect, useRef, useState, type ErrorInfo, type ReactNode } from 'react';
 import { Button } from '../ui/Button';
-import { palette, styles } from '../ui/styles';
 import { errorBoundaryMessages } from './error-messages';
 import { useLocale, useT } from './locale';
 
@@ -78,21 +77,19 @@ function SectionError({ section, error, time, componentStack, onRetry }: { secti
   }, [copy]);
 
   return (
-    <div role="alert" data-testid="section-error" style={{ ...styles.section, padding: '10px 12px', borderRadius: 8, border: `1px solid ${palette.line}`, background: palette.errorSoft, color: palette.ink, fontSize: 14, lineHeight: 1.45 }}>
-      <p style={{ margin: 0 }}>{t('message', { section })}</p>
-      <div style={styles.actions}>
-        <Button variant="primary" className="fk-button fk-button-primary" onClick={onRetry}>
+    <div role="alert" data-testid="section-error" className="flex flex-col gap-2 rounded-lg border border-line bg-danger-soft px-3 py-2.5 text-base text-ink">
+      <p className="m-0">{t('message', { section })}</p>
+      <div className="flex flex-wrap items-center gap-2">
+        <Button variant="primary" onClick={onRetry}>
           {t('retry')}
         </Button>
-        <Button className="fk-button" onClick={() => void copyDetails()}>
-          {t('copyDetails')}
-        </Button>
-        {copy === 'copied' && <span style={styles.muted}>{t('copied')}</span>}
+        <Button onClick={() => void copyDetails()}>{t('copyDetails')}</Button>
+        {copy === 'copied' && <span className="text-muted">{t('copied')}</span>}
       </div>
-      {copy === 'failed' && <p style={styles.error}>{t('copyFailed')}</p>}
+      {copy === 'failed' && <p className="m-0 text-sm text-danger">{t('copyFailed')}</p>}
       <details open={detailsOpen} onToggle={(event) => setDetailsOpen(event.currentTarget.open)}>
-        <summary style={{ cursor: 'pointer', color: palette.muted, fontSize: 13 }}>{t('details')}</summary>
-        <pre ref={reportRef} style={{ ...styles.plainText, marginTop: 6, fontSize: 12, maxHeight: 240, userSelect: 'text' }}>
+        <summary className="cursor-pointer text-sm text-muted">{t('details')}</summary>
+        <pre ref={reportRef} className="mt-1.5 max-h-60 overflow-auto rounded-md bg-soft p-2 text-xs whitespace-pre-wrap select-text [overflow-wrap:anywhere]">
           {report}
         </pre>
       </details>
