@@ -1,9 +1,12 @@
 import { useId, useState } from 'react';
+import { Download, Upload } from 'lucide-react';
+import type { Translate } from '../../lib/kernel/i18n';
 import { useT } from '../shell/locale';
 import { backupMessages } from './messages';
 import { useDatabase } from '../shell/database-context';
 import { backupFileName, exportBackup, serialiseBackup } from '../../lib/backup/export';
 import { BackupRejected, importBackup, wipeLocalData, type ImportSummary } from '../../lib/backup/import';
+import { Button, Notice, buttonClass, cn, hintClass } from '../ui/index';
 
 type Outcome =
   | { kind: 'idle' }
@@ -13,11 +16,40 @@ type Outcome =
   | { kind: 'rejected'; path: string; reason: string }
   | { kind: 'wiped' };
 
+type TableKey = 'table_visitCards' | 'table_diaryEntries' | 'table_reports' | 'table_intelItems' | 'table_dealers';
+const TABLE_KEYS: Record<string, TableKey> = {
+  visitCards: 'table_visitCards',
+  diaryEntries: 'table_diaryEntries',
+  reports: 'table_reports',
+  intelItems: 'table_intelItems',
+  dealers: 'table_dealers',
+};
+
+type BackupKey = keyof (typeof backupMessages)['en'];
+type RejectedKey = 'rejectedEmpty' | 'rejectedTruncated' | 'rejectedNotBackup' | 'rejectedNewer' | 'rejectedUnknownTable' | 'rejectedRecord' | 'rejectedOther';
+
+/** What the person can do about a refused file, from the importer's technical reason. */
+function rejectedSentence(path: string, reason: string, t: Translate<BackupKey>): string {
+  let key: RejectedKey = 'rejectedOther';
+  if (/file is empty/.test(reason)) key = 'rejectedEmpty';
+  else if (/not valid JSON/.test(reason)) key = 'rejectedTruncated';
+  else if (/not a Fieldkit backup/.test(reason)) key = 'rejectedNotBackup';
+  else if (/newer Fieldkit/.test(reason)) key = 'rejectedNewer';
+  else if (/unknown table/.test(reason)) key = 'rejectedUnknownTable';
+  const row = /^\$\.tables\.(\w+)\[(\d+)\]/.exec(path);
+  if (key === 'rejectedOther' && row) {
+    const table = TABLE_KEYS[row[1]!];
+    return t('rejectedRecord', { kind: table ? t(table) : t('table_other'), n: Number(row[2]) + 1 });
+  }
+  return t(key);
+}
+
 export function BackupPanel({ appVersion, actor }: { appVersion: string; actor: string }) {
   const t = useT(backupMessages);
   const db = useDatabase();
-  const inputId = useId();
+  const dangerId = useId();
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
+  const [confirming, setConfirming] = useState(false);
 
   async function onExport() {
     const file = backupFileName();
@@ -43,65 +75,102 @@ export function BackupPanel({ appVersion, actor }: { appVersion: string; actor: 
   }
 
   return (
-    <div className="fk-stack">
-      <p className="fk-muted">{t('intro')}</p>
-      <div className="fk-row">
-        <button type="button" className="fk-button fk-button-primary" onClick={() => void onExport()}>
+    <div className="flex min-w-0 flex-col gap-4">
+      <p className="m-0 text-sm">{t('intro')}</p>
+      <div className="flex flex-wrap items-center gap-2">
+        <Button variant="primary" onClick={() => void onExport()}>
+          <Download aria-hidden="true" className="size-4" />
           {t('export')}
-        </button>
-        <label htmlFor={inputId} className="fk-button">
+        </Button>
+        <label className={cn(buttonClass({ variant: 'secondary', size: 'md' }), 'focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-focus')}>
+          <Upload aria-hidden="true" className="size-4" />
           {t('importLabel')}
+          <input
+            type="file"
+            accept="application/json,.json"
+            className="sr-only"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) void onImport(file);
+            }}
+          />
         </label>
-        <input
-          id={inputId}
-          type="file"
-          accept="application/json,.json"
-          style={{ position: 'absolute', width: 1, height: 1, opacity: 0 }}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void onImport(file);
-          }}
-        />
-        <button
-          type="button"
-          className="fk-button"
-          onClick={async () => {
-            if (!window.confirm(t('wipeConfirm'))) return;
-            await wipeLocalData(db);
-            setOutcome({ kind: 'wiped' });
-          }}
-        >
-          {t('wipe')}
-        </button>
       </div>
-      <div aria-live="polite" data-testid="backup-outcome">
-        {outcome.kind === 'busy' && <p>{t('importing')}</p>}
-        {outcome.kind === 'exported' && <p role="status">{t('exported', { file: outcome.file })}</p>}
-        {outcome.kind === 'wiped' && <p role="status">{t('wiped')}</p>}
+      <p className={hintClass}>{t('importHint')}</p>
+
+      <div aria-live="polite" data-testid="backup-outcome" className="empty:hidden">
+        {outcome.kind === 'busy' && <p className="m-0 text-sm text-muted">{t('importing')}</p>}
+        {outcome.kind === 'exported' && (
+          <Notice tone="ok" role="status">
+            {t('exported', { file: outcome.file })}
+          </Notice>
+        )}
+        {outcome.kind === 'wiped' && (
+          <Notice tone="ok" role="status">
+            {t('wiped')}
+          </Notice>
+        )}
         {outcome.kind === 'rejected' && (
-          <p role="alert" className="fk-error">
-            {t('rejected', { path: outcome.path, reason: outcome.reason })}
-          </p>
+          <div role="alert" className="flex min-w-0 flex-col gap-1">
+            <Notice tone="danger">{t('rejected', { problem: rejectedSentence(outcome.path, outcome.reason, t) })}</Notice>
+            <details className="text-xs text-muted">
+              <summary className="cursor-pointer">{t('technical')}</summary>
+              <p className="m-0 mt-1 font-mono break-all">
+                {outcome.path}: {outcome.reason}
+              </p>
+            </details>
+          </div>
         )}
         {outcome.kind === 'imported' && (
-          <div role="status">
-            <p>{t('imported', { added: outcome.summary.added, updated: outcome.summary.updated, unchanged: outcome.summary.unchanged })}</p>
+          <div role="status" className="flex min-w-0 flex-col gap-2">
+            <Notice tone="ok">{t('imported', { added: outcome.summary.added, updated: outcome.summary.updated, unchanged: outcome.summary.unchanged })}</Notice>
             {outcome.summary.conflicts.length > 0 && (
-              <>
-                <p>{t('conflicts', { count: outcome.summary.conflicts.length })}</p>
-                <ul className="fk-list">
+              <div className="flex min-w-0 flex-col gap-1 text-sm">
+                <p className="m-0">{t('conflicts', { count: outcome.summary.conflicts.length })}</p>
+                <ul className="m-0 flex list-disc flex-col gap-0.5 pl-5">
                   {outcome.summary.conflicts.map((c) => (
                     <li key={`${c.table}:${c.key}`}>
-                      {c.table} {c.key} — {c.kept === 'local' ? t('keptLocal') : t('keptFile')}
+                      {TABLE_KEYS[c.table] ? t(TABLE_KEYS[c.table]!) : t('table_other')} — {c.kept === 'local' ? t('keptLocal') : t('keptFile')}
                     </li>
                   ))}
                 </ul>
-              </>
+              </div>
             )}
           </div>
         )}
       </div>
+
+      <section aria-labelledby={dangerId} className="flex min-w-0 flex-col gap-2 rounded-lg border border-danger/40 p-3">
+        <h3 id={dangerId} className="m-0 text-base font-semibold text-danger">
+          {t('dangerTitle')}
+        </h3>
+        <p className="m-0 text-sm">{t('wipeIntro')}</p>
+        {!confirming ? (
+          <div>
+            <Button variant="danger" onClick={() => setConfirming(true)}>
+              {t('wipe')}
+            </Button>
+          </div>
+        ) : (
+          <div role="group" aria-label={t('wipeConfirm')} className="flex min-w-0 flex-col gap-2">
+            <Notice tone="warn">{t('wipeConfirm')}</Notice>
+            <div className="flex flex-wrap gap-2">
+              <Button
+                variant="danger"
+                onClick={async () => {
+                  await wipeLocalData(db);
+                  setConfirming(false);
+                  setOutcome({ kind: 'wiped' });
+                }}
+              >
+                {t('wipeYes')}
+              </Button>
+              <Button onClick={() => setConfirming(false)}>{t('wipeNo')}</Button>
+            </div>
+          </div>
+        )}
+      </section>
     </div>
   );
 }

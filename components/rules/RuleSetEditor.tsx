@@ -1,15 +1,22 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
+import { Download, Upload } from 'lucide-react';
 import { translator } from '../../lib/kernel/i18n';
-import { diffRuleSets, type RuleSetChange } from '../../lib/rules/diff';
+import { formatDay } from '../../lib/kernel/format';
+import { diffRuleSets } from '../../lib/rules/diff';
 import { evaluate } from '../../lib/rules/evaluate';
 import { parseRuleSet } from '../../lib/rules/load';
 import type { Problem } from '../../lib/rules/problems';
 import { proposeRuleSet, type RuleSetLibrary } from '../../lib/rules/store';
 import type { RuleSet } from '../../lib/rules/rule-set-schema';
+import { LocaleProvider } from '../shell/locale';
+import { Button, Checkbox, DatePicker, Notice, buttonClass, cn, hintClass, labelClass, selectClass, textareaClass } from '../ui/index';
 import { setAt } from './draft';
+import { describeChanges, describeProblem } from './describe';
+import { Disclosure } from './Disclosure';
 import { NumberField } from './fields';
-import { ItemForm } from './ItemForm';
-import { messages } from './messages';
+import { ItemTree, type ItemContext } from './ItemForm';
+import { messages, type MessageKey } from './messages';
+import { cleanHelp, isRecord, localized, namesOf, unitWord, withLabels, type Draft, type Reader } from './readable';
 import { SamplePreview } from './SamplePreview';
 
 export interface RuleSetEditorProps {
@@ -17,12 +24,13 @@ export interface RuleSetEditorProps {
   ruleSets: RuleSet[];
   /** Active version per rule-set id; defaults to the highest stored version. */
   activeVersions?: Record<string, number>;
-  /** Called only with a rule set that passed validation; the host stores it and makes it active. */
+  /**
+   * Called only with a rule set that passed validation; the host stores it and makes it active.
+   * A rejection may carry `problems` (the store's own check), which are shown like the editor's.
+   */
   onSave: (ruleSet: RuleSet) => Promise<void>;
   locale: 'en' | 'zh-CN';
 }
-
-type Draft = Record<string, unknown>;
 
 function libraryOf(ruleSets: RuleSet[], activeVersions: Record<string, number> | undefined): RuleSetLibrary {
   const versions: Record<string, RuleSet[]> = {};
@@ -35,76 +43,157 @@ function libraryOf(ruleSets: RuleSet[], activeVersions: Record<string, number> |
   return { versions, active };
 }
 
-function draftFrom(library: RuleSetLibrary, id: string): Draft {
+function activeOf(library: RuleSetLibrary, id: string): RuleSet | undefined {
   const versions = library.versions[id] ?? [];
-  const active = versions.find((r) => r.version === library.active[id]) ?? versions[versions.length - 1]!;
-  const latest = Math.max(...versions.map((r) => r.version));
-  return { ...structuredClone(active), version: latest + 1 };
+  return versions.find((r) => r.version === library.active[id]) ?? versions[versions.length - 1];
 }
 
-const sampleTextOf = (draft: Draft) => JSON.stringify((draft.samples as { inputs: unknown }[] | undefined)?.[0]?.inputs ?? {}, null, 2);
+function draftFrom(library: RuleSetLibrary, id: string): Draft {
+  const versions = library.versions[id] ?? [];
+  const latest = Math.max(...versions.map((r) => r.version));
+  return { ...structuredClone(activeOf(library, id)!), version: latest + 1 };
+}
+
+const sampleOf = (draft: Draft | undefined): Record<string, unknown> => {
+  const samples = Array.isArray(draft?.samples) ? draft.samples : [];
+  const first = samples[0];
+  return isRecord(first) && isRecord(first.inputs) ? { ...first.inputs } : {};
+};
+
+const problemsOfError = (error: unknown): Problem[] | undefined => {
+  const problems = (error as { problems?: unknown } | undefined)?.problems;
+  return Array.isArray(problems) ? (problems as Problem[]) : undefined;
+};
+
+/** A titled part of the editor. */
+function Part({ title, intro, children }: { title: string; intro?: string; children: ReactNode }) {
+  const id = useId();
+  return (
+    <section aria-labelledby={id} className="flex min-w-0 flex-col gap-3">
+      <h3 id={id} className="m-0 text-lg font-semibold">
+        {title}
+      </h3>
+      {intro && <p className={hintClass}>{intro}</p>}
+      {children}
+    </section>
+  );
+}
+
+/** The technical text behind a message, one click away and closed by default. */
+function Technical({ label, lines }: { label: string; lines: string[] }) {
+  return (
+    <details className="text-xs text-muted">
+      <summary className="cursor-pointer">{label}</summary>
+      <ul className="m-0 mt-1 flex list-none flex-col gap-0.5 p-0 font-mono break-all">
+        {lines.map((line, index) => (
+          <li key={index}>{line}</li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+/** Problems (or warnings) as one sentence each; the technical paths only inside a disclosure. */
+function ProblemList({ heading, sentences, technical, tone, t }: { heading: string; sentences: string[]; technical: string[]; tone: 'danger' | 'warn'; t: (key: MessageKey) => string }) {
+  const id = useId();
+  return (
+    <div
+      role={tone === 'danger' ? 'alert' : undefined}
+      aria-labelledby={id}
+      className={cn('flex min-w-0 flex-col gap-2 rounded-lg border p-3', tone === 'danger' ? 'border-danger bg-danger-soft' : 'border-transparent bg-warn-soft')}
+    >
+      <h3 id={id} className={cn('m-0 text-base font-semibold', tone === 'danger' ? 'text-danger' : 'text-warn')}>
+        {heading}
+      </h3>
+      <ul className="m-0 flex list-disc flex-col gap-1 pl-5 text-sm text-ink">
+        {sentences.map((text, index) => (
+          <li key={index}>{text}</li>
+        ))}
+      </ul>
+      <Technical label={t('technical')} lines={technical} />
+    </div>
+  );
+}
 
 /**
- * Options-page editor for rule sets: a form per item with a live sample score, raw JSON, import,
- * export and comparison with an earlier version. Nothing reaches `onSave` without passing the same
+ * Options-page editor for rule sets, for a sales-ops admin: the settings and items by their labels
+ * with units, formulas in words, a live sample score, a version comparison in sentences, and the
+ * raw JSON behind an Advanced disclosure. Nothing reaches `onSave` without passing the same
  * validation the engine uses, so an invalid edit never replaces the active version.
  */
-export function RuleSetEditor({ ruleSets, activeVersions, onSave, locale }: RuleSetEditorProps) {
+export function RuleSetEditor(props: RuleSetEditorProps) {
+  return (
+    <LocaleProvider locale={props.locale}>
+      <Editor {...props} />
+    </LocaleProvider>
+  );
+}
+
+function Editor({ ruleSets, activeVersions, onSave, locale }: RuleSetEditorProps) {
   const t = useMemo(() => translator(messages, locale), [locale]);
   const library = useMemo(() => libraryOf(ruleSets, activeVersions), [ruleSets, activeVersions]);
   const ids = Object.keys(library.versions);
   const [selectedId, setSelectedId] = useState(ids[0] ?? '');
   const [draft, setDraft] = useState<Draft | undefined>(() => (ids[0] ? draftFrom(library, ids[0]) : undefined));
-  const [sampleText, setSampleText] = useState(() => (draft ? sampleTextOf(draft) : '{}'));
+  const [sampleInputs, setSampleInputs] = useState<Record<string, unknown>>(() => sampleOf(draft));
+  const [sampleEpoch, setSampleEpoch] = useState(0);
+  /** Bumped when the draft is replaced as a whole (another rule set, an import, raw JSON): the form remounts. */
+  const [formEpoch, setFormEpoch] = useState(0);
   const [rawText, setRawText] = useState<string | undefined>();
-  const [rawError, setRawError] = useState<string | undefined>();
+  const [rawError, setRawError] = useState<{ text: string; detail: string } | undefined>();
+  const [advancedOpen, setAdvancedOpen] = useState(false);
   const [compareVersion, setCompareVersion] = useState<number | undefined>();
   const [status, setStatus] = useState<string | undefined>();
+  const [saveProblems, setSaveProblems] = useState<Problem[]>([]);
+  const [saveError, setSaveError] = useState<string | undefined>();
   const [saving, setSaving] = useState(false);
   const selectId = useId();
   const compareId = useId();
   const rawId = useId();
-  const importId = useId();
+  const paramsId = useId();
 
+  const reader: Reader = useMemo(() => ({ t, locale, names: namesOf(draft, locale) }), [t, locale, draft]);
   const loaded = useMemo(() => (draft ? parseRuleSet(draft) : undefined), [draft]);
   const proposal = useMemo(() => (draft && loaded?.ok ? proposeRuleSet(library, draft) : undefined), [draft, loaded, library]);
-  const problems: Problem[] = loaded && !loaded.ok ? loaded.errors : proposal && !proposal.ok ? proposal.errors : [];
+  const problems: Problem[] = loaded && !loaded.ok ? loaded.errors : proposal && !proposal.ok ? proposal.errors : saveProblems;
   const warnings: Problem[] = loaded?.ok ? loaded.warnings : [];
-
-  const sample = useMemo(() => {
-    try {
-      return { inputs: JSON.parse(sampleText) as Record<string, unknown>, error: false };
-    } catch {
-      return { inputs: undefined, error: true };
-    }
-  }, [sampleText]);
-  const sampleResult = loaded?.ok && sample.inputs ? evaluate(loaded.compiled, sample.inputs) : undefined;
+  const sampleResult = useMemo(() => (loaded?.ok ? evaluate(loaded.compiled, sampleInputs) : undefined), [loaded, sampleInputs]);
 
   const storedVersions = library.versions[selectedId] ?? [];
-  const comparedWith = storedVersions.find((r) => r.version === compareVersion) ?? storedVersions[storedVersions.length - 1];
-  const changes: RuleSetChange[] = draft && comparedWith ? diffRuleSets(comparedWith, draft as RuleSet) : [];
+  const active = activeOf(library, selectedId);
+  const comparedWith = storedVersions.find((r) => r.version === compareVersion) ?? active;
+  const changes = useMemo(() => (draft && comparedWith ? diffRuleSets(comparedWith, draft as RuleSet).filter((c) => c.path !== 'version') : []), [draft, comparedWith]);
+  const changeLines = useMemo(() => (draft && comparedWith ? describeChanges(changes, comparedWith as unknown as Draft, draft, reader) : []), [changes, draft, comparedWith, reader]);
 
   const replaceDraft = (next: Draft) => {
     setDraft(next);
     setRawText(undefined);
     setRawError(undefined);
     setStatus(undefined);
+    setSaveProblems([]);
+    setSaveError(undefined);
   };
   const edit = (path: (string | number)[], value: unknown) => replaceDraft(setAt(draft, path, value) as Draft);
+  const resetSample = (from: Draft | undefined) => {
+    setSampleInputs(sampleOf(from));
+    setSampleEpoch((n) => n + 1);
+  };
 
   const select = (id: string) => {
+    setFormEpoch((n) => n + 1);
     setSelectedId(id);
     const next = draftFrom(library, id);
     replaceDraft(next);
-    setSampleText(sampleTextOf(next));
+    resetSample(next);
     setCompareVersion(undefined);
   };
 
   const applyRaw = () => {
     try {
       replaceDraft(JSON.parse(rawText ?? '') as Draft);
+      setFormEpoch((n) => n + 1);
     } catch (error) {
-      setRawError(t('jsonInvalid', { reason: (error as Error).message }));
+      setRawError({ text: t('jsonInvalid'), detail: (error as Error).message });
     }
   };
 
@@ -113,12 +202,15 @@ export function RuleSetEditor({ ruleSets, activeVersions, onSave, locale }: Rule
     const text = await file.text();
     try {
       const imported = JSON.parse(text) as Draft;
-      if (typeof imported.id === 'string') setSelectedId(imported.id);
+      if (typeof imported.id === 'string' && library.versions[imported.id]) setSelectedId(imported.id);
       replaceDraft(imported);
-      setSampleText(sampleTextOf(imported));
+      setFormEpoch((n) => n + 1);
+      resetSample(imported);
+      setCompareVersion(undefined);
     } catch (error) {
       setRawText(text);
-      setRawError(t('jsonInvalid', { reason: (error as Error).message }));
+      setRawError({ text: t('fileInvalid'), detail: (error as Error).message });
+      setAdvancedOpen(true);
     }
   };
 
@@ -135,139 +227,259 @@ export function RuleSetEditor({ ruleSets, activeVersions, onSave, locale }: Rule
   const save = async () => {
     if (!proposal?.ok) return;
     setSaving(true);
+    setSaveProblems([]);
+    setSaveError(undefined);
     try {
       await onSave(proposal.ruleSet);
       setStatus(t('saved', { version: proposal.ruleSet.version }));
     } catch (error) {
-      setStatus(t('saveFailed', { reason: (error as Error).message }));
+      const stored = problemsOfError(error);
+      if (stored?.length) setSaveProblems(stored);
+      else setSaveError(error instanceof Error ? error.message : String(error));
     } finally {
       setSaving(false);
     }
   };
 
-  const parameters = (draft?.parameters ?? {}) as Record<string, { value: unknown; label?: { en: string; 'zh-CN': string } }>;
-  const readings = (draft?.readings ?? []) as { id: string; text: { en: string; 'zh-CN': string } }[];
+  const parameters = isRecord(draft?.parameters) ? Object.entries(draft.parameters).filter((entry): entry is [string, Record<string, unknown>] => isRecord(entry[1])) : [];
+  const readings = Array.isArray(draft?.readings) ? draft.readings.filter(isRecord) : [];
+  const readingFor = (name: string) => readings.find((reading) => reading.parameter === name);
+  const scoreUnit = unitWord(typeof draft?.totalUnit === 'string' ? draft.totalUnit : 'point', t);
+  const ctx: ItemContext = { reader, scoreUnit, onChange: edit, parameterHref: (name) => `#${paramsId}-${name}` };
+  const nameOf = (ruleSet: RuleSet) => localized(ruleSet.name, locale) ?? ruleSet.id;
+  const chosen = active ? t('ruleSetOption', { name: nameOf(active), version: active.version }) : '';
+  const subject = typeof draft?.subject === 'string' && `subject_${draft.subject}` in messages.en ? t(`subject_${draft.subject}` as MessageKey) : undefined;
+  const period = typeof draft?.period === 'string' && `period_${draft.period}` in messages.en ? t(`period_${draft.period}` as MessageKey) : undefined;
+  const description = localized(draft?.description, locale);
 
   return (
-    <section className="rule-set-editor" aria-label={t('title')}>
-      <h2>{t('title')}</h2>
-      <div className="rse-toolbar">
-        <label htmlFor={selectId}>{t('ruleSet')}</label>
-        <select id={selectId} value={selectedId} onChange={(event) => select(event.target.value)}>
-          {ids.map((id) => {
-            const active = library.versions[id]!.find((r) => r.version === library.active[id]);
-            return (
-              <option key={id} value={id}>
-                {active?.name[locale] ?? id} · {t('version', { version: library.active[id]! })} ({t('active')})
-              </option>
-            );
-          })}
-        </select>
-        <label htmlFor={importId}>{t('importFile')}</label>
-        <input id={importId} type="file" accept="application/json,.json" onChange={(event) => void importFile(event.target.files?.[0])} />
-        <button type="button" onClick={exportDraft} disabled={!draft}>
-          {t('export')}
-        </button>
-        <button type="button" onClick={() => void save()} disabled={!proposal?.ok || saving}>
-          {saving ? t('saving') : t('save', { version: String(draft?.version ?? '') })}
-        </button>
+    <div className="flex min-w-0 flex-col gap-6">
+      <div className="flex min-w-0 flex-col gap-3">
+        <div className="flex max-w-xl min-w-0 flex-col gap-1">
+          <label htmlFor={selectId} className={labelClass}>
+            {t('ruleSet')}
+          </label>
+          <select id={selectId} title={chosen} className={cn(selectClass, 'truncate')} value={selectedId} onChange={(event) => select(event.target.value)}>
+            {ids.map((id) => {
+              const ruleSet = activeOf(library, id)!;
+              return (
+                <option key={id} value={id}>
+                  {t('ruleSetOption', { name: nameOf(ruleSet), version: ruleSet.version })}
+                </option>
+              );
+            })}
+          </select>
+          {subject && period && active && <p className={hintClass}>{t('scope', { subject, period, day: formatDay(active.effectiveFrom, locale, 'date') })}</p>}
+        </div>
+        {draft && <p className="m-0 text-sm text-ink">{t('editing', { version: String(draft.version ?? '') })}</p>}
+        {draft && (
+          <div className="flex min-w-0 flex-col gap-1">
+            <label htmlFor={`${selectId}-from`} className={labelClass}>
+              {t('effectiveFrom')}
+            </label>
+            <DatePicker
+              id={`${selectId}-from`}
+              value={typeof draft.effectiveFrom === 'string' ? draft.effectiveFrom : ''}
+              onValueChange={(day) => edit(['effectiveFrom'], day)}
+              aria-describedby={`${selectId}-from-hint`}
+            />
+            <p id={`${selectId}-from-hint`} className={hintClass}>
+              {t('effectiveFromHint')}
+            </p>
+          </div>
+        )}
+        <div className="flex flex-wrap items-center gap-2">
+          <Button variant="primary" onClick={() => void save()} disabled={!proposal?.ok || saving} aria-busy={saving || undefined}>
+            {saving ? t('saving') : t('save', { version: String(draft?.version ?? '') })}
+          </Button>
+          <Button onClick={exportDraft} disabled={!draft}>
+            <Download aria-hidden="true" className="size-4" />
+            {t('export')}
+          </Button>
+          <label className={cn(buttonClass({ variant: 'secondary', size: 'md' }), 'focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-focus')}>
+            <Upload aria-hidden="true" className="size-4" />
+            {t('importFile')}
+            <input
+              type="file"
+              accept="application/json,.json"
+              className="sr-only"
+              onChange={(event) => {
+                const file = event.target.files?.[0];
+                event.target.value = '';
+                void importFile(file);
+              }}
+            />
+          </label>
+        </div>
+        {status && (
+          <Notice tone="ok" role="status">
+            {status}
+          </Notice>
+        )}
+        {saveError && (
+          <div role="alert" className="flex flex-col gap-1">
+            <Notice tone="danger">{t('saveFailed')}</Notice>
+            <Technical label={t('technical')} lines={[saveError]} />
+          </div>
+        )}
       </div>
-      {status && <p role="status">{status}</p>}
 
       {problems.length > 0 && (
-        <div role="alert" className="rse-problems">
-          <h3>{t('problems', { count: problems.length })}</h3>
-          <ul>
-            {problems.map((problem, index) => (
-              <li key={index}>
-                <code>{problem.path || '(root)'}</code>: {problem.message}
-              </li>
-            ))}
-          </ul>
-        </div>
+        <ProblemList
+          tone="danger"
+          heading={t('problems', { count: problems.length })}
+          sentences={problems.map((problem) => describeProblem(problem, draft, reader))}
+          technical={problems.map((problem) => `${problem.path || '(root)'}: ${problem.message}`)}
+          t={t}
+        />
       )}
       {warnings.length > 0 && (
-        <div className="rse-warnings">
-          <h3>{t('warnings')}</h3>
-          <ul>
-            {warnings.map((warning, index) => (
-              <li key={index}>{warning.message}</li>
-            ))}
-          </ul>
-        </div>
+        <ProblemList
+          tone="warn"
+          heading={t('warnings')}
+          sentences={warnings.map((warning) => describeProblem(warning, draft, reader))}
+          technical={warnings.map((warning) => `${warning.path || '(root)'}: ${warning.message}`)}
+          t={t}
+        />
       )}
 
       {draft && (
         <>
-          <section aria-label={t('parameters')}>
-            <h3>{t('parameters')}</h3>
-            {Object.keys(parameters).length === 0 && <p>{t('none')}</p>}
-            {Object.entries(parameters).map(([name, parameter]) =>
-              typeof parameter.value === 'boolean' ? (
-                <span key={name} className="rse-field">
-                  <input id={`${rawId}-${name}`} type="checkbox" checked={parameter.value} onChange={(event) => edit(['parameters', name, 'value'], event.target.checked)} />
-                  <label htmlFor={`${rawId}-${name}`}>{parameter.label?.[locale] ?? name}</label>
-                </span>
-              ) : (
-                <NumberField key={name} label={parameter.label?.[locale] ?? name} value={parameter.value} onChange={(value) => edit(['parameters', name, 'value'], value)} />
-              ),
+          <Part title={t('parameters')} intro={parameters.length > 0 ? t('parametersIntro') : undefined}>
+            {parameters.length === 0 && <p className="m-0 text-sm text-muted">{t('none')}</p>}
+            {parameters.length > 0 && (
+              <div className="grid grid-cols-[repeat(auto-fill,minmax(240px,1fr))] gap-4">
+                {parameters.map(([name, parameter]) => {
+                  const label = localized(parameter.label, locale) ?? name;
+                  const reading = readingFor(name);
+                  const help = localized(parameter.description, locale) ?? (reading ? localized(reading.text, locale) : undefined);
+                  const hint = help ? cleanHelp(help, reader) : undefined;
+                  const unit = typeof parameter.unit === 'string' ? parameter.unit : undefined;
+                  return (
+                    <div key={name} id={`${paramsId}-${name}`} className="flex min-w-0 scroll-mt-16 flex-col gap-1">
+                      {typeof parameter.value === 'boolean' ? (
+                        <>
+                          <Checkbox label={<span className="font-semibold">{label}</span>} checked={parameter.value} onChange={(event) => edit(['parameters', name, 'value'], event.target.checked)} />
+                          {hint && <p className={hintClass}>{hint}</p>}
+                        </>
+                      ) : (
+                        <NumberField
+                          label={label}
+                          value={parameter.value}
+                          unit={unit === 'percent' ? '%' : unitWord(unit, t) || undefined}
+                          percent={unit === 'percent'}
+                          hint={hint}
+                          onChange={(value) => edit(['parameters', name, 'value'], value)}
+                        />
+                      )}
+                    </div>
+                  );
+                })}
+              </div>
             )}
-          </section>
+          </Part>
 
-          <section aria-label={t('items')}>
-            <h3>{t('items')}</h3>
-            {draft.root !== undefined && <ItemForm item={draft.root as Draft} path={['root']} locale={locale} t={t} onChange={edit} />}
-          </section>
+          <Part title={t('items')} intro={t('itemsIntro')}>
+            <ItemTree key={formEpoch} root={draft.root} ctx={ctx} />
+          </Part>
 
-          <SamplePreview sampleText={sampleText} onSampleTextChange={setSampleText} result={sampleResult} sampleError={sample.error} locale={locale} t={t} />
+          <SamplePreview
+            epoch={`${selectedId}-${sampleEpoch}`}
+            definitions={draft.inputs}
+            inputs={sampleInputs}
+            onInputsChange={setSampleInputs}
+            onReset={() => resetSample(draft)}
+            result={sampleResult}
+            reader={reader}
+          />
 
-          {readings.length > 0 && (
-            <section aria-label={t('readings')}>
-              <h3>{t('readings')}</h3>
-              <ul>
-                {readings.map((reading) => (
-                  <li key={reading.id}>{reading.text[locale]}</li>
-                ))}
-              </ul>
-            </section>
-          )}
-
-          <section className="rse-compare">
-            <label htmlFor={compareId}>{t('compareWith')}</label>
+          <Part title={t('compare')}>
             {storedVersions.length === 0 ? (
-              <p>{t('noEarlierVersion')}</p>
+              <p className="m-0 text-sm text-muted">{t('noEarlierVersion')}</p>
             ) : (
-              <select id={compareId} value={comparedWith?.version} onChange={(event) => setCompareVersion(Number(event.target.value))}>
-                {storedVersions.map((r) => (
-                  <option key={r.version} value={r.version}>
-                    {t('version', { version: r.version })}
-                  </option>
-                ))}
-              </select>
+              <>
+                <div className="flex max-w-xs min-w-0 flex-col gap-1">
+                  <label htmlFor={compareId} className={labelClass}>
+                    {t('compareWith')}
+                  </label>
+                  <select id={compareId} className={selectClass} value={comparedWith?.version} onChange={(event) => setCompareVersion(Number(event.target.value))}>
+                    {storedVersions.map((r) => (
+                      <option key={r.version} value={r.version}>
+                        {r.version === library.active[selectedId] ? t('versionActive', { version: r.version }) : t('version', { version: r.version })}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                {comparedWith && (
+                  <div data-testid="diff" className="flex min-w-0 flex-col gap-2">
+                    {changeLines.length === 0 ? (
+                      <p className="m-0 text-sm text-muted">{t('noChanges', { version: comparedWith.version })}</p>
+                    ) : (
+                      <>
+                        <p className="m-0 text-sm">{t('changesFrom', { count: changeLines.length, version: comparedWith.version })}</p>
+                        <ul className="m-0 flex list-disc flex-col gap-1 pl-5 text-sm">
+                          {changeLines.map((line) => (
+                            <li key={line}>{line}</li>
+                          ))}
+                        </ul>
+                        <Technical
+                          label={t('technical')}
+                          lines={changes.map((change) => `${change.path}: ${JSON.stringify(change.before) ?? '—'} → ${JSON.stringify(change.after) ?? '—'}`)}
+                        />
+                      </>
+                    )}
+                  </div>
+                )}
+              </>
             )}
-            {comparedWith && (
-              <ul data-testid="diff">
-                {changes.length === 0 && <li>{t('noChanges')}</li>}
-                {changes.map((change) => (
-                  <li key={change.path}>
-                    <code>{change.path}</code> {t(change.change === 'added' ? 'changeAdded' : change.change === 'removed' ? 'changeRemoved' : 'changeChanged')}
-                    {change.change === 'changed' && `: ${JSON.stringify(change.before)} → ${JSON.stringify(change.after)}`}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
+          </Part>
 
-          <section className="rse-raw">
-            <label htmlFor={rawId}>{t('rawJson')}</label>
-            <textarea id={rawId} rows={16} value={rawText ?? JSON.stringify(draft, null, 2)} onChange={(event) => setRawText(event.target.value)} />
-            <button type="button" onClick={applyRaw} disabled={rawText === undefined}>
-              {t('applyJson')}
-            </button>
-            {rawError && <p role="alert">{rawError}</p>}
-          </section>
+          {(description || readings.length > 0) && (
+            <Disclosure summary={t('source')}>
+              <p className={hintClass}>{t('sourceIntro')}</p>
+              {description && <p className="m-0 text-sm">{withLabels(description, reader)}</p>}
+              {readings.length > 0 && (
+                <div className="flex flex-col gap-1 text-sm">
+                  <p className={cn(labelClass, 'm-0')}>{t('readings')}</p>
+                  <ul className="m-0 flex list-disc flex-col gap-1 pl-5">
+                    {readings.map((reading, index) => (
+                      <li key={typeof reading.id === 'string' ? reading.id : index}>{withLabels(localized(reading.text, locale) ?? '', reader)}</li>
+                    ))}
+                  </ul>
+                </div>
+              )}
+            </Disclosure>
+          )}
         </>
       )}
-    </section>
+
+      <Disclosure summary={t('advanced')} open={advancedOpen} onToggle={setAdvancedOpen}>
+        <div className="flex min-w-0 flex-col gap-1">
+          <label htmlFor={rawId} className={labelClass}>
+            {t('rawJson')}
+          </label>
+          <p className={hintClass}>{t('advancedHint')}</p>
+        </div>
+        <textarea
+          id={rawId}
+          rows={24}
+          spellCheck={false}
+          className={cn(textareaClass, 'min-h-80 font-mono text-xs leading-5 whitespace-pre')}
+          value={rawText ?? JSON.stringify(draft ?? {}, null, 2)}
+          onChange={(event) => setRawText(event.target.value)}
+        />
+        <div>
+          <Button onClick={applyRaw} disabled={rawText === undefined}>
+            {t('applyJson')}
+          </Button>
+        </div>
+        {rawError && (
+          <div role="alert" className="flex flex-col gap-1">
+            <Notice tone="danger">{rawError.text}</Notice>
+            <Technical label={t('technical')} lines={[rawError.detail]} />
+          </div>
+        )}
+      </Disclosure>
+    </div>
   );
 }

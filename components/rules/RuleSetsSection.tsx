@@ -3,6 +3,14 @@ import { useDatabase, useSetting } from '../shell/database-context';
 import { useLocale } from '../shell/locale';
 import { RuleSetEditor } from './index';
 import { loadRuleSetLibrary, saveRuleSet } from '../../lib/rules/library';
+import type { Problem } from '../../lib/rules/problems';
+
+/** A save the store refused; the editor shows its problems like its own. */
+class RuleSetRefused extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(problems.map((e) => `${e.path}: ${e.message}`).join('; '));
+  }
+}
 
 /** Hosts the rule-set editor on the stored library; an invalid save never reaches the store. */
 export function RuleSetsSection() {
@@ -19,7 +27,7 @@ export function RuleSetsSection() {
         locale={locale}
         onSave={async (ruleSet) => {
           const result = await saveRuleSet(db, ruleSet, profile?.id ?? 'local-user');
-          if (!result.ok) throw new Error(result.errors.map((e) => `${e.path}: ${e.message}`).join('; '));
+          if (!result.ok) throw new RuleSetRefused(result.errors);
         }}
       />
     </div>

@@ -1,24 +1,68 @@
+import { AlertTriangle, CheckCircle2, Cloud, CloudOff, RefreshCw, UploadCloud } from 'lucide-react';
 import type { SyncStatus } from '../../lib/messaging/protocol';
 import { formatDateTime } from '../../lib/kernel/i18n';
+import { formatRelativeTime } from '../../lib/kernel/format';
 import { useLocale, useT } from '../shell/locale';
+import { cn } from '../ui/index';
 import { syncStatusMessages } from './messages';
 
-/** One line for the popup header: what is waiting, when it last worked, what needs a person. */
-export function SyncStatusBadge({ status }: { status?: SyncStatus }) {
+/**
+ * One line for a header: not connected, paused, syncing, what is waiting, or "synced · 2 minutes
+ * ago"; and how many records need a person. Parts wrap between each other, never inside a word.
+ */
+export function SyncStatusBadge({ status, now }: { status?: SyncStatus; now?: Date }) {
   const t = useT(syncStatusMessages);
   const locale = useLocale();
   if (!status) return null;
-  const parts = [
-    status.pending > 0 ? t('pending', { count: status.pending }) : t('allSynced'),
-    status.lastSuccessAt ? t('lastSuccess', { time: formatDateTime(status.lastSuccessAt, locale) }) : t('neverSynced'),
-  ];
-  const warning = status.paused === 'unauthorized' ? t('unauthorized') : status.paused === 'disconnected' ? t('disconnected') : undefined;
+  const ago = (iso: string) => formatRelativeTime(iso, locale, now ?? new Date());
+  let tone: 'muted' | 'ok' | 'warn' | 'danger' = 'muted';
+  let Icon = CloudOff;
+  const parts: { text: string; title?: string }[] = [];
+  if (status.paused === 'unauthorized') {
+    tone = 'danger';
+    Icon = AlertTriangle;
+    parts.push({ text: t('badgePaused') });
+  } else if (!status.connected || status.paused === 'disconnected') {
+    parts.push({ text: t('badgeNotConnected') });
+  } else if (status.running) {
+    Icon = RefreshCw;
+    parts.push({ text: t('syncing') });
+  } else if (status.pending > 0) {
+    Icon = UploadCloud;
+    parts.push({ text: t('pending', { count: status.pending }) });
+    if (status.lastSuccessAt) parts.push({ text: t('lastSuccessShort', { time: ago(status.lastSuccessAt) }), title: formatDateTime(status.lastSuccessAt, locale) });
+  } else if (status.lastSuccessAt) {
+    tone = 'ok';
+    Icon = CheckCircle2;
+    parts.push({ text: t('badgeSynced', { time: ago(status.lastSuccessAt) }), title: formatDateTime(status.lastSuccessAt, locale) });
+  } else {
+    Icon = Cloud;
+    parts.push({ text: t('badgeNeverSynced') });
+  }
+  const attention = status.needsAttention > 0 && status.paused !== 'unauthorized';
+  if (attention && tone !== 'danger') tone = 'warn';
   return (
-    <p role="status" data-testid="sync-badge" className="fk-muted" style={{ margin: 0, fontSize: 12 }}>
-      {status.running && <span>{t('syncing')} · </span>}
-      {parts.join(' · ')}
-      {status.needsAttention > 0 && <strong style={{ color: '#b45309' }}> · {t('needsAttention', { count: status.needsAttention })}</strong>}
-      {warning && <span style={{ display: 'block', color: '#b45309' }}>{warning}</span>}
+    <p
+      role="status"
+      data-testid="sync-badge"
+      className={cn(
+        'm-0 inline-flex min-w-0 flex-wrap items-center gap-x-1.5 gap-y-0.5 text-xs',
+        tone === 'ok' ? 'text-ok' : tone === 'warn' ? 'text-warn' : tone === 'danger' ? 'text-danger' : 'text-muted',
+      )}
+    >
+      <Icon aria-hidden="true" className="size-3.5 shrink-0" />
+      {parts.map((part, index) => (
+        <span key={index} title={part.title} className="whitespace-nowrap">
+          {index > 0 && <span aria-hidden="true">· </span>}
+          {part.text}
+        </span>
+      ))}
+      {attention && (
+        <strong className="font-semibold whitespace-nowrap text-warn">
+          <span aria-hidden="true">· </span>
+          {t('needsAttention', { count: status.needsAttention })}
+        </strong>
+      )}
     </p>
   );
 }

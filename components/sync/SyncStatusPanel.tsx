@@ -1,7 +1,11 @@
+import { useId } from 'react';
+import { RefreshCw } from 'lucide-react';
 import type { SyncStatus } from '../../lib/messaging/protocol';
 import { formatDateTime } from '../../lib/kernel/i18n';
+import { formatRelativeTime } from '../../lib/kernel/format';
 import { profileNameFor } from '../../lib/store/settings';
 import { useLocale, useT } from '../shell/locale';
+import { Button, Notice, hintClass } from '../ui/index';
 import { syncStatusMessages } from './messages';
 import { SyncProgress } from './SyncProgress';
 
@@ -14,91 +18,173 @@ export interface SyncStatusPanelProps {
   /** "Fix and retry": puts the refused record back in the queue. */
   onRetry: (outboxId: string) => void;
   onDismissConflict?: (conflictId: string) => void;
-  /** Opens the connection settings (shown when sync is paused for a bad token). */
+  /** Opens the connection settings (to connect, or to reconnect after a bad token). */
   onReconnect?: () => void;
   /** A human name for a record ("华联商贸 · 11月23日"); defaults to its type. */
   describeRecord?: (table: string, recordId: string) => string | undefined;
   /** Opens the record so the user can fix it. */
   onOpenRecord?: (table: string, recordId: string) => void;
+  /** For tests and screenshots: the moment "2 minutes ago" is counted from. */
+  now?: Date;
 }
 
-/** Sync status where it matters: the side panel's sync section. */
-export function SyncStatusPanel({ status, onSyncNow, onRetry, onDismissConflict, onReconnect, describeRecord, onOpenRecord }: SyncStatusPanelProps) {
+type RefusedKey = 'refusedValidation' | 'refusedForbidden' | 'refusedNotFound' | 'refusedOther';
+const refusedKeyOf = (kind: string): RefusedKey =>
+  kind === 'validation' || kind === 'conflict' ? 'refusedValidation' : kind === 'forbidden' ? 'refusedForbidden' : kind === 'not-found' ? 'refusedNotFound' : 'refusedOther';
+
+/** Sync status where it matters: the side panel's settings. */
+export function SyncStatusPanel({ status, onSyncNow, onRetry, onDismissConflict, onReconnect, describeRecord, onOpenRecord, now }: SyncStatusPanelProps) {
   const t = useT(syncStatusMessages);
   const locale = useLocale();
+  const titleId = useId();
+  const attentionId = useId();
+  const conflictsId = useId();
   if (!status) return null;
   const time = (iso: string) => formatDateTime(iso, locale);
-  const name = (table: string, recordId: string) => describeRecord?.(table, recordId) ?? (TABLES.includes(table) ? t(table as TableKey) : table);
+  const ago = (iso: string) => formatRelativeTime(iso, locale, now ?? new Date());
+  const name = (table: string, recordId: string) => describeRecord?.(table, recordId) ?? (TABLES.includes(table) ? t(table as TableKey) : t('otherRecord'));
+  const connected = status.connected && status.paused !== 'disconnected';
+  const state = !connected
+    ? t('pending', { count: status.pending })
+    : status.running
+      ? t('syncing')
+      : status.pending > 0
+        ? t('pending', { count: status.pending })
+        : status.lastSuccessAt
+          ? t('stateSynced')
+          : t('stateNothingYet');
 
   return (
-    <section aria-labelledby="fk-sync-title" className="fk-stack" data-testid="sync-panel">
-      <h2 id="fk-sync-title" style={{ fontSize: 15, margin: 0 }}>{t('title')}</h2>
-      {status.paused === 'disconnected' && <p className="fk-muted">{t('disconnected')}</p>}
+    <section aria-labelledby={titleId} className="flex min-w-0 flex-col gap-3 rounded-lg border border-line bg-surface p-3" data-testid="sync-panel">
+      <div className="flex min-w-0 flex-wrap items-center justify-between gap-2">
+        <h3 id={titleId} className="m-0 text-base font-semibold">
+          {t('title')}
+        </h3>
+        {onSyncNow && status.connected && (
+          <Button size="sm" onClick={onSyncNow} disabled={status.running || status.paused !== undefined} aria-busy={status.running || undefined}>
+            <RefreshCw aria-hidden="true" className="size-3.5" />
+            {status.running ? t('syncing') : t('syncNow')}
+          </Button>
+        )}
+      </div>
+
+      {!connected && (
+        <Notice tone="info">
+          {t('disconnected')}
+        </Notice>
+      )}
       {status.paused === 'unauthorized' && (
-        <div role="alert" className="fk-error">
-          <p style={{ margin: 0 }}>{t('unauthorized')}</p>
+        <div role="alert" className="flex min-w-0 flex-col items-start gap-2">
+          <Notice tone="danger" className="self-stretch">
+            {t('unauthorized')}
+          </Notice>
           {onReconnect && (
-            <button type="button" className="fk-button" onClick={onReconnect}>
+            <Button size="sm" variant="primary" onClick={onReconnect}>
               {t('reconnect')}
-            </button>
+            </Button>
           )}
         </div>
       )}
-      <dl style={{ display: 'grid', gridTemplateColumns: 'auto 1fr', gap: '2px 8px', margin: 0, fontSize: 13 }}>
-        <dt className="fk-muted">{status.pending > 0 ? t('pending', { count: status.pending }) : t('allSynced')}</dt>
-        <dd style={{ margin: 0 }}>{status.nextAttemptAt && !status.running ? t('nextAttempt', { time: time(status.nextAttemptAt) }) : ''}</dd>
-        <dt className="fk-muted">{status.lastSuccessAt ? t('lastSuccess', { time: time(status.lastSuccessAt) }) : t('neverSynced')}</dt>
-        <dd style={{ margin: 0 }} />
-      </dl>
-      {status.running && <SyncProgress progress={status.progress} />}
-      {onSyncNow && status.connected && (
-        <button type="button" className="fk-button" onClick={onSyncNow} disabled={status.running || status.paused !== undefined}>
-          {status.running ? t('syncing') : t('syncNow')}
-        </button>
+
+      {(connected || status.pending > 0) && (
+        <dl className="m-0 grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm">
+          <dt className="text-muted">{t('stateTerm')}</dt>
+          <dd className="m-0">{state}</dd>
+          {connected && (
+            <>
+              <dt className="text-muted">{t('lastSuccessTerm')}</dt>
+              <dd className="m-0" title={status.lastSuccessAt ? time(status.lastSuccessAt) : undefined}>
+                {status.lastSuccessAt ? ago(status.lastSuccessAt) : t('neverSynced')}
+              </dd>
+            </>
+          )}
+          {connected && status.nextAttemptAt && !status.running && (
+            <>
+              <dt className="text-muted">{t('nextAttemptTerm')}</dt>
+              <dd className="m-0" title={time(status.nextAttemptAt)}>
+                {ago(status.nextAttemptAt)}
+              </dd>
+            </>
+          )}
+        </dl>
       )}
-      {status.lastError && status.needsAttention === 0 && status.pending > 0 && <p className="fk-muted">{t('lastError', { message: status.lastError })}</p>}
+      {!connected && onReconnect && (
+        <div>
+          <Button size="sm" variant="primary" onClick={onReconnect}>
+            {t('connectNow')}
+          </Button>
+        </div>
+      )}
+      {status.running && <SyncProgress progress={status.progress} />}
+      {status.lastError && status.needsAttention === 0 && status.pending > 0 && (
+        <div className="flex min-w-0 flex-col gap-1">
+          <Notice tone="warn">{t('lastError')}</Notice>
+          <details className="text-xs text-muted">
+            <summary className="cursor-pointer">{t('technical')}</summary>
+            <p className="m-0 mt-1 font-mono break-all">{status.lastError}</p>
+          </details>
+        </div>
+      )}
 
       {(status.attention?.length ?? 0) > 0 && (
-        <section aria-labelledby="fk-sync-attention">
-          <h3 id="fk-sync-attention" style={{ fontSize: 14, margin: '8px 0 4px' }}>{t('attentionHeading')} ({status.needsAttention})</h3>
-          <p className="fk-muted" style={{ margin: '0 0 4px', fontSize: 12 }}>{t('attentionHint')}</p>
-          <ul className="fk-list" data-testid="sync-attention">
-            {status.attention!.map((item) => (
-              <li key={item.outboxId} className="fk-card">
-                {onOpenRecord ? (
-                  <button type="button" className="fk-button" onClick={() => onOpenRecord(item.table, item.recordId)}>
-                    {name(item.table, item.recordId)}
-                  </button>
-                ) : (
-                  <strong>{name(item.table, item.recordId)}</strong>
-                )}
-                <p style={{ margin: '4px 0' }}>{t('hubspotSaid', { message: item.message })}</p>
-                <button type="button" className="fk-button" aria-label={t('retryLabel', { record: name(item.table, item.recordId) })} onClick={() => onRetry(item.outboxId)}>
-                  {t('retry')}
-                </button>
-              </li>
-            ))}
+        <section aria-labelledby={attentionId} className="flex min-w-0 flex-col gap-2">
+          <h4 id={attentionId} className="m-0 text-sm font-semibold text-warn">
+            {t('attentionHeading', { count: status.needsAttention })}
+          </h4>
+          <p className={hintClass}>{t('attentionHint')}</p>
+          <ul className="m-0 flex list-none flex-col gap-2 p-0" data-testid="sync-attention">
+            {status.attention!.map((item) => {
+              const record = name(item.table, item.recordId);
+              return (
+                <li key={item.outboxId} className="flex min-w-0 flex-col gap-2 rounded-md border border-line p-2.5">
+                  {onOpenRecord ? (
+                    <button type="button" className="cursor-pointer self-start text-left font-medium break-words text-accent-hover underline underline-offset-2" onClick={() => onOpenRecord(item.table, item.recordId)}>
+                      {record}
+                    </button>
+                  ) : (
+                    <strong className="font-medium break-words">{record}</strong>
+                  )}
+                  <p className="m-0 text-sm">{t(refusedKeyOf(item.kind))}</p>
+                  <details className="text-xs text-muted">
+                    <summary className="cursor-pointer">{t('technical')}</summary>
+                    <p className="m-0 mt-1 break-words">{t('hubspotSaid', { message: item.message })}</p>
+                  </details>
+                  <div>
+                    <Button size="sm" aria-label={t('retryLabel', { record })} onClick={() => onRetry(item.outboxId)}>
+                      {t('retry')}
+                    </Button>
+                  </div>
+                </li>
+              );
+            })}
           </ul>
         </section>
       )}
 
       {(status.conflicts?.length ?? 0) > 0 && (
-        <section aria-labelledby="fk-sync-conflicts">
-          <h3 id="fk-sync-conflicts" style={{ fontSize: 14, margin: '8px 0 4px' }}>{t('conflictsHeading')}</h3>
-          <ul className="fk-list" data-testid="sync-conflicts">
-            {status.conflicts!.map((c) => (
-              <li key={c.id} className="fk-card">
-                <strong>{name(c.table, c.recordId)}</strong>
-                <p style={{ margin: '4px 0' }}>
-                  {c.kept === 'remote' ? t('conflictKeptRemote', { time: time(c.losingVersion) }) : t('conflictKeptLocal', { author: profileNameFor(c.losingAuthor, locale), time: time(c.losingVersion) })}
-                </p>
-                {onDismissConflict && (
-                  <button type="button" className="fk-button" aria-label={t('dismissLabel', { record: name(c.table, c.recordId) })} onClick={() => onDismissConflict(c.id)}>
-                    {t('dismiss')}
-                  </button>
-                )}
-              </li>
-            ))}
+        <section aria-labelledby={conflictsId} className="flex min-w-0 flex-col gap-2">
+          <h4 id={conflictsId} className="m-0 text-sm font-semibold">
+            {t('conflictsHeading')}
+          </h4>
+          <ul className="m-0 flex list-none flex-col gap-2 p-0" data-testid="sync-conflicts">
+            {status.conflicts!.map((c) => {
+              const record = name(c.table, c.recordId);
+              return (
+                <li key={c.id} className="flex min-w-0 flex-col gap-2 rounded-md border border-line p-2.5">
+                  <strong className="font-medium break-words">{record}</strong>
+                  <p className="m-0 text-sm">
+                    {c.kept === 'remote' ? t('conflictKeptRemote', { time: time(c.losingVersion) }) : t('conflictKeptLocal', { author: profileNameFor(c.losingAuthor, locale), time: time(c.losingVersion) })}
+                  </p>
+                  {onDismissConflict && (
+                    <div>
+                      <Button size="sm" aria-label={t('dismissLabel', { record })} onClick={() => onDismissConflict(c.id)}>
+                        {t('dismiss')}
+                      </Button>
+                    </div>
+                  )}
+                </li>
+              );
+            })}
           </ul>
         </section>
       )}

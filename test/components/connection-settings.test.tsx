@@ -63,14 +63,27 @@ describe('ConnectionSettings', () => {
     await user.keyboard('{Enter}');
     const alert = await screen.findByTestId('connection-error');
     expect(alert.textContent).toContain('HubSpot 不接受此令牌');
-    expect(alert.textContent).toContain('Authentication credentials not found.');
+    // HubSpot's own (English) words only inside the technical details.
+    const details = alert.querySelector('details')!;
+    expect(details.open).toBe(false);
+    expect(details.textContent).toContain('Authentication credentials not found.');
+  });
+
+  it('says in one sentence when HubSpot cannot be reached', async () => {
+    const user = userEvent.setup();
+    const onConnect = vi.fn(async () => ({ ...DISCONNECTED, error: 'fetch failed', errorKind: 'network' }));
+    inLocale('en', <ConnectionSettings status={DISCONNECTED} onConnect={onConnect} onDisconnect={vi.fn()} defaultBaseUrl="https://api.hubapi.com" />);
+    await user.type(screen.getByLabelText('Access token'), 'pat-na1-secret');
+    await user.click(screen.getByRole('button', { name: 'Connect' }));
+    const alert = await screen.findByTestId('connection-error');
+    expect(alert.querySelector('p')!.textContent).toBe('HubSpot could not be reached: check the network connection and try again.');
   });
 
   it('disconnects with one click and says sync is paused after a 401', async () => {
     const user = userEvent.setup();
     const onDisconnect = vi.fn(async () => DISCONNECTED);
     inLocale('en', <ConnectionSettings status={{ ...CONNECTED, paused: 'unauthorized' }} onConnect={vi.fn()} onDisconnect={onDisconnect} defaultBaseUrl="https://api.hubapi.com" />);
-    expect(screen.getByText(/rejected the stored token/)).toBeTruthy();
+    expect(screen.getByText(/no longer accepts the stored token/)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Disconnect' }));
     expect(onDisconnect).toHaveBeenCalledOnce();
     expect(screen.getByTestId('connection-state').textContent).toContain('Not connected');

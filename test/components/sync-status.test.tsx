@@ -17,19 +17,38 @@ function inLocale(locale: Locale, ui: ReactNode) {
 const BASE: SyncStatus = { connected: true, pending: 0, needsAttention: 0, running: false, lastSuccessAt: '2026-11-23T08:30:00.000Z' };
 
 describe('SyncStatusBadge', () => {
-  it('shows the pending count, last success and what needs attention', () => {
-    inLocale('en', <SyncStatusBadge status={{ ...BASE, pending: 12, needsAttention: 2 }} />);
+  const NOW = new Date('2026-11-23T08:32:00.000Z');
+
+  it('shows the pending count with plurals, when it last worked, and what needs attention', () => {
+    inLocale('en', <SyncStatusBadge status={{ ...BASE, pending: 12, needsAttention: 2 }} now={NOW} />);
     const badge = screen.getByRole('status');
-    expect(badge.textContent).toContain('12 waiting to sync');
-    expect(badge.textContent).toContain('Last synced');
+    expect(badge.textContent).toContain('12 records to sync');
+    expect(badge.textContent).toContain('last synced 2 minutes ago');
     expect(badge.textContent).toContain('2 need attention');
+    cleanup();
+    inLocale('en', <SyncStatusBadge status={{ ...BASE, pending: 1 }} now={NOW} />);
+    expect(screen.getByRole('status').textContent).toContain('1 record to sync');
   });
 
-  it('says in Chinese when everything is synced, and when the token stopped working', () => {
+  it('says in Chinese when everything is synced, and how long ago', () => {
+    inLocale('zh-CN', <SyncStatusBadge status={BASE} now={NOW} />);
+    expect(screen.getByRole('status').textContent).toBe('已同步 · 2分钟前');
+  });
+
+  it('says "not connected", never "all synced · not synced yet", before HubSpot is connected', () => {
+    inLocale('zh-CN', <SyncStatusBadge status={{ connected: false, paused: 'disconnected', pending: 5, needsAttention: 0, running: false }} />);
+    expect(screen.getByRole('status').textContent).toBe('未连接 HubSpot');
+    cleanup();
+    inLocale('en', <SyncStatusBadge status={{ connected: false, pending: 0, needsAttention: 0, running: false }} />);
+    expect(screen.getByRole('status').textContent).toBe('Not connected to HubSpot');
+  });
+
+  it('says when the token stopped working', () => {
     inLocale('zh-CN', <SyncStatusBadge status={{ ...BASE, paused: 'unauthorized' }} />);
     const badge = screen.getByRole('status');
-    expect(badge.textContent).toContain('已全部同步');
+    expect(badge.textContent).toContain('同步已暂停');
     expect(badge.textContent).toContain('重新连接');
+    expect(badge.textContent).not.toContain('已同步');
   });
 });
 
@@ -45,7 +64,11 @@ describe('SyncStatusPanel', () => {
     inLocale('en', <SyncStatusPanel status={status} onRetry={onRetry} describeRecord={() => '华联商贸 · 2026-11-23'} />);
 
     const list = screen.getByTestId('sync-attention');
-    expect(within(list).getByText(/HubSpot said: One or more associations are invalid/)).toBeTruthy();
+    // One sentence for people; HubSpot's own words only inside the technical details.
+    expect(within(list).getByText('HubSpot refused this record as it is: correct it, then retry.')).toBeTruthy();
+    const details = list.querySelector('details')!;
+    expect(details.open).toBe(false);
+    expect(details.textContent).toMatch(/HubSpot said: One or more associations are invalid/);
     await user.click(within(list).getByRole('button', { name: 'Retry 华联商贸 · 2026-11-23' }));
     expect(onRetry).toHaveBeenCalledWith('OB1');
   });
@@ -78,6 +101,19 @@ describe('SyncStatusPanel', () => {
     inLocale('en', <SyncStatusPanel status={{ ...BASE, pending: 3, paused: 'unauthorized' }} onRetry={vi.fn()} onReconnect={onReconnect} onSyncNow={vi.fn()} />);
     await user.click(screen.getByRole('button', { name: 'Reconnect' }));
     expect(onReconnect).toHaveBeenCalledOnce();
+    expect(screen.getByRole('alert').textContent).toContain('no longer accepts the token');
     expect(screen.getByRole('button', { name: 'Sync now' })).toHaveProperty('disabled', true);
+  });
+
+  it('offers to connect when HubSpot is not connected yet, without sync facts that do not apply', async () => {
+    const user = userEvent.setup();
+    const onReconnect = vi.fn();
+    inLocale('zh-CN', <SyncStatusPanel status={{ connected: false, paused: 'disconnected', pending: 4, needsAttention: 0, running: false }} onRetry={vi.fn()} onReconnect={onReconnect} onSyncNow={vi.fn()} />);
+    const panel = screen.getByTestId('sync-panel');
+    expect(panel.textContent).toContain('尚未连接 HubSpot');
+    expect(panel.textContent).not.toContain('上次同步');
+    expect(screen.queryByRole('button', { name: '立即同步' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: '连接 HubSpot' }));
+    expect(onReconnect).toHaveBeenCalledOnce();
   });
 });

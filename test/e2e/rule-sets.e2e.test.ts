@@ -11,7 +11,7 @@ afterEach(async () => {
 
 async function sampleTotal(page: Page): Promise<number> {
   const text = await page.getByTestId('sample-score').innerText();
-  return Number(/Total:\s*([\d.]+)/.exec(text)?.[1]);
+  return Number(/Total\s*([\d.]+)/.exec(text)?.[1]);
 }
 
 describe('rule sets in options', () => {
@@ -40,9 +40,11 @@ describe('rule sets in options', () => {
       mimeType: 'application/json',
       buffer: Buffer.from(JSON.stringify({ id: 'dealer-quarterly', version: 3, effectiveFrom: 'next spring', root: { id: 'x' } })),
     });
-    const problems = options.getByRole('heading', { name: /Problems \(\d+\)/ });
+    const problems = options.getByRole('heading', { name: /\d+ things? to fix/ });
     await problems.waitFor();
-    await expect(options.getByText('effectiveFrom').first().isVisible()).resolves.toBe(true);
+    // Each problem is one sentence naming the field; the technical path stays in a closed disclosure.
+    await expect(options.getByText(/effective date is not a valid date/).first().isVisible()).resolves.toBe(true);
+    await expect(options.getByText(/effectiveFrom: /).first().isVisible()).resolves.toBe(false);
     expect((await readRows<{ version: number }>(options, 'ruleSets')).map((r) => r.version)).toEqual([2]);
   });
 });
