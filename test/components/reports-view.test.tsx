@@ -81,7 +81,7 @@ describe('ReportsView', () => {
     await userEvent.click(kinds.getByRole('button', { name: 'Monthly' }));
     const month = periodOf('monthly', today());
     const monthVisits = lastWeek.start >= month.start ? 2 : 1;
-    await waitFor(() => expect(screen.getByTestId('report-period').textContent).toBe(`${formatMonth(month.label, 'en')} · ${monthVisits} visit cards this month`));
+    await waitFor(() => expect(screen.getByTestId('report-period').textContent).toBe(`${formatMonth(month.label, 'en')} · ${monthVisits} visit ${monthVisits === 1 ? 'card' : 'cards'} this month`));
     expect(kinds.getByRole('button', { name: 'Monthly' }).getAttribute('aria-pressed')).toBe('true');
     expect(weeklyButton.getAttribute('aria-pressed')).toBe('false');
     expect(screen.getByRole('form', { name: `Monthly report · ${formatMonth(month.label, 'en')}` })).toBeTruthy();

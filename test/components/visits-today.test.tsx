@@ -117,7 +117,8 @@ describe('TodayView', () => {
 
     await user.click(visits.getByRole('button', { name: `Delete visit card ${DEALER} ${day}` }));
     await user.click(visits.getByRole('button', { name: 'Keep' }));
-    expect(await liveCards()).toHaveLength(3);
+    // On the 1st of a month there is no earlier day of the month to put a history card on.
+    expect(await liveCards()).toHaveLength(firstOfMonth ? 3 : 2);
 
     // A new card for the same dealer sees this rep's and the colleague's orders of the dealer.
     await user.click(visits.getByRole('button', { name: 'Log a visit' }));
@@ -130,6 +131,6 @@ describe('TodayView', () => {
     await user.click(visits.getByRole('button', { name: `Yes, delete visit card ${DEALER} ${day}` }));
     expect((await visits.findByTestId('empty-visits')).textContent).toContain('No visits logged today');
     expect(visits.getByRole('status').textContent).toBe('Visit card deleted.');
-    expect(await liveCards()).toHaveLength(2);
+    expect(await liveCards()).toHaveLength(firstOfMonth ? 2 : 1);
   });
 });
