@@ -1,12 +1,12 @@
 import { useId, useState } from 'react';
-import { Download, Upload } from 'lucide-react';
+import { Download } from 'lucide-react';
 import type { Translate } from '../../lib/kernel/i18n';
 import { useT } from '../shell/locale';
 import { backupMessages } from './messages';
 import { useDatabase } from '../shell/database-context';
 import { backupFileName, exportBackup, serialiseBackup } from '../../lib/backup/export';
 import { BackupRejected, importBackup, wipeLocalData, type ImportSummary } from '../../lib/backup/import';
-import { Button, Notice, buttonClass, cn, hintClass } from '../ui/index';
+import { Button, FileButton, Notice, hintClass } from '../ui/index';
 
 type Outcome =
   | { kind: 'idle' }
@@ -82,20 +82,9 @@ export function BackupPanel({ appVersion, actor }: { appVersion: string; actor: 
           <Download aria-hidden="true" className="size-4" />
           {t('export')}
         </Button>
-        <label className={cn(buttonClass({ variant: 'secondary', size: 'md' }), 'focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-focus')}>
-          <Upload aria-hidden="true" className="size-4" />
+        <FileButton accept="application/json,.json" onFile={(file) => void onImport(file)}>
           {t('importLabel')}
-          <input
-            type="file"
-            accept="application/json,.json"
-            className="sr-only"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = '';
-              if (file) void onImport(file);
-            }}
-          />
-        </label>
+        </FileButton>
       </div>
       <p className={hintClass}>{t('importHint')}</p>
 

@@ -1,5 +1,5 @@
 import { useId, useMemo, useState, type ReactNode } from 'react';
-import { Download, Upload } from 'lucide-react';
+import { Download } from 'lucide-react';
 import { translator } from '../../lib/kernel/i18n';
 import { formatDay } from '../../lib/kernel/format';
 import { diffRuleSets } from '../../lib/rules/diff';
@@ -9,7 +9,7 @@ import type { Problem } from '../../lib/rules/problems';
 import { proposeRuleSet, type RuleSetLibrary } from '../../lib/rules/store';
 import type { RuleSet } from '../../lib/rules/rule-set-schema';
 import { LocaleProvider } from '../shell/locale';
-import { Button, Checkbox, DatePicker, Notice, buttonClass, cn, hintClass, labelClass, selectClass, textareaClass } from '../ui/index';
+import { Button, Checkbox, DatePicker, FileButton, Notice, cn, hintClass, labelClass, selectClass, textareaClass } from '../ui/index';
 import { setAt } from './draft';
 import { describeChanges, describeProblem } from './describe';
 import { Disclosure } from './Disclosure';
@@ -296,20 +296,9 @@ function Editor({ ruleSets, activeVersions, onSave, locale }: RuleSetEditorProps
             <Download aria-hidden="true" className="size-4" />
             {t('export')}
           </Button>
-          <label className={cn(buttonClass({ variant: 'secondary', size: 'md' }), 'focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-focus')}>
-            <Upload aria-hidden="true" className="size-4" />
+          <FileButton accept="application/json,.json" onFile={(file) => void importFile(file)}>
             {t('importFile')}
-            <input
-              type="file"
-              accept="application/json,.json"
-              className="sr-only"
-              onChange={(event) => {
-                const file = event.target.files?.[0];
-                event.target.value = '';
-                void importFile(file);
-              }}
-            />
-          </label>
+          </FileButton>
         </div>
         {status && (
           <Notice tone="ok" role="status">

@@ -12,6 +12,6 @@ export { DatePicker } from './DatePicker';
 export { PortalContainerProvider, usePortalContainer } from './portal';
 export { controlClass, inputClass, selectClass, textareaClass, labelClass, hintClass } from './controls';
 export { cn } from './cn';
-export { styles, palette, buttonStyles } from './styles';
 export { uiMessages } from './messages';
 export { DeleteButton, ShowMore } from './DeleteButton';
+export { FileButton } from './FileButton';

@@ -125,22 +125,23 @@ describe('records and backup', () => {
     expect(JSON.parse(exported)).toMatchObject({ format: 'fieldkit-backup', version: 1 });
     expect(exported).not.toMatch(/token/i);
 
-    options.once('dialog', (dialog) => void dialog.accept());
     await options.getByRole('button', { name: 'Delete all local data' }).click();
+    await options.getByRole('button', { name: 'Yes, delete everything' }).click();
     await options.getByText('All local data deleted.').waitFor();
     expect(await countRows(options, 'dealers')).toBe(0);
     await panel.getByRole('button', { name: 'Dealers', exact: true }).click();
     await panel.getByTestId('empty-dealers').waitFor();
 
     await options.getByLabel('Import backup file').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
-    await options.getByText('Imported: 3 added').waitFor();
+    await options.getByText('Imported: 3 records added').waitFor();
     expect({ dealers: await countRows(options, 'dealers'), intel: await countRows(options, 'intelItems') }).toEqual(before);
     await panel.getByText('苏南汽配城').waitFor();
 
     await options.getByLabel('Import backup file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(exported.slice(0, 200)) });
     const alert = options.getByRole('alert');
     await alert.waitFor();
-    await expect(alert.textContent()).resolves.toMatch(/Nothing was imported\. Problem at \$: not valid JSON/);
+    // One sentence saying what to do; the JSON path and parser message stay behind "details".
+    await expect(alert.textContent()).resolves.toMatch(/Nothing was imported: the file is incomplete or not a backup\. Export the backup again/);
     expect({ dealers: await countRows(options, 'dealers'), intel: await countRows(options, 'intelItems') }).toEqual(before);
   });
 });
