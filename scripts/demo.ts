@@ -89,6 +89,31 @@ async function main() {
       }
       if (!headed) await page.close();
     }
+    // The intel overlay on a competitor's shop page, as a rep opens it from the page (the demo
+    // serves the page at the one host Fieldkit may inject into without a click, and injects it).
+    const shopUrl = 'https://api.hubapi.com/fieldkit-demo/shop/m1';
+    const shopTitle = locale === 'zh-CN' ? '美孚1号 全合成机油 0W-40 4L' : 'Mobil 1 Full Synthetic 0W-40 4L';
+    await session.context.route('https://api.hubapi.com/fieldkit-demo/**', (route) =>
+      route.fulfill({ contentType: 'text/html; charset=utf-8', body: `<!doctype html><html><head><meta charset="utf-8"><title>${shopTitle}</title></head><body><h1>${shopTitle}</h1><p id="offer">¥429.00 ¥468.00</p></body></html>` }),
+    );
+    const shop = await session.context.newPage();
+    await shop.setViewportSize({ width: 900, height: 900 });
+    await shop.goto(shopUrl);
+    await shop.evaluate(() => {
+      const range = document.createRange();
+      range.selectNodeContents(document.getElementById('offer')!);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    });
+    await session.serviceWorker.evaluate(async (url) => {
+      const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number }[]> }; scripting: { executeScript(o: object): Promise<unknown> } } }).chrome;
+      const [tab] = await api.tabs.query({ url: `${url}*` });
+      await api.scripting.executeScript({ target: { tabId: tab!.id }, files: ['/content-scripts/intel-capture.js'] });
+    }, shopUrl);
+    await shop.getByRole('dialog').waitFor();
+    const captureShot = resolve(OUT, `${locale}-capture.png`);
+    await shop.screenshot({ path: captureShot });
+    console.log(`[${locale}] intel capture on a shop page: ${captureShot}`);
     if (headed) {
       console.log(`Fieldkit is open in Chromium (${locale}). Close the browser window to continue, or press Ctrl+C to end the demo.`);
       await new Promise((done) => session.context.on('close', done));

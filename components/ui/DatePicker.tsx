@@ -46,7 +46,7 @@ export function DatePicker({
   const spoken = selected ? formatDay(value, locale) : '';
   const bounds = [min ? { before: parseISO(min) } : undefined, max ? { after: parseISO(max) } : undefined].filter((b) => b !== undefined);
   return (
-    <div className={cn('flex min-w-0 flex-col gap-1', className)}>
+    <div data-testid="date-picker" className={cn('flex min-w-0 flex-col gap-1', className)}>
       <div className="flex min-w-0 items-center gap-1">
         <input
           {...input}

@@ -31,8 +31,16 @@ const ZH_ALLOWED = new Set(['Fieldkit', 'HubSpot', 'English', 'SKU', 'HX7', 'ULT
 /** Chinese an English screen may show: the language picker's own name for Chinese. */
 const EN_ALLOWED = new Set(['中文', '简体', '简体中文']);
 
+const SHOP_URL = 'https://api.hubapi.com/fieldkit-e2e/look/shop';
+/** A competitor's shop page in the test's language, where the capture overlay opens. */
+const SHOP_PAGE: Record<Locale, string> = {
+  'zh-CN': '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>美孚1号 全合成机油 4L</title></head><body><h1>美孚1号 全合成机油 4L</h1><p>零售价 468 元/桶</p></body></html>',
+  en: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Mobil 1 Full Synthetic 4L</title></head><body><h1>Mobil 1 Full Synthetic 4L</h1><p>Retail price 468 per drum</p></body></html>',
+};
+
 interface Surface {
   name: string;
+  /** An extension page, or `capture`: the intel overlay on a web page. */
   path: string;
   /** Run after load, before the checks (open a dealer, pick a tab). */
   prepare?: (page: Page, locale: Locale) => Promise<void>;
@@ -48,7 +56,25 @@ const SURFACES: Surface[] = [
   { name: 'settings', path: 'sidepanel.html#settings' },
   { name: 'popup', path: 'popup.html' },
   { name: 'options', path: 'options.html' },
+  { name: 'capture', path: 'capture' },
 ];
+
+/**
+ * The overlay as the background opens it after a gesture: the shop page is served at the one host
+ * the extension may inject into without a gesture, and the built content script is injected.
+ */
+async function openCapture(session: ExtensionSession, locale: Locale): Promise<Page> {
+  await session.context.route('https://api.hubapi.com/fieldkit-e2e/**', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: SHOP_PAGE[locale] }));
+  const shop = await session.context.newPage();
+  await shop.goto(SHOP_URL);
+  await session.serviceWorker.evaluate(async (url) => {
+    const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number }[]> }; scripting: { executeScript(o: object): Promise<unknown> } } }).chrome;
+    const [tab] = await api.tabs.query({ url: `${url}*` });
+    await api.scripting.executeScript({ target: { tabId: tab!.id }, files: ['/content-scripts/intel-capture.js'] });
+  }, SHOP_URL);
+  await shop.getByRole('dialog').waitFor();
+  return shop;
+}
 
 async function importFixture(session: ExtensionSession, locale: Locale): Promise<void> {
   const options = await session.openPage('options.html#backup');
@@ -88,7 +114,10 @@ function visibleText(page: Page): Promise<string> {
     const walk = (root: Document | ShadowRoot) =>
       root.querySelectorAll('*').forEach((el) => {
         if (el.shadowRoot) {
-          parts.push((el.shadowRoot as unknown as { innerText?: string }).innerText ?? el.shadowRoot.textContent ?? '');
+          // A shadow root has no innerText of its own: read its rendered children, not its <style>.
+          for (const child of Array.from(el.shadowRoot.children)) {
+            if (child instanceof HTMLElement && !['STYLE', 'SCRIPT', 'LINK'].includes(child.tagName)) parts.push(child.innerText);
+          }
           walk(el.shadowRoot);
         }
       });
@@ -98,6 +127,8 @@ function visibleText(page: Page): Promise<string> {
 }
 
 function wrongLanguageWords(text: string, locale: Locale, allowed: ReadonlySet<string> = ZH_ALLOWED): string[] {
+  // Web addresses are data (the page a rep captured from), not words of the UI.
+  text = text.replace(/https?:\/\/\S+/g, ' ');
   if (locale === 'zh-CN') {
     const words = text.match(/[A-Za-z][A-Za-z'’-]*[A-Za-z]/g) ?? [];
     return [...new Set(words.filter((w) => !allowed.has(w) && !/^[A-Z0-9-]+$/.test(w)))];
@@ -120,17 +151,21 @@ for (const locale of LOCALES) {
 
     for (const surface of SURFACES) {
       it(`${surface.name}: matches its screenshots at 320 and 480 px, passes axe, speaks only ${locale}`, async () => {
-        const page = await session.openPage(surface.path);
+        const page = surface.path === 'capture' ? await openCapture(session, locale) : await session.openPage(surface.path);
         await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'light' });
         const problems: string[] = [];
         for (const width of WIDTHS) {
           await page.setViewportSize({ width, height: 900 });
           await surface.prepare?.(page, locale);
           await page.waitForTimeout(300);
-          const shot = await page.screenshot({ fullPage: true, animations: 'disabled', caret: 'hide' });
+          // The overlay's "today" comes from the content script's world, which the test clock does
+          // not reach: hide the day it shows, or the reference would change every day.
+          const mask = surface.path === 'capture' ? [page.getByTestId('date-picker')] : [];
+          const shot = await page.screenshot({ fullPage: true, animations: 'disabled', caret: 'hide', mask });
           const { ratio } = compare(`${locale}-${surface.name}-${width}`, shot);
           if (ratio > MAX_DIFF) problems.push(`${width}px differs from its reference by ${(ratio * 100).toFixed(2)}% (see ${OUT})`);
           if (surface.prepare) await page.reload().then(() => page.waitForSelector('#root > *'));
+          // The overlay keeps its own width; a narrow window must not push it off-screen.
         }
         await page.evaluate(axeSource);
         const axe = await page.evaluate(async () => {
