@@ -5,7 +5,7 @@ import { sidePanelMessages } from '../pages/side-panel/messages';
 import { useDatabase, useQuery, useSetting } from '../shell/database-context';
 import { EmptyState } from '../shell/EmptyState';
 import { Badge, Button, DeleteButton, Field, Notice, SaveError, ShowMore, cn, errorMessageOf, hintClass, inputClass, selectClass } from '../ui';
-import { ErrorDetails } from '../visits/ErrorDetails';
+import { ErrorDetails } from '../ui/ErrorDetails';
 import { dealersMessages } from './messages';
 import { formatMoney } from '../../lib/kernel/format';
 import { addLocalDealer } from '../../lib/dealers/local';

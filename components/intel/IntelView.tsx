@@ -4,7 +4,7 @@ import { sidePanelMessages } from '../pages/side-panel/messages';
 import { useDatabase, useDealers, useQuery, useSetting } from '../shell/database-context';
 import { EmptyState } from '../shell/EmptyState';
 import { Plus } from 'lucide-react';
-import { Button, Card, Notice, ShowMore, errorMessageOf } from '../ui';
+import { Button, Card, ErrorDetails, Notice, ShowMore, errorMessageOf } from '../ui';
 import { IntelForm } from './IntelForm';
 import { IntelList } from './IntelList';
 import { intelFormMessages } from './messages';
@@ -69,10 +69,7 @@ export function IntelView() {
       {error && (
         <div role="alert" className="flex flex-col gap-1">
           <Notice tone="danger">{ti('deleteFailed')}</Notice>
-          <details className="text-xs text-muted">
-            <summary className="cursor-pointer">{ti('technicalDetails')}</summary>
-            <p className="m-0 mt-1 font-mono [overflow-wrap:anywhere]">{error}</p>
-          </details>
+          <ErrorDetails summary={ti('technicalDetails')}>{error}</ErrorDetails>
         </div>
       )}
       {editing && (

@@ -11,6 +11,7 @@ import {
   Button,
   DatePicker,
   Field,
+  ErrorDetails,
   FieldError,
   LineListInput,
   Notice,
@@ -248,10 +249,7 @@ export function DiaryEditor({
       {invalidDetails && (
         <div role="alert" className="flex flex-col gap-1">
           <Notice tone="danger">{t('errorInvalidShort')}</Notice>
-          <details className="text-xs text-muted">
-            <summary className="cursor-pointer">{t('technicalDetails')}</summary>
-            <pre className="m-0 mt-1 font-mono text-xs break-all whitespace-pre-wrap">{invalidDetails}</pre>
-          </details>
+          <ErrorDetails summary={t('technicalDetails')}>{invalidDetails}</ErrorDetails>
         </div>
       )}
       {notice && (

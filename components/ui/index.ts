@@ -15,3 +15,4 @@ export { cn } from './cn';
 export { uiMessages } from './messages';
 export { DeleteButton, ShowMore } from './DeleteButton';
 export { FileButton } from './FileButton';
+export { ErrorDetails } from './ErrorDetails';

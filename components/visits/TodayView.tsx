@@ -6,7 +6,7 @@ import { sidePanelMessages } from '../pages/side-panel/messages';
 import { useDatabase, useDealers, useQuery, useSetting } from '../shell/database-context';
 import { EmptyState } from '../shell/EmptyState';
 import { Button, Card, Notice, errorMessageOf } from '../ui';
-import { ErrorDetails } from './ErrorDetails';
+import { ErrorDetails } from '../ui/ErrorDetails';
 import { VisitCardForm } from './VisitCardForm';
 import { VisitCardList } from './VisitCardList';
 import { visitCardMessages } from './messages';

@@ -27,7 +27,7 @@ import {
   tableClass,
   textareaClass,
 } from '../ui';
-import { ErrorDetails } from './ErrorDetails';
+import { ErrorDetails } from '../ui/ErrorDetails';
 import { visitCardMessages, type VisitCardMessageKey } from './messages';
 import { ACTION_KEYS, earlierCardsOf, lastInventoryCardOf, previousPeriodSalesOf, recentOrdersOf, recentPurchasesOf } from '../../lib/visits/history';
 
