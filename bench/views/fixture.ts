@@ -14,21 +14,13 @@ import type { Dealer } from '../../lib/dealers/schema';
 import type { DiaryEntry } from '../../lib/reports/diary-schema';
 import type { Competitor, IntelItem } from '../../lib/intel/schema';
 import type { VisitCard } from '../../lib/visits/schema';
+import { createRandom } from '../../sim/prng';
 
 export const PER_YEAR = { cards: 1200, daily: 250, weekly: 52, monthly: 12, intel: 300 } as const;
 export const DEALERS_PER_REP = 120;
 
-/** mulberry32: a small, fast, seeded PRNG; returns [0, 1). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The simulator's seeded PRNG (mulberry32), so a fixture is the same on every run. */
+export const prng = createRandom;
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
