@@ -103,13 +103,13 @@ export function LegacyDealersView() {
   const db = useDatabase();
   const dealers = useAllDealers();
   const profile = useSetting('profile');
-  // Every card of every author, counted per dealer.
-  const visitCounts = useLiveQuery(async () => {
-    const counts = new Map<string, number>();
+  // Every card of every author, scanned for each dealer's last visit.
+  const lastVisits = useLiveQuery(async () => {
+    const last = new Map<string, string>();
     await db.visitCards.each((card) => {
-      if (!card.deletedAt) counts.set(card.dealerId, (counts.get(card.dealerId) ?? 0) + 1);
+      if (!card.deletedAt && card.visitDay > (last.get(card.dealerId) ?? '')) last.set(card.dealerId, card.visitDay);
     });
-    return counts;
+    return last;
   }, [db]);
 
   if (!dealers || !profile) return null;
@@ -127,8 +127,12 @@ export function LegacyDealersView() {
             {dealers.map((d) => (
               <li key={d.id}>
                 <strong>{d.name}</strong> {d.city && <span className="fk-muted">· {d.city}</span>} {d.grade && <span>· {d.grade}</span>}{' '}
-                {/* The old view showed "0 visits" until the scan finished; the bench waits for the real count, so it is only shown once known. */}
-                {visitCounts && <span className="fk-muted">· {t('dealerVisits', { count: visitCounts.get(d.id) ?? 0 })}</span>}
+                {/* Shown once the scan has finished: the bench waits for the real answer. */}
+                {lastVisits && (
+                  <span className="fk-muted" data-testid="dealer-last-visit">
+                    · {lastVisits.has(d.id) ? t('dealerLastVisit', { day: lastVisits.get(d.id)! }) : t('dealerNotVisited')}
+                  </span>
+                )}
               </li>
             ))}
           </ul>

@@ -11,7 +11,6 @@ import { TodayView } from '../../components/visits/TodayView';
 import { DealersView } from '../../components/dealers/DealersView';
 import { IntelView } from '../../components/intel/IntelView';
 import { ReportsView } from '../../components/reports/ReportsView';
-import { sidePanelMessages } from '../../components/pages/side-panel/messages';
 import { intelFormMessages } from '../../components/intel/messages';
 import { visitCardMessages } from '../../components/visits/messages';
 import { translator } from '../../lib/kernel/i18n';
@@ -43,18 +42,6 @@ const VIEWS: Record<Variant, Record<ViewName, () => ReactNode>> = {
   whole: { today: () => <LegacyTodayView />, dealers: () => <LegacyDealersView />, intel: () => <LegacyIntelView />, reports: () => <LegacyReportsView /> },
 };
 
-/**
- * A dealer row's visit count as the view words it, as a pattern: the message for one visit and
- * for eight (plural forms differ), the number replaced by any formatted number.
- */
-function visitCountPattern(): RegExp {
-  const t = translator(sidePanelMessages, LOCALE);
-  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const forms = [t('dealerVisits', { count: 1 }).replace('1', '\u0000'), t('dealerVisits', { count: 8 }).replace('8', '\u0000')];
-  return new RegExp(forms.map((form) => escape(form).replace('\u0000', '[\\d,.\\s]+')).join('|'));
-}
-
-const VISIT_COUNT = visitCountPattern();
 const INTEL_LIST = `ul[aria-label="${CSS.escape(translator(intelFormMessages, LOCALE)('listTitle'))}"] > li`;
 /** Today's visits, whichever way the view shows them: the count line, or a row of a visit list (list or table). */
 const TODAYS_VISITS = `[data-testid="visits-today"], ul[aria-label="${CSS.escape(translator(visitCardMessages, LOCALE)('listTitle'))}"] > li, tbody tr`;
@@ -62,13 +49,13 @@ const TODAYS_VISITS = `[data-testid="visits-today"], ul[aria-label="${CSS.escape
 /**
  * The first meaningful render of each view: what the user opened it for is on screen.
  * - today: the daily report editor and today's visits (the fixture always has cards today);
- * - dealers: the first dealer row, with its visit count;
+ * - dealers: the first dealer row, with the day of its last visit;
  * - intel: the first item of the intel list;
  * - reports: the period line (`report-period`) and the report editor.
  */
 const MEANINGFUL: Record<ViewName, (host: HTMLElement) => boolean> = {
   today: (host) => host.querySelector('form') !== null && host.querySelector(TODAYS_VISITS) !== null,
-  dealers: (host) => VISIT_COUNT.test(host.querySelector('ul > li')?.textContent ?? ''),
+  dealers: (host) => host.querySelector('ul > li [data-testid="dealer-last-visit"]') !== null,
   intel: (host) => host.querySelector(INTEL_LIST) !== null,
   reports: (host) => host.querySelector('[data-testid="report-period"]') !== null && host.querySelector('form') !== null,
 };

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import { ChevronDown, Plus, Search } from 'lucide-react';
 import { useLocale, useT } from '../shell/locale';
 import { sidePanelMessages } from '../pages/side-panel/messages';
@@ -7,14 +7,15 @@ import { EmptyState } from '../shell/EmptyState';
 import { Badge, Button, DeleteButton, Field, Notice, SaveError, ShowMore, cn, errorMessageOf, hintClass, inputClass, selectClass } from '../ui';
 import { ErrorDetails } from '../ui/ErrorDetails';
 import { dealersMessages } from './messages';
-import { formatMoney } from '../../lib/kernel/format';
+import { formatDay, formatMoney } from '../../lib/kernel/format';
+import { today } from '../../lib/kernel/dates';
 import { addLocalDealer } from '../../lib/dealers/local';
 import { dealersByName } from '../../lib/dealers/queries';
 import { CustomerClass, CustomerGrade, type Dealer } from '../../lib/dealers/schema';
 import type { Author } from '../../lib/kernel/record';
 import { PAGE_SIZE } from '../../lib/store/query';
 import { deleteRecord, saveRecord } from '../../lib/store/records';
-import { visitCountOfDealer } from '../../lib/visits/queries';
+import { lastVisitDayOfDealers } from '../../lib/visits/queries';
 
 /**
  * Dealers in name order, a page at a time, searchable by name or city. A dealer opens in place:
@@ -29,8 +30,11 @@ export function DealersView() {
   const [limit, setLimit] = useState(PAGE_SIZE);
   const [openId, setOpenId] = useState<string>();
   const dealers = useQuery(dealersByName, { search, limit });
+  const dealerIds = useMemo(() => dealers?.map((d) => d.id), [dealers]);
+  // One read for the whole page (a cursor step per dealer), not a live query per row.
+  const lastVisits = useQuery(lastVisitDayOfDealers, dealerIds && { dealerIds });
 
-  if (!dealers || !profile) return null;
+  if (!dealers || !profile || !lastVisits) return null;
   const author: Author = { id: profile.id, name: profile.name };
   const searching = search.trim() !== '';
 
@@ -63,7 +67,7 @@ export function DealersView() {
           ) : (
             <ul aria-label={t('dealersTitle')} className="m-0 flex list-none flex-col divide-y divide-line rounded-lg border border-line bg-surface p-0">
               {dealers.map((d) => (
-                <DealerRow key={d.id} dealer={d} open={openId === d.id} author={author} onToggle={() => setOpenId(openId === d.id ? undefined : d.id)} onClose={() => setOpenId(undefined)} />
+                <DealerRow key={d.id} dealer={d} lastVisit={lastVisits[d.id]} open={openId === d.id} author={author} onToggle={() => setOpenId(openId === d.id ? undefined : d.id)} onClose={() => setOpenId(undefined)} />
               ))}
             </ul>
           )}
@@ -150,12 +154,27 @@ function AddDealerForm({ author }: { author: Author }) {
 
 /**
  * One dealer of the list: its name (the button that opens it, stretched over the whole row),
- * city and visit count, its grade; its details open below it.
+ * city and the day it was last visited (who has gone unvisited shows at a glance), its grade;
+ * its details open below it.
  */
-function DealerRow({ dealer, open, author, onToggle, onClose }: { dealer: Dealer; open: boolean; author: Author; onToggle: () => void; onClose: () => void }) {
+function DealerRow({
+  dealer,
+  lastVisit,
+  open,
+  author,
+  onToggle,
+  onClose,
+}: {
+  dealer: Dealer;
+  lastVisit: string | undefined;
+  open: boolean;
+  author: Author;
+  onToggle: () => void;
+  onClose: () => void;
+}) {
   const t = useT(sidePanelMessages);
   const td = useT(dealersMessages);
-  const visits = useQuery(visitCountOfDealer, { dealerId: dealer.id });
+  const locale = useLocale();
   const detailId = useId();
   return (
     <li className="flex flex-col">
@@ -177,7 +196,9 @@ function DealerRow({ dealer, open, author, onToggle, onClose }: { dealer: Dealer
                 <span aria-hidden="true">·</span>
               </>
             )}
-            {visits !== undefined && <span className="whitespace-nowrap">{t('dealerVisits', { count: visits })}</span>}
+            <span className="whitespace-nowrap" data-testid="dealer-last-visit">
+              {lastVisit ? t('dealerLastVisit', { day: formatDay(lastVisit, locale, lastVisit.slice(0, 4) === today().slice(0, 4) ? 'short' : 'date') }) : t('dealerNotVisited')}
+            </span>
           </p>
         </div>
         {dealer.grade && <Badge className="shrink-0">{td('gradeBadge', { grade: dealer.grade })}</Badge>}

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ComponentProps } from 'react';
 import { useT } from '../shell/locale';
 import { sidePanelMessages } from '../pages/side-panel/messages';
 import { useDatabase, useDealers, useQuery, useSetting } from '../shell/database-context';
@@ -26,22 +26,12 @@ export function IntelView() {
   const db = useDatabase();
   const [limit, setLimit] = useState(PAGE_SIZE);
   const items = useQuery(latestIntel, { limit });
-  const usedNames = useQuery(intelCompetitorNames, NO_ARGS);
-  const dictionary = useQuery(competitorsByName, NO_ARGS);
-  const dealers = useDealers();
   const profile = useSetting('profile');
   const [editing, setEditing] = useState<Editing>(null);
   const [notice, setNotice] = useState('');
   const [error, setError] = useState('');
 
-  // The dictionary's names and those already used in intel, as the capture form offers them.
-  const competitors = useMemo(
-    () => [...new Set([...(dictionary ?? []).map((c) => c.name), ...(usedNames ?? [])])].sort((a, b) => a.localeCompare(b, 'zh-CN')),
-    [dictionary, usedNames],
-  );
-  const dealerOptions = useMemo(() => (dealers ?? []).map((d) => ({ id: d.id, name: d.name })), [dealers]);
-
-  if (!items || !dealers || !profile) return null;
+  if (!items || !profile) return null;
   const author = { id: profile.id, name: profile.name };
 
   const open = (item?: IntelItem) => {
@@ -74,12 +64,10 @@ export function IntelView() {
       )}
       {editing && (
         <Card>
-          <IntelForm
+          <IntelFormWithChoices
             // A fresh form per item: its fields start from the item it was opened for.
             key={editing.item?.id ?? 'new'}
             item={editing.item}
-            competitors={competitors}
-            dealers={dealerOptions}
             today={today()}
             onSave={async (draft) => {
               await saveRecord(db, 'intelItems', draft, { author });
@@ -117,4 +105,21 @@ export function IntelView() {
       )}
     </div>
   );
+}
+
+/**
+ * The intel form with what its pickers offer, read only once it opens: the dictionary's
+ * competitors and those already used in intel, and the dealers.
+ */
+function IntelFormWithChoices(props: Omit<ComponentProps<typeof IntelForm>, 'competitors' | 'dealers'>) {
+  const usedNames = useQuery(intelCompetitorNames, NO_ARGS);
+  const dictionary = useQuery(competitorsByName, NO_ARGS);
+  const dealers = useDealers();
+  const competitors = useMemo(
+    () => usedNames && dictionary && [...new Set([...dictionary.map((c) => c.name), ...usedNames])].sort((a, b) => a.localeCompare(b, 'zh-CN')),
+    [dictionary, usedNames],
+  );
+  const dealerOptions = useMemo(() => dealers?.map((d) => ({ id: d.id, name: d.name })), [dealers]);
+  if (!competitors || !dealerOptions) return null;
+  return <IntelForm {...props} competitors={competitors} dealers={dealerOptions} />;
 }

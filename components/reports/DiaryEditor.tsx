@@ -53,7 +53,10 @@ export interface DiaryEditorProps {
   entry?: DiaryEntry;
   /** Visit cards of the period: attached to a daily report, the source of a week's key-account visits. */
   visitsOfPeriod: VisitCard[];
+  /** Names of the dealers the entry and its visits mention. */
   dealersById: Record<string, string>;
+  /** The dealers a weekly report's rows can pick (all of them, by name); until they load, those in `dealersById`. */
+  dealerOptions?: readonly { id: string; name: string }[];
   /** The entry before this one: its plan prefills this one, and identical lines are pointed out. */
   previousEntry?: DiaryEntry;
   /** Fields that must not be empty on submit; defaults to the built-in template of `kind`. */
@@ -89,6 +92,7 @@ export function DiaryEditor({
   entry,
   visitsOfPeriod,
   dealersById,
+  dealerOptions,
   previousEntry,
   requiredFields = templateOf(kind)?.requiredFields ?? [],
   minKeyAccountVisits = templateOf('weekly')?.minKeyAccountVisits ?? 0,
@@ -302,6 +306,7 @@ export function DiaryEditor({
           state={state}
           previous={before?.kind === 'weekly' ? before : undefined}
           dealersById={dealersById}
+          dealerOptions={dealerOptions}
           periodStart={periodStart}
           minKeyAccountVisits={minKeyAccountVisits}
           errorText={errorText}
@@ -389,6 +394,7 @@ function WeeklySections({
   state,
   previous,
   dealersById,
+  dealerOptions: pickable,
   periodStart,
   minKeyAccountVisits,
   errorText,
@@ -398,6 +404,7 @@ function WeeklySections({
   state: WeeklyState;
   previous: Extract<DiaryEntry['content'], { kind: 'weekly' }> | undefined;
   dealersById: Record<string, string>;
+  dealerOptions: readonly { id: string; name: string }[] | undefined;
   periodStart: string;
   minKeyAccountVisits: number;
   errorText(path: string): string | undefined;
@@ -419,12 +426,13 @@ function WeeklySections({
   const previousPriorities = previous?.nextWeekPlan.map((r) => r.priority) ?? [];
   const previousProblems = previous?.lastWeekSummary.map((r) => r.problem) ?? [];
   const count = keyAccountVisitCount(state);
-  const dealerOptions = Object.entries(dealersById);
+  const dealerOptions = pickable ? pickable.map((d) => [d.id, d.name] as const) : Object.entries(dealersById);
+  const nameOf = (id: string) => dealersById[id] ?? pickable?.find((d) => d.id === id)?.name;
   const dealerSelect = (value: string, onSelect: (id: string) => void) => (control: FieldControlProps) => (
     <select
       {...control}
       value={value}
-      title={value ? (dealersById[value] ?? t('unknownDealer')) : undefined}
+      title={value ? (nameOf(value) ?? t('unknownDealer')) : undefined}
       onChange={(event) => onSelect(event.target.value)}
       className={cn(selectClass, 'truncate')}
     >
@@ -434,7 +442,7 @@ function WeeklySections({
           {name}
         </option>
       ))}
-      {value && !dealersById[value] && <option value={value}>{t('unknownDealer')}</option>}
+      {value && !dealerOptions.some(([id]) => id === value) && <option value={value}>{nameOf(value) ?? t('unknownDealer')}</option>}
     </select>
   );
   const gradeSelect = (value: GradeRow['from'], placeholder: string, onSelect: (grade: GradeRow['from']) => void) => (control: FieldControlProps) => (

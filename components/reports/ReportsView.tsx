@@ -1,14 +1,14 @@
 import { useId, useMemo, useState } from 'react';
 import { useLocale, useT } from '../shell/locale';
 import { formatMonth, formatWeek } from '../../lib/kernel/format';
-import { useDatabase, useDealers, useQuery, useSetting } from '../shell/database-context';
+import { useDatabase, useDealerNames, useDealers, useQuery, useSetting } from '../shell/database-context';
 import { Badge, Button, DeleteButton, SegmentedControl, ShowMore, cn, hintClass } from '../ui';
 import { DiaryEditor } from './index';
 import { diaryEditorMessages, reportsMessages } from './messages';
 import { periodTitle } from './period';
 import { today } from '../../lib/kernel/dates';
 import type { Author } from '../../lib/kernel/record';
-import type { DiaryEntry, DiaryKind } from '../../lib/reports/diary-schema';
+import { dealerIdsNamedIn, type DiaryEntry, type DiaryKind } from '../../lib/reports/diary-schema';
 import { periodOf, type ReportPeriod } from '../../lib/reports/periods';
 import { entriesOfKindBefore, entryOfPeriod } from '../../lib/reports/queries';
 import { saveDiary } from '../../lib/reports/submit';
@@ -75,14 +75,20 @@ function PeriodReport({ period, current, author, onBack }: { period: ReportPerio
   const t = useT(reportsMessages);
   const locale = useLocale();
   const db = useDatabase();
-  const dealers = useDealers();
   const kind = period.kind as ReportKind;
+  // The weekly report picks dealers for its rows: that list loads alongside, without holding the report back.
+  const pickable = useDealers(kind === 'weekly');
   const entry = useQuery(entryOfPeriod, { authorId: author.id, kind, periodStart: period.start });
   const previous = useQuery(entriesOfKindBefore, { authorId: author.id, kind, before: period.start, limit: 1 });
   const visitsQuery = visitsQueryOf(period, author.id);
   const visits = useQuery(visitsQuery.query, visitsQuery.args);
-  const dealersById = useMemo(() => Object.fromEntries((dealers ?? []).map((d) => [d.id, d.name])), [dealers]);
-  if (!previous || !visits || !dealers) return null;
+  const named = useMemo(
+    () => [...(visits ?? []).map((v) => v.dealerId), ...(entry ? dealerIdsNamedIn(entry) : []), ...(previous?.[0] ? dealerIdsNamedIn(previous[0]) : [])],
+    [visits, entry, previous],
+  );
+  const dealersById = useDealerNames(named);
+  const dealerOptions = useMemo(() => pickable?.map((d) => ({ id: d.id, name: d.name })), [pickable]);
+  if (!previous || !visits || !dealersById) return null;
 
   const count = visits.length;
   // Each piece wraps as a whole: a narrow panel breaks the line between them, never inside a date.
@@ -129,6 +135,7 @@ function PeriodReport({ period, current, author, onBack }: { period: ReportPerio
         previousEntry={previous[0]}
         visitsOfPeriod={visits}
         dealersById={dealersById}
+        dealerOptions={dealerOptions}
         onSave={(draft, { submit }) => saveDiary(db, draft, { submit, author })}
       />
     </>

@@ -1,8 +1,8 @@
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { FieldkitDatabase } from '../../lib/store/database';
 import type { NamedQuery } from '../../lib/store/query';
-import { dealersByName } from '../../lib/dealers/queries';
+import { dealersByIds, dealersByName } from '../../lib/dealers/queries';
 import { readSetting } from '../../lib/store/settings';
 import type { SettingKey, SettingValue } from '../../lib/store/settings-schema';
 
@@ -39,9 +39,43 @@ export function useQuery<A, R>(query: NamedQuery<A, R>, args: A | undefined): R 
   return useLiveQuery(async () => (args === undefined ? undefined : query.run(db, args)), [db, query, key]);
 }
 
-/** Dealers for pickers and name lookups, in name order (bounded: a rep's or a region's dealers). */
+/**
+ * Dealers for pickers, in name order (bounded: a rep's or a region's dealers). Only a form that
+ * is open asks for them; a view that only names dealers uses `useDealerNames`.
+ */
 export const DEALER_PICKER_LIMIT = 2000;
 
-export function useDealers() {
-  return useQuery(dealersByName, { search: '', limit: DEALER_PICKER_LIMIT });
+export function useDealers(enabled = true) {
+  return useQuery(dealersByName, enabled ? { search: '', limit: DEALER_PICKER_LIMIT } : undefined);
+}
+
+/**
+ * The names of the dealers `ids` mention (the dealers of a list of visit cards), read by primary
+ * key: a view that names a few dealers never loads them all. `undefined` while loading.
+ */
+export function useDealerNames(ids: readonly string[]): Record<string, string> | undefined {
+  const key = [...new Set(ids)].sort().join(' ');
+  const args = useMemo(() => ({ ids: key ? key.split(' ') : [] }), [key]);
+  const dealers = useQuery(dealersByIds, args);
+  return useMemo(() => dealers && Object.fromEntries(dealers.map((d) => [d.id, d.name])), [dealers]);
+}
+
+/**
+ * A named query and the names of the dealers its answer mentions, read together: a new row and
+ * its dealer's name arrive in the same render, never the row first with an unknown dealer.
+ */
+export function useQueryNamingDealers<A, R>(
+  query: NamedQuery<A, R>,
+  args: A | undefined,
+  dealerIdsOf: (result: R) => readonly string[],
+): { result: R; dealerNames: Record<string, string> } | undefined {
+  const db = useDatabase();
+  const key = args === undefined ? undefined : JSON.stringify(args);
+  return useLiveQuery(async () => {
+    if (args === undefined) return undefined;
+    const result = await query.run(db, args);
+    const dealers = await dealersByIds.run(db, { ids: [...new Set(dealerIdsOf(result))] });
+    return { result, dealerNames: Object.fromEntries(dealers.map((d) => [d.id, d.name])) };
+    // dealerIdsOf is a pure function of the answer: it does not change what is read.
+  }, [db, query, key]);
 }

@@ -3,7 +3,7 @@ import { Plus } from 'lucide-react';
 import { useLocale, useT } from '../shell/locale';
 import { formatDay } from '../../lib/kernel/format';
 import { sidePanelMessages } from '../pages/side-panel/messages';
-import { useDatabase, useDealers, useQuery, useSetting } from '../shell/database-context';
+import { useDatabase, useDealers, useQuery, useQueryNamingDealers, useSetting } from '../shell/database-context';
 import { EmptyState } from '../shell/EmptyState';
 import { Button, Card, Notice, errorMessageOf } from '../ui';
 import { ErrorDetails } from '../ui/ErrorDetails';
@@ -15,10 +15,15 @@ import { deleteRecord, saveRecord } from '../../lib/store/records';
 import { today as todayOf } from '../../lib/kernel/dates';
 import { saveDiary } from '../../lib/reports/submit';
 import { visitsOfAuthorOnDay } from '../../lib/visits/queries';
+import { anyDealer } from '../../lib/dealers/queries';
 import { dealerHistoryOf } from '../../lib/visits/history';
 import { entriesOfKindBefore, entryOfPeriod } from '../../lib/reports/queries';
 import type { VisitCard } from '../../lib/visits/schema';
+import type { ComponentProps } from 'react';
 import type { Author } from '../../lib/kernel/record';
+
+const NO_ARGS = {};
+const dealerIdsOfCards = (cards: VisitCard[]) => cards.map((c) => c.dealerId);
 
 type Editing = { mode: 'new' } | { mode: 'edit'; card: VisitCard };
 type Outcome = { tone: 'ok' | 'danger'; text: string; details?: string };
@@ -37,23 +42,25 @@ function TodayOf({ author, day }: { author: Author; day: string }) {
   const tv = useT(visitCardMessages);
   const locale = useLocale();
   const db = useDatabase();
-  const dealers = useDealers();
+  const hasDealers = useQuery(anyDealer, NO_ARGS);
   const authorId = author.id;
   const [editing, setEditing] = useState<Editing>();
   const [outcome, setOutcome] = useState<Outcome>();
 
-  const todaysCards = useQuery(visitsOfAuthorOnDay, { authorId, day });
+  // Today's cards with the names of their dealers only; the picker's list loads when the form opens.
+  const today = useQueryNamingDealers(visitsOfAuthorOnDay, { authorId, day }, dealerIdsOfCards);
+  const todaysCards = today?.result;
+  const dealersById = today?.dealerNames;
   // undefined both while loading and when not written yet; the editor is keyed by its id, so a
   // late answer remounts it with the entry.
   const todaysEntry = useQuery(entryOfPeriod, { authorId, kind: 'daily', periodStart: day });
   const previousEntries = useQuery(entriesOfKindBefore, { authorId, kind: 'daily', before: day, limit: 1 });
-  const dealersById = useMemo(() => Object.fromEntries((dealers ?? []).map((d) => [d.id, d.name])), [dealers]);
   const loadHistory = useCallback(
     (dealerId: string, visitDay: string) => dealerHistoryOf(db, dealerId, visitDay),
     [db],
   );
 
-  if (!dealers || !todaysCards || !previousEntries) return null;
+  if (hasDealers === undefined || !todaysCards || !previousEntries || !dealersById) return null;
 
   const open = (id: string) => {
     const card = todaysCards.find((c) => c.id === id);
@@ -86,7 +93,7 @@ function TodayOf({ author, day }: { author: Author; day: string }) {
                 setOutcome(undefined);
                 setEditing({ mode: 'new' });
               }}
-              disabled={dealers.length === 0}
+              disabled={!hasDealers}
             >
               <Plus aria-hidden="true" className="size-3.5" />
               {t('logVisit')}
@@ -101,7 +108,7 @@ function TodayOf({ author, day }: { author: Author; day: string }) {
             {outcome.details && <ErrorDetails summary={tv('errorDetails')}>{outcome.details}</ErrorDetails>}
           </div>
         )}
-        {dealers.length === 0 && <Notice tone="info">{t('noDealersForVisit')}</Notice>}
+        {!hasDealers && <Notice tone="info">{t('noDealersForVisit')}</Notice>}
         {editing ? (
           <Card>
             <h4 className="text-base font-semibold">
@@ -109,9 +116,8 @@ function TodayOf({ author, day }: { author: Author; day: string }) {
                 ? tv('editing', { dealer: dealersById[editing.card.dealerId] ?? tv('unknownDealer'), day: formatDay(editing.card.visitDay, locale, 'short') })
                 : tv('newCard')}
             </h4>
-            <VisitCardForm
+            <VisitCardFormWithDealers
               key={editing.mode === 'edit' ? editing.card.id : 'new'}
-              dealers={dealers.map((d) => ({ id: d.id, name: d.name }))}
               initial={editing.mode === 'edit' ? editing.card : undefined}
               loadHistory={loadHistory}
               today={day}
@@ -129,7 +135,7 @@ function TodayOf({ author, day }: { author: Author; day: string }) {
             title={t('visitsEmptyTitle')}
             body={t('visitsEmptyBody')}
             action={
-              dealers.length === 0 && (
+              !hasDealers && (
                 // The side panel follows the hash: this opens the Dealers section.
                 <Button size="sm" onClick={() => (location.hash = '#dealers')}>
                   {t('goToDealers')}
@@ -160,4 +166,12 @@ function TodayOf({ author, day }: { author: Author; day: string }) {
       </section>
     </div>
   );
+}
+
+/** The visit-card form with its dealer picker, whose list is read only once the form opens. */
+function VisitCardFormWithDealers(props: Omit<ComponentProps<typeof VisitCardForm>, 'dealers'>) {
+  const dealers = useDealers();
+  const options = useMemo(() => dealers?.map((d) => ({ id: d.id, name: d.name })), [dealers]);
+  if (!options) return null;
+  return <VisitCardForm {...props} dealers={options} />;
 }

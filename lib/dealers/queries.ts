@@ -20,6 +20,27 @@ export const dealersByName = defineQuery({
   },
 });
 
+/**
+ * Dealers by id, e.g. the few a list of visit cards names; ids with no dealer are left out.
+ * Deleted dealers are kept: a card written before the delete still shows whom it was about.
+ */
+export const dealersByIds = defineQuery({
+  name: 'dealers.byIds',
+  table: 'dealers',
+  index: ':id',
+  example: { ids: ['01JC0000000000000000000001'] },
+  run: async (db, { ids }: { ids: readonly string[] }): Promise<Dealer[]> => (await db.dealers.bulkGet([...ids])).filter((d): d is Dealer => d !== undefined),
+});
+
+/** Whether there is any live dealer (a visit card needs one). */
+export const anyDealer = defineQuery({
+  name: 'dealers.any',
+  table: 'dealers',
+  index: 'name',
+  example: {},
+  run: async (db, _args: Record<string, never>): Promise<boolean> => (await db.dealers.orderBy('name').filter(isLive).first()) !== undefined,
+});
+
 /** The local dealer linked to a CRM dealer. */
 export const dealerByCrmId = defineQuery({
   name: 'dealers.byCrmId',
@@ -38,4 +59,4 @@ export const terminalsOfDealer = defineQuery({
   run: async (db, { dealerId }: { dealerId: string }): Promise<Terminal[]> => db.terminals.where('dealerId').equals(dealerId).filter(isLive).toArray(),
 });
 
-export const dealerQueries = [dealersByName, dealerByCrmId, terminalsOfDealer];
+export const dealerQueries = [dealersByName, dealersByIds, anyDealer, dealerByCrmId, terminalsOfDealer];

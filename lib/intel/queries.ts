@@ -50,15 +50,28 @@ export const competitorsByName = defineQuery({
   run: async (db, _args: Record<string, never>): Promise<Competitor[]> => db.competitors.orderBy('name').filter(isLive).toArray(),
 });
 
-/** Competitor names already used in intel: the distinct values of the product index's first part. */
+/**
+ * Competitor names already used in live intel: the distinct first parts of the product index,
+ * found by skipping from one name to the next (one seek per name, however many items each has),
+ * never by reading the whole index.
+ */
 export const intelCompetitorNames = defineQuery({
   name: 'intel.competitorNames',
   table: 'intelItems',
   index: '[competitorName+sku+observedDay]',
   example: {},
   run: async (db, _args: Record<string, never>): Promise<string[]> => {
-    const keys = (await db.intelItems.orderBy('[competitorName+sku+observedDay]').uniqueKeys()) as unknown as [string, string, string][];
-    return [...new Set(keys.map((key) => key[0]))];
+    const INDEX = '[competitorName+sku+observedDay]';
+    const names: string[] = [];
+    let next = await db.intelItems.orderBy(INDEX).first();
+    while (next) {
+      const name = next.competitorName;
+      // The first item of a name is usually live; a name that only deleted items carry is not offered.
+      const live = isLive(next) || (await db.intelItems.where(INDEX).between([name, Dexie.minKey], [name, Dexie.maxKey]).filter(isLive).first());
+      if (live) names.push(name);
+      next = await db.intelItems.where(INDEX).above([name, Dexie.maxKey]).first();
+    }
+    return names;
   },
 });
 

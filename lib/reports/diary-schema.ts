@@ -81,3 +81,8 @@ export const DiaryEntry = z.object({
   annotations: z.array(Annotation).default([]),
 });
 export type DiaryEntry = z.infer<typeof DiaryEntry>;
+
+/** The dealers an entry's content names (a weekly report's key-account visits and grade changes). */
+export function dealerIdsNamedIn(entry: Pick<DiaryEntry, 'content'>): string[] {
+  return entry.content.kind === 'weekly' ? [...entry.content.keyAccountVisits.map((v) => v.dealerId), ...entry.content.gradeChanges.map((g) => g.dealerId)] : [];
+}

@@ -2,7 +2,7 @@ import { defineKind, type ReadableRecord, type RenderContext } from '../store/ki
 import { daysOfIsoWeek, isoWeekOf, monthOf, toDay } from '../kernel/dates';
 import type { Locale } from '../kernel/i18n';
 import { dayText, field, monthText, noonOf, numberText, paragraph, present, rangeText, say, section, weekText } from '../store/readable';
-import { DiaryEntry, type DiaryKind } from './diary-schema';
+import { DiaryEntry, dealerIdsNamedIn, type DiaryKind } from './diary-schema';
 import { Report, Template } from './schema';
 
 /** The title of each kind of diary entry: heads its CRM note and names it in the footer. */
@@ -100,8 +100,7 @@ export const diaryEntryKind = defineKind({
     home: 'activity',
     findBy: 'recordId',
     dealerIdOf: () => undefined,
-    dealerIdsNamedIn: (entry) =>
-      entry.content.kind === 'weekly' ? [...entry.content.keyAccountVisits.map((v) => v.dealerId), ...entry.content.gradeChanges.map((g) => g.dealerId)] : [],
+    dealerIdsNamedIn,
     timestampOf: (entry) => noonOf(entry.periodStart),
     render: renderDiaryEntry,
   },

@@ -63,14 +63,24 @@ export const dealerVisitsBetween = defineQuery({
     db.visitCards.where('[dealerId+visitDay]').between([dealerId, from], [dealerId, to], true, true).reverse().filter(isLive).limit(limit).toArray(),
 });
 
-/** How many cards a dealer has (the Dealers list). */
-export const visitCountOfDealer = defineQuery({
-  name: 'visits.countOfDealer',
+/**
+ * The day each dealer was last visited (live cards only), for a page of the Dealers list: one
+ * step of a reverse cursor per dealer on its visit index, all in one read. A dealer never visited
+ * is absent from the answer.
+ */
+export const lastVisitDayOfDealers = defineQuery({
+  name: 'visits.lastDayOfDealers',
   table: 'visitCards',
   index: '[dealerId+visitDay]',
-  example: { dealerId: EXAMPLE_ID },
-  run: async (db, { dealerId }: { dealerId: string }): Promise<number> =>
-    db.visitCards.where('[dealerId+visitDay]').between([dealerId, Dexie.minKey], [dealerId, Dexie.maxKey]).filter(isLive).count(),
+  example: { dealerIds: [EXAMPLE_ID] },
+  run: async (db, { dealerIds }: { dealerIds: readonly string[] }): Promise<Record<string, string>> => {
+    const last = await Promise.all(
+      dealerIds.map((dealerId) =>
+        db.visitCards.where('[dealerId+visitDay]').between([dealerId, Dexie.minKey], [dealerId, Dexie.maxKey]).reverse().filter(isLive).first(),
+      ),
+    );
+    return Object.fromEntries(last.flatMap((card) => (card ? [[card.dealerId, card.visitDay]] : [])));
+  },
 });
 
-export const visitQueries = [visitsOfAuthorOnDay, recentVisitsOfAuthor, visitsOfAuthorBetween, visitsOfAuthorInWeek, dealerVisitsBetween, visitCountOfDealer];
+export const visitQueries = [visitsOfAuthorOnDay, recentVisitsOfAuthor, visitsOfAuthorBetween, visitsOfAuthorInWeek, dealerVisitsBetween, lastVisitDayOfDealers];

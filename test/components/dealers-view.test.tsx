@@ -16,6 +16,7 @@ import type { Locale } from '../../lib/kernel/i18n';
 import { FieldkitDatabase } from '../../lib/store/database';
 import { saveRecord } from '../../lib/store/records';
 import { visitDraft } from '../fixtures/records';
+import { today } from '../../lib/kernel/dates';
 
 const REP = { id: 'owner-101', name: '张伟' };
 const NOW = '2026-11-23T08:00:00.000Z';
@@ -76,15 +77,20 @@ describe('DealersView', () => {
     expect(await screen.findByText('No dealer name or city contains “Dealer 5x”.')).toBeTruthy();
   });
 
-  it('counts each dealer’s visits', async () => {
+  it('shows the day each dealer was last visited, this year’s without the year', async () => {
     freshDb();
     const visited = dealer('华东润滑油经销有限公司');
-    await db.dealers.bulkAdd([visited, dealer('永盛批发')]);
-    await saveRecord(db, 'visitCards', visitDraft({ dealerId: visited.id }), { author: REP });
-    await saveRecord(db, 'visitCards', visitDraft({ dealerId: visited.id, visitDay: '2026-11-24' }), { author: REP });
+    const long = dealer('老客户');
+    await db.dealers.bulkAdd([visited, dealer('永盛批发'), long]);
+    const thisYear = `${today().slice(0, 4)}-01-05`;
+    await saveRecord(db, 'visitCards', visitDraft({ dealerId: visited.id, visitDay: `${today().slice(0, 4)}-01-02` }), { author: REP });
+    await saveRecord(db, 'visitCards', visitDraft({ dealerId: visited.id, visitDay: thisYear }), { author: REP });
+    await saveRecord(db, 'visitCards', visitDraft({ dealerId: long.id, visitDay: '2024-03-09' }), { author: REP });
     renderView('zh-CN');
-    await waitFor(() => expect(rowOf('华东润滑油经销有限公司').textContent).toContain('2 次拜访'));
-    await waitFor(() => expect(rowOf('永盛批发').textContent).toContain('0 次拜访'));
+    const weekday = new Intl.DateTimeFormat('zh-CN', { weekday: 'short', timeZone: 'UTC' }).format(new Date(`${thisYear}T00:00:00Z`));
+    await waitFor(() => expect(within(rowOf('华东润滑油经销有限公司')).getByTestId('dealer-last-visit').textContent).toBe(`最近拜访 1月5日${weekday}`));
+    expect(within(rowOf('老客户')).getByTestId('dealer-last-visit').textContent).toBe('最近拜访 2024年3月9日');
+    expect(within(rowOf('永盛批发')).getByTestId('dealer-last-visit').textContent).toBe('尚未拜访');
   });
 
   it('opens a dealer and saves Fieldkit’s fields to it', async () => {
@@ -92,8 +98,8 @@ describe('DealersView', () => {
     const linked = dealer('华东润滑油经销有限公司', { city: '苏州', region: '华东', grade: 'C', crm: HUBSPOT_LINK });
     await db.dealers.add(linked);
     renderView('en');
-    // The row reads: name (the button), city, visit count, grade.
-    await waitFor(() => expect(rowOf('华东润滑油经销有限公司').textContent).toBe('华东润滑油经销有限公司苏州·0 visitsGrade C'));
+    // The row reads: name (the button), city, last visit, grade.
+    await waitFor(() => expect(rowOf('华东润滑油经销有限公司').textContent).toBe('华东润滑油经销有限公司苏州·Not visited yetGrade C'));
     await userEvent.click(await screen.findByRole('button', { name: '华东润滑油经销有限公司' }));
     const details = within(await screen.findByRole('region', { name: 'Details of 华东润滑油经销有限公司' }));
     expect(details.getByRole('option', { name: 'C · signs in 3–6 months' })).toBeTruthy();

@@ -40,7 +40,7 @@ describe('IntelView', () => {
     expect(await screen.findByTestId('empty-intel')).toBeTruthy();
 
     await user.click(screen.getByRole('button', { name: 'New intel' }));
-    await user.type(screen.getByLabelText('Competitor', { exact: true }), 'Shell');
+    await user.type(await screen.findByLabelText('Competitor', { exact: true }), 'Shell');
     await user.type(screen.getByLabelText('Product', { exact: true }), 'Helix HX7');
     await user.type(screen.getByLabelText('Price 1 amount'), '168');
     await user.type(screen.getByLabelText('Price 1 unit'), '元/瓶');
@@ -52,7 +52,7 @@ describe('IntelView', () => {
     expect(saved).toMatchObject({ competitorName: 'Shell', product: 'Helix HX7', author: { id: 'local-user' } });
 
     await user.click(within(list).getByRole('button', { name: /^Edit intel “Shell · Helix HX7”/ }));
-    const form = screen.getByRole('form', { name: 'Edit competitor intel' });
+    const form = await screen.findByRole('form', { name: 'Edit competitor intel' });
     expect((within(form).getByLabelText('Competitor', { exact: true }) as HTMLInputElement).value).toBe('Shell');
     expect((within(form).getByLabelText('Price 1 amount') as HTMLInputElement).value).toBe('168');
     await user.clear(within(form).getByLabelText('Product', { exact: true }));

@@ -59,7 +59,7 @@ describe('TodayView', () => {
 
     // Log a visit.
     await user.click(visits.getByRole('button', { name: '记录拜访' }));
-    await user.selectOptions(screen.getByLabelText('经销商'), dealerId);
+    await user.selectOptions(await screen.findByLabelText('经销商'), dealerId);
     expect(await screen.findByText('该客户还没有进货记录。')).toBeTruthy();
     await user.type(screen.getByLabelText('当期库存'), '40');
     await user.type(screen.getByLabelText('本次进货量'), '25');
@@ -76,7 +76,7 @@ describe('TodayView', () => {
     // Open it: the form shows what was saved; change the order.
     await user.click(visits.getByRole('button', { name: `查看${DEALER} ${day} 的客户卡` }));
     expect(visits.getByRole('heading', { name: `修改${DEALER} ${formatDay(day, 'zh-CN', 'short')}的客户卡` })).toBeTruthy();
-    expect(valueOf('经销商')).toBe(dealerId);
+    expect(((await screen.findByLabelText('经销商')) as HTMLSelectElement).value).toBe(dealerId);
     expect(valueOf('当期库存')).toBe('40');
     expect(valueOf('本次进货量')).toBe('25');
     const order = screen.getByLabelText('本次进货量');
@@ -122,7 +122,7 @@ describe('TodayView', () => {
 
     // A new card for the same dealer sees this rep's and the colleague's orders of the dealer.
     await user.click(visits.getByRole('button', { name: 'Log a visit' }));
-    await user.selectOptions(screen.getByLabelText('Dealer'), dealerId);
+    await user.selectOptions(await screen.findByLabelText('Dealer'), dealerId);
     const recent = within(screen.getByRole('region', { name: 'Recent purchases' }));
     await waitFor(() => expect(recent.getAllByRole('row').slice(1)).toHaveLength(firstOfMonth ? 3 : 2));
     await user.click(screen.getByRole('button', { name: 'Cancel' }));

@@ -106,6 +106,9 @@ describe('every declared index is read by a named query that really uses it', ()
             query: (req) => (note(req.query.index), table.query(req)),
             openCursor: (req) => (note(req.query.index), table.openCursor(req)),
             count: (req) => (note(req.query.index), table.count(req)),
+            // Reads by primary key (get, bulkGet).
+            get: (req) => (note(undefined), table.get(req)),
+            getMany: (req) => (note(undefined), table.getMany(req)),
           };
         },
       }),

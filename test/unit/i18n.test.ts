@@ -103,7 +103,6 @@ describe('Fieldkit messages that take a count', () => {
   const cases = [
     { bundle: sidePanelMessages, key: 'visitsToday', vars: { count: 1 }, en: '1 visit card today, attached to your daily report below.', zh: '今天已记录 1 张客户卡，已附在下方日报中。' },
     { bundle: sidePanelMessages, key: 'visitsToday', vars: { count: 2 }, en: '2 visit cards today, attached to your daily report below.', zh: '今天已记录 2 张客户卡，已附在下方日报中。' },
-    { bundle: sidePanelMessages, key: 'dealerVisits', vars: { count: 1 }, en: '1 visit', zh: '1 次拜访' },
     { bundle: sidePanelMessages, key: 'periodWeek', vars: { week: 'W', visits: 1 }, en: 'W · 1 visit card this week, prefilled below', zh: 'W · 本周 1 张客户卡，已预填到下方' },
     { bundle: reportsMessages, key: 'periodMonthEarlier', vars: { month: 'M', visits: 0 }, en: 'M · 0 visit cards that month', zh: 'M · 当月 0 张客户卡' },
     { bundle: diaryEditorMessages, key: 'keyAccountCount', vars: { count: 1, min: 1 }, en: '1 key-account visit this week; at least 1 expected.', zh: '本周大客户走访 1 次，要求至少 1 次。' },

@@ -4,7 +4,9 @@ import { ChevronRight, ClipboardPen, FileText, PanelRight, Radar, Store } from '
 import { useLocale, useT } from '../../shell/locale';
 import { popupMessages } from './messages';
 import { ErrorBoundary } from '../../shell/ErrorBoundary';
-import { useDealers, useQuery, useSetting } from '../../shell/database-context';
+import { useQuery, useQueryNamingDealers, useSetting } from '../../shell/database-context';
+import { visitCardMessages } from '../../visits/messages';
+import type { VisitCard } from '../../../lib/visits/schema';
 import { Button, Notice } from '../../ui';
 import { recentVisitsOfAuthor } from '../../../lib/visits/queries';
 import { latestIntel } from '../../../lib/intel/queries';
@@ -33,32 +35,34 @@ interface RecentRecord {
 
 const KIND_ICONS = { visitCard: Store, intelItem: Radar, daily: FileText } as const;
 
+const dealerIdsOfCards = (cards: VisitCard[]) => cards.map((c) => c.dealerId);
+
 /** Quick actions, the latest records (live from the shared database) and sync status. */
 export function PopupApp({ actions, syncStatus }: { actions: PopupActions; syncStatus?: ReactNode }) {
   const t = useT(popupMessages);
   const locale = useLocale();
   const profile = useSetting('profile');
-  const dealers = useDealers();
+  const tv = useT(visitCardMessages);
   const [captureFailed, setCaptureFailed] = useState(false);
   const authorId = profile?.id ?? '';
   // Entries that start before tomorrow: today's daily report included.
   const tomorrow = today(addDays(new Date(), 1));
   const thisYear = tomorrow.slice(0, 4);
-  const visits = useQuery(recentVisitsOfAuthor, { authorId, limit: RECENT });
+  const named = useQueryNamingDealers(recentVisitsOfAuthor, { authorId, limit: RECENT }, dealerIdsOfCards);
   const intel = useQuery(latestIntel, { limit: RECENT });
   const dailies = useQuery(entriesOfKindBefore, { authorId, kind: 'daily', before: tomorrow, limit: 3 });
-  const dealerNames = useMemo(() => new Map((dealers ?? []).map((d) => [d.id, d.name])), [dealers]);
 
   const recent = useMemo((): RecentRecord[] | undefined => {
-    if (!profile || !visits || !intel || !dailies) return undefined;
+    if (!profile || !named || !intel || !dailies) return undefined;
+    const { result: visits, dealerNames } = named;
     return [
-      ...visits.map((r) => ({ id: r.id, kind: 'visitCard' as const, section: 'today' as const, day: r.visitDay, updatedAt: r.updatedAt, label: dealerNames.get(r.dealerId) ?? r.dealerId })),
+      ...visits.map((r) => ({ id: r.id, kind: 'visitCard' as const, section: 'today' as const, day: r.visitDay, updatedAt: r.updatedAt, label: dealerNames[r.dealerId] ?? tv('unknownDealer') })),
       ...intel.map((r) => ({ id: r.id, kind: 'intelItem' as const, section: 'intel' as const, day: r.observedDay, updatedAt: r.updatedAt, label: [r.competitorName, r.product || r.sku].filter(Boolean).join(' · ') })),
       ...dailies.map((r) => ({ id: r.id, kind: 'daily' as const, section: 'reports' as const, day: r.periodStart, updatedAt: r.updatedAt, label: '' })),
     ]
       .sort((a, b) => b.day.localeCompare(a.day) || b.updatedAt.localeCompare(a.updatedAt))
       .slice(0, RECENT);
-  }, [profile, visits, intel, dailies, dealerNames]);
+  }, [profile, named, intel, dailies, tv]);
 
   return (
     <div className="flex w-[340px] flex-col gap-4 p-3">
