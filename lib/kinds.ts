@@ -4,7 +4,7 @@
  * it. To add a kind, declare it in its slice and list it here (docs/architecture.md).
  */
 import type { KindDefinition } from './store/kind';
-import { dealerKind, terminalKind } from './dealers/kind';
+import { dealerFactsKind, dealerKind, terminalKind } from './dealers/kind';
 import { visitCardKind } from './visits/kind';
 import { diaryEntryKind, reportKind, templateKind } from './reports/kind';
 import { competitorKind, intelItemKind, productKind } from './intel/kind';
@@ -13,6 +13,7 @@ import { assessmentKind, ruleSetKind } from './rules/kind';
 export const KINDS = [
   dealerKind,
   terminalKind,
+  dealerFactsKind,
   visitCardKind,
   diaryEntryKind,
   intelItemKind,

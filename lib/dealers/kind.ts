@@ -1,7 +1,9 @@
 import { defineKind, type ReadableRecord, type RenderContext } from '../store/kind';
 import { toDay } from '../kernel/dates';
 import type { Locale } from '../kernel/i18n';
-import { dayText, field, listOf, moneyText, numberText, present, yesNo } from '../store/readable';
+import { dayText, field, listOf, moneyText, noonOf, numberText, present, say, yesNo } from '../store/readable';
+import { formatMonth } from '../kernel/format';
+import { DealerFacts, FIGURE_NAMES, type FigureName, type FigureSource } from './facts';
 import { Dealer, Terminal } from './schema';
 
 const CUSTOMER_CLASSES: Record<NonNullable<Dealer['customerClass']>, Record<Locale, string>> = {
@@ -66,4 +68,63 @@ export const terminalKind = defineKind({
   schema: Terminal,
   indexes: ['dealerId'],
   labels: { 'zh-CN': { one: '终端', other: '终端' }, en: { one: 'terminal', other: 'terminals' } },
+});
+
+/** Each figure's name as a reader of the dealer's timeline reads it. */
+export const FIGURE_LABELS: Record<FigureName, Record<Locale, string>> = {
+  sales: { 'zh-CN': '本月销量', en: 'Sales this month' },
+  salesTarget: { 'zh-CN': '月度指标', en: 'Monthly target' },
+  shipments: { 'zh-CN': '本月出货量', en: 'Shipments this month' },
+  inventory: { 'zh-CN': '月末库存', en: 'Inventory at month end' },
+  terminalSales: { 'zh-CN': '已交易终端月销量', en: 'Sales of transacted terminals' },
+  transactedTerminals: { 'zh-CN': '已交易终端数', en: 'Terminals that have transacted' },
+  activeTerminals: { 'zh-CN': '本月交易终端数', en: 'Terminals transacting this month' },
+  signedTerminals: { 'zh-CN': '签约终端数', en: 'Signed terminals' },
+  signedTerminalsOnTarget: { 'zh-CN': '达标签约终端数', en: 'Signed terminals on target' },
+  signedTerminalSales: { 'zh-CN': '签约终端本期销量', en: 'Signed terminals\' sales' },
+  signedContractVolume: { 'zh-CN': '签约终端合同量', en: 'Contracted volume' },
+  arrears: { 'zh-CN': '欠款', en: 'Arrears' },
+  creditLimit: { 'zh-CN': '授信额度', en: 'Credit limit' },
+};
+
+const MONEY_FIGURES: ReadonlySet<FigureName> = new Set(['arrears', 'creditLimit']);
+
+/** Where a figure came from, in words: "导入自 erp-2026-11.xlsx 第 4 行". */
+export function sourceText(source: FigureSource, locale: Locale): string {
+  if (source.kind === 'import') return say(locale, `导入自 ${source.file} 第 ${source.row} 行`, `imported from ${source.file}, row ${source.row}`);
+  if (source.kind === 'crm') return say(locale, `HubSpot 公司属性 ${source.property}`, `HubSpot company property ${source.property}`);
+  return say(locale, '手动填写', 'typed in');
+}
+
+function renderDealerFacts(facts: DealerFacts, { locale, dealerName }: RenderContext): ReadableRecord {
+  return {
+    title: { 'zh-CN': '经销商月度数据', en: 'Dealer monthly figures' },
+    date: formatMonth(facts.period, locale),
+    lines: present([
+      field('经销商', 'Dealer', dealerName(facts.dealerId)),
+      ...FIGURE_NAMES.map((name) => {
+        const figure = facts.figures[name];
+        if (!figure) return undefined;
+        const value = MONEY_FIGURES.has(name) ? moneyText(figure.value, locale) : numberText(figure.value, locale);
+        const source = sourceText(figure.source, locale);
+        return field(FIGURE_LABELS[name]['zh-CN'], FIGURE_LABELS[name].en, say(locale, `${value}（${source}）`, `${value} (${source})`));
+      }),
+    ]),
+  };
+}
+
+/** 经销商月度数据: the ERP's (or HubSpot's) figures of a dealer for a month, each with its source. */
+export const dealerFactsKind = defineKind({
+  name: 'dealerFacts',
+  table: 'dealerFacts',
+  schema: DealerFacts,
+  indexes: ['[dealerId+period]'],
+  labels: { 'zh-CN': { one: '经销商月度数据', other: '经销商月度数据' }, en: { one: 'dealer monthly figures', other: 'dealer monthly figures' } },
+  crm: {
+    home: 'activity',
+    findBy: 'recordId',
+    dealerIdOf: (facts) => facts.dealerId,
+    timestampOf: (facts) => noonOf(`${facts.period}-01`),
+    render: renderDealerFacts,
+  },
 });

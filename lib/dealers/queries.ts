@@ -1,5 +1,7 @@
 import { defineQuery, isLive } from '../store/query';
+import { Dexie } from 'dexie';
 import type { Dealer, Terminal } from './schema';
+import type { DealerFacts } from './facts';
 
 /**
  * Dealers in name order, optionally those whose name or city contains `search`; a page at a
@@ -59,4 +61,14 @@ export const terminalsOfDealer = defineQuery({
   run: async (db, { dealerId }: { dealerId: string }): Promise<Terminal[]> => db.terminals.where('dealerId').equals(dealerId).filter(isLive).toArray(),
 });
 
-export const dealerQueries = [dealersByName, dealersByIds, anyDealer, dealerByCrmId, terminalsOfDealer];
+/** A dealer's monthly figures from `from` to `to` (months, inclusive), oldest first. */
+export const factsOfDealerBetween = defineQuery({
+  name: 'dealers.factsBetween',
+  table: 'dealerFacts',
+  index: '[dealerId+period]',
+  example: { dealerId: '01JC0000000000000000000001', from: '2025-11', to: '2026-11' },
+  run: async (db, { dealerId, from, to }: { dealerId: string; from: string; to: string }): Promise<DealerFacts[]> =>
+    db.dealerFacts.where('[dealerId+period]').between([dealerId, from], [dealerId, to], true, true).filter(isLive).toArray(),
+});
+
+export const dealerQueries = [factsOfDealerBetween, dealersByName, dealersByIds, anyDealer, dealerByCrmId, terminalsOfDealer];

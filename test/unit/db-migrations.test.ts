@@ -5,6 +5,7 @@ import { FieldkitDatabase } from '../../lib/store/database';
 import { CURRENT_VERSION, MIGRATIONS } from '../../lib/store/migrations';
 import { V1 } from '../../lib/store/migrations/001-initial';
 import { V2 } from '../../lib/store/migrations/002-visit-weeks';
+import { V4 } from '../../lib/store/migrations/004-registry';
 import { V3 } from '../../lib/store/migrations/003-score-index';
 
 const STORES_V1 = V1.stores;
@@ -86,12 +87,29 @@ describe('database migrations', () => {
 
     const db = new FieldkitDatabase({ indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(CURRENT_VERSION);
     expect(await db.visitCards.count()).toBe(1);
     expect(await db.intelItems.where('[dealerId+observedDay]').equals(['d1', '2026-11-01']).count()).toBe(1);
     expect(await db.reports.where('[author.id+kind+generatedAt]').equals([REP.id, 'weekly', '2026-11-02T00:00:00.000Z']).count()).toBe(1);
     expect(await db.outbox.where('[status+nextAttemptAt]').equals(['pending', '2026-11-01T08:00:00.000Z']).count()).toBe(1);
     expect(db.visitCards.schema.indexes.map((i) => i.name)).not.toContain('updatedAt');
+    db.close();
+  });
+
+  it('v4 → v5 keeps every row and adds the dealer-month figures, read by dealer and month', async () => {
+    const indexedDB = new IDBFactory();
+    const v4 = new Dexie('fieldkit', { indexedDB, IDBKeyRange });
+    v4.version(4).stores(V4.stores);
+    await v4.table('visitCards').add({ ...V1_CARD, schemaVersion: 2, isoWeek: '2026-W01' });
+    v4.close();
+
+    const db = new FieldkitDatabase({ indexedDB, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(5);
+    expect(await db.visitCards.count()).toBe(1);
+    const facts = { id: '01JCZ00000000000000000000F', schemaVersion: 1, author: REP, createdAt: '2026-11-01T08:00:00.000Z', updatedAt: '2026-11-01T08:00:00.000Z', dealerId: '01JCZ00000000000000000000D', period: '2026-11', figures: {} };
+    await db.dealerFacts.add(facts);
+    expect(await db.dealerFacts.where('[dealerId+period]').equals([facts.dealerId, '2026-11']).count()).toBe(1);
     db.close();
   });
 
