@@ -1,5 +1,4 @@
 import { defineQuery, isLive } from '../store/query';
-import { Dexie } from 'dexie';
 import type { Dealer, Terminal } from './schema';
 import type { DealerFacts } from './facts';
 
