@@ -107,7 +107,7 @@ describe('database migrations', () => {
     await db.open();
     expect(db.verno).toBe(5);
     expect(await db.visitCards.count()).toBe(1);
-    const facts = { id: '01JCZ00000000000000000000F', schemaVersion: 1, author: REP, createdAt: '2026-11-01T08:00:00.000Z', updatedAt: '2026-11-01T08:00:00.000Z', dealerId: '01JCZ00000000000000000000D', period: '2026-11', figures: {} };
+    const facts = { id: '01JCZ00000000000000000000F', schemaVersion: 1 as const, author: REP, createdAt: '2026-11-01T08:00:00.000Z', updatedAt: '2026-11-01T08:00:00.000Z', dealerId: '01JCZ00000000000000000000D', period: '2026-11', figures: {} };
     await db.dealerFacts.add(facts);
     expect(await db.dealerFacts.where('[dealerId+period]').equals([facts.dealerId, '2026-11']).count()).toBe(1);
     db.close();
