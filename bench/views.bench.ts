@@ -261,7 +261,7 @@ export async function run(): Promise<void> {
     console.log(
       `\nTime to first meaningful render, ms: from root.render() until the view's first meaningful element is in the DOM and the next frame is rendered; ` +
         `median of ${RUNS} fresh mounts (fresh Dexie instance) after one warm-up, (min–max). Meaningful: today = daily report editor + today's visits; ` +
-        `dealers = first dealer row with its visit count; intel = first intel list item; reports = period line + report editor.\n` +
+        `dealers = first dealer row with the day of its last visit; intel = first intel list item; reports = period line + report editor.\n` +
         `"indexed" = the real views (named index-backed queries), "whole tables" = bench/views/legacy.tsx (whole-table reads + in-memory filter/sort, as before). ` +
         `ratio = whole ÷ indexed. Target ≤ ${TARGET_MS} ms per view (reported, not asserted).\n`,
     );
