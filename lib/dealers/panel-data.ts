@@ -1,0 +1,65 @@
+/**
+ * Reads what a dealer's KPI panel needs from the store, through named, index-backed queries only:
+ * the dealer, its terminals, its visit cards and monthly figures over the panel's window, its
+ * latest intel, and the active versions of the dealer rule sets.
+ */
+import type { FieldkitDatabase } from '../store/database';
+import { readSetting } from '../store/settings';
+import { getBuiltInRuleSet } from '../rules/built-in';
+import { loadRuleSetOrThrow } from '../rules/load';
+import type { CompiledRuleSet } from '../rules/compile-rule-set';
+import { ruleSetVersions } from '../rules/queries';
+import { daysOfMonth } from '../kernel/dates';
+import { dealerVisitsBetween } from '../visits/queries';
+import { intelOfDealer } from '../intel/queries';
+import { dealersByIds, factsOfDealerBetween, terminalsOfDealer } from './queries';
+import { buildDealerPanel, panelWindow, type DealerPanelModel, type PanelRuleSets } from './panel';
+
+/** The rule sets the panel uses, by id. */
+export const PANEL_RULE_SETS = { kpi: 'dealer-kpi', warnings: 'warnings' } as const;
+
+const compiledCache = new Map<string, CompiledRuleSet>();
+
+/** The active version of a rule set (an admin's choice, else the newest), compiled once per version. */
+export async function activeCompiledRuleSet(db: FieldkitDatabase, id: string): Promise<CompiledRuleSet> {
+  const [stored, active] = await Promise.all([ruleSetVersions.run(db, { id }), readSetting(db, 'activeRuleSets')]);
+  const builtIn = getBuiltInRuleSet(id);
+  const versions = new Map([...(builtIn ? [[builtIn.ruleSet.version, builtIn.ruleSet] as const] : []), ...stored.map((r) => [r.version, r] as const)]);
+  if (versions.size === 0) throw new Error(`no rule set "${id}"`);
+  const chosen = active[id] !== undefined && versions.has(active[id]!) ? active[id]! : Math.max(...versions.keys());
+  const key = `${id}@${chosen}`;
+  let compiled = compiledCache.get(key);
+  if (!compiled) {
+    const source = versions.get(chosen)!;
+    compiled = builtIn && builtIn.ruleSet === source ? builtIn : loadRuleSetOrThrow(source);
+    compiledCache.set(key, compiled);
+  }
+  return compiled;
+}
+
+export async function panelRuleSets(db: FieldkitDatabase): Promise<PanelRuleSets> {
+  const [kpi, warnings] = await Promise.all([activeCompiledRuleSet(db, PANEL_RULE_SETS.kpi), activeCompiledRuleSet(db, PANEL_RULE_SETS.warnings)]);
+  return { kpi, warnings };
+}
+
+const RECENT = 5;
+
+/** The panel of one dealer for one month, or undefined when the dealer is unknown here. */
+export async function loadDealerPanel(db: FieldkitDatabase, dealerId: string, period: string, options: { now?: Date; months?: number } = {}): Promise<DealerPanelModel | undefined> {
+  const [dealer] = await dealersByIds.run(db, { ids: [dealerId] });
+  if (!dealer || dealer.deletedAt) return undefined;
+  const window = panelWindow(period, options.months);
+  const [ruleSets, terminals, cards, facts, intel] = await Promise.all([
+    panelRuleSets(db),
+    terminalsOfDealer.run(db, { dealerId }),
+    dealerVisitsBetween.run(db, { dealerId, from: daysOfMonth(window.from).first, to: daysOfMonth(window.to).last, limit: Number.MAX_SAFE_INTEGER }),
+    factsOfDealerBetween.run(db, { dealerId, from: window.from, to: window.to }),
+    intelOfDealer.run(db, { dealerId, limit: RECENT }),
+  ]);
+  return buildDealerPanel({ dealer, terminals, cards, facts }, period, ruleSets, {
+    ...options,
+    // Newest first: the cards came back newest first.
+    visits: cards.slice(0, RECENT),
+    intel,
+  });
+}
