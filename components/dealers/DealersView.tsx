@@ -1,5 +1,6 @@
-import { useId, useMemo, useState, type FormEvent } from 'react';
-import { ChevronDown, Plus, Search } from 'lucide-react';
+import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { ChevronRight, Plus, Search } from 'lucide-react';
+import { DealerPage } from './DealerPage';
 import { useLocale, useT } from '../shell/locale';
 import { sidePanelMessages } from '../pages/side-panel/messages';
 import { useDatabase, useQuery, useSetting } from '../shell/database-context';
@@ -17,18 +18,50 @@ import { PAGE_SIZE } from '../../lib/store/query';
 import { deleteRecord, saveRecord } from '../../lib/store/records';
 import { lastVisitDayOfDealers } from '../../lib/visits/queries';
 
+/** The dealer open in the side panel: `#dealers/<id>` (so a link, the popup or a reload can open one). */
+function useOpenDealer(): [string | undefined, (id: string | undefined) => void] {
+  const read = () => {
+    const [section, id] = location.hash.replace(/^#/, '').split('/');
+    return section === 'dealers' && id ? decodeURIComponent(id) : undefined;
+  };
+  const [openId, setOpenId] = useState(read);
+  useEffect(() => {
+    const onHash = () => setOpenId(read());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  const open = (id: string | undefined) => {
+    location.hash = id ? `#dealers/${encodeURIComponent(id)}` : '#dealers';
+    setOpenId(id);
+  };
+  return [openId, open];
+}
+
 /**
- * Dealers in name order, a page at a time, searchable by name or city. A dealer opens in place:
- * its fields, the ones Fieldkit keeps (class, grade, credit limit, arrears) editable, and — for a
- * dealer added by hand — delete. Dealers from HubSpot are deleted there.
+ * Dealers in name order, a page at a time, searchable by name or city. A dealer opens as its page:
+ * the KPI panel, the fields Fieldkit keeps (class, grade, credit limit, arrears) editable, the
+ * customer file, and — for a dealer added by hand — delete. Dealers from HubSpot are deleted there.
  */
 export function DealersView() {
+  const profile = useSetting('profile');
+  const [openId, open] = useOpenDealer();
+  if (openId && profile) {
+    const author: Author = { id: profile.id, name: profile.name };
+    return (
+      <DealerPage key={openId} dealerId={openId} onBack={() => open(undefined)}>
+        {(dealer) => <DealerDetail id={`fk-dealer-${dealer.id}`} dealer={dealer} author={author} onClose={() => open(undefined)} />}
+      </DealerPage>
+    );
+  }
+  return <DealerList onOpen={(id) => open(id)} />;
+}
+
+function DealerList({ onOpen }: { onOpen(id: string): void }) {
   const t = useT(sidePanelMessages);
   const td = useT(dealersMessages);
   const profile = useSetting('profile');
   const [search, setSearch] = useState('');
   const [limit, setLimit] = useState(PAGE_SIZE);
-  const [openId, setOpenId] = useState<string>();
   const dealers = useQuery(dealersByName, { search, limit });
   const dealerIds = useMemo(() => dealers?.map((d) => d.id), [dealers]);
   // One read for the whole page (a cursor step per dealer), not a live query per row.
@@ -67,7 +100,7 @@ export function DealersView() {
           ) : (
             <ul aria-label={t('dealersTitle')} className="m-0 flex list-none flex-col divide-y divide-line rounded-lg border border-line bg-surface p-0">
               {dealers.map((d) => (
-                <DealerRow key={d.id} dealer={d} lastVisit={lastVisits[d.id]} open={openId === d.id} author={author} onToggle={() => setOpenId(openId === d.id ? undefined : d.id)} onClose={() => setOpenId(undefined)} />
+                <DealerRow key={d.id} dealer={d} lastVisit={lastVisits[d.id]} onOpen={() => onOpen(d.id)} />
               ))}
             </ul>
           )}
@@ -157,36 +190,15 @@ function AddDealerForm({ author }: { author: Author }) {
  * city and the day it was last visited (who has gone unvisited shows at a glance), its grade;
  * its details open below it.
  */
-function DealerRow({
-  dealer,
-  lastVisit,
-  open,
-  author,
-  onToggle,
-  onClose,
-}: {
-  dealer: Dealer;
-  lastVisit: string | undefined;
-  open: boolean;
-  author: Author;
-  onToggle: () => void;
-  onClose: () => void;
-}) {
+function DealerRow({ dealer, lastVisit, onOpen }: { dealer: Dealer; lastVisit: string | undefined; onOpen: () => void }) {
   const t = useT(sidePanelMessages);
   const td = useT(dealersMessages);
   const locale = useLocale();
-  const detailId = useId();
   return (
     <li className="flex flex-col">
-      <div className={cn('relative flex items-center gap-2 px-3 py-2.5 hover:bg-soft has-[button:focus-visible]:outline-2 has-[button:focus-visible]:-outline-offset-2 has-[button:focus-visible]:outline-focus', open && 'bg-soft')}>
+      <div className="relative flex items-center gap-2 px-3 py-2.5 hover:bg-soft has-[button:focus-visible]:outline-2 has-[button:focus-visible]:-outline-offset-2 has-[button:focus-visible]:outline-focus">
         <div className="flex min-w-0 flex-1 flex-col gap-0.5">
-          <button
-            type="button"
-            aria-expanded={open}
-            aria-controls={open ? detailId : undefined}
-            onClick={onToggle}
-            className="cursor-pointer text-left font-semibold break-words text-ink outline-none after:absolute after:inset-0 after:content-['']"
-          >
+          <button type="button" onClick={onOpen} className="cursor-pointer text-left font-semibold break-words text-ink outline-none after:absolute after:inset-0 after:content-['']">
             {dealer.name}
           </button>
           <p className="m-0 flex flex-wrap gap-x-1.5 text-xs text-muted">
@@ -202,9 +214,8 @@ function DealerRow({
           </p>
         </div>
         {dealer.grade && <Badge className="shrink-0">{td('gradeBadge', { grade: dealer.grade })}</Badge>}
-        <ChevronDown aria-hidden="true" className={cn('size-4 shrink-0 text-muted transition-transform', open && 'rotate-180')} />
+        <ChevronRight aria-hidden="true" className="size-4 shrink-0 text-muted" />
       </div>
-      {open && <DealerDetail id={detailId} dealer={dealer} author={author} onClose={onClose} />}
     </li>
   );
 }

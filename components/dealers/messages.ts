@@ -31,6 +31,11 @@ export const dealersMessages = defineMessages({
     gradeBadge: 'Grade {grade}',
     arrearsOverLimit: 'More than the credit limit ({limit}).',
     customerFile: 'Customer file',
+    customerFileTitle: 'Every field of the customer file',
+    backToDealers: 'All dealers',
+    notFound: 'This dealer is not on this device: pull it from HubSpot or add it by hand.',
+    month: 'Month',
+    openDealer: 'Open {name}',
   },
   'zh-CN': {
     noMatch: '没有名称或城市包含“{search}”的经销商。',
@@ -61,6 +66,11 @@ export const dealersMessages = defineMessages({
     gradeBadge: '{grade} 级',
     arrearsOverLimit: '已超过授信额度（{limit}）。',
     customerFile: '客户档案',
+    customerFileTitle: '客户档案全部字段',
+    backToDealers: '全部经销商',
+    notFound: '本设备上没有这个经销商：请从 HubSpot 同步，或手动添加。',
+    month: '月份',
+    openDealer: '打开{name}',
   },
 });
 
