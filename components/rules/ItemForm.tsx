@@ -111,7 +111,7 @@ function RuleLine({ term, children }: { term: string; children: ReactNode }) {
 function formulasOf(item: Draft, path: Path, reader: Reader): [Path, string, unknown][] {
   const { t } = reader;
   const out: [Path, string, unknown][] = [];
-  for (const key of ['value', 'score', 'when', 'count', 'repeatWhen'] as const) {
+  for (const key of ['value', 'score', 'target', 'when', 'count', 'repeatWhen'] as const) {
     if (typeof item[key] === 'string') out.push([[...path, key], t(`f_${key}`), item[key]]);
   }
   for (const key of ['weight', 'floor', 'cap', 'base', 'points', 'limit', 'otherwise', 'oncePerItem'] as const) {
@@ -150,6 +150,11 @@ function ItemBody({ item, parent, path, ctx, root = false }: { item: Draft; pare
   if (kind === 'block' && children.length > 0 && !root) lines.push([t('scoreLine'), blockFormula(item, reader, false)]);
   if (item.value !== undefined && kind !== 'block') lines.push([t('valueLine'), readableExpression(item.value, reader)]);
   if (kind === 'formula' && item.score !== undefined) lines.push([t('scoreLine'), readableExpression(item.score, reader)]);
+  if ((kind === 'formula' || kind === 'bands') && (item.target !== undefined || item.better !== undefined)) {
+    const target = typeof item.target === 'number' ? valueWithUnit(item.target, valueUnit, reader) : item.target !== undefined ? readableExpression(item.target, reader) : undefined;
+    const better = item.better === 'higher' ? t('betterHigher') : item.better === 'lower' ? t('betterLower') : undefined;
+    lines.push([t('targetLine'), [target, better].filter(Boolean).join(' · ')]);
+  }
   if (kind === 'flag') lines.push([t('conditionLine'), readableExpression(item.when, reader)]);
   if (kind === 'deduction') {
     lines.push([t('countLine'), readableExpression(item.count, reader)]);

@@ -80,7 +80,7 @@ export function locate(path: string, draft: Draft | undefined): Located {
 }
 
 const SIMPLE_FIELDS = new Set([
-  'weight', 'max', 'floor', 'cap', 'base', 'value', 'score', 'when', 'count', 'points', 'limit', 'otherwise', 'repeatWhen', 'repeatMultiplier',
+  'weight', 'max', 'floor', 'cap', 'base', 'value', 'score', 'target', 'better', 'when', 'count', 'points', 'limit', 'otherwise', 'repeatWhen', 'repeatMultiplier',
   'oncePerItem', 'label', 'description', 'id', 'kind', 'children', 'weightsSum', 'expr', 'effectiveFrom', 'name', 'version', 'subject', 'period',
   'min', 'unit', 'rounding', 'inputs', 'root', 'settings',
 ]);
@@ -203,6 +203,7 @@ function changeValue(value: unknown, located: Located, reader: Reader, draft: Dr
   const { subject } = located;
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && field[0] === 'effectiveFrom') return formatDay(value, reader.locale, 'date');
   if (isRecord(value) || Array.isArray(value)) return localized(value, reader.locale) ?? '…';
+  if (field[0] === 'better' && (value === 'higher' || value === 'lower')) return reader.t(value === 'higher' ? 'betterHigher' : 'betterLower');
   let unit: string | undefined;
   if (subject.kind === 'parameter' && (field[0] === 'value' || field.length === 0)) {
     const definition = isRecord(draft?.parameters) ? draft.parameters[subject.name] : undefined;
@@ -210,7 +211,7 @@ function changeValue(value: unknown, located: Located, reader: Reader, draft: Dr
   }
   if (subject.kind === 'item' && typeof value === 'number') {
     if (field[0] === 'weight' && weightsArePercent(subject.parent)) unit = 'percent';
-    else if (field[0] === 'bands' && field[2] === 'bound' && typeof subject.item.valueUnit === 'string') unit = subject.item.valueUnit;
+    else if (((field[0] === 'bands' && field[2] === 'bound') || field[0] === 'target') && typeof subject.item.valueUnit === 'string') unit = subject.item.valueUnit;
     else if (['max', 'floor', 'cap', 'base', 'points', 'limit', 'otherwise', 'table'].includes(field[0] ?? '') || (field[0] === 'bands' && field[2] === 'score')) unit = 'point';
   }
   return valueWithUnit(value, unit, reader);

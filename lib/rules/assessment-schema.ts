@@ -16,6 +16,13 @@ export const ItemResult = z.object({
   /** The raw value before scoring (a rate, a grade letter, a count of occurrences). */
   value: z.union([z.number(), z.string(), z.boolean(), z.null()]),
   valueUnit: z.string().optional(),
+  /**
+   * What the value aims at, in `valueUnit`. Present only on items that declare a `target`; null
+   * when it cannot be computed (an input it reads is missing, a division by zero).
+   */
+  target: z.number().nullable().optional(),
+  /** Which way the value is better, when the item declares it. */
+  better: z.enum(['higher', 'lower']).optional(),
   score: z.number().nullable(),
   weight: z.number(),
   contribution: z.number().nullable(),

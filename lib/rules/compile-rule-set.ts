@@ -41,6 +41,9 @@ export interface CompiledItem {
   cap?: Evaluate;
   zeroWhen: { when: Evaluate; reason: Localized }[];
   value?: Evaluate;
+  /** What the value aims at; its names are not needs (a missing target never fails the score). */
+  target?: Evaluate;
+  better?: 'higher' | 'lower';
   score?: Evaluate;
   bands?: CompiledBand[];
   otherwise?: Evaluate;
@@ -180,7 +183,8 @@ export function compileRuleSet(ruleSet: RuleSet, problems: Problem[]): CompiledR
 
   const compileItem = (item: RuleItem, path: string, idPath: string): CompiledItem => {
     const reads = new Set<string>();
-    const expression = (source: string | number | boolean, at: string, expected: Expected, extraScope?: Scope): Evaluate => {
+    /** `track: false` for expressions that describe the item rather than score it (its target). */
+    const expression = (source: string | number | boolean, at: string, expected: Expected, extraScope?: Scope, track = true): Evaluate => {
       if (typeof source !== 'string') {
         if ((expected === 'number' && typeof source !== 'number') || (expected === 'boolean' && typeof source !== 'boolean')) {
           problems.push({ path: at, message: `expected a ${expected}` });
@@ -200,8 +204,30 @@ export function compileRuleSet(ruleSet: RuleSet, problems: Problem[]): CompiledR
       if (!typeMatches(compiled, expected)) {
         problems.push({ path: at, message: `expected a ${expected} expression, got ${compiled.type.kind}` });
       }
-      for (const name of compiled.names) if (name !== 'value') reads.add(name);
+      if (track) for (const name of compiled.names) if (name !== 'value') reads.add(name);
       return compiled.evaluate;
+    };
+
+    /** `target` and `better` say what a numeric value aims at; they never change the score. */
+    const compileAim = (aimed: Extract<RuleItem, { kind: 'formula' | 'bands' }>, into: CompiledItem, at: string, valueType: ValueType | undefined): void => {
+      if (aimed.target === undefined && aimed.better === undefined) return;
+      const field = aimed.target !== undefined ? 'target' : 'better';
+      if (valueType === undefined) {
+        problems.push({ path: `${at}.${field}`, message: `${field} describes the item's value: add a value` });
+        return;
+      }
+      if (valueType.kind !== 'number') {
+        problems.push({ path: `${at}.${field}`, message: `${field} needs a number value, but the value is a ${valueType.kind}` });
+        return;
+      }
+      into.better = aimed.better;
+      if (aimed.target === undefined) return;
+      into.target = expression(aimed.target, `${at}.target`, 'number', undefined, false);
+      // Units are labels, so only a bare name with a declared unit can be held to the value's unit.
+      const unit = typeof aimed.target === 'string' && entries.has(aimed.target.trim()) ? units.get(aimed.target.trim()) : undefined;
+      if (unit && aimed.valueUnit && unit !== aimed.valueUnit) {
+        problems.push({ path: `${at}.target`, message: `the target is in ${unit}, but the value is in ${aimed.valueUnit}` });
+      }
     };
 
     if (seenIds.has(item.id)) problems.push({ path: `${path}.id`, message: `item id '${item.id}' is also used at ${seenIds.get(item.id)}` });
@@ -234,10 +260,12 @@ export function compileRuleSet(ruleSet: RuleSet, problems: Problem[]): CompiledR
           const withValue: Scope = (name) => (name === 'value' && item.value !== undefined ? { slot: VALUE_SLOT, type: valueType } : scope(name));
           compiled.score = expression(item.score, `${path}.score`, 'number', withValue);
         }
+        compileAim(item, compiled, path, item.value === undefined ? undefined : valueType);
         break;
       }
       case 'bands':
         compiled.value = expression(item.value, `${path}.value`, 'number');
+        compileAim(item, compiled, path, NUMBER);
         compiled.bands = item.bands.map((band, i) => ({
           op: band.op,
           bound: expression(band.bound, `${path}.bands[${i}].bound`, 'number'),

@@ -1,7 +1,7 @@
 import type { ItemResult, ScoreResult } from './assessment-schema';
 import type { InputValue, Localized } from './rule-set-schema';
 import type { CompiledItem, CompiledRuleSet } from './compile-rule-set';
-import type { Slots } from './expr/compile';
+import type { Evaluate, Slots } from './expr/compile';
 import { EvaluationError, type Value } from './expr/types';
 import { explainItem, type ItemFacts } from './explain';
 import { checkInputs } from './inputs';
@@ -115,6 +115,8 @@ function evaluateItem(compiledItem: CompiledItem, context: Context): ItemResult 
     inputs: undefined,
     value: facts.value,
     valueUnit: compiledItem.valueUnit,
+    target: compiledItem.target ? targetOf(compiledItem.target, slots) : undefined,
+    better: compiledItem.better,
     score: facts.score,
     weight: facts.weight,
     contribution: facts.contribution,
@@ -129,6 +131,16 @@ function evaluateItem(compiledItem: CompiledItem, context: Context): ItemResult 
     result.explanation = explainItem(compiledItem, context.compiled, result, facts);
   }
   return result;
+}
+
+/** A target that cannot be computed is null; it never fails the item, whose score does not use it. */
+function targetOf(target: Evaluate, slots: Slots): number | null {
+  try {
+    const value = target(slots);
+    return typeof value === 'number' && Number.isFinite(value) ? value : null;
+  } catch {
+    return null;
+  }
 }
 
 function readsOf(compiledItem: CompiledItem, slots: Slots): Record<string, InputValue> {

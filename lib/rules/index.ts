@@ -5,7 +5,7 @@ export { compileTotals, evaluateTotals, type ScoreTotals, type TotalsResult } fr
 export { checkInputs, coerceText, type CheckedInputs, type InputProblem } from './inputs';
 export { diffRuleSets, type RuleSetChange } from './diff';
 export { proposeRuleSet, activeRuleSet, findVersion, activateVersion, nextDraft, emptyLibrary, type RuleSetLibrary, type ProposeResult } from './store';
-export { listBuiltInRuleSets, getBuiltInRuleSet } from './built-in';
+export { listBuiltInRuleSets, listBuiltInVersions, getBuiltInRuleSet } from './built-in';
 export { toAssessmentResult } from './assessment';
 export type { CompiledRuleSet } from './compile-rule-set';
 export type { Problem } from './problems';

@@ -1,20 +1,21 @@
 import type { FieldkitDatabase } from '../store/database';
 import type { RuleSet } from './rule-set-schema';
-import { listBuiltInRuleSets, proposeRuleSet, type RuleSetLibrary } from './';
+import { listBuiltInVersions, proposeRuleSet, type RuleSetLibrary } from './';
 import type { Problem } from './';
 import { readSetting } from '../store/settings';
 import { newId } from '../kernel/ids';
 
 /**
- * The rule-set library as the product sees it: the built-in sets shipped with Fieldkit plus every
- * version an admin saved or imported, and which version of each is active. Stored versions are
- * never deleted or overwritten (a past score names its id and version).
+ * The rule-set library as the product sees it: every version of the built-in sets Fieldkit has
+ * shipped (superseded ones too) plus every version an admin saved or imported, and which version
+ * of each is active (the chosen one, else the highest). Stored versions are never deleted or
+ * overwritten (a past score names its id and version).
  */
 export async function loadRuleSetLibrary(db: FieldkitDatabase): Promise<RuleSetLibrary> {
   const [stored, active] = await Promise.all([db.ruleSets.toArray(), readSetting(db, 'activeRuleSets')]);
   const versions: Record<string, RuleSet[]> = {};
   const seen = new Set<string>();
-  for (const ruleSet of [...stored, ...listBuiltInRuleSets()]) {
+  for (const ruleSet of [...stored, ...listBuiltInVersions()]) {
     const key = `${ruleSet.id}@${ruleSet.version}`;
     if (seen.has(key)) continue; // a stored copy of a built-in version wins
     seen.add(key);

@@ -112,9 +112,21 @@ export const Band = z.object({
 });
 export type Band = z.infer<typeof Band>;
 
+/**
+ * What a KPI aims at, for items whose `value` is a number (formula with a value, bands): shown
+ * beside the value (e.g. on the dealer KPI panel). Neither changes the score.
+ */
+const aim = {
+  /** The value the KPI aims at, in the value's unit; usually a parameter name (`visitCoverageTarget`). */
+  target: NumberOrExpression.optional(),
+  /** Which way the value is better: coverage `higher`, inventory cover days `lower`. */
+  better: z.enum(['higher', 'lower']).optional(),
+};
+
 const FormulaItem = z.object({
   kind: z.literal('formula'),
   ...itemBase,
+  ...aim,
   /** The raw value shown to people (e.g. a completion rate); `score` may refer to it as `value`. */
   value: Expression.optional(),
   valueUnit: Unit.optional(),
@@ -125,6 +137,7 @@ const FormulaItem = z.object({
 const BandsItem = z.object({
   kind: z.literal('bands'),
   ...itemBase,
+  ...aim,
   value: Expression,
   valueUnit: Unit.optional(),
   /** Tried in order; the first band whose comparison holds gives the score. */

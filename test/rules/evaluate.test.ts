@@ -80,6 +80,52 @@ describe('evaluate', () => {
   });
 });
 
+describe('evaluate: KPI target and direction', () => {
+  const aimed = loadRuleSetOrThrow(
+    (() => {
+      const ruleSet = miniRuleSet() as ReturnType<typeof miniRuleSet> & { root: { children: Record<string, unknown>[] } };
+      ruleSet.parameters = { ...ruleSet.parameters, completionGoal: { value: 0.95, unit: 'percent', label: { en: 'Goal', 'zh-CN': '目标' } } };
+      // Sales aims at a parameter; the order-change rate at an expression over an input, which cannot always be computed.
+      Object.assign(ruleSet.root.children[0]!, { target: 'completionGoal', better: 'higher' });
+      Object.assign(ruleSet.root.children[1]!, { target: '18% * 100 / target', better: 'lower' });
+      return ruleSet;
+    })(),
+  );
+
+  it('carries the computed target and the declared direction on the items that declare them', () => {
+    const result = evaluate(aimed, complete);
+    const [sales, changes, quality, breach] = result.root.children!;
+    expect(sales).toMatchObject({ value: 0.9, valueUnit: 'percent', target: 0.95, better: 'higher', score: 90 });
+    expect(changes).toMatchObject({ value: 0.14, target: 0.18, better: 'lower', score: 80 });
+    for (const item of [result.root, quality!, breach!]) {
+      expect(item.target).toBeUndefined();
+      expect(item.better).toBeUndefined();
+    }
+    // The target is not part of the rule: it is not listed among what the item read.
+    expect(changes!.inputs).toEqual({ changeRate: 0.14 });
+    expect(result.total).toBe(83);
+    expect(ScoreResult.safeParse(result).success).toBe(true);
+  });
+
+  it('carries them when only totals and items are asked for', () => {
+    const result = evaluate(aimed, complete, { explain: false });
+    expect(result.root.children![0]).toMatchObject({ target: 0.95, better: 'higher' });
+  });
+
+  it('gives a null target when it cannot be computed, without failing the item', () => {
+    const missing = evaluate(aimed, { ...complete, target: null });
+    expect(missing.root.children![1]).toMatchObject({ status: 'ok', score: 80, target: null, better: 'lower' });
+    const zero = evaluate(aimed, { ...complete, target: 0 }); // the target divides by zero
+    expect(zero.root.children![1]).toMatchObject({ status: 'ok', score: 80, target: null });
+    expect(zero.root.children![0]).toMatchObject({ status: 'error', target: 0.95 });
+  });
+
+  it('gives the target of an item whose value is missing', () => {
+    const result = evaluate(aimed, { ...complete, actual: null });
+    expect(result.root.children![0]).toMatchObject({ status: 'missing', value: null, target: 0.95, better: 'higher' });
+  });
+});
+
 describe('applyRounding', () => {
   it.each([
     [2.675, 2, 'halfUp', 2.68],

@@ -123,6 +123,78 @@ describe('parseRuleSet', () => {
     expect(inputInCheck[0]!.message).toMatch(/checks may use parameters only/);
   });
 
+  describe('KPI target and direction', () => {
+    const withAim = (change: (sales: Record<string, unknown>, changes: Record<string, unknown>, r: Mutable) => void) =>
+      edited((r) => {
+        r.parameters = { ...r.parameters, completionGoal: { value: 0.95, unit: 'percent', label: { en: 'Completion goal', 'zh-CN': '完成率目标' } } };
+        change(children(r)[0], children(r)[1], r);
+      });
+
+    it('accepts a target (parameter, expression or number) and a direction on formula and bands items', () => {
+      const result = parseRuleSet(
+        withAim((sales, changes) => {
+          Object.assign(sales, { target: 'completionGoal', better: 'higher' });
+          Object.assign(changes, { target: '18%', better: 'lower' });
+        }),
+      );
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      expect(result.compiled.items.map((item) => item.better)).toEqual([undefined, 'higher', 'lower', undefined, undefined]);
+      expect(parseRuleSet(withAim((sales) => Object.assign(sales, { target: 'completionGoal * 0.9' }))).ok).toBe(true);
+      expect(parseRuleSet(withAim((sales) => Object.assign(sales, { target: 1 }))).ok).toBe(true);
+      expect(parseRuleSet(withAim((sales) => Object.assign(sales, { better: 'lower' }))).ok).toBe(true);
+    });
+
+    it('rejects a target that is not a number, naming the path', () => {
+      expect(errorsOf(withAim((sales) => (sales.target = 'breaches > 1')))).toEqual([
+        { path: 'root.children[0].target', message: 'expected a number expression, got boolean' },
+      ]);
+      expect(errorsOf(withAim((sales) => (sales.target = 'feedback')))).toEqual([{ path: 'root.children[0].target', message: 'expected a number expression, got enum' }]);
+      expect(errorsOf(withAim((sales) => (sales.target = true)))).toEqual([expect.objectContaining({ path: 'root.children[0].target' })]);
+    });
+
+    it('rejects an unknown name or a syntax error in a target, naming the path and the column', () => {
+      expect(errorsOf(withAim((sales) => (sales.target = 'completionGaol')))).toEqual([
+        { path: 'root.children[0].target', message: expect.stringMatching(/unknown name 'completionGaol' at column 1/) },
+      ]);
+      expect(errorsOf(withAim((_sales, changes) => (changes.target = 'min(18%, )')))).toEqual([
+        { path: 'root.children[1].target', message: expect.stringMatching(/at column \d+ in "min\(18%, \)"/) },
+      ]);
+      // A target describes the value; it cannot read the item's own value.
+      expect(errorsOf(withAim((sales) => (sales.target = 'value')))[0]).toMatchObject({ path: 'root.children[0].target', message: expect.stringMatching(/unknown name 'value'/) });
+    });
+
+    it('rejects a direction other than higher or lower', () => {
+      expect(errorsOf(withAim((sales) => (sales.better = 'up'))).map((e) => e.path)).toEqual(['root.children[0].better']);
+    });
+
+    it('rejects a target whose unit differs from the value’s', () => {
+      expect(
+        errorsOf(
+          withAim((sales, _changes, r) => {
+            r.parameters!.completionGoal!.unit = 'CNY';
+            sales.target = 'completionGoal';
+          }),
+        ),
+      ).toEqual([{ path: 'root.children[0].target', message: 'the target is in CNY, but the value is in percent' }]);
+    });
+
+    it('needs a numeric value to aim at', () => {
+      const noValue = withAim((sales) => {
+        delete sales.value;
+        sales.score = 'min(100, actual / target * 100)';
+        sales.target = 'completionGoal';
+      });
+      expect(errorsOf(noValue)).toEqual([{ path: 'root.children[0].target', message: "target describes the item's value: add a value" }]);
+      const booleanValue = withAim((sales) => {
+        sales.value = 'actual >= target';
+        sales.score = 'if(value, 100, 0)';
+        sales.better = 'higher';
+      });
+      expect(errorsOf(booleanValue)).toEqual([{ path: 'root.children[0].better', message: 'better needs a number value, but the value is a boolean' }]);
+    });
+  });
+
   it('never needs eval: the engine source contains no eval or Function constructor', async () => {
     const { readdirSync, readFileSync, statSync } = await import('node:fs');
     const { join } = await import('node:path');

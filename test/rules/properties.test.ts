@@ -105,6 +105,24 @@ describe.each(listBuiltInRuleSets().map((r) => [r.id, r] as const))('%s properti
     },
   );
 
+  const aimed = [...items.values()]
+    .filter((item): item is Extract<RuleItem, { kind: 'formula' | 'bands' }> => item.kind === 'formula' || item.kind === 'bands')
+    .filter((item) => item.target !== undefined || item.better !== undefined);
+  it.skipIf(aimed.length === 0).each(aimed.map((item) => [item.id, item] as const))('item %s: its target is a number and a better value never scores less', (_id, definition) => {
+    fc.assert(
+      fc.property(inputsFor(ruleSet), inputsFor(ruleSet), (a, b) => {
+        const [first, second] = [a, b].map((inputs) => find(evaluate(compiled, inputs, FAST).root, definition.id)!);
+        // Built-in targets are parameters, so they can always be computed.
+        if (definition.target !== undefined) expect(Number.isFinite(first!.target)).toBe(true);
+        if (!definition.better || first!.status !== 'ok' || second!.status !== 'ok') return;
+        const [x, y] = [first!, second!].map((item) => item.value as number);
+        const [better, worse] = (definition.better === 'higher' ? x! >= y! : x! <= y!) ? [first!, second!] : [second!, first!];
+        expect(better.score!).toBeGreaterThanOrEqual(worse.score! - 1e-9);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('is deterministic and never throws, whatever the inputs', () => {
     fc.assert(
       fc.property(fc.dictionary(fc.constantFrom(...Object.keys(ruleSet.inputs), 'stray'), fc.oneof(fc.double(), fc.boolean(), fc.string(), fc.constant(null), fc.array(fc.double()))), (inputs) => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { itemAt, scoreWith } from '../helpers';
+import { evaluate } from '../../../lib/rules/evaluate';
+import { loadRuleSetOrThrow } from '../../../lib/rules/load';
+import { builtIn, itemAt, scoreWith } from '../helpers';
 
 const dealer = {
   totalTerminals: 200, visitedTerminals: 160, transactedTerminals: 100, transactedTerminalSales: 9000, activeTerminalsThisMonth: 60,
@@ -32,6 +34,36 @@ describe('dealer key-process KPIs', () => {
     expect(result.total).toBe(83.7);
     expect(result.grade).toBe('B');
     expect(result.gradeNote).toEqual({ en: 'Tier 2: regular promotional support', 'zh-CN': '二级支持：常规促销支持' });
+  });
+
+  it('gives every KPI its target, in the unit of its value, and which way is better', () => {
+    const result = score({});
+    const kpi = (path: string) => {
+      const { value, valueUnit, target, better } = itemAt(result, path);
+      return { value, valueUnit, target, better };
+    };
+    expect(kpi('process.visitCoverageScore')).toEqual({ value: 0.8, valueUnit: 'percent', target: 0.9, better: 'higher' });
+    expect(kpi('process.distributionScore')).toEqual({ value: 0.5, valueUnit: 'percent', target: 0.6, better: 'higher' });
+    expect(kpi('process.activityScore')).toEqual({ value: 0.6, valueUnit: 'percent', target: 0.7, better: 'higher' });
+    // 35.5 days of cover against a 30-day target: lower is better, so this dealer is over target.
+    expect(kpi('process.inventoryScore')).toEqual({ value: expect.closeTo(35.526, 3), valueUnit: 'day', target: 30, better: 'lower' });
+    expect(kpi('results.salesPerTerminalScore')).toEqual({ value: 90, valueUnit: 'unit', target: 100, better: 'higher' });
+    expect(kpi('results.complianceScore')).toEqual({ value: expect.closeTo(0.825, 9), valueUnit: 'percent', target: 1, better: 'higher' });
+    // Blocks are not KPIs: no target, no direction.
+    for (const block of [result.root, itemAt(result, 'process'), itemAt(result, 'results')]) expect([block.target, block.better]).toEqual([undefined, undefined]);
+    // The target is the parameter the score uses: change it and both move together.
+    const ruleSet = structuredClone(builtIn('dealer-kpi').ruleSet);
+    ruleSet.parameters.visitCoverageTarget!.value = 0.8;
+    const lowered = evaluate(loadRuleSetOrThrow(ruleSet), dealer);
+    expect(itemAt(lowered, 'process.visitCoverageScore')).toMatchObject({ value: 0.8, target: 0.8, score: 100 });
+  });
+
+  it('keeps the targets when a KPI cannot be computed', () => {
+    const empty = score({ totalTerminals: 0 });
+    expect(itemAt(empty, 'process.visitCoverageScore')).toMatchObject({ status: 'error', target: 0.9, better: 'higher' });
+    const { visitedTerminals: _dropped, ...rest } = dealer;
+    const missing = scoreWith('dealer-kpi', rest);
+    expect(itemAt(missing, 'process.visitCoverageScore')).toMatchObject({ status: 'missing', value: null, target: 0.9 });
   });
 
   it('caps a KPI above target at 100 and grades a strong dealer A', () => {

@@ -14,6 +14,10 @@ describe('retail-guidance targets', () => {
     // 40 + 38 + 18.89 = 96.89 → 96.9 → near (80 ≤ 96.9 < 100)
     expect(result.total).toBe(96.9);
     expect(result.grade).toBe('near');
+    // Each item shows its value against the seed's target (60%, 80%) or the default (90%); higher is better.
+    for (const [id, target] of [['coverage', 0.6], ['effective', 0.8], ['accuracy', 0.9]] as const) {
+      expect(itemAt(result, id)).toMatchObject({ valueUnit: 'percent', target, better: 'higher' });
+    }
   });
 
   it('is met only when every target is met', () => {
