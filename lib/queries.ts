@@ -6,7 +6,8 @@ import { visitQueries } from './visits/queries';
 import { reportQueries } from './reports/queries';
 import { intelQueries } from './intel/queries';
 import { dealerQueries } from './dealers/queries';
+import { dealerImportQueries } from './dealers/import/queries';
 import { ruleQueries } from './rules/queries';
 import type { NamedQuery } from './store/query';
 
-export const QUERIES: readonly NamedQuery<never, unknown>[] = [...visitQueries, ...reportQueries, ...intelQueries, ...dealerQueries, ...ruleQueries] as never;
+export const QUERIES: readonly NamedQuery<never, unknown>[] = [...visitQueries, ...reportQueries, ...intelQueries, ...dealerQueries, ...dealerImportQueries, ...ruleQueries] as never;

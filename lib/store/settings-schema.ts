@@ -13,6 +13,11 @@ export const SettingValues = {
   profile: z.object({ id: z.string().min(1), name: z.string().min(1), role: z.enum(['rep', 'manager']) }),
   /** Which stored version of each rule set is active (id → version). */
   activeRuleSets: z.record(z.string(), z.number().int().positive()),
+  /**
+   * Column mappings of dealer-data imports the user confirmed, by import kind and header
+   * signature, each target per column and when it was last used (lib/dealers/import/remembered.ts).
+   */
+  importColumnMappings: z.record(z.string(), z.object({ targets: z.array(z.string()), usedAt: z.string() })),
 } as const;
 export type SettingKey = keyof typeof SettingValues;
 export type SettingValue<K extends SettingKey> = z.infer<(typeof SettingValues)[K]>;

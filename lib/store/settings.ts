@@ -28,6 +28,7 @@ export const DEFAULT_SETTINGS: { [K in SettingKey]: SettingValue<K> } = {
   language: 'auto',
   profile: { id: 'local-user', name: DEFAULT_PROFILE_NAME, role: 'rep' },
   activeRuleSets: {},
+  importColumnMappings: {},
 };
 
 /** Reads a setting, falling back to its default when absent or when a stored row is malformed. */
