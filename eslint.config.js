@@ -85,7 +85,7 @@ function restrictedSyntax({ hubspotHost = false, tsxFile = false } = {}) {
 const CONTENT_SCRIPT_ENTRYPOINTS = ['entrypoints/*.content/**', 'entrypoints/*.content.{ts,tsx}'];
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'dist/**', '.demo/**', 'test-results/**'] },
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'dist/**', '.demo/**', 'test-results/**', 'hubspot-app/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
