@@ -1,3 +1,4 @@
+import { HUBSPOT_APP_HOSTS } from './lib/crm/hubspot/record-urls';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import tailwindcss from '@tailwindcss/vite';
@@ -31,6 +32,12 @@ export default defineConfig({
     // Only the background calls the CRM; content scripts never get a token or a CRM response.
     host_permissions: ['https://api.hubapi.com/*'],
     action: { default_title: '__MSG_extName__' },
+    // The KPI panel page is framed into HubSpot company records by the HubSpot content script;
+    // only the HubSpot app's hosts may frame it.
+    web_accessible_resources:
+      manifestVersion === 3
+        ? [{ resources: ['hubspot-panel.html'], matches: HUBSPOT_APP_HOSTS.map((host) => `https://${host}/*`) }]
+        : (['hubspot-panel.html'] as never),
     commands: {
       [manifestVersion === 3 ? '_execute_action' : '_execute_browser_action']: { suggested_key: { default: 'Alt+Shift+F' } },
       'capture-intel': { suggested_key: { default: 'Alt+Shift+I' }, description: '__MSG_commandCaptureIntel__' },

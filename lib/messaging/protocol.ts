@@ -6,6 +6,9 @@
  */
 import { z } from '../kernel/zod';
 import { IntelItem } from '../intel/schema';
+import { CompanyPanelReply } from '../dealers/panel-schema';
+
+const CrmNumericId = z.string().regex(/^\d{1,20}$/, 'expected a HubSpot numeric id');
 
 const Empty = z.object({}).strict();
 
@@ -110,6 +113,18 @@ export const PROTOCOL = {
   'sync.retry': { request: z.object({ outboxId: z.string().min(1) }).strict(), response: SyncStatus },
   /** Acknowledge a conflict copy (the user has looked at it). */
   'sync.dismissConflict': { request: z.object({ id: z.string().min(1) }).strict(), response: SyncStatus },
+  /**
+   * The KPI panel of the dealer a CRM company record is (content script on a HubSpot company
+   * page → background). `refresh` pulls from the CRM first (the panel's Refresh and "add" buttons).
+   */
+  'panel.ofCompany': {
+    request: z.object({ portalId: CrmNumericId, companyId: CrmNumericId, refresh: z.boolean().optional() }).strict(),
+    response: CompanyPanelReply,
+  },
+  /** Open the side panel at a dealer's page (the panel's "open in the side panel"). */
+  'panel.openDealer': { request: z.object({ dealerId: z.string().min(1).max(40) }).strict(), response: z.object({ opened: z.boolean() }) },
+  /** Open the intel capture overlay in the sender's tab (the panel's "log intel"). */
+  'panel.captureIntel': { request: Empty, response: z.object({ opened: z.boolean() }) },
   /** Pull dealers (CRM companies) changed since the last pull, and the owners/teams. */
   'sync.pullDealers': { request: Empty, response: z.object({ pulled: z.number().int().nonnegative(), status: SyncStatus }) },
   /** Pull other users' Fieldkit records changed since the last pull. */

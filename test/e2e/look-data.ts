@@ -4,7 +4,8 @@
  * Fixed dates, so screenshots are stable: "today" is FIXED_NOW.
  */
 import { BACKUP_FORMAT, BACKUP_VERSION } from '../../lib/backup/format';
-import { Dealer } from '../../lib/dealers/schema';
+import { Dealer, Terminal } from '../../lib/dealers/schema';
+import { DealerFacts } from '../../lib/dealers/facts';
 import { VisitCard } from '../../lib/visits/schema';
 import { DiaryEntry } from '../../lib/reports/diary-schema';
 import { IntelItem } from '../../lib/intel/schema';
@@ -26,6 +27,7 @@ const TEXT = {
     ],
     notes: ['调整了货架陈列，新品上了端架', '老板反映竞品在降价', '', '催收上月货款'],
     unit: '箱',
+    terminal: '终端',
     today: ['拜访苏南汽配城，完成 30 箱订货', '核对华东润滑油库存'],
     tomorrow: ['拜访华东润滑油，推荐新品 2 个', '整理本周竞品价格'],
     problems: ['苏南汽配城欠款超出授信额度，需要主管协调'],
@@ -44,6 +46,7 @@ const TEXT = {
     ],
     notes: ['Rearranged the shelf; the new line is on the end cap', 'The owner says a competitor is cutting prices', '', 'Chased last month’s invoice'],
     unit: 'case',
+    terminal: 'Outlet',
     today: ['Visited Southside Auto Parts, took an order of 30 cases', 'Checked stock at Eastern Lubricants'],
     tomorrow: ['Visit Eastern Lubricants, recommend 2 new products', 'Collect this week’s competitor prices'],
     problems: ['Southside’s arrears exceed its credit limit: needs a manager'],
@@ -63,12 +66,26 @@ export function buildLookBackup(locale: 'zh-CN' | 'en'): string {
   const base = (id: string, daysAgo: number) => ({ id, author, createdAt: at(daysAgo).toISOString(), updatedAt: at(daysAgo).toISOString() });
   const dealerId = ids('D');
   const dealers = text.dealers.map((fields, i) => Dealer.parse({ ...base(dealerId(i + 1), 40), schemaVersion: 1, shared: false, ...fields }));
+  // The first dealer's terminal list and ERP figures (Sep–Nov), so its KPI panel has numbers.
+  const terminalId = ids('T');
+  const terminals = Array.from({ length: 8 }, (_, i) =>
+    Terminal.parse({ ...base(terminalId(i + 1), 60), schemaVersion: 1, dealerId: dealers[0]!.id, name: `${text.terminal} ${i + 1}`, signed: i < 5, ...(i < 5 ? { contractedVolume: 120 } : {}), ...(i < 6 ? { firstTransactionDay: '2026-05-01' } : {}) }),
+  );
+  const factsId = ids('F');
+  const figures = (values: Record<string, number>, month: string) =>
+    Object.fromEntries(Object.entries(values).map(([name, value]) => [name, { value, source: { kind: 'import', file: `erp-${month}.xlsx`, row: 2, at: at(3).toISOString() } }]));
+  const dealerFacts = [
+    ['2026-09', { shipments: 260, sales: 980, salesTarget: 1000, inventory: 300 }],
+    ['2026-10', { shipments: 280, sales: 930, salesTarget: 1000, inventory: 320 }],
+    ['2026-11', { shipments: 300, sales: 960, salesTarget: 1000, inventory: 330, terminalSales: 620, activeTerminals: 5, signedTerminalsOnTarget: 3, signedTerminalSales: 480 }],
+  ].map(([month, values], i) => DealerFacts.parse({ ...base(factsId(i + 1), 3), schemaVersion: 1, dealerId: dealers[0]!.id, period: month, figures: figures(values as Record<string, number>, month as string) }));
   const cardId = ids('V');
   const visitCards = [0, 0, 1, 7].map((daysAgo, i) =>
     VisitCard.parse({
       ...base(cardId(i + 1), daysAgo),
       schemaVersion: 2,
       dealerId: dealers[i % dealers.length]!.id,
+      ...(i % dealers.length === 0 ? { terminalId: terminals[i]!.id } : {}),
       visitDay: day(daysAgo),
       isoWeek: isoWeekOf(day(daysAgo)),
       previousPeriodSales: 120 + i * 10,
@@ -128,6 +145,6 @@ export function buildLookBackup(locale: 'zh-CN' | 'en'): string {
     version: BACKUP_VERSION,
     exportedAt: FIXED_NOW.toISOString(),
     appVersion: 'look-test',
-    tables: { dealers, visitCards, diaryEntries, intelItems, settings: [{ key: 'profile', value: { ...author, role: 'rep' } }] },
+    tables: { dealers, terminals, dealerFacts, visitCards, diaryEntries, intelItems, settings: [{ key: 'profile', value: { ...author, role: 'rep' } }] },
   });
 }

@@ -50,7 +50,15 @@ interface Surface {
 const SURFACES: Surface[] = [
   { name: 'today', path: 'sidepanel.html#today' },
   { name: 'dealers', path: 'sidepanel.html#dealers' },
-  { name: 'dealer-page', path: 'sidepanel.html#dealers', prepare: async (page) => page.locator('button[aria-expanded]').first().click() },
+  {
+    name: 'dealer-page',
+    path: 'sidepanel.html#dealers',
+    // The first dealer (the one with terminals and ERP figures): its page, the KPI panel on top.
+    prepare: async (page) => {
+      await page.locator('main ul li button').first().click();
+      await page.getByTestId('dealer-panel').waitFor();
+    },
+  },
   { name: 'intel', path: 'sidepanel.html#intel' },
   { name: 'reports', path: 'sidepanel.html#reports' },
   { name: 'settings', path: 'sidepanel.html#settings' },

@@ -104,3 +104,12 @@ describe('buildDealerPanel', () => {
     expect(panel.dealer).toEqual({ id: HISTORY.dealer.id, name: '华东润滑油经销有限公司', city: '苏州', region: '华东', crmId: '9001' });
   });
 });
+
+describe('DealerPanelModelSchema', () => {
+  it('accepts what buildDealerPanel builds, after a trip through JSON', async () => {
+    const { DealerPanelModelSchema } = await import('../../lib/dealers/panel-schema');
+    const panel = buildDealerPanel(HISTORY, '2026-11', ruleSets, { visits: HISTORY.cards.slice(0, 3) });
+    expect(DealerPanelModelSchema.parse(JSON.parse(JSON.stringify(panel)))).toEqual(panel);
+    expect(DealerPanelModelSchema.safeParse({ ...panel, score: { ...panel.score, total: 'high' } }).success).toBe(false);
+  });
+});
