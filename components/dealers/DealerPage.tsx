@@ -1,4 +1,5 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { ImportData } from './import/ImportData';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { ArrowLeft } from 'lucide-react';
 import { useLocale, useT } from '../shell/locale';
@@ -10,7 +11,7 @@ import { addMonthsTo, monthOf, today } from '../../lib/kernel/dates';
 import { formatMonth } from '../../lib/kernel/format';
 import { dealerKind } from '../../lib/dealers/kind';
 import { dealersByIds } from '../../lib/dealers/queries';
-import { loadDealerPanel } from '../../lib/dealers/panel-data';
+import { defaultPanelPeriod, loadDealerPanel } from '../../lib/dealers/panel-data';
 import type { Dealer } from '../../lib/dealers/schema';
 
 /** How many months back the month picker offers. */
@@ -25,12 +26,22 @@ export function DealerPage({ dealerId, onBack, actions, children }: { dealerId: 
   const locale = useLocale();
   const db = useDatabase();
   const current = monthOf(today());
-  const [period, setPeriod] = useState(current);
+  // The month with numbers (early in a month, the last one), until the user picks another.
+  const [picked, setPicked] = useState<string>();
+  const opening = useLiveQuery(() => defaultPanelPeriod(db, dealerId, today()), [db, dealerId]);
+  const period = picked ?? opening;
   const months = useMemo(() => Array.from({ length: MONTHS_BACK }, (_, i) => addMonthsTo(current, -i)), [current]);
   const found = useQuery(dealersByIds, { ids: [dealerId] });
   const dealer = found?.[0];
   // Live: a visit card, intel item or imported figure saved anywhere updates the panel.
-  const model = useLiveQuery(() => loadDealerPanel(db, dealerId, period), [db, dealerId, period]);
+  const model = useLiveQuery(() => (period ? loadDealerPanel(db, dealerId, period) : undefined), [db, dealerId, period]);
+  const importSection = useRef<HTMLDetailsElement>(null);
+  const openImport = () => {
+    const section = importSection.current;
+    if (!section) return;
+    section.open = true;
+    section.scrollIntoView({ block: 'start' });
+  };
   const file = useMemo(() => (dealer ? dealerKind.crm?.render(dealer, { locale, dealerName: () => undefined }) : undefined), [dealer, locale]);
 
   return (
@@ -44,7 +55,7 @@ export function DealerPage({ dealerId, onBack, actions, children }: { dealerId: 
       {found && !dealer && <Notice tone="warn">{td('notFound')}</Notice>}
       <Field label={td('month')}>
         {(control) => (
-          <select {...control} value={period} onChange={(event) => setPeriod(event.target.value)} className={selectClass}>
+          <select {...control} value={period ?? current} onChange={(event) => setPicked(event.target.value)} className={selectClass}>
             {months.map((month) => (
               <option key={month} value={month}>
                 {formatMonth(month, locale)}
@@ -53,8 +64,14 @@ export function DealerPage({ dealerId, onBack, actions, children }: { dealerId: 
           </select>
         )}
       </Field>
-      {model && <DealerPanel model={model} actions={actions} />}
+      {model && <DealerPanel model={model} actions={{ importData: openImport, ...actions }} />}
       {dealer && children?.(dealer)}
+      <details ref={importSection} className="rounded-lg border border-line bg-surface p-3">
+        <summary className="cursor-pointer text-sm font-semibold">{td('importSummary')}</summary>
+        <div className="pt-3">
+          <ImportData headingLevel={3} />
+        </div>
+      </details>
       {file && (
         <section aria-labelledby="fk-customer-file" className="flex flex-col gap-2">
           <h3 id="fk-customer-file" className="m-0 text-base font-semibold">

@@ -182,7 +182,7 @@ export function DealerPanel({ model, syncedAt, stale, onRefresh, actions = {}, h
           )}
         </div>
       )}
-      <p className="m-0 text-xs text-muted">{t('computedAt', { time: formatRelativeTime(model.computedAt, locale) })}</p>
+      <p className="m-0 text-xs text-muted">{t('computedAt', { time: formatTime(model.computedAt, locale) })}</p>
     </section>
   );
 }
@@ -252,8 +252,14 @@ function KpiRow({ kpi, t, locale, onImport }: { kpi: PanelKpi; t: T; locale: Loc
   );
 }
 
+/** An input's value in words: a series reads oldest to newest with arrows. */
+function valueText(input: PanelInput, locale: Locale): string | undefined {
+  if (input.value === undefined) return undefined;
+  return Array.isArray(input.value) ? input.value.map((v) => formatWithUnit(v, input.unit)[locale]).join(' → ') : formatWithUnit(input.value, input.unit)[locale];
+}
+
 function InputLine({ input, t, locale }: { input: PanelInput; t: T; locale: Locale }) {
-  const value = input.value === undefined ? undefined : Array.isArray(input.value) ? input.value.map((v) => formatWithUnit(v, input.unit)[locale]).join(' → ') : formatWithUnit(input.value, input.unit)[locale];
+  const value = valueText(input, locale);
   return (
     <li className="flex flex-col" data-testid={`input-${input.name}`}>
       <span className="font-medium">{value !== undefined ? t('valueOf', { label: input.label[locale], value }) : input.label[locale]}</span>
@@ -277,7 +283,11 @@ function Warnings({ warnings, t, locale, Sub, id }: { warnings: PanelWarning[]; 
         <Notice key={warning.id} tone="danger">
           <span className="flex flex-col gap-0.5">
             <span className="font-semibold">{warning.label[locale]}</span>
-            {warning.explanation && <span className="text-xs">{warning.explanation[locale]}</span>}
+            {warning.inputs.map((input) => (
+              <span key={input.name} className="text-xs">
+                {t('valueOf', { label: input.label[locale], value: valueText(input, locale) ?? '' })}
+              </span>
+            ))}
           </span>
         </Notice>
       ))}
@@ -298,11 +308,18 @@ function Warnings({ warnings, t, locale, Sub, id }: { warnings: PanelWarning[]; 
 /** The change against a comparison value, coloured by which way is better. */
 function Delta({ value, previous, better, unit, label }: { value: number; previous: number | null; better?: 'higher' | 'lower'; unit: string | undefined; label: string }) {
   const locale = useLocale();
+  const t = useT(panelMessages);
   if (previous === null) return null;
   const change = value - previous;
   const Icon = change > 0 ? ArrowUpRight : change < 0 ? ArrowDownRight : ArrowRight;
   const good = better === undefined || change === 0 ? undefined : (change > 0) === (better === 'higher');
-  const magnitude = unit ? formatWithUnit(Math.abs(change), unit)[locale] : formatNumber(Math.abs(change), locale, { maximumFractionDigits: 1 });
+  // A rate's change is in percentage points, not percent.
+  const magnitude =
+    unit === 'percent'
+      ? t('percentPoints', { points: formatNumber(Math.abs(change) * 100, locale, { maximumFractionDigits: 1 }) })
+      : unit
+        ? formatWithUnit(Math.abs(change), unit)[locale]
+        : formatNumber(Math.abs(change), locale, { maximumFractionDigits: 1 });
   const sign = change > 0 ? '+' : change < 0 ? '−' : '±';
   return (
     <span className={cn('inline-flex items-center gap-0.5 text-xs whitespace-nowrap tabular-nums', good === true && 'text-ok', good === false && 'text-danger', good === undefined && 'text-muted')}>
@@ -322,6 +339,13 @@ function Sparkline({ values, label }: { values: (number | null)[]; label: string
       </LineChart>
     </span>
   );
+}
+
+/** A time of day, with the day when it is not today: "10:32" / "11月28日 10:32". */
+function formatTime(iso: string, locale: Locale): string {
+  const at = new Date(iso);
+  const sameDay = at.toDateString() === new Date().toDateString();
+  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', ...(sameDay ? {} : { month: 'short', day: 'numeric' }) }).format(at);
 }
 
 function sourceWords(source: InputSource, t: T, locale: Locale): string {

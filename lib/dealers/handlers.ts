@@ -4,9 +4,9 @@
  */
 import type { FieldkitDatabase } from '../store/database';
 import type { Handlers } from '../messaging/router';
-import { monthOf, today } from '../kernel/dates';
+import { today } from '../kernel/dates';
 import { dealerByCrmId } from './queries';
-import { loadDealerPanel } from './panel-data';
+import { defaultPanelPeriod, loadDealerPanel } from './panel-data';
 
 export type PanelHandlers = Pick<Handlers, 'panel.ofCompany'>;
 
@@ -29,7 +29,7 @@ export function createPanelHandlers(db: FieldkitDatabase, deps: PanelDependencie
       const samePortal = !state.portalId || state.portalId === portalId;
       const dealer = samePortal ? await dealerByCrmId.run(db, { crmId: companyId }) : undefined;
       const now = deps.now?.() ?? new Date();
-      const model = dealer && !dealer.deletedAt ? await loadDealerPanel(db, dealer.id, monthOf(today(now)), { now }) : undefined;
+      const model = dealer && !dealer.deletedAt ? await loadDealerPanel(db, dealer.id, await defaultPanelPeriod(db, dealer.id, today(now)), { now }) : undefined;
       if (!model) return { kind: 'notDealer', samePortal, connected: state.connected };
       const stale = state.syncedAt === null || now.getTime() - Date.parse(state.syncedAt) > STALE_AFTER_MS;
       return { kind: 'dealer', model, syncedAt: state.syncedAt, stale };

@@ -9,7 +9,7 @@ import { getBuiltInRuleSet } from '../rules/built-in';
 import { loadRuleSetOrThrow } from '../rules/load';
 import type { CompiledRuleSet } from '../rules/compile-rule-set';
 import { ruleSetVersions } from '../rules/queries';
-import { daysOfMonth } from '../kernel/dates';
+import { addMonthsTo, daysOfMonth, monthOf, today as todayOf } from '../kernel/dates';
 import { dealerVisitsBetween } from '../visits/queries';
 import { intelOfDealer } from '../intel/queries';
 import { dealersByIds, factsOfDealerBetween, terminalsOfDealer } from './queries';
@@ -62,4 +62,19 @@ export async function loadDealerPanel(db: FieldkitDatabase, dealerId: string, pe
     visits: cards.slice(0, RECENT),
     intel,
   });
+}
+
+/** How many months back a panel looks for the latest month with ERP figures. */
+const FIGURES_LOOKBACK = 2;
+
+/**
+ * The month a dealer's panel opens at: the latest month with monthly figures among the last two
+ * (ERP figures arrive after a month closes, so early in a month the last one is the one with
+ * numbers), else the current month.
+ */
+export async function defaultPanelPeriod(db: FieldkitDatabase, dealerId: string, today: string = todayOf()): Promise<string> {
+  const current = monthOf(today);
+  const facts = await factsOfDealerBetween.run(db, { dealerId, from: addMonthsTo(current, -FIGURES_LOOKBACK), to: current });
+  const withFigures = facts.filter((row) => Object.keys(row.figures).length > 0).map((row) => row.period);
+  return withFigures.length > 0 ? withFigures.sort().at(-1)! : current;
 }

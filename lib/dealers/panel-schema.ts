@@ -62,7 +62,7 @@ export const DealerPanelModelSchema = z.object({
       inputs: z.array(PanelInputSchema),
     }),
   ),
-  warnings: z.array(z.object({ id: z.string(), label: Localized, raised: z.boolean(), explanation: Localized.optional(), missing: z.array(PanelInputSchema) })),
+  warnings: z.array(z.object({ id: z.string(), label: Localized, raised: z.boolean(), explanation: Localized.optional(), inputs: z.array(PanelInputSchema), missing: z.array(PanelInputSchema) })),
   inputs: z.record(z.string(), PanelInputSchema),
   visits: z.array(
     z.object({

@@ -59,6 +59,8 @@ export interface PanelWarning {
   raised: boolean;
   /** Why it fired (or not), in both languages. */
   explanation?: Localized;
+  /** The inputs it read, with their values and sources (why it fired, in numbers). */
+  inputs: PanelInput[];
   /** Inputs it needed and did not get: whether it would fire is unknown. */
   missing: PanelInput[];
 }
@@ -213,6 +215,9 @@ export function buildDealerPanel(history: DealerHistory, period: string, ruleSet
       label: item.label,
       raised: item.status === 'ok' && item.value === true,
       ...(item.explanation ? { explanation: item.explanation } : {}),
+      inputs: rawInputsOf(ruleSets.warnings, Object.keys(item.inputs ?? {}))
+        .filter((name) => warningGathered[name]?.value !== undefined)
+        .map((name) => inputOf(ruleSets.warnings, name, warningGathered)),
       missing: rawInputsOf(ruleSets.warnings, item.missing).map((name) => inputOf(ruleSets.warnings, name, warningGathered)),
     }));
 

@@ -52,6 +52,9 @@ describe('DealerPanel', () => {
     show(november, 'en');
     const warnings = within(screen.getByTestId('panel-warnings'));
     expect(warnings.getByText('Arrears over credit limit')).toBeTruthy();
+    // Why, in numbers: the inputs it read.
+    expect(warnings.getByText('Arrears: CNY 120,000')).toBeTruthy();
+    expect(warnings.getByText('Monthly target achievement, oldest first: 90% → 80% → 95%')).toBeTruthy();
     expect(warnings.getByText(/Cannot tell: Inventory cover per period, oldest first missing\./)).toBeTruthy();
   });
 

@@ -26,7 +26,7 @@ type Locale = (typeof LOCALES)[number];
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** Latin words a Chinese screen may show: product and brand names, codes, units the company uses. */
-const ZH_ALLOWED = new Set(['Fieldkit', 'HubSpot', 'English', 'SKU', 'HX7', 'ULTRA', 'KPI', 'ISO', 'API', 'CSV', 'JSON', 'PDF', 'URL']);
+const ZH_ALLOWED = new Set(['Fieldkit', 'HubSpot', 'English', 'SKU', 'HX7', 'ULTRA', 'KPI', 'ISO', 'API', 'CSV', 'JSON', 'PDF', 'URL', 'Excel', 'xlsx', 'ERP']);
 
 /** Chinese an English screen may show: the language picker's own name for Chinese. */
 const EN_ALLOWED = new Set(['中文', '简体', '简体中文']);

@@ -113,3 +113,18 @@ describe('DealerPanelModelSchema', () => {
     expect(DealerPanelModelSchema.safeParse({ ...panel, score: { ...panel.score, total: 'high' } }).success).toBe(false);
   });
 });
+
+describe('defaultPanelPeriod', () => {
+  it('opens at the latest month with figures among the last two, else the current month', async () => {
+    const { defaultPanelPeriod } = await import('../../lib/dealers/panel-data');
+    const { freshDatabase } = await import('../fixtures/records');
+    const db = freshDatabase('fieldkit-default-period');
+    await db.dealerFacts.bulkAdd(FACTS);
+    expect(await defaultPanelPeriod(db, HISTORY.dealer.id, '2026-12-01')).toBe('2026-11');
+    expect(await defaultPanelPeriod(db, HISTORY.dealer.id, '2026-11-15')).toBe('2026-11');
+    // Figures three months old are too old: the current month.
+    expect(await defaultPanelPeriod(db, HISTORY.dealer.id, '2027-02-03')).toBe('2027-02');
+    expect(await defaultPanelPeriod(db, '01JDD000000000000000000099', '2026-12-01')).toBe('2026-12');
+    db.close();
+  });
+});

@@ -6,6 +6,7 @@ import { LanguagePicker } from '../../shell/LanguagePicker';
 import { BackupPanel } from '../../backup/BackupPanel';
 import { TemplatesSection } from '../../reports/TemplatesSection';
 import { RuleSetsSection } from '../../rules/RuleSetsSection';
+import { ImportData } from '../../dealers/import/ImportData';
 import { useDatabase, useSetting } from '../../shell/database-context';
 import { isDefaultProfileName, writeSetting } from '../../../lib/store/settings';
 import { ErrorBoundary } from '../../shell/ErrorBoundary';
@@ -37,7 +38,7 @@ function ownersFrom(value: unknown): Owner[] {
   });
 }
 
-type SectionId = 'connection' | 'team' | 'templates' | 'rule-sets' | 'backup' | 'about';
+type SectionId = 'connection' | 'team' | 'templates' | 'rule-sets' | 'dealer-data' | 'backup' | 'about';
 
 /** Which section is in view, for the navigation's current mark. */
 function useSectionInView(ids: readonly SectionId[]): SectionId {
@@ -62,7 +63,7 @@ function useSectionInView(ids: readonly SectionId[]): SectionId {
   return current;
 }
 
-const SECTION_IDS: readonly SectionId[] = ['connection', 'team', 'templates', 'rule-sets', 'backup', 'about'];
+const SECTION_IDS: readonly SectionId[] = ['connection', 'team', 'templates', 'rule-sets', 'dealer-data', 'backup', 'about'];
 
 /**
  * The options page: an admin console by task — connection, team, templates, scoring rules, backup,
@@ -77,6 +78,7 @@ export function OptionsApp({ appVersion, connection }: { appVersion: string; con
     { id: 'team', title: t('team'), nav: t('teamNav'), body: <TeamSection /> },
     { id: 'templates', title: t('templates'), nav: t('templatesNav'), body: <TemplatesSection /> },
     { id: 'rule-sets', title: t('ruleSets'), nav: t('ruleSetsNav'), body: <RuleSetsSection /> },
+    { id: 'dealer-data', title: t('dealerData'), nav: t('dealerDataNav'), body: <ImportData headingLevel={3} /> },
     { id: 'backup', title: t('backup'), nav: t('backup'), body: <BackupPanel appVersion={appVersion} actor={profile?.id ?? 'local-user'} /> },
     { id: 'about', title: t('about'), nav: t('about'), body: <AboutSection appVersion={appVersion} /> },
   ];
