@@ -5,7 +5,7 @@
  * With a display, the browser stays open for you to use (Ctrl+C ends the demo); without one (a
  * server, CI), it runs headless and saves screenshots to .demo/.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchExtension, readRows } from '../test/e2e/fixtures';
@@ -16,8 +16,8 @@ const OUT = resolve('.demo');
 const TOKEN = 'demo-token';
 const headed = !!process.env.DISPLAY && process.env.CI !== 'true';
 const LABELS = {
-  'zh-CN': { token: '访问令牌', advanced: '高级', baseUrl: 'API 地址', connect: '连接', importBackup: '导入备份文件' },
-  en: { token: 'Access token', advanced: 'Advanced', baseUrl: 'API base URL', connect: 'Connect', importBackup: 'Import backup file' },
+  'zh-CN': { token: '访问令牌', advanced: '高级', baseUrl: 'API 地址', connect: '连接', importBackup: '导入备份文件', importData: '导入', terminals: '终端清单' },
+  en: { token: 'Access token', advanced: 'Advanced', baseUrl: 'API base URL', connect: 'Connect', importBackup: 'Import backup file', importData: 'Import', terminals: 'Terminal list' },
 } as const;
 
 async function until<T>(probe: () => Promise<T>, ok: (value: T) => boolean, what: string, timeoutMs = 60_000): Promise<T> {
@@ -38,6 +38,19 @@ async function connect(options: Page, locale: 'zh-CN' | 'en', url: string) {
   await settings.getByLabel(labels.baseUrl).fill(url);
   await settings.getByRole('button', { name: labels.connect }).click();
   await settings.getByTestId('connection-facts').waitFor({ timeout: 30_000 });
+}
+
+/** Sample ERP exports (test/fixtures/imports): November's figures of the simulator's dealers, and a terminal list. */
+const IMPORTS = resolve('test/fixtures/imports');
+
+/** Imports a file through Options › Dealer data, as an admin would; returns the summary it shows. */
+async function importDealerData(options: Page, locale: 'zh-CN' | 'en', file: string, terminals: boolean): Promise<string> {
+  const section = options.locator('#dealer-data');
+  if (terminals) await section.getByRole('button', { name: LABELS[locale].terminals }).click();
+  await section.locator('input[type=file]').setInputFiles(file);
+  await section.getByTestId('import-file').waitFor();
+  await section.getByRole('button', { name: LABELS[locale].importData, exact: true }).click();
+  return section.getByTestId('import-summary').innerText();
 }
 
 async function main() {
@@ -63,6 +76,13 @@ async function main() {
     const notes = await until(async () => sim.state.list('notes').length, (n) => n >= 8, 'records to sync', 90_000).catch(() => sim.state.list('notes').length);
     console.log(`[${locale}] synced: the simulated HubSpot now holds ${notes} Fieldkit notes on dealer timelines`);
 
+    // The ERP's monthly figures and a terminal list, imported through Options › Dealer data.
+    await options.goto(options.url().replace(/#.*$/, '#dealer-data'));
+    console.log(`[${locale}] ERP figures: ${(await importDealerData(options, locale, resolve(IMPORTS, 'figures-2026-11.csv'), false)).replace(/\s+/g, ' ')}`);
+    console.log(`[${locale}] terminal list: ${(await importDealerData(options, locale, resolve(IMPORTS, 'terminals.xlsx'), true)).replace(/\s+/g, ' ')}`);
+    const linked = (await readRows<{ id: string; name: string; crm?: { objectId: string } }>(options, 'dealers')).filter((d) => d.crm);
+    const panelDealer = linked.find((d) => d.name === '华东润滑油经销有限公司') ?? linked[0]!;
+
     const shots: [string, string][] = [
       ['sidepanel.html#today', 'today'],
       ['sidepanel.html#dealers', 'dealers'],
@@ -80,15 +100,34 @@ async function main() {
       await page.screenshot({ path: file, fullPage: true });
       console.log(`[${locale}] ${name}: ${file}`);
       if (name === 'dealers') {
-        // Every record opens: the first dealer's page, with the fields Fieldkit keeps.
-        await page.locator('button[aria-expanded]').first().click();
+        // A dealer's page: its KPI panel from the imported figures, terminals and visit cards.
+        await page.getByRole('button', { name: panelDealer.name, exact: true }).click();
+        await page.getByTestId('dealer-panel').waitFor();
         await page.waitForTimeout(300);
-        const opened = resolve(OUT, `${locale}-dealer-open.png`);
+        const opened = resolve(OUT, `${locale}-dealer-panel.png`);
         await page.screenshot({ path: opened, fullPage: true });
-        console.log(`[${locale}] dealer page: ${opened}`);
+        console.log(`[${locale}] dealer page with its KPI panel: ${opened}`);
       }
       if (!headed) await page.close();
     }
+    // The KPI panel on the dealer's HubSpot company record: a HubSpot-like page served at the
+    // record's real URL (the content script runs on the HubSpot app's CRM pages only).
+    await session.context.route('https://app.hubspot.com/**', (route) =>
+      route.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        // The saved page, named after the dealer whose record it stands for.
+        body: readFileSync(resolve('test/e2e/fixtures/hubspot/company-record.html'), 'utf8').replaceAll('宏达机电 &lt;b&gt;markup-looking&lt;/b&gt; Trading Co.', panelDealer.name),
+      }),
+    );
+    const hubspot = await session.context.newPage();
+    await hubspot.setViewportSize({ width: 1280, height: 1000 });
+    await hubspot.goto(`https://app.hubspot.com/contacts/${sim.state.portalId}/record/0-2/${panelDealer.crm!.objectId}`);
+    await hubspot.frameLocator('fieldkit-kpi-panel iframe').getByTestId('dealer-panel').waitFor({ timeout: 30_000 });
+    await hubspot.waitForTimeout(500);
+    const hubspotShot = resolve(OUT, `${locale}-hubspot-company.png`);
+    await hubspot.screenshot({ path: hubspotShot, fullPage: true });
+    console.log(`[${locale}] KPI panel on the HubSpot company record: ${hubspotShot}`);
+
     // The intel overlay on a competitor's shop page, as a rep opens it from the page (the demo
     // serves the page at the one host Fieldkit may inject into without a click, and injects it).
     const shopUrl = 'https://api.hubapi.com/fieldkit-demo/shop/m1';

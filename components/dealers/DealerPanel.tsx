@@ -63,7 +63,7 @@ export function DealerPanel({ model, syncedAt, stale, onRefresh, actions = {}, h
       <header className="flex flex-col gap-1">
         <Heading className="m-0 text-lg font-semibold break-words">{model.dealer.name}</Heading>
         <p className="m-0 text-xs text-muted">
-          {[model.dealer.city, model.dealer.region].filter(Boolean).join(' · ')}
+          {[...new Set([model.dealer.city, model.dealer.region].filter(Boolean))].join(' · ')}
           {(model.dealer.city || model.dealer.region) && ' · '}
           {t('periodLine', { month: formatMonth(model.period, locale), ruleSet: words(model.ruleSet.name), version: model.ruleSet.version })}
         </p>
