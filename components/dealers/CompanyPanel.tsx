@@ -111,8 +111,9 @@ export function CompanyPanel({ send, frame }: { send: Messenger; frame: PanelFra
           stale={current.stale}
           onRefresh={() => load(true)}
           actions={{
-            openInPanel: () => void send('panel.openDealer', { dealerId: current.model.dealer.id }),
-            logIntel: () => void send('panel.captureIntel', {}),
+            logVisit: () => void send('panel.openSidePanel', { intent: 'logVisit', dealerId: current.model.dealer.id }),
+            logIntel: () => void send('panel.openSidePanel', { intent: 'logIntel', dealerId: current.model.dealer.id }),
+            openInPanel: () => void send('panel.openSidePanel', { intent: 'dealer', dealerId: current.model.dealer.id }),
           }}
         />
       )}

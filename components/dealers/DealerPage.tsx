@@ -1,5 +1,6 @@
 import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { ImportData } from './import/ImportData';
+import { hashOfIntent } from '../shell/hash-intent';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { ArrowLeft } from 'lucide-react';
 import { useLocale, useT } from '../shell/locale';
@@ -64,7 +65,17 @@ export function DealerPage({ dealerId, onBack, actions, children }: { dealerId: 
           </select>
         )}
       </Field>
-      {model && <DealerPanel model={model} actions={{ importData: openImport, ...actions }} />}
+      {model && (
+        <DealerPanel
+          model={model}
+          actions={{
+            importData: openImport,
+            logVisit: () => (location.hash = hashOfIntent({ kind: 'logVisit', dealerId })),
+            logIntel: () => (location.hash = hashOfIntent({ kind: 'logIntel', dealerId })),
+            ...actions,
+          }}
+        />
+      )}
       {dealer && children?.(dealer)}
       <details ref={importSection} className="rounded-lg border border-line bg-surface p-3">
         <summary className="cursor-pointer text-sm font-semibold">{td('importSummary')}</summary>

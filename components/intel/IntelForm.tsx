@@ -29,7 +29,7 @@ import { intelFormMessages, type IntelFormMessageKey } from './messages';
 
 export interface IntelFormProps {
   /** What the capture found on the page. Untrusted: shown as plain text only. */
-  initial?: { sourceUrl?: string; sourceTitle?: string; sourceText?: string; screenshot?: string };
+  initial?: { sourceUrl?: string; sourceTitle?: string; sourceText?: string; screenshot?: string; dealerId?: string };
   /**
    * A stored item to edit: every field starts from it, its source and screenshot are kept, and
    * the draft carries its `id` so saving updates it instead of adding a new one.
@@ -117,7 +117,7 @@ type PriceRow = { kind: PriceKindValue; currency: string; amount: string; unit: 
 const emptyPrice = (): PriceRow => ({ kind: 'retail', currency: 'CNY', amount: '', unit: '' });
 
 /** The form's values: blank for a new observation, or those of the item being edited. */
-function valuesOf(item: IntelItem | undefined, today: string): IntelFormValues {
+function valuesOf(item: IntelItem | undefined, today: string, dealerId = ''): IntelFormValues {
   if (!item) {
     return {
       observedDay: today,
@@ -133,7 +133,7 @@ function valuesOf(item: IntelItem | undefined, today: string): IntelFormValues {
       promotionTo: '',
       channel: '',
       region: '',
-      dealerId: '',
+      dealerId,
       confidence: 'medium',
     };
   }
@@ -192,7 +192,7 @@ export function IntelForm({ initial, item, competitors, dealers = [], today, onS
     formState: { errors, isSubmitting },
   } = useForm<IntelFormValues>({
     resolver: zodResolver(schema),
-    defaultValues: valuesOf(item, today),
+    defaultValues: valuesOf(item, today, initial?.dealerId),
   });
   const prices = useFieldArray({ control: formControl, name: 'prices' });
 

@@ -3,6 +3,7 @@ import { useT } from '../shell/locale';
 import { sidePanelMessages } from '../pages/side-panel/messages';
 import { useDatabase, useDealers, useQuery, useSetting } from '../shell/database-context';
 import { EmptyState } from '../shell/EmptyState';
+import { useHashIntent } from '../shell/hash-intent';
 import { Plus } from 'lucide-react';
 import { Button, Card, ErrorDetails, Notice, ShowMore, errorMessageOf } from '../ui';
 import { IntelForm } from './IntelForm';
@@ -17,7 +18,7 @@ import { today } from '../../lib/kernel/dates';
 const NO_ARGS = {};
 
 /** What the form is open for: a new observation, or an item from the list. */
-type Editing = { item?: IntelItem } | null;
+type Editing = { item?: IntelItem; dealerId?: string } | null;
 
 /** The Intel section: the latest observations a page at a time; each can be opened, edited and deleted. */
 export function IntelView() {
@@ -27,7 +28,9 @@ export function IntelView() {
   const [limit, setLimit] = useState(PAGE_SIZE);
   const items = useQuery(latestIntel, { limit });
   const profile = useSetting('profile');
-  const [editing, setEditing] = useState<Editing>(null);
+  // Opened as "log intel for this dealer" from a dealer's KPI panel: a new item at that dealer.
+  const intentDealer = useHashIntent('logIntel');
+  const [editing, setEditing] = useState<Editing>(() => (intentDealer ? { dealerId: intentDealer } : null));
   const [notice, setNotice] = useState('');
   const [error, setError] = useState('');
 
@@ -68,6 +71,7 @@ export function IntelView() {
             // A fresh form per item: its fields start from the item it was opened for.
             key={editing.item?.id ?? 'new'}
             item={editing.item}
+            {...(editing.dealerId ? { initial: { dealerId: editing.dealerId } } : {})}
             today={today()}
             onSave={async (draft) => {
               await saveRecord(db, 'intelItems', draft, { author });

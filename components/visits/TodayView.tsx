@@ -5,6 +5,7 @@ import { formatDay } from '../../lib/kernel/format';
 import { sidePanelMessages } from '../pages/side-panel/messages';
 import { useDatabase, useDealers, useQuery, useQueryNamingDealers, useSetting } from '../shell/database-context';
 import { EmptyState } from '../shell/EmptyState';
+import { useHashIntent } from '../shell/hash-intent';
 import { Button, Card, Notice, errorMessageOf } from '../ui';
 import { ErrorDetails } from '../ui/ErrorDetails';
 import { VisitCardForm } from './VisitCardForm';
@@ -25,7 +26,7 @@ import type { Author } from '../../lib/kernel/record';
 const NO_ARGS = {};
 const dealerIdsOfCards = (cards: VisitCard[]) => cards.map((c) => c.dealerId);
 
-type Editing = { mode: 'new' } | { mode: 'edit'; card: VisitCard };
+type Editing = { mode: 'new'; dealerId?: string } | { mode: 'edit'; card: VisitCard };
 type Outcome = { tone: 'ok' | 'danger'; text: string; details?: string };
 
 /** Today: the rep's visit cards of the day (log, open, delete) and the daily report they attach to. */
@@ -44,7 +45,9 @@ function TodayOf({ author, day }: { author: Author; day: string }) {
   const db = useDatabase();
   const hasDealers = useQuery(anyDealer, NO_ARGS);
   const authorId = author.id;
-  const [editing, setEditing] = useState<Editing>();
+  // Opened as "log a visit here" from a dealer's KPI panel: the form starts at that dealer.
+  const intentDealer = useHashIntent('logVisit');
+  const [editing, setEditing] = useState<Editing | undefined>(() => (intentDealer ? { mode: 'new', dealerId: intentDealer } : undefined));
   const [outcome, setOutcome] = useState<Outcome>();
 
   // Today's cards with the names of their dealers only; the picker's list loads when the form opens.
@@ -119,6 +122,7 @@ function TodayOf({ author, day }: { author: Author; day: string }) {
             <VisitCardFormWithDealers
               key={editing.mode === 'edit' ? editing.card.id : 'new'}
               initial={editing.mode === 'edit' ? editing.card : undefined}
+              {...(editing.mode === 'new' && editing.dealerId ? { dealerId: editing.dealerId } : {})}
               loadHistory={loadHistory}
               today={day}
               onSave={async (draft) => {

@@ -121,10 +121,14 @@ export const PROTOCOL = {
     request: z.object({ portalId: CrmNumericId, companyId: CrmNumericId, refresh: z.boolean().optional() }).strict(),
     response: CompanyPanelReply,
   },
-  /** Open the side panel at a dealer's page (the panel's "open in the side panel"). */
-  'panel.openDealer': { request: z.object({ dealerId: z.string().min(1).max(40) }).strict(), response: z.object({ opened: z.boolean() }) },
-  /** Open the intel capture overlay in the sender's tab (the panel's "log intel"). */
-  'panel.captureIntel': { request: Empty, response: z.object({ opened: z.boolean() }) },
+  /**
+   * Open the side panel for a dealer (the KPI panel's quick actions on HubSpot): its page, a new
+   * visit card at it, or new intel for it.
+   */
+  'panel.openSidePanel': {
+    request: z.object({ intent: z.enum(['dealer', 'logVisit', 'logIntel']), dealerId: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/) }).strict(),
+    response: z.object({ opened: z.boolean() }),
+  },
   /** Pull dealers (CRM companies) changed since the last pull, and the owners/teams. */
   'sync.pullDealers': { request: Empty, response: z.object({ pulled: z.number().int().nonnegative(), status: SyncStatus }) },
   /** Pull other users' Fieldkit records changed since the last pull. */

@@ -108,4 +108,15 @@ describe('IntelView', () => {
     expect(stored).toMatchObject({ confidence: 'low', brand: '壳牌', author: OTHER });
     expect(await db.intelItems.count()).toBe(1);
   });
+
+  it('opens new intel at the dealer when the side panel is opened to log intel for it (#intel/new/<id>)', async () => {
+    const { addLocalDealer } = await import('../../lib/dealers/local');
+    const dealer = await addLocalDealer(db, { name: '华东润滑油' }, { author: { id: 'local-user', name: '我' } });
+    location.hash = `#intel/new/${dealer.id}`;
+    renderView('zh-CN');
+    const form = await screen.findByRole('form');
+    expect((within(form).getByLabelText('发现地点（经销商或终端）') as HTMLSelectElement).value).toBe(dealer.id);
+    await waitFor(() => expect(location.hash).toBe('#intel'));
+    location.hash = '';
+  });
 });

@@ -133,4 +133,13 @@ describe('TodayView', () => {
     expect(visits.getByRole('status').textContent).toBe('Visit card deleted.');
     expect(await liveCards()).toHaveLength(firstOfMonth ? 2 : 1);
   });
+
+  it('opens a new card at the dealer when the side panel is opened to log a visit there (#today/visit/<id>)', async () => {
+    location.hash = `#today/visit/${dealerId}`;
+    renderToday('en');
+    expect(((await screen.findByLabelText('Dealer')) as HTMLSelectElement).value).toBe(dealerId);
+    // The intent is taken once: the hash is the bare section again.
+    await waitFor(() => expect(location.hash).toBe('#today'));
+    location.hash = '';
+  });
 });

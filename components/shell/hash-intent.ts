@@ -1,0 +1,36 @@
+import { useEffect, useState } from 'react';
+
+/**
+ * Intents the side panel can be opened with, in its hash: `#today/visit/<dealerId>` (log a visit
+ * at a dealer), `#intel/new/<dealerId>` (log intel for a dealer). The KPI panel's quick actions
+ * open them (on HubSpot, through the background). A view takes its intent once, then the hash
+ * goes back to the bare section so a reload does not open the form again.
+ */
+const INTENT = /^#(today\/visit|intel\/new)\/([0-9A-HJKMNP-TV-Z]{26})$/;
+
+export type HashIntent = { kind: 'logVisit' | 'logIntel'; dealerId: string };
+
+export function hashIntentOf(hash: string): HashIntent | undefined {
+  const match = INTENT.exec(hash);
+  if (!match) return undefined;
+  return { kind: match[1] === 'today/visit' ? 'logVisit' : 'logIntel', dealerId: match[2]! };
+}
+
+export function hashOfIntent(intent: HashIntent): string {
+  return `#${intent.kind === 'logVisit' ? 'today/visit' : 'intel/new'}/${intent.dealerId}`;
+}
+
+/**
+ * The dealer of the intent for `kind` the view was opened with, read once; the hash then goes
+ * back to the bare section (after render: state initialisers must stay pure).
+ */
+export function useHashIntent(kind: HashIntent['kind']): string | undefined {
+  const [dealerId] = useState(() => {
+    const intent = hashIntentOf(location.hash);
+    return intent?.kind === kind ? intent.dealerId : undefined;
+  });
+  useEffect(() => {
+    if (dealerId && hashIntentOf(location.hash)) history.replaceState(null, '', `#${kind === 'logVisit' ? 'today' : 'intel'}`);
+  }, [dealerId, kind]);
+  return dealerId;
+}
