@@ -21,12 +21,16 @@ const url = (path: string) => `https://app.hubspot.com/contacts/${PORTAL}/${path
 async function serveHubSpot(session: ExtensionSession): Promise<void> {
   await session.context.route('https://app.hubspot.com/**', (route) => {
     const path = new URL(route.request().url()).pathname;
-    const file = /\/record\/0-2\//.test(path) ? 'company-record.html' : /\/record\/0-1\//.test(path) ? 'contact-record.html' : /\/record\/0-3\//.test(path) ? 'deal-record.html' : 'companies-list.html';
+    // Portal 654321 serves a company page whose HubSpot anchors have changed.
+    const file = path.startsWith('/contacts/654321/') ? 'company-record-changed-dom.html' : /\/record\/0-2\//.test(path) ? 'company-record.html' : /\/record\/0-1\//.test(path) ? 'contact-record.html' : /\/record\/0-3\//.test(path) ? 'deal-record.html' : 'companies-list.html';
     return route.fulfill({ contentType: 'text/html; charset=utf-8', body: page(file) });
   });
 }
 
-/** Imports the look fixture, then links its first dealer to HubSpot company 9001 (as a pull would). */
+/**
+ * Imports the look fixture, then links its first dealer (terminals and ERP figures) to HubSpot
+ * company 9001 and its second (no figures) to 9003, as a pull would.
+ */
 async function seed(session: ExtensionSession, locale: 'en' | 'zh-CN'): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const options = await session.openPage('options.html#backup');
@@ -43,8 +47,9 @@ async function seed(session: ExtensionSession, locale: 'en' | 'zh-CN'): Promise<
           const store = tx.objectStore('dealers');
           const all = store.getAll();
           all.onsuccess = () => {
-            const first = (all.result as { id: string; name: string; updatedAt: string }[]).sort((a, b) => a.id.localeCompare(b.id))[0]!;
-            store.put({ ...first, crm: { objectType: 'company', objectId: crmId, syncedAt: first.updatedAt, syncedVersion: first.updatedAt } });
+            const [first, second] = (all.result as { id: string; name: string; updatedAt: string }[]).sort((a, b) => a.id.localeCompare(b.id));
+            store.put({ ...first!, crm: { objectType: 'company', objectId: crmId, syncedAt: first!.updatedAt, syncedVersion: first!.updatedAt } });
+            store.put({ ...second!, crm: { objectType: 'company', objectId: '9003', syncedAt: second!.updatedAt, syncedVersion: second!.updatedAt } });
           };
           tx.oncomplete = () => done();
           tx.onerror = () => fail(tx.error);
@@ -60,8 +65,8 @@ const panelFrame = (p: Page) => p.frameLocator('fieldkit-kpi-panel iframe');
 describe.each(['en', 'zh-CN'] as const)('the KPI panel on HubSpot (%s)', (locale) => {
   let session: ExtensionSession;
   const words = {
-    en: { notDealer: 'Not a Fieldkit dealer', score: 'Score', notSynced: 'Not synced with HubSpot yet', name: 'Eastern Lubricants Distribution', notComputable: 'Not computable' },
-    'zh-CN': { notDealer: '不是 Fieldkit 经销商', score: '得分', notSynced: '尚未与 HubSpot 同步', name: '华东润滑油经销有限公司', notComputable: '无法计算' },
+    en: { notDealer: 'Not a Fieldkit dealer', score: 'Score', notSynced: 'Not synced with HubSpot yet', name: 'Eastern Lubricants Distribution', notComputable: 'Not computable', incomplete: 'Incomplete' },
+    'zh-CN': { notDealer: '不是 Fieldkit 经销商', score: '得分', notSynced: '尚未与 HubSpot 同步', name: '华东润滑油经销有限公司', notComputable: '无法计算', incomplete: '数据不全' },
   }[locale];
 
   beforeAll(async () => {
@@ -81,9 +86,30 @@ describe.each(['en', 'zh-CN'] as const)('the KPI panel on HubSpot (%s)', (locale
     await expect(frame.getByTestId('panel-score').textContent()).resolves.toContain(words.score);
     // Not connected: the panel says it counts only this device's records.
     await expect(frame.getByText(words.notSynced).count()).resolves.toBe(1);
-    // The dealer has terminals and ERP figures but no visit coverage inputs beyond its cards: every KPI row shows.
+    // Terminals, ERP figures and visit cards: every KPI of the rule set, each with a value.
     await expect(frame.locator('[data-testid^="kpi-"]').count()).resolves.toBe(6);
+    await expect(frame.getByText(words.notComputable).count()).resolves.toBe(0);
     await hubspot.screenshot({ path: join(OUT, `hubspot-company-${locale}.png`) });
+    await hubspot.close();
+  }, 60_000);
+
+  it('shows a dealer without ERP figures as incomplete, naming what to import, never as 0', async () => {
+    const hubspot = await session.context.newPage();
+    await hubspot.goto(url('record/0-2/9003'));
+    const frame = panelFrame(hubspot);
+    await frame.getByTestId('dealer-panel').waitFor({ timeout: 20_000 });
+    await expect(frame.getByText(words.notComputable).count()).resolves.toBeGreaterThan(0);
+    await expect(frame.getByTestId('panel-score').textContent()).resolves.toContain(words.incomplete);
+    await hubspot.close();
+  }, 60_000);
+
+  it('docks at the right edge when HubSpot’s page has none of the anchors it knows', async () => {
+    const hubspot = await session.context.newPage();
+    await hubspot.goto(`https://app.hubspot.com/contacts/654321/record/0-2/${COMPANY}`);
+    // Another portal than the connected one would say so; unconnected, the panel shows the dealer.
+    await panelFrame(hubspot).locator('body *').first().waitFor({ timeout: 20_000 });
+    const position = await hubspot.evaluate(() => getComputedStyle(document.querySelector('fieldkit-kpi-panel')!.shadowRoot!.querySelector('iframe')!).position);
+    expect(position).toBe('fixed');
     await hubspot.close();
   }, 60_000);
 
