@@ -63,6 +63,16 @@ export function CompanyPanel({ send, frame }: { send: Messenger; frame: PanelFra
   // Another company's answer never shows under this one's URL.
   const current = reply?.record === record ? reply.value : undefined;
 
+  // Shown from the local cache at once; when that is stale, a sync runs in the background (once
+  // per record) and the panel updates when it ends.
+  const autoRefreshed = useRef(new Set<string>());
+  const isStale = current?.kind === 'dealer' && current.stale && current.syncedAt !== null;
+  useEffect(() => {
+    if (!isStale || autoRefreshed.current.has(record)) return;
+    autoRefreshed.current.add(record);
+    void load(true);
+  }, [isStale, record, load]);
+
   if (collapsed) {
     return (
       <div ref={root} className="p-1">

@@ -352,7 +352,7 @@ function sourceWords(source: InputSource, t: T, locale: Locale): string {
   const figureName = (figure: string) => (figure in FIGURE_LABELS ? FIGURE_LABELS[figure as keyof typeof FIGURE_LABELS][locale] : t(`fig_${figure as 'inventoryCover' | 'achievement'}`));
   switch (source.kind) {
     case 'figure':
-      return t('src_figure', { figure: figureName(source.figure), month: formatMonth(source.period, locale), source: sourceText(source.source, locale) });
+      return t('src_figure', { figure: figureName(source.figure), month: formatMonth(source.period, locale), source: sourceText(source.source, locale), at: formatDay(source.source.at.slice(0, 10), locale, 'date') });
     case 'figures':
       return t('src_figures', { figure: figureName(source.figure), months: source.months, from: formatMonth(source.from, locale), to: formatMonth(source.to, locale) });
     case 'terminals':

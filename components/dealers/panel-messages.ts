@@ -41,7 +41,7 @@ export const panelMessages = defineMessages({
     refresh: 'Refresh',
     refreshing: 'Refreshing…',
     // Sources
-    src_figure: '{figure} of {month}: {source}',
+    src_figure: '{figure} of {month}: {source}, on {at}',
     missingLine: 'Missing: {what}',
     missingInput: '{input} ({what})',
     listSeparator: '; ',
@@ -107,7 +107,7 @@ export const panelMessages = defineMessages({
     neverSynced: '尚未与 HubSpot 同步：只计入本设备记录的数据。',
     refresh: '刷新',
     refreshing: '正在刷新…',
-    src_figure: '{month}{figure}：{source}',
+    src_figure: '{month}{figure}：{at}{source}',
     missingLine: '缺少：{what}',
     missingInput: '{input}（{what}）',
     listSeparator: '；',

@@ -46,6 +46,9 @@ describe('DealerPanel', () => {
     const cover = within(screen.getByTestId('kpi-inventoryScore'));
     await userEvent.click(cover.getByRole('button', { name: 'Inventory cover' }));
     expect(screen.getByTestId('input-currentInventory').textContent).toContain('counted on the visit card of 25 Nov 2026');
+    // An ERP figure names its file, row and when it was imported.
+    await userEvent.click(within(screen.getByTestId('kpi-salesPerTerminalScore')).getByRole('button', { name: 'Monthly sales per terminal' }));
+    expect(screen.getByTestId('input-transactedTerminalSales').textContent).toContain('imported from erp-2026-11.xlsx, row 2, on 28 Nov 2026');
   });
 
   it('raises warnings with their explanation and says which it cannot tell (en)', () => {
