@@ -5,6 +5,7 @@
  */
 import type { KindDefinition } from './store/kind';
 import { dealerFactsKind, dealerKind, terminalKind } from './dealers/kind';
+import { dealerKpiKind } from './dealers/kpi-snapshot-kind';
 import { visitCardKind } from './visits/kind';
 import { diaryEntryKind, reportKind, templateKind } from './reports/kind';
 import { competitorKind, intelItemKind, productKind } from './intel/kind';
@@ -23,6 +24,7 @@ export const KINDS = [
   templateKind,
   ruleSetKind,
   assessmentKind,
+  dealerKpiKind,
 ] as const satisfies readonly KindDefinition[];
 
 export type ProductKind = (typeof KINDS)[number];

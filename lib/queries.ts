@@ -7,7 +7,8 @@ import { reportQueries } from './reports/queries';
 import { intelQueries } from './intel/queries';
 import { dealerQueries } from './dealers/queries';
 import { dealerImportQueries } from './dealers/import/queries';
+import { linkedDealersAfter } from './dealers/kpi-snapshot';
 import { ruleQueries } from './rules/queries';
 import type { NamedQuery } from './store/query';
 
-export const QUERIES: readonly NamedQuery<never, unknown>[] = [...visitQueries, ...reportQueries, ...intelQueries, ...dealerQueries, ...dealerImportQueries, ...ruleQueries] as never;
+export const QUERIES: readonly NamedQuery<never, unknown>[] = [...visitQueries, ...reportQueries, ...intelQueries, ...dealerQueries, ...dealerImportQueries, linkedDealersAfter, ...ruleQueries] as never;

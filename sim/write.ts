@@ -63,6 +63,9 @@ export function normaliseProperties(
       bad(name, 'READ_ONLY_VALUE', `${name} is a read only property; its value cannot be set.`);
       continue;
     }
+    // HubSpot: "Properties values can be cleared by passing an empty string" (the update endpoints'
+    // description in its companies and notes specs), whatever the property's type: a number
+    // property given '' is emptied, not refused. The object then reads it as null.
     if (raw === null || raw === '') {
       out[name] = '';
       continue;
@@ -81,10 +84,17 @@ export function normaliseProperties(
         if (value !== 'true' && value !== 'false') bad(name, 'INVALID_BOOLEAN', `${value} is not a valid boolean.`);
         else out[name] = value;
         break;
-      case 'datetime':
-      case 'date': {
+      case 'datetime': {
         const t = parseInstant(value);
         if (t === undefined) bad(name, 'INVALID_DATE', `${value} is not a valid date.`);
+        else out[name] = new Date(t).toISOString();
+        break;
+      }
+      case 'date': {
+        // A date property holds a day: HubSpot wants midnight UTC (its properties guide).
+        const t = parseInstant(value);
+        if (t === undefined) bad(name, 'INVALID_DATE', `${value} is not a valid date.`);
+        else if (t % 86_400_000 !== 0) bad(name, 'INVALID_DATE', `${value} is not midnight UTC; a date property holds a day.`);
         else out[name] = new Date(t).toISOString();
         break;
       }

@@ -7,6 +7,7 @@
 import type { CrmError, RateLimitSnapshot } from './errors';
 import type { ReadableRecord } from '../store/kind';
 import type { Dealer } from '../dealers/schema';
+import type { SnapshotFieldName } from '../dealers/snapshot';
 
 export { CrmError, type CrmErrorKind, type RateLimitSnapshot } from './errors';
 
@@ -59,6 +60,8 @@ export interface Page<T> {
  * - `home: 'activity'`: `crmId` absent → create, associated to `dealerCrmId`; present → update;
  *   `deleted` → the CRM copy is archived.
  * - `home: 'dealer'`: Fieldkit's dealer fields written to the linked CRM dealer `crmId`.
+ * - `home: 'dealerFields'`: `fields` written onto the CRM dealer `dealerCrmId` (an update, never a
+ *   create; `crmId` is ignored). A field given `''` is cleared.
  * `record` is what other Fieldkit users pull back (JSON-serialisable, without the local CRM link);
  * `readable` is what a CRM user without Fieldkit reads.
  */
@@ -66,10 +69,12 @@ export interface PushInput {
   localId: string;
   /** The kind's stable name (`visitCard`, `intelItem`, …). */
   kind: string;
-  home: 'activity' | 'dealer';
+  home: 'activity' | 'dealer' | 'dealerFields';
   crmId?: string;
   deleted: boolean;
   dealerCrmId?: string;
+  /** `dealerFields` only: every field to write, by the kind's CRM-agnostic names. */
+  fields?: Readonly<Record<string, string | number>>;
   /** The CRM user credited with the activity (the author), when known. */
   ownerId?: string;
   record: SyncedRecord;
@@ -105,8 +110,12 @@ export type RemoteDealer = Partial<Omit<Dealer, 'id' | 'crm'>> & {
   name: string;
   /** The local dealer id Fieldkit stored on the CRM dealer, when one did. */
   localId?: string;
-  /** The latest KPI snapshot Fieldkit wrote, for CRM users and reports. */
-  kpi?: { snapshot?: unknown; score?: number; grade?: string; ruleSetVersion?: string; computedAt?: string };
+  /**
+   * The summary of the KPI snapshot the CRM dealer holds (lib/dealers/snapshot.ts field names,
+   * values as the CRM stores them), when it holds one. Not merged into any record: the snapshot
+   * goes one way, from Fieldkit to the CRM. The detail is not read by dealer pulls (it is large).
+   */
+  kpi?: Partial<Record<Exclude<SnapshotFieldName, 'kpiDetail'>, string>>;
 };
 
 /** A CRM user who can own records, with the teams they belong to (reps and managers alike). */

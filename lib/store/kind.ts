@@ -68,7 +68,11 @@ export interface RenderContext {
  * How a kind lives in the CRM, in CRM-agnostic words:
  * - `activity`: an entry on its dealer's CRM timeline, found again by the record's own id
  *   (the lookup that makes a lost create safe to retry);
- * - `dealer`: the dealer (customer) record itself, found by the CRM id it was pulled with.
+ * - `dealer`: the dealer (customer) record itself, found by the CRM id it was pulled with;
+ * - `dealerFields`: named fields ON its dealer's CRM record (a HubSpot company's properties),
+ *   found by the dealer's CRM id. Nothing is created or deleted in the CRM: every push is an update
+ *   of fields the dealer's record already has, so it is idempotent and needs no lookup, and it is
+ *   never pulled back as a record (the CRM's lists, reports and workflows read the fields).
  */
 export type CrmMapping<R> =
   | {
@@ -85,6 +89,19 @@ export type CrmMapping<R> =
   | {
       home: 'dealer';
       findBy: 'crmId';
+      render(record: R, context: RenderContext): ReadableRecord;
+    }
+  | {
+      home: 'dealerFields';
+      findBy: 'dealerCrmId';
+      /** The dealer whose CRM record holds the fields; a dealer not linked to one has nowhere to write them. */
+      dealerIdOf(record: R): string;
+      /**
+       * The fields to write, by CRM-agnostic name, every one of them every time (so a field that
+       * must become empty is sent as `''`, which clears it). The CRM adapter maps each name to
+       * one of its own fields and refuses a record that names one it has none for.
+       */
+      fieldsOf(record: R): Readonly<Record<string, string | number>>;
       render(record: R, context: RenderContext): ReadableRecord;
     };
 
@@ -148,7 +165,8 @@ export function indexNamesOf(kind: KindDefinition): string[] {
 /**
  * Whether a saved version of a record must be queued for the CRM: kinds with a CRM mapping do,
  * except a dealer no CRM dealer is linked to (dealers come from the CRM; one added in Fieldkit
- * stays local until it is linked).
+ * stays local until it is linked). A `dealerFields` record is queued even so: whether its dealer
+ * is linked is decided when the entry is claimed (lib/sync/batch.ts), from the dealer as it is then.
  */
 export function needsSync(kind: KindDefinition, record: { crm?: unknown }): boolean {
   if (!kind.crm) return false;

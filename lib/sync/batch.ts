@@ -60,7 +60,9 @@ export async function nextDueAt(db: FieldkitDatabase): Promise<number | undefine
  */
 export async function claimBatch(db: FieldkitDatabase, entries: OutboxEntry[], now: number, holdMs: number): Promise<ClaimedEntry[]> {
   const tables = [...new Set(entries.map((e) => e.table))];
-  return db.transaction('rw', [db.outbox, ...tables.map((t) => db.table(t))], async () => {
+  const writesDealerFields = tables.some((t) => db.kinds.get(t)?.crm?.home === 'dealerFields');
+  const stores = [...new Set([...tables, ...(writesDealerFields ? ['dealers'] : [])])];
+  return db.transaction('rw', [db.outbox, ...stores.map((t) => db.table(t))], async () => {
     const claimed: ClaimedEntry[] = [];
     const nowIso = iso(now);
     // Bulk reads and one bulk write: a batch is one round of IndexedDB requests, not hundreds.
@@ -68,9 +70,25 @@ export async function claimBatch(db: FieldkitDatabase, entries: OutboxEntry[], n
       (e): e is OutboxEntry => !!e && (e.status === 'pending' || e.status === 'inFlight'),
     );
     const records = await recordsOf(db, fresh);
+    const companies = writesDealerFields ? await linkedCompaniesOf(db, fresh, records) : new Map<string, string>();
     const writes: OutboxEntry[] = [];
     for (const entry of fresh) {
       const record = records.get(`${entry.table}:${entry.recordId}`);
+      const mapping = db.kinds.get(entry.table)?.crm;
+      if (mapping?.home === 'dealerFields') {
+        // Fields on the dealer's CRM record: an update of an object that exists, so there is no
+        // create to stamp and nothing to look up. A row gone or tombstoned, or a dealer no longer
+        // linked (or deleted), has nowhere to go.
+        const company = record && !record.deletedAt ? companies.get(mapping.dealerIdOf(record as never)) : undefined;
+        if (!record || !company) {
+          writes.push({ ...entry, status: 'done', updatedAt: nowIso });
+          continue;
+        }
+        const { createSentAt: _sent, ...rest } = entry;
+        writes.push({ ...rest, status: 'inFlight', nextAttemptAt: iso(now + holdMs), updatedAt: nowIso });
+        claimed.push({ entryId: entry.id, table: entry.table, record, sentVersion: record.updatedAt, needsLookup: false, attempts: entry.attempts });
+        continue;
+      }
       const crmId = record?.crm?.objectId;
       const localOnlyDealer = !crmId && db.kinds.get(entry.table)?.crm?.home === 'dealer';
       if (!record || (record.deletedAt && !crmId && !entry.createSentAt) || localOnlyDealer) {
@@ -92,6 +110,18 @@ export async function claimBatch(db: FieldkitDatabase, entries: OutboxEntry[], n
     await db.outbox.bulkPut(writes);
     return claimed;
   });
+}
+
+/** Dealer id → the CRM id of its dealer record, for the live, linked dealers `dealerFields` records name. */
+async function linkedCompaniesOf(db: FieldkitDatabase, entries: OutboxEntry[], records: Map<string, SyncedRecord>): Promise<Map<string, string>> {
+  const ids = new Set<string>();
+  for (const entry of entries) {
+    const mapping = db.kinds.get(entry.table)?.crm;
+    const record = records.get(`${entry.table}:${entry.recordId}`);
+    if (mapping?.home === 'dealerFields' && record) ids.add(mapping.dealerIdOf(record as never));
+  }
+  const dealers = ids.size > 0 ? await db.dealers.bulkGet([...ids]) : [];
+  return new Map(dealers.flatMap((d) => (d?.crm && !d.deletedAt ? [[d.id, d.crm.objectId] as const] : [])));
 }
 
 async function recordsOf(db: FieldkitDatabase, entries: { table: SyncedTable; recordId: string }[]): Promise<Map<string, SyncedRecord>> {

@@ -33,6 +33,12 @@ export interface SyncEngineOptions {
   maxDrainMs?: number;
   /** Pull other users' (and this user's other devices') records before pushing. */
   pullBeforePush?: boolean;
+  /**
+   * Runs between a drain's pull and its push, under the drain's lease: work that needs what the
+   * pull brought and whose writes this same drain should push (the KPI snapshot refresh). It
+   * must be bounded in time and must not throw (a throw here is treated like a crash).
+   */
+  beforePush?: () => Promise<void>;
   failurePolicy?: Partial<FailurePolicy>;
   pacer?: Pacer;
   /** Checked before every batch: false stops the drain (e.g. the user disconnected meanwhile). */
@@ -67,6 +73,7 @@ export class SyncEngine {
   private readonly maxInlineWaitMs: number;
   private readonly maxDrainMs: number;
   private readonly pullBeforePush: boolean;
+  private readonly beforePush: () => Promise<void>;
   private readonly policy: FailurePolicy;
   private readonly pacer: Pacer;
   private readonly checkpoint: (stage: DrainStage) => void | Promise<void>;
@@ -85,6 +92,7 @@ export class SyncEngine {
     this.maxInlineWaitMs = options.maxInlineWaitMs ?? 20_000;
     this.maxDrainMs = options.maxDrainMs ?? 240_000;
     this.pullBeforePush = options.pullBeforePush ?? false;
+    this.beforePush = options.beforePush ?? (async () => undefined);
     this.policy = {
       backoff: DEFAULT_BACKOFF,
       maxAttempts: 12,
@@ -107,6 +115,7 @@ export class SyncEngine {
         const firstPull = !(await readSyncState(this.db)).cursors.records;
         result.requests += (await pullRecords(this.db, this.port, this.pullContext(firstPull))).requests;
       }
+      await this.beforePush();
       const total = await countOpen(this.db);
       const started = this.now();
       let settled = 0;

@@ -1,7 +1,7 @@
 /**
  * Claimed outbox entries → what the CRM port writes. Everything kind-specific comes from the
- * kind's declaration (its CRM home, dealer, timeline time and readable rendering), so a new kind
- * syncs without touching this file.
+ * kind's declaration (its CRM home, dealer, timeline time, fields and readable rendering), so a
+ * new kind syncs without touching this file.
  */
 import type { FieldkitDatabase } from '../store/database';
 import type { RenderContext } from '../store/kind';
@@ -29,13 +29,15 @@ export function noteLocaleOf(preference: LanguagePreference): Locale {
 
 export async function outgoingOf(db: FieldkitDatabase, claims: readonly ClaimedEntry[]): Promise<PushInput[]> {
   const crmOf = (claim: ClaimedEntry) => db.kind(claim.table).crm;
+  // The dealer an activity belongs to, or whose CRM record holds a `dealerFields` record.
   const dealerIdOf = (claim: ClaimedEntry) => {
     const crm = crmOf(claim);
-    return crm?.home === 'activity' ? crm.dealerIdOf(claim.record as never) : undefined;
+    return crm?.home === 'activity' || crm?.home === 'dealerFields' ? crm.dealerIdOf(claim.record as never) : undefined;
   };
-  // The dealer each activity belongs to, and every dealer its rendering names (by name, never id).
+  // Those dealers, and every dealer an activity's rendering names (by name, never id).
   const named = claims.flatMap((claim) => {
     const crm = crmOf(claim);
+    if (crm?.home === 'dealerFields') return [dealerIdOf(claim)];
     return crm?.home === 'activity' ? [dealerIdOf(claim), ...(crm.dealerIdsNamedIn?.(claim.record as never) ?? [])] : [];
   });
   const dealerIds = [...new Set(named.filter((id): id is string => typeof id === 'string'))];
@@ -60,8 +62,9 @@ export async function outgoingOf(db: FieldkitDatabase, claims: readonly ClaimedE
       kind: kind.name,
       home: crm.home,
       deleted: !!claim.record.deletedAt,
-      ...(claim.crmId ? { crmId: claim.crmId } : {}),
+      ...(claim.crmId && crm.home !== 'dealerFields' ? { crmId: claim.crmId } : {}),
       ...(dealerCrmId ? { dealerCrmId } : {}),
+      ...(crm.home === 'dealerFields' ? { fields: crm.fieldsOf(claim.record as never) } : {}),
       ...(ownerId ? { ownerId } : {}),
       record,
       readable: { ...crm.render(claim.record as never, context), locale, author: profileNameFor(claim.record.author.name, locale) },

@@ -20,6 +20,7 @@ import { retryEntry } from './batch';
 import { dismissConflict } from './conflicts';
 import { adoptOwnerProfile } from './owner-profile';
 import { publicView, type ConnectionStore, type StoredConnection } from './connection';
+import { refreshKpiSnapshots, type KpiRefreshOptions } from '../dealers/kpi-snapshot';
 
 /** Dealers change rarely; pulling them on every 30-second alarm would waste the rate limit. */
 const DEALER_PULL_EVERY_MS = 15 * 60_000;
@@ -49,6 +50,8 @@ export interface SyncServiceOptions {
   random?: () => number;
   /** Tests may wrap the port (e.g. to inject faults). */
   wrapPort?: (port: CrmPort) => CrmPort;
+  /** Bounds of the KPI snapshot refresh each cycle runs; `false` turns it off (tests of other things). */
+  kpiRefresh?: KpiRefreshOptions | false;
 }
 
 export interface SyncService {
@@ -70,7 +73,21 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     return options.wrapPort ? options.wrapPort(port) : port;
   };
 
-  const engineFor = (connection: StoredConnection) =>
+  /**
+   * The KPI snapshot refresh (lib/dealers/kpi-snapshot.ts) of a sync cycle: after the pulls (so it
+   * scores with what other devices wrote) and before the push (so what it queues leaves in the same
+   * drain, with no extra request). Bounded per run; a failure is logged, never stops the push.
+   */
+  const refreshSnapshots = async () => {
+    try {
+      const summary = await refreshKpiSnapshots(db, new Date(now()), options.kpiRefresh || {});
+      if (summary.failures.length > 0) console.warn('[fieldkit sync] KPI snapshots not computed', summary.failures.slice(0, 3));
+    } catch (error) {
+      console.warn('[fieldkit sync] KPI snapshot refresh failed', error);
+    }
+  };
+
+  const engineFor = (connection: StoredConnection, refresh = false) =>
     new SyncEngine({
       db,
       port: portFor(connection),
@@ -78,6 +95,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       random,
       pacer,
       pullBeforePush: true,
+      ...(refresh && options.kpiRefresh !== false ? { beforePush: refreshSnapshots } : {}),
       shouldContinue: async () => (await connections.load())?.token === connection.token,
       onBatch: async () => options.keepAlive?.(),
     });
@@ -90,7 +108,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   async function cycle(): Promise<void> {
     const connection = await connections.load();
     if (!connection) return;
-    const engine = engineFor(connection);
+    const engine = engineFor(connection, true);
     const state = await readSyncState(db);
     if (!state.paused && (!state.dealersPulledAt || now() - state.dealersPulledAt > DEALER_PULL_EVERY_MS)) {
       const pulled = await engine.pull('dealers', { showProgress: !state.cursors.dealers });

@@ -7,6 +7,21 @@ import { requireScope, route, schemaScope, type Route, type RouteContext, type S
 
 const TYPES: PropertyType[] = ['string', 'number', 'date', 'datetime', 'enumeration', 'bool'];
 const FIELD_TYPES = ['textarea', 'text', 'date', 'file', 'number', 'select', 'radio', 'checkbox', 'booleancheckbox', 'calculation_equation', 'html', 'phonenumber'];
+/**
+ * Which fieldType goes with which type, from HubSpot's properties guide ("Property type and
+ * fieldType values", developers.hubspot.com/docs/api/crm/properties): bool → booleancheckbox;
+ * enumeration → booleancheckbox, checkbox, radio, select; date and datetime → date; string → file,
+ * text, textarea (html and phonenumber are HubSpot's own string field types); number → number;
+ * calculation_equation with any of them.
+ */
+const FIELD_TYPES_OF: Record<PropertyType, readonly string[]> = {
+  bool: ['booleancheckbox', 'calculation_equation'],
+  enumeration: ['booleancheckbox', 'checkbox', 'radio', 'select', 'calculation_equation'],
+  date: ['date'],
+  datetime: ['date'],
+  string: ['file', 'text', 'textarea', 'html', 'phonenumber', 'calculation_equation'],
+  number: ['number', 'calculation_equation'],
+};
 
 function typeParam(req: SimRequest): ObjectType {
   const t = objectTypeOf(req.params.type ?? '');
@@ -27,6 +42,9 @@ function createProperty(ctx: RouteContext, type: ObjectType, raw: unknown): SimP
   if (!b.label) throw new InputError(400, 'VALIDATION_ERROR', `Property ${name} needs a label.`);
   if (!TYPES.includes(b.type as PropertyType)) throw new InputError(400, 'VALIDATION_ERROR', `Invalid type ${String(b.type)} for property ${name}.`);
   if (!FIELD_TYPES.includes(String(b.fieldType))) throw new InputError(400, 'VALIDATION_ERROR', `Invalid fieldType ${String(b.fieldType)} for property ${name}.`);
+  if (!FIELD_TYPES_OF[b.type as PropertyType].includes(String(b.fieldType))) {
+    throw new InputError(400, 'VALIDATION_ERROR', `fieldType ${String(b.fieldType)} is not valid for a property of type ${String(b.type)} (${name}).`);
+  }
   const groupName = String(b.groupName ?? '');
   if (!ctx.state.groups[type].get(groupName)) throw new InputError(400, 'VALIDATION_ERROR', `Property group ${groupName} does not exist.`);
   if (b.type === 'enumeration' && (!Array.isArray(b.options) || b.options.length === 0)) {

@@ -99,7 +99,7 @@ describe('options page', () => {
       </ExtensionRoot>,
     );
     const nav = await screen.findByRole('navigation', { name: 'Settings sections' });
-    expect([...nav.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(['#connection', '#team', '#templates', '#rule-sets', '#backup', '#about']);
+    expect([...nav.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(['#connection', '#team', '#templates', '#rule-sets', '#dealer-data', '#backup', '#about']);
     expect(screen.getByText(/Due Friday 18:00; until Monday 09:00 with a reason/)).toBeTruthy();
     await saveRecord(db, 'intelItems', intelDraft(), { author: REP });
     const file = new File(['{"format":"fieldkit-backup","version":1,"exportedAt":"2026-11-23T00:00:00Z","appVersion":"1","tables":{"intelItems":[{"id":"x"}]}}'], 'bad.json', { type: 'application/json' });

@@ -80,7 +80,8 @@ describe('every kind is registered and fully declared', () => {
 
   it('every synced kind renders for the CRM with a title in both languages', () => {
     for (const kind of KINDS.filter((k) => k.crm)) {
-      expect(kind.crm!.findBy).toBe(kind.crm!.home === 'activity' ? 'recordId' : 'crmId');
+      // Activities by their own id, dealers by their CRM id, fields on a dealer by the dealer's.
+      expect(kind.crm!.findBy).toBe({ activity: 'recordId', dealer: 'crmId', dealerFields: 'dealerCrmId' }[kind.crm!.home]);
     }
   });
 });

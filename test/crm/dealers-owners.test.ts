@@ -40,16 +40,18 @@ describe('pullDealers', () => {
     expect(page.items.map((c) => c.name)).toEqual(['绍兴越兴商贸有限公司', '广州粤通润滑油有限公司']);
   });
 
-  it('maps Fieldkit\'s stored dealer key and KPI snapshot when a company carries them', async () => {
+  it('maps Fieldkit\'s stored dealer key and the KPI snapshot\'s summary (never its detail) when a company carries them', async () => {
     await t.adapter().ensureSchema();
     const company = t.sim.state.get('companies', '20005');
     Object.assign(company?.properties ?? {}, {
       fieldkit_dealer_key: '01jd00000000000000000000ab',
-      fieldkit_kpi_snapshot: '{"coverage":0.82}',
       fieldkit_kpi_score: '87.5',
       fieldkit_kpi_grade: 'A',
-      fieldkit_rule_set_version: 'dealer-kpi@3',
+      fieldkit_kpi_period: '2026-11',
+      fieldkit_kpi_rule_set: 'dealer-kpi@3',
       fieldkit_kpi_computed_at: '2026-11-20T00:00:00.000Z',
+      fieldkit_kpi_partial: 'false',
+      fieldkit_kpi_detail: '{"version":1}',
     });
     const page = await t.adapter().pullDealers(undefined, undefined);
     expect(page.items.find((d) => d.crmId === '20005')).toEqual({
@@ -60,7 +62,7 @@ describe('pullDealers', () => {
       region: '浙江',
       responsibleRepId: '102',
       localId: '01JD00000000000000000000AB',
-      kpi: { snapshot: { coverage: 0.82 }, score: 87.5, grade: 'A', ruleSetVersion: 'dealer-kpi@3', computedAt: '2026-11-20T00:00:00.000Z' },
+      kpi: { kpiScore: '87.5', kpiGrade: 'A', kpiPeriod: '2026-11', kpiRuleSet: 'dealer-kpi@3', kpiComputedAt: '2026-11-20T00:00:00.000Z', kpiPartial: 'false' },
       modifiedAt: company?.updatedAt,
     });
   });

@@ -7,6 +7,9 @@ import { V1 } from '../../lib/store/migrations/001-initial';
 import { V2 } from '../../lib/store/migrations/002-visit-weeks';
 import { V4 } from '../../lib/store/migrations/004-registry';
 import { V3 } from '../../lib/store/migrations/003-score-index';
+import { V5 } from '../../lib/store/migrations/005-dealer-facts';
+import { saveRecord } from '../../lib/store/records';
+import { kpiSnapshotIdOf } from '../../lib/dealers/kpi-snapshot-kind';
 
 const STORES_V1 = V1.stores;
 const STORES_V2 = V2.stores;
@@ -105,11 +108,36 @@ describe('database migrations', () => {
 
     const db = new FieldkitDatabase({ indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(5);
+    // Through v5 to the current version.
+    expect(db.verno).toBe(CURRENT_VERSION);
     expect(await db.visitCards.count()).toBe(1);
     const facts = { id: '01JCZ00000000000000000000F', schemaVersion: 1 as const, author: REP, createdAt: '2026-11-01T08:00:00.000Z', updatedAt: '2026-11-01T08:00:00.000Z', dealerId: '01JCZ00000000000000000000D', period: '2026-11', figures: {} };
     await db.dealerFacts.add(facts);
     expect(await db.dealerFacts.where('[dealerId+period]').equals([facts.dealerId, '2026-11']).count()).toBe(1);
+    db.close();
+  });
+
+  it('v5 → v6 keeps every row and adds the dealers\' KPI snapshots, read by id and queued for the CRM', async () => {
+    const indexedDB = new IDBFactory();
+    const v5 = new Dexie('fieldkit', { indexedDB, IDBKeyRange });
+    v5.version(5).stores(V5.stores);
+    const facts = { id: '01JCZ00000000000000000000F', schemaVersion: 1, author: REP, createdAt: '2026-11-01T08:00:00.000Z', updatedAt: '2026-11-01T08:00:00.000Z', dealerId: '01JCZ00000000000000000000D', period: '2026-11', figures: {} };
+    await v5.table('dealerFacts').add(facts);
+    await v5.table('visitCards').add({ ...V1_CARD, schemaVersion: 2, isoWeek: '2026-W01' });
+    v5.close();
+
+    const db = new FieldkitDatabase({ indexedDB, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(6);
+    expect(await db.dealerFacts.where('[dealerId+period]').equals([facts.dealerId, '2026-11']).count()).toBe(1);
+    expect(await db.visitCards.count()).toBe(1);
+    expect(db.dealerKpis.schema.primKey.name).toBe('id');
+    expect(db.dealerKpis.schema.indexes).toEqual([]);
+    const id = kpiSnapshotIdOf(facts.dealerId);
+    const fields = { kpiScore: 87.5, kpiGrade: 'A', kpiPeriod: '2026-11', kpiRuleSet: 'dealer-kpi@1', kpiComputedAt: '2026-11-30T10:00:00.000Z', kpiPartial: 'false', kpiDetail: '{}' } as const;
+    const row = await saveRecord(db, 'dealerKpis', { id, dealerId: facts.dealerId, period: '2026-11', fields }, { author: REP });
+    expect(await db.dealerKpis.get(id)).toEqual(row);
+    expect(await db.outbox.where('[table+recordId]').equals(['dealerKpis', id]).first()).toMatchObject({ status: 'pending', operation: 'upsert' });
     db.close();
   });
 

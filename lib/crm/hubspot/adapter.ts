@@ -9,10 +9,10 @@ import { CrmError, type RateLimitSnapshot } from '../errors';
 import type { ConnectionInfo, CrmOwner, CrmPort, Page, PushInput, PushResult, RemoteDealer, RemoteRecord, SchemaReport } from '../port';
 import type { z } from '../../kernel/zod';
 import { createApis, type HubSpotApis } from './apis';
-import { companyOf, companyProperties, COMPANY_READ_PROPERTIES, type DealerUpdate } from './companies';
+import { companyOf, companyProperties, COMPANY_READ_PROPERTIES, UnknownDealerField, type DealerUpdate } from './companies';
 import { errorFromBatchItem, invalidResponse } from './errors';
 import { companyAssociation, NOTE_READ_PROPERTIES, noteProperties, pulledRecordOf, storedId } from './notes';
-import { COMPANY_PROPERTIES, GROUP_LABEL, GROUP_NAME, NOTE_PROPERTIES, type PropertySpec } from './properties';
+import { COMPANY_PROPERTIES, GROUP_LABEL, GROUP_NAME, MAX_STRING, NOTE_PROPERTIES, type PropertySpec } from './properties';
 import {
   AccountDetails,
   BatchResult,
@@ -217,8 +217,29 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): CrmPort {
     }
   }
 
-  /** Batch update of any object type by CRM id; results keyed by the caller's key. */
+  /**
+   * Batch update of any object type by CRM id; results keyed by the caller's key. HubSpot refuses
+   * a whole batch that names one object twice, and two records may write to the same object (a
+   * dealer's own fields and its KPI snapshot, both on its company): each further write to an
+   * object goes in a later call, so every record still gets its own answer.
+   */
   async function batchUpdate(
+    what: string,
+    objectType: string,
+    items: { key: string; crmId: string; properties: Record<string, string> }[],
+    send: (inputs: { id: string; properties: Record<string, string>; objectWriteTraceId: string }[]) => Promise<unknown>,
+    out: Map<string, PushResult>,
+  ): Promise<void> {
+    const rounds: (typeof items)[] = [];
+    for (const item of items) {
+      const round = rounds.find((r) => !r.some((other) => other.crmId === item.crmId));
+      if (round) round.push(item);
+      else rounds.push([item]);
+    }
+    for (const round of rounds) await batchUpdateOnce(what, objectType, round, send, out);
+  }
+
+  async function batchUpdateOnce(
     what: string,
     objectType: string,
     items: { key: string; crmId: string; properties: Record<string, string> }[],
@@ -354,14 +375,30 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): CrmPort {
         // Dealers come from HubSpot; one created only locally has no company to write to yet.
         out.set(input.localId, { localId: input.localId, ok: false, error: new CrmError('validation', 'This dealer is not linked to a HubSpot company yet.') });
       }
-      const linked = dealers.filter((i) => i.crmId);
-      await batchUpdate(
-        'batch update companies',
-        'companies',
-        linked.map((input) => ({ key: input.localId, crmId: input.crmId as string, properties: companyProperties(dealerUpdateOf(input)) })),
-        (batch) => api.companiesBatch.update({ inputs: batch }),
-        out,
-      );
+      const companyWrites = dealers
+        .filter((i) => i.crmId)
+        .map((input) => ({ key: input.localId, crmId: input.crmId as string, properties: companyProperties(dealerUpdateOf(input)) }));
+      // Fields on a dealer's company (its KPI snapshot): always an update of the dealer's company,
+      // every field sent, '' included (it clears the property).
+      for (const input of inputs.filter((i) => i.home === 'dealerFields')) {
+        const refuse = (message: string) => out.set(input.localId, { localId: input.localId, ok: false, error: new CrmError('validation', message) });
+        if (!input.dealerCrmId) {
+          refuse('This dealer is not linked to a HubSpot company yet.');
+          continue;
+        }
+        let properties: Record<string, string>;
+        try {
+          properties = companyProperties({ crmId: input.dealerCrmId, fields: input.fields ?? {} });
+        } catch (e) {
+          if (!(e instanceof UnknownDealerField)) throw e;
+          refuse(e.message);
+          continue;
+        }
+        const tooLong = Object.entries(properties).find(([, value]) => value.length > MAX_STRING);
+        if (tooLong) refuse(`${tooLong[0]} is longer than HubSpot's ${MAX_STRING} characters.`);
+        else companyWrites.push({ key: input.localId, crmId: input.dealerCrmId, properties });
+      }
+      await batchUpdate('batch update companies', 'companies', companyWrites, (batch) => api.companiesBatch.update({ inputs: batch }), out);
       return inputs.map((i) => out.get(i.localId) as PushResult);
     },
 

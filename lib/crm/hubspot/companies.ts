@@ -1,6 +1,7 @@
 /** HubSpot companies ↔ Fieldkit dealers. */
 import type { RemoteDealer } from '../port';
 import type { SimpleObject } from './responses';
+import { DEALER_FIELD_PROPERTIES } from './properties';
 
 export const COMPANY_READ_PROPERTIES = [
   'name',
@@ -14,11 +15,14 @@ export const COMPANY_READ_PROPERTIES = [
   'fieldkit_credit_limit',
   'fieldkit_arrears',
   'fieldkit_responsible_rep',
-  'fieldkit_kpi_snapshot',
+  // The KPI snapshot's summary (not `fieldkit_kpi_detail`: up to 64 KB a company, and nothing in a
+  // dealer pull needs it).
   'fieldkit_kpi_score',
   'fieldkit_kpi_grade',
-  'fieldkit_rule_set_version',
+  'fieldkit_kpi_period',
+  'fieldkit_kpi_rule_set',
   'fieldkit_kpi_computed_at',
+  'fieldkit_kpi_partial',
 ];
 
 const CLASSES = ['distributor', 'potential', 'downstream'] as const;
@@ -38,15 +42,6 @@ function text(v: string | null | undefined): string | undefined {
   return v === null || v === undefined || v === '' ? undefined : v;
 }
 
-function json(v: string | null | undefined): unknown {
-  if (!v) return undefined;
-  try {
-    return JSON.parse(v);
-  } catch {
-    return undefined;
-  }
-}
-
 /** Fieldkit's dealer fields written to a company. Absent fields are not sent. */
 export interface DealerUpdate {
   crmId: string;
@@ -57,17 +52,28 @@ export interface DealerUpdate {
   creditLimit?: number;
   arrears?: number;
   responsibleRepId?: string;
-  kpi?: { snapshot: unknown; score: number; grade: string; ruleSetVersion: string; computedAt: string };
+  /**
+   * Fields of a `dealerFields` kind by their CRM-agnostic names (the KPI snapshot's), each mapped
+   * to its company property by `DEALER_FIELD_PROPERTIES`. Sent as given, `''` included: an empty
+   * value clears the property (a partial snapshot has no score, and an old one must not stay).
+   */
+  fields?: Readonly<Record<string, string | number>>;
+}
+
+/** A field a `dealerFields` kind names that no company property stands for. */
+export class UnknownDealerField extends Error {
+  override readonly name = 'UnknownDealerField';
 }
 
 export function companyOf(o: SimpleObject): RemoteDealer {
   const p = o.properties;
   const kpi = {
-    snapshot: json(p.fieldkit_kpi_snapshot),
-    score: num(p.fieldkit_kpi_score),
-    grade: text(p.fieldkit_kpi_grade),
-    ruleSetVersion: text(p.fieldkit_rule_set_version),
-    computedAt: text(p.fieldkit_kpi_computed_at),
+    kpiScore: text(p.fieldkit_kpi_score),
+    kpiGrade: text(p.fieldkit_kpi_grade),
+    kpiPeriod: text(p.fieldkit_kpi_period),
+    kpiRuleSet: text(p.fieldkit_kpi_rule_set),
+    kpiComputedAt: text(p.fieldkit_kpi_computed_at),
+    kpiPartial: text(p.fieldkit_kpi_partial),
   };
   const hasKpi = Object.values(kpi).some((v) => v !== undefined);
   const defined = <T extends object>(x: T) => Object.fromEntries(Object.entries(x).filter(([, v]) => v !== undefined)) as T;
@@ -98,12 +104,10 @@ export function companyProperties(u: DealerUpdate): Record<string, string> {
   if (u.creditLimit !== undefined) out.fieldkit_credit_limit = String(u.creditLimit);
   if (u.arrears !== undefined) out.fieldkit_arrears = String(u.arrears);
   if (u.responsibleRepId !== undefined) out.fieldkit_responsible_rep = u.responsibleRepId;
-  if (u.kpi) {
-    out.fieldkit_kpi_snapshot = JSON.stringify(u.kpi.snapshot);
-    out.fieldkit_kpi_score = String(u.kpi.score);
-    out.fieldkit_kpi_grade = u.kpi.grade;
-    out.fieldkit_rule_set_version = u.kpi.ruleSetVersion;
-    out.fieldkit_kpi_computed_at = u.kpi.computedAt;
+  for (const [field, value] of Object.entries(u.fields ?? {})) {
+    const property = Object.hasOwn(DEALER_FIELD_PROPERTIES, field) ? DEALER_FIELD_PROPERTIES[field] : undefined;
+    if (!property) throw new UnknownDealerField(`No HubSpot company property stands for the field "${field}".`);
+    out[property] = typeof value === 'number' ? String(value) : value;
   }
   return out;
 }

@@ -3,6 +3,8 @@
  * portal admin can see at a glance what the integration owns. Internal names never change once
  * shipped (HubSpot cannot rename a property); labels are bilingual because admins read them.
  */
+import type { SnapshotFieldName } from '../../dealers/snapshot';
+
 export const GROUP_NAME = 'fieldkit';
 export const GROUP_LABEL = 'Fieldkit 外勤';
 
@@ -10,7 +12,7 @@ export interface PropertySpec {
   name: string;
   label: string;
   type: 'string' | 'number' | 'date' | 'datetime' | 'enumeration' | 'bool';
-  fieldType: 'text' | 'textarea' | 'number' | 'select' | 'date';
+  fieldType: 'text' | 'textarea' | 'number' | 'select' | 'date' | 'booleancheckbox';
   description: string;
   options?: { label: string; value: string }[];
   hasUniqueValue?: boolean;
@@ -55,12 +57,60 @@ export const COMPANY_PROPERTIES: readonly PropertySpec[] = [
     fieldType: 'text',
     description: 'HubSpot owner id of the rep responsible for this dealer in Fieldkit.',
   },
-  { name: 'fieldkit_kpi_snapshot', label: 'KPI snapshot (JSON)', type: 'string', fieldType: 'textarea', description: 'Latest dealer KPI values as JSON, written by Fieldkit.' },
-  { name: 'fieldkit_kpi_score', label: 'KPI score', type: 'number', fieldType: 'number', description: 'Weighted KPI score (0–100).' },
-  { name: 'fieldkit_kpi_grade', label: 'KPI grade', type: 'string', fieldType: 'text', description: 'Grade from the weighted KPI score.' },
-  { name: 'fieldkit_rule_set_version', label: 'Rule set version', type: 'string', fieldType: 'text', description: 'Which rule set produced the score.' },
-  { name: 'fieldkit_kpi_computed_at', label: 'KPI computed at', type: 'datetime', fieldType: 'date', description: 'When Fieldkit computed the snapshot.' },
+  // The dealer's KPI snapshot (lib/dealers/snapshot.ts), written by the `dealerKpi` kind and read
+  // by the HubSpot app card (hubspot-app/src/app/cards/fieldkit-properties.ts lists the same seven;
+  // test/crm/kpi-snapshot.test.ts keeps the two equal).
+  {
+    name: 'fieldkit_kpi_score',
+    label: 'KPI 得分 KPI score',
+    type: 'number',
+    fieldType: 'number',
+    description: 'Weighted dealer KPI score for the month in fieldkit_kpi_period. Empty when some inputs are missing (see fieldkit_kpi_partial).',
+  },
+  { name: 'fieldkit_kpi_grade', label: 'KPI 等级 KPI grade', type: 'string', fieldType: 'text', description: 'Grade from the KPI score (A, B …). Empty when partial.' },
+  { name: 'fieldkit_kpi_period', label: 'KPI 月份 KPI month', type: 'string', fieldType: 'text', description: 'The month scored, as YYYY-MM (e.g. 2026-11).' },
+  {
+    name: 'fieldkit_kpi_rule_set',
+    label: 'KPI 规则集 KPI rule set',
+    type: 'string',
+    fieldType: 'text',
+    description: 'The rule set and version that computed the score, as id@version (e.g. dealer-kpi@1).',
+  },
+  { name: 'fieldkit_kpi_computed_at', label: 'KPI 计算时间 KPI computed at', type: 'datetime', fieldType: 'date', description: 'When Fieldkit computed the snapshot.' },
+  {
+    name: 'fieldkit_kpi_partial',
+    label: 'KPI 数据不全 KPI partial',
+    type: 'bool',
+    fieldType: 'booleancheckbox',
+    description: 'Yes when some KPI inputs were missing, so there is no total score.',
+    options: [
+      { label: '是 Yes', value: 'true' },
+      { label: '否 No', value: 'false' },
+    ],
+  },
+  {
+    name: 'fieldkit_kpi_detail',
+    label: 'KPI 快照 (JSON) KPI snapshot',
+    type: 'string',
+    fieldType: 'textarea',
+    description: 'The whole KPI snapshot as JSON (under 65,536 characters), read by the Fieldkit app card. Do not edit.',
+  },
 ];
+
+/**
+ * The company property of each field a `dealerFields` kind writes (lib/store/kind.ts), by the
+ * field's CRM-agnostic name: today the KPI snapshot's (lib/dealers/snapshot.ts
+ * `SNAPSHOT_FIELD_NAMES`). A field with no property here is refused per record, never sent.
+ */
+export const DEALER_FIELD_PROPERTIES: Readonly<Record<string, string>> = {
+  kpiScore: 'fieldkit_kpi_score',
+  kpiGrade: 'fieldkit_kpi_grade',
+  kpiPeriod: 'fieldkit_kpi_period',
+  kpiRuleSet: 'fieldkit_kpi_rule_set',
+  kpiComputedAt: 'fieldkit_kpi_computed_at',
+  kpiPartial: 'fieldkit_kpi_partial',
+  kpiDetail: 'fieldkit_kpi_detail',
+} satisfies Record<SnapshotFieldName, `fieldkit_kpi_${string}`>;
 
 /** Structured data on notes: what lets Fieldkit read its records back. */
 export const NOTE_PROPERTIES: readonly PropertySpec[] = [

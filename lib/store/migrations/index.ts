@@ -4,6 +4,7 @@ import { V2 } from './002-visit-weeks';
 import { V3 } from './003-score-index';
 import { V4 } from './004-registry';
 import { V5 } from './005-dealer-facts';
+import { V6 } from './006-dealer-kpi-snapshots';
 
 export interface Migration {
   version: number;
@@ -13,7 +14,7 @@ export interface Migration {
 }
 
 /** Every shipped schema version, oldest first. */
-export const MIGRATIONS: readonly Migration[] = [V1, V2, V3, V4, V5];
+export const MIGRATIONS: readonly Migration[] = [V1, V2, V3, V4, V5, V6];
 
 export const CURRENT_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
