@@ -8,7 +8,8 @@ import { intelQueries } from './intel/queries';
 import { dealerQueries } from './dealers/queries';
 import { dealerImportQueries } from './dealers/import/queries';
 import { linkedDealersAfter } from './dealers/kpi-snapshot';
+import { rankingQueries } from './dealers/rankings-queries';
 import { ruleQueries } from './rules/queries';
 import type { NamedQuery } from './store/query';
 
-export const QUERIES: readonly NamedQuery<never, unknown>[] = [...visitQueries, ...reportQueries, ...intelQueries, ...dealerQueries, ...dealerImportQueries, linkedDealersAfter, ...ruleQueries] as never;
+export const QUERIES: readonly NamedQuery<never, unknown>[] = [...visitQueries, ...reportQueries, ...intelQueries, ...dealerQueries, ...dealerImportQueries, linkedDealersAfter, ...rankingQueries, ...ruleQueries] as never;

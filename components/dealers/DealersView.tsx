@@ -1,15 +1,16 @@
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { ChevronRight, Plus, Search } from 'lucide-react';
 import { DealerPage } from './DealerPage';
+import { Rankings } from './Rankings';
 import { useLocale, useT } from '../shell/locale';
 import { sidePanelMessages } from '../pages/side-panel/messages';
 import { useDatabase, useQuery, useSetting } from '../shell/database-context';
 import { EmptyState } from '../shell/EmptyState';
-import { Badge, Button, DeleteButton, Field, Notice, SaveError, ShowMore, cn, errorMessageOf, hintClass, inputClass, selectClass } from '../ui';
+import { Badge, Button, DeleteButton, Field, Notice, SaveError, SegmentedControl, ShowMore, cn, errorMessageOf, hintClass, inputClass, selectClass } from '../ui';
 import { ErrorDetails } from '../ui/ErrorDetails';
 import { dealersMessages } from './messages';
 import { formatDay, formatMoney } from '../../lib/kernel/format';
-import { today } from '../../lib/kernel/dates';
+import { addMonthsTo, monthOf, today } from '../../lib/kernel/dates';
 import { addLocalDealer } from '../../lib/dealers/local';
 import { dealersByName } from '../../lib/dealers/queries';
 import { CustomerClass, CustomerGrade, type Dealer } from '../../lib/dealers/schema';
@@ -18,7 +19,12 @@ import { PAGE_SIZE } from '../../lib/store/query';
 import { deleteRecord, saveRecord } from '../../lib/store/records';
 import { lastVisitDayOfDealers } from '../../lib/visits/queries';
 
-/** The dealer open in the side panel: `#dealers/<id>` (so a link, the popup or a reload can open one). */
+const RANKINGS = 'rankings';
+
+/**
+ * What the Dealers section shows, from the hash (so a link, the popup or a reload keeps it):
+ * `#dealers` the list, `#dealers/rankings` the rankings, `#dealers/<id>` a dealer's page.
+ */
 function useOpenDealer(): [string | undefined, (id: string | undefined) => void] {
   const read = () => {
     const [section, id] = location.hash.replace(/^#/, '').split('/');
@@ -45,6 +51,15 @@ function useOpenDealer(): [string | undefined, (id: string | undefined) => void]
 export function DealersView() {
   const profile = useSetting('profile');
   const [openId, open] = useOpenDealer();
+  if (openId === RANKINGS) {
+    return (
+      <div className="flex min-w-0 flex-col gap-4">
+        <DealersTabs current="rankings" onChange={(tab) => open(tab === 'rankings' ? RANKINGS : undefined)} />
+        {/* A closed month is what a team is ranked on; the current one is a pick away. */}
+        <Rankings defaultPeriod={addMonthsTo(monthOf(today()), -1)} />
+      </div>
+    );
+  }
   if (openId && profile) {
     const author: Author = { id: profile.id, name: profile.name };
     return (
@@ -53,7 +68,30 @@ export function DealersView() {
       </DealerPage>
     );
   }
-  return <DealerList onOpen={(id) => open(id)} />;
+  return (
+    <div className="flex min-w-0 flex-col gap-4">
+      <DealersTabs current="list" onChange={(tab) => open(tab === 'rankings' ? RANKINGS : undefined)} />
+      <DealerList onOpen={(id) => open(id)} />
+    </div>
+  );
+}
+
+/** The list of dealers, or their rankings by score. */
+function DealersTabs({ current, onChange }: { current: 'list' | 'rankings'; onChange(tab: 'list' | 'rankings'): void }) {
+  const td = useT(dealersMessages);
+  return (
+    <div>
+      <SegmentedControl
+        label={td('dealersViews')}
+        options={[
+          { value: 'list', label: td('tabList') },
+          { value: 'rankings', label: td('tabRankings') },
+        ]}
+        value={current}
+        onChange={onChange}
+      />
+    </div>
+  );
 }
 
 function DealerList({ onOpen }: { onOpen(id: string): void }) {
