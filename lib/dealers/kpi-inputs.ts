@@ -65,13 +65,36 @@ export function figuresByMonth(facts: readonly DealerFacts[]): Map<string, Parti
   return new Map([...rows].map(([period, list]) => [period, mergeFigures(list)]));
 }
 
+/** A history grouped by month once: a panel gathers 14 months from the same history. */
+interface Grouped {
+  figures: Map<string, Partial<Record<FigureName, Figure>>>;
+  cards: Map<string, VisitCard[]>;
+}
+const grouped = new WeakMap<DealerHistory, Grouped>();
+
+function groupedOf(history: DealerHistory): Grouped {
+  let found = grouped.get(history);
+  if (!found) {
+    const cards = new Map<string, VisitCard[]>();
+    for (const card of history.cards) {
+      const month = card.visitDay.slice(0, 7);
+      const list = cards.get(month);
+      if (list) list.push(card);
+      else cards.set(month, [card]);
+    }
+    found = { figures: figuresByMonth(history.facts), cards };
+    grouped.set(history, found);
+  }
+  return found;
+}
+
 /**
  * Every input of the dealer rule sets for `period`, with its source or what is missing.
  * Terminal-based inputs count the dealer's terminal list; ERP figures come from the month's
  * imported (or HubSpot) figures; inventory falls back to the latest count on a visit card.
  */
 export function gatherDealerInputs(history: DealerHistory, period: string, options: GatherOptions = DEFAULT_GATHER): Record<string, GatheredInput> {
-  const months = figuresByMonth(history.facts);
+  const { figures: months, cards: cardsByMonth } = groupedOf(history);
   const { first, last } = daysOfMonth(period);
   const figure = (name: FigureName, month = period): GatheredInput => {
     const found = months.get(month)?.[name];
@@ -81,7 +104,7 @@ export function gatherDealerInputs(history: DealerHistory, period: string, optio
 
   const terminals = history.terminals;
   const ids = new Set(terminals.map((t) => t.id));
-  const cardsOfMonth = history.cards.filter((c) => c.visitDay >= first && c.visitDay <= last);
+  const cardsOfMonth = cardsByMonth.get(period) ?? [];
   const noTerminals = missing({ need: 'terminalList' });
   const fromTerminals = (count: number): GatheredInput => value(count, { kind: 'terminals', count: terminals.length });
 

@@ -10,10 +10,10 @@ import { loadRuleSetOrThrow } from '../rules/load';
 import type { CompiledRuleSet } from '../rules/compile-rule-set';
 import { ruleSetVersions } from '../rules/queries';
 import { addMonthsTo, daysOfMonth, monthOf, today as todayOf } from '../kernel/dates';
-import { dealerVisitsBetween } from '../visits/queries';
+import { dealerVisitsInRange } from '../visits/queries';
 import { intelOfDealer } from '../intel/queries';
 import { dealersByIds, factsOfDealerBetween, terminalsOfDealer } from './queries';
-import { buildDealerPanel, panelWindow, type DealerPanelModel, type PanelRuleSets } from './panel';
+import { buildDealerPanel, panelCardMonths, panelWindow, type DealerPanelModel, type PanelRuleSets } from './panel';
 
 /** The rule sets the panel uses, by id. */
 export const PANEL_RULE_SETS = { kpi: 'dealer-kpi', warnings: 'warnings' } as const;
@@ -49,17 +49,19 @@ export async function loadDealerPanel(db: FieldkitDatabase, dealerId: string, pe
   const [dealer] = await dealersByIds.run(db, { ids: [dealerId] });
   if (!dealer || dealer.deletedAt) return undefined;
   const window = panelWindow(period, options.months);
+  // Cards only for the months a card-based input reads (figures reach further back, and are few).
+  const cardMonths = panelCardMonths(period, options.months);
   const [ruleSets, terminals, cards, facts, intel] = await Promise.all([
     panelRuleSets(db),
     terminalsOfDealer.run(db, { dealerId }),
-    dealerVisitsBetween.run(db, { dealerId, from: daysOfMonth(window.from).first, to: daysOfMonth(window.to).last, limit: Number.MAX_SAFE_INTEGER }),
+    dealerVisitsInRange.run(db, { dealerId, from: daysOfMonth(cardMonths.from).first, to: daysOfMonth(cardMonths.to).last }),
     factsOfDealerBetween.run(db, { dealerId, from: window.from, to: window.to }),
     intelOfDealer.run(db, { dealerId, limit: RECENT }),
   ]);
   return buildDealerPanel({ dealer, terminals, cards, facts }, period, ruleSets, {
     ...options,
-    // Newest first: the cards came back newest first.
-    visits: cards.slice(0, RECENT),
+    // The latest cards, newest first (the range came back oldest first).
+    visits: cards.slice(-RECENT).reverse(),
     intel,
   });
 }

@@ -262,6 +262,16 @@ export function panelWindow(period: string, months = 12): { from: string; to: st
   return { from: addMonthsTo(earliest, -(DEFAULT_GATHER.seriesMonths + DEFAULT_GATHER.shipmentMonths)), to: period };
 }
 
+/**
+ * The months whose visit cards a panel for `period` reads: its trend and the same month last
+ * year (card-based inputs look at their own month only).
+ */
+export function panelCardMonths(period: string, months = 12): { from: string; to: string } {
+  const lastYear = addMonthsTo(period, -12);
+  const first = addMonthsTo(period, -(months - 1));
+  return { from: lastYear < first ? lastYear : first, to: period };
+}
+
 function visitSummary(card: VisitCard): VisitSummary {
   return {
     id: card.id,

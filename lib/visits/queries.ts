@@ -64,6 +64,20 @@ export const dealerVisitsBetween = defineQuery({
 });
 
 /**
+ * A dealer's live cards from `from` to `to` (days, inclusive), in day order: a KPI panel's window.
+ * One ranged read of the index (a single request), tombstones dropped afterwards: a filter inside
+ * the query would make Dexie step a cursor card by card.
+ */
+export const dealerVisitsInRange = defineQuery({
+  name: 'visits.ofDealerInRange',
+  table: 'visitCards',
+  index: '[dealerId+visitDay]',
+  example: { dealerId: EXAMPLE_ID, from: '2025-11-01', to: '2026-11-30' },
+  run: async (db, { dealerId, from, to }: { dealerId: string; from: string; to: string }): Promise<VisitCard[]> =>
+    (await db.visitCards.where('[dealerId+visitDay]').between([dealerId, from], [dealerId, to], true, true).toArray()).filter(isLive),
+});
+
+/**
  * The day each dealer was last visited (live cards only), for a page of the Dealers list: one
  * step of a reverse cursor per dealer on its visit index, all in one read. A dealer never visited
  * is absent from the answer.
@@ -83,4 +97,4 @@ export const lastVisitDayOfDealers = defineQuery({
   },
 });
 
-export const visitQueries = [visitsOfAuthorOnDay, recentVisitsOfAuthor, visitsOfAuthorBetween, visitsOfAuthorInWeek, dealerVisitsBetween, lastVisitDayOfDealers];
+export const visitQueries = [visitsOfAuthorOnDay, recentVisitsOfAuthor, visitsOfAuthorBetween, visitsOfAuthorInWeek, dealerVisitsBetween, dealerVisitsInRange, lastVisitDayOfDealers];
