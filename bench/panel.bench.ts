@@ -162,12 +162,12 @@ function printComputation(result: ComputeResult): void {
   const f = (value: number) => value.toFixed(1);
   console.log(
     `where the time goes (each step alone, median of ${COMPUTE_RUNS} passes, ms): reads — visit cards ${f(r.cards)} (${n(timings.read.cards ?? 0)} rows on the ` +
-      `[dealerId+visitDay] index, walked with a cursor: the query's filter(isLive) keeps Dexie off getAll), terminals ${f(r.terminals)}, figures ${f(r.facts)}, rule sets ${f(r.ruleSets)}, intel ${f(r.intel)}, dealer ${f(r.dealer)}; ` +
+      `[dealerId+visitDay] index, one ranged toArray()), terminals ${f(r.terminals)}, figures ${f(r.facts)}, rule sets ${f(r.ruleSets)}, intel ${f(r.intel)}, dealer ${f(r.dealer)}; ` +
       `computing — one month's gatherDealerInputs ${f(b.gatherOnce)} × ${b.gathers}, one evaluate ${f(b.evaluateOnce)} × ${b.evaluations}.`,
   );
   console.log(
-    `what-ifs (bench only, lib/ unchanged): the same cards through the same index range with a plain toArray() (getAll; live filter and order in memory) ${f(b.cardsGetAll)}; ` +
-      `the whole visit-card table with toArray() ${f(b.cardsWholeTable)}; only the ${b.narrow.months} months the card inputs use: ${n(b.narrow.cards)} cards, ` +
+    `what-ifs: the same cards walked with a cursor and filter(isLive) inside Dexie (as before) ${f(b.cardsGetAll)}; ` +
+      `the whole visit-card table with toArray() ${f(b.cardsWholeTable)}; the cards of all ${b.narrow.months} months of the figures window (as before): ${n(b.narrow.cards)} cards, ` +
       `read ${f(b.narrow.read)}, built ${f(b.narrow.compute)}, same panel: ${b.narrow.samePanel ? 'yes' : 'NO'}.`,
   );
   const total = timings.indexed.stats?.median;

@@ -11,11 +11,11 @@ import { Dealer, Terminal } from '../../lib/dealers/schema';
 import { DealerFacts } from '../../lib/dealers/facts';
 import { VisitCard } from '../../lib/visits/schema';
 import { IntelItem } from '../../lib/intel/schema';
-import { loadDealerPanel, panelRuleSets } from '../../lib/dealers/panel-data';
-import { buildDealerPanel, panelWindow, type PanelRuleSets } from '../../lib/dealers/panel';
+import { loadDealerPanel, panelOf, panelRuleSets, readDealerPanelData } from '../../lib/dealers/panel-data';
+import { panelCardMonths, panelWindow, type PanelRuleSets } from '../../lib/dealers/panel';
 import { DEFAULT_GATHER, gatherDealerInputs, inputValues, type DealerHistory } from '../../lib/dealers/kpi-inputs';
 import { dealersByIds, factsOfDealerBetween, terminalsOfDealer } from '../../lib/dealers/queries';
-import { dealerVisitsBetween } from '../../lib/visits/queries';
+import { dealerVisitsBetween, dealerVisitsInRange } from '../../lib/visits/queries';
 import { intelOfDealer } from '../../lib/intel/queries';
 import { evaluate } from '../../lib/rules/evaluate';
 import { dealerRecords, rowsByTable, TABLES, type DealerRecords, type SeededTable } from './fixture';
@@ -125,32 +125,25 @@ interface Inputs {
   intel: DealerRecords['intel'];
 }
 
-/** The reads of `loadDealerPanel`, the same queries in the same order, nothing built. */
+/** The reads of `loadDealerPanel` (lib/dealers/panel-data.ts), nothing built. */
 async function readIndexed(db: FieldkitDatabase, dealerId: string, period: string): Promise<Inputs> {
-  const [dealer] = await dealersByIds.run(db, { ids: [dealerId] });
-  if (!dealer) throw new Error(`no dealer ${dealerId}`);
-  const window = panelWindow(period);
-  const [ruleSets, terminals, cards, facts, intel] = await Promise.all([
-    panelRuleSets(db),
-    terminalsOfDealer.run(db, { dealerId }),
-    dealerVisitsBetween.run(db, { dealerId, from: daysOfMonth(window.from).first, to: daysOfMonth(window.to).last, limit: Number.MAX_SAFE_INTEGER }),
-    factsOfDealerBetween.run(db, { dealerId, from: window.from, to: window.to }),
-    intelOfDealer.run(db, { dealerId, limit: RECENT }),
-  ]);
-  return { history: { dealer, terminals, cards, facts }, ruleSets, intel };
+  const data = await readDealerPanelData(db, dealerId, period);
+  if (!data) throw new Error(`no dealer ${dealerId}`);
+  return data;
 }
 
 /**
  * The baseline: whole visit-card and figures tables read with `toArray()`, then filtered to the
- * dealer and the panel's window in memory and put in the order the indexes give (cards newest
- * first, figures oldest first), so the panel built is the same.
+ * dealer and the panel's windows in memory and put in the order the indexes give (cards and
+ * figures oldest first), so the panel built is the same.
  */
 async function readWhole(db: FieldkitDatabase, dealerId: string, period: string): Promise<Inputs & { read: { cards: number; facts: number } }> {
   const [dealer] = await dealersByIds.run(db, { ids: [dealerId] });
   if (!dealer) throw new Error(`no dealer ${dealerId}`);
   const window = panelWindow(period);
-  const from = daysOfMonth(window.from).first;
-  const to = daysOfMonth(window.to).last;
+  const cardMonths = panelCardMonths(period);
+  const from = daysOfMonth(cardMonths.from).first;
+  const to = daysOfMonth(cardMonths.to).last;
   const [ruleSets, terminals, allCards, allFacts, intel] = await Promise.all([
     panelRuleSets(db),
     terminalsOfDealer.run(db, { dealerId }),
@@ -161,14 +154,14 @@ async function readWhole(db: FieldkitDatabase, dealerId: string, period: string)
   const asc = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   const cards = allCards
     .filter((c) => c.dealerId === dealerId && !c.deletedAt && c.visitDay >= from && c.visitDay <= to)
-    .sort((a, b) => asc(b.visitDay, a.visitDay) || asc(b.id, a.id));
+    .sort((a, b) => asc(a.visitDay, b.visitDay) || asc(a.id, b.id));
   const facts = allFacts
     .filter((f) => f.dealerId === dealerId && !f.deletedAt && f.period >= window.from && f.period <= window.to)
     .sort((a, b) => asc(a.period, b.period) || asc(a.id, b.id));
   return { history: { dealer, terminals, cards, facts }, ruleSets, intel, read: { cards: allCards.length, facts: allFacts.length } };
 }
 
-const build = (inputs: Inputs, period: string) => buildDealerPanel(inputs.history, period, inputs.ruleSets, { now: NOW, visits: inputs.history.cards.slice(0, RECENT), intel: inputs.intel });
+const build = (inputs: Inputs, period: string) => panelOf(inputs, period, { now: NOW });
 
 /** The inputs `compute` builds from, read once per database and dealer. */
 const held = new Map<string, Inputs>();
@@ -225,30 +218,22 @@ async function breakdown(database: string, dealerId: string, period: string): Pr
   const [[dealer], dealerMs] = await time(() => dealersByIds.run(db, { ids: [dealerId] }));
   const [ruleSets, ruleSetsMs] = await time(() => panelRuleSets(db));
   const [terminals, terminalsMs] = await time(() => terminalsOfDealer.run(db, { dealerId }));
-  const [cards, cardsMs] = await time(() =>
-    dealerVisitsBetween.run(db, { dealerId, from: daysOfMonth(window.from).first, to: daysOfMonth(window.to).last, limit: Number.MAX_SAFE_INTEGER }),
-  );
+  const cardMonths = panelCardMonths(period);
+  const [cards, cardsMs] = await time(() => dealerVisitsInRange.run(db, { dealerId, from: daysOfMonth(cardMonths.from).first, to: daysOfMonth(cardMonths.to).last }));
   const [facts, factsMs] = await time(() => factsOfDealerBetween.run(db, { dealerId, from: window.from, to: window.to }));
   const [, intelMs] = await time(() => intelOfDealer.run(db, { dealerId, limit: RECENT }));
   const history: DealerHistory = { dealer: dealer!, terminals, cards, facts };
   const [gathered, gatherOnce] = await time(() => gatherDealerInputs(history, period, DEFAULT_GATHER));
   const [, evaluateOnce] = await time(() => evaluate(ruleSets.kpi, inputValues(gathered)));
 
-  const asc = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  const [, cardsGetAll] = await time(async () =>
-    (await db.visitCards.where('[dealerId+visitDay]').between([dealerId, daysOfMonth(window.from).first], [dealerId, daysOfMonth(window.to).last], true, true).toArray())
-      .filter((c) => !c.deletedAt)
-      .sort((a, b) => asc(b.visitDay, a.visitDay) || asc(b.id, a.id)),
-  );
+  // The same range walked with a cursor and a filter inside Dexie (the way the panel read before).
+  const [, cardsGetAll] = await time(() => dealerVisitsBetween.run(db, { dealerId, from: daysOfMonth(cardMonths.from).first, to: daysOfMonth(cardMonths.to).last, limit: Number.MAX_SAFE_INTEGER }));
   const [, cardsWholeTable] = await time(() => db.visitCards.toArray());
 
-  // The card-based inputs of a month read only that month's cards (kpi-inputs.ts `cardsOfMonth`),
-  // and the months gathered are the trend's and the same month last year: 13 in all.
-  const NARROW_MONTHS = 13;
-  const narrowFrom = addMonthsTo(period, -(NARROW_MONTHS - 1));
-  const [narrowCards, narrowRead] = await time(() =>
-    dealerVisitsBetween.run(db, { dealerId, from: daysOfMonth(narrowFrom).first, to: daysOfMonth(period).last, limit: Number.MAX_SAFE_INTEGER }),
-  );
+  // What-if: the cards of the whole figures window (the panel read 28 months before).
+  const WIDE_MONTHS = 28;
+  const wideFrom = addMonthsTo(period, -(WIDE_MONTHS - 1));
+  const [narrowCards, narrowRead] = await time(() => dealerVisitsInRange.run(db, { dealerId, from: daysOfMonth(wideFrom).first, to: daysOfMonth(period).last }));
   const intel = await intelOfDealer.run(db, { dealerId, limit: RECENT });
   const [full] = await time(() => build({ history, ruleSets, intel }, period));
   const [narrowModel, narrowCompute] = await time(() => build({ history: { ...history, cards: narrowCards }, ruleSets, intel }, period));
@@ -264,7 +249,7 @@ async function breakdown(database: string, dealerId: string, period: string): Pr
     cardsGetAll,
     cardsWholeTable,
     narrow: {
-      months: NARROW_MONTHS,
+      months: WIDE_MONTHS,
       cards: narrowCards.length,
       read: narrowRead,
       compute: narrowCompute,

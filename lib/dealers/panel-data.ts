@@ -14,6 +14,8 @@ import { dealerVisitsInRange } from '../visits/queries';
 import { intelOfDealer } from '../intel/queries';
 import { dealersByIds, factsOfDealerBetween, terminalsOfDealer } from './queries';
 import { buildDealerPanel, panelCardMonths, panelWindow, type DealerPanelModel, type PanelRuleSets } from './panel';
+import type { DealerHistory } from './kpi-inputs';
+import type { IntelItem } from '../intel/schema';
 
 /** The rule sets the panel uses, by id. */
 export const PANEL_RULE_SETS = { kpi: 'dealer-kpi', warnings: 'warnings' } as const;
@@ -44,12 +46,23 @@ export async function panelRuleSets(db: FieldkitDatabase): Promise<PanelRuleSets
 
 const RECENT = 5;
 
-/** The panel of one dealer for one month, or undefined when the dealer is unknown here. */
-export async function loadDealerPanel(db: FieldkitDatabase, dealerId: string, period: string, options: { now?: Date; months?: number } = {}): Promise<DealerPanelModel | undefined> {
+/** What a dealer's panel is built from, as the store holds it. */
+export interface DealerPanelData {
+  history: DealerHistory;
+  ruleSets: PanelRuleSets;
+  intel: IntelItem[];
+}
+
+/**
+ * The reads behind a dealer's panel for a month, all index-backed: the dealer, its terminals, its
+ * cards of the months the card-based inputs look at (the trend and the same month last year), its
+ * figures over the wider window the shipment averages need, its latest intel, the rule sets.
+ * Undefined when the dealer is unknown here or deleted.
+ */
+export async function readDealerPanelData(db: FieldkitDatabase, dealerId: string, period: string, options: { months?: number } = {}): Promise<DealerPanelData | undefined> {
   const [dealer] = await dealersByIds.run(db, { ids: [dealerId] });
   if (!dealer || dealer.deletedAt) return undefined;
   const window = panelWindow(period, options.months);
-  // Cards only for the months a card-based input reads (figures reach further back, and are few).
   const cardMonths = panelCardMonths(period, options.months);
   const [ruleSets, terminals, cards, facts, intel] = await Promise.all([
     panelRuleSets(db),
@@ -58,12 +71,18 @@ export async function loadDealerPanel(db: FieldkitDatabase, dealerId: string, pe
     factsOfDealerBetween.run(db, { dealerId, from: window.from, to: window.to }),
     intelOfDealer.run(db, { dealerId, limit: RECENT }),
   ]);
-  return buildDealerPanel({ dealer, terminals, cards, facts }, period, ruleSets, {
-    ...options,
-    // The latest cards, newest first (the range came back oldest first).
-    visits: cards.slice(-RECENT).reverse(),
-    intel,
-  });
+  return { history: { dealer, terminals, cards, facts }, ruleSets, intel };
+}
+
+/** A dealer's panel from what was read: the latest cards (the range is oldest first) and intel. */
+export function panelOf(data: DealerPanelData, period: string, options: { now?: Date; months?: number } = {}): DealerPanelModel {
+  return buildDealerPanel(data.history, period, data.ruleSets, { ...options, visits: data.history.cards.slice(-RECENT).reverse(), intel: data.intel });
+}
+
+/** The panel of one dealer for one month, or undefined when the dealer is unknown here. */
+export async function loadDealerPanel(db: FieldkitDatabase, dealerId: string, period: string, options: { now?: Date; months?: number } = {}): Promise<DealerPanelModel | undefined> {
+  const data = await readDealerPanelData(db, dealerId, period, options);
+  return data && panelOf(data, period, options);
 }
 
 /** How many months back a panel looks for the latest month with ERP figures. */
