@@ -19,7 +19,9 @@ function bundleOf(entry: string, seen = new Set<string>()): Set<string> {
   return seen;
 }
 
-const BACKGROUND_BUDGET_BYTES = 750 * 1024;
+// 800 KiB since the background computes dealer KPI panels and snapshots (the panel on HubSpot asks
+// it; the snapshot job runs after each sync): 753 KiB when that landed.
+const BACKGROUND_BUDGET_BYTES = 800 * 1024;
 
 describe('the built extension', () => {
   const background = [...bundleOf('background.js')];

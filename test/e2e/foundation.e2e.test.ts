@@ -31,7 +31,15 @@ describe('the built extension in Chromium', () => {
     expect(manifest.options_ui?.page ?? manifest.options_page).toBe('options.html');
     expect(manifest.default_locale).toBe('en');
     expect([...manifest.permissions].sort()).toEqual(['activeTab', 'alarms', 'contextMenus', 'scripting', 'sidePanel', 'storage']);
-    expect(manifest.content_scripts ?? []).toEqual([]); // nothing runs on every page
+    // Nothing runs on every page: one content script, on the HubSpot app's CRM pages only (the KPI
+    // panel on company records), and the page it frames is reachable from those hosts only.
+    const scripts = manifest.content_scripts ?? [];
+    expect(scripts.map((s: { js: string[] }) => s.js)).toEqual([['content-scripts/hubspot-company.js']]);
+    const hubspotPage = /^https:\/\/app(-(na[1-3]|eu1|ap1))?\.hubspot\.com\//;
+    for (const match of scripts[0].matches as string[]) expect(match).toMatch(new RegExp(`${hubspotPage.source}contacts/\\*$`));
+    expect(manifest.web_accessible_resources).toHaveLength(1);
+    expect(manifest.web_accessible_resources[0].resources).toEqual(['hubspot-panel.html']);
+    for (const match of manifest.web_accessible_resources[0].matches as string[]) expect(match).toMatch(new RegExp(`${hubspotPage.source}\\*$`));
   });
 
   it('starts the service worker, which answers typed messages and refuses malformed ones', async () => {
