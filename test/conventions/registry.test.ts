@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import type { DBCore, DBCoreTable } from 'dexie';
 import { z } from '../../lib/kernel/zod';
 import { recordBase, Day } from '../../lib/kernel/record';
 import { KINDS } from '../../lib/kinds';
@@ -16,6 +15,7 @@ import { QUERIES } from '../../lib/queries';
 import { defineKind, indexNamesOf, schemaVersionOf, storeSpecOf, type KindDefinition } from '../../lib/store/kind';
 import { FieldkitDatabase } from '../../lib/store/database';
 import { MIGRATIONS } from '../../lib/store/migrations';
+import { spyOnIndexes } from '../fixtures/index-spy';
 import { saveRecord } from '../../lib/store/records';
 import { exportBackup, serialiseBackup } from '../../lib/backup/export';
 import { importBackup } from '../../lib/backup/import';
@@ -87,33 +87,13 @@ describe('every kind is registered and fully declared', () => {
 });
 
 describe('every declared index is read by a named query that really uses it', () => {
-  const used: { query: string; table: string; index: string }[] = [];
   let db: FieldkitDatabase;
-  let current = '';
+  let spy: ReturnType<typeof spyOnIndexes>;
 
   beforeAll(async () => {
     db = new FieldkitDatabase({ name: 'conventions', indexedDB: new IDBFactory(), IDBKeyRange });
     // A DBCore middleware sees every request the queries make, with the index it reads.
-    db.use({
-      stack: 'dbcore',
-      name: 'index-spy',
-      create: (down: DBCore): DBCore => ({
-        ...down,
-        table(name: string): DBCoreTable {
-          const table = down.table(name);
-          const note = (index: { name: string | null } | undefined) => used.push({ query: current, table: name, index: index?.name || ':id' });
-          return {
-            ...table,
-            query: (req) => (note(req.query.index), table.query(req)),
-            openCursor: (req) => (note(req.query.index), table.openCursor(req)),
-            count: (req) => (note(req.query.index), table.count(req)),
-            // Reads by primary key (get, bulkGet).
-            get: (req) => (note(undefined), table.get(req)),
-            getMany: (req) => (note(undefined), table.getMany(req)),
-          };
-        },
-      }),
-    });
+    spy = spyOnIndexes(db);
     await db.open();
   });
   afterAll(() => db.close());
@@ -121,9 +101,9 @@ describe('every declared index is read by a named query that really uses it', ()
   it('each query reads the index it names', async () => {
     expect(QUERIES.length).toBeGreaterThan(10);
     for (const query of QUERIES) {
-      current = query.name;
+      spy.as(query.name);
       await query.run(db, query.example as never);
-      const reads = used.filter((u) => u.query === query.name);
+      const reads = spy.reads.filter((u) => u.query === query.name);
       expect(reads.length, `${query.name} made no request`).toBeGreaterThan(0);
       expect(
         reads.every((r) => r.table === query.table && r.index === query.index),
@@ -133,7 +113,7 @@ describe('every declared index is read by a named query that really uses it', ()
   });
 
   it('no declared index goes unread', () => {
-    const read = new Set(used.map((u) => `${u.table}.${u.index}`));
+    const read = new Set(spy.reads.map((u) => `${u.table}.${u.index}`));
     const unread = KINDS.flatMap((kind) => indexNamesOf(kind).map((index) => `${kind.table}.${index}`)).filter((key) => !read.has(key));
     expect(unread, 'indexes no named query reads: add a query or drop the index in a migration').toEqual([]);
   });

@@ -4,39 +4,20 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import type { DBCore, DBCoreTable } from 'dexie';
 import { dealerImportQueries, dealersForImport, factsOfDealerMonths, terminalsOfDealers } from '../../lib/dealers/import/queries';
+import { spyOnIndexes } from '../fixtures/index-spy';
 import { FieldkitDatabase } from '../../lib/store/database';
 import { saveRecord, deleteRecord } from '../../lib/store/records';
 import { Dealer } from '../../lib/dealers/schema';
 
 const REP = { id: 'owner-101', name: '张伟' };
 const NOW = '2026-11-23T08:00:00.000Z';
-const used: { query: string; table: string; index: string }[] = [];
-let current = '';
 let db: FieldkitDatabase;
+let spy: ReturnType<typeof spyOnIndexes>;
 
 beforeAll(async () => {
   db = new FieldkitDatabase({ name: 'import-queries', indexedDB: new IDBFactory(), IDBKeyRange });
-  db.use({
-    stack: 'dbcore',
-    name: 'index-spy',
-    create: (down: DBCore): DBCore => ({
-      ...down,
-      table(name: string): DBCoreTable {
-        const table = down.table(name);
-        const note = (index: { name: string | null } | undefined) => used.push({ query: current, table: name, index: index?.name || ':id' });
-        return {
-          ...table,
-          query: (req) => (note(req.query.index), table.query(req)),
-          openCursor: (req) => (note(req.query.index), table.openCursor(req)),
-          count: (req) => (note(req.query.index), table.count(req)),
-          get: (req) => (note(undefined), table.get(req)),
-          getMany: (req) => (note(undefined), table.getMany(req)),
-        };
-      },
-    }),
-  });
+  spy = spyOnIndexes(db);
   await db.open();
 });
 afterAll(async () => {
@@ -46,9 +27,9 @@ afterAll(async () => {
 describe('import queries', () => {
   it('each reads the index it names', async () => {
     for (const query of dealerImportQueries) {
-      current = query.name;
+      spy.as(query.name);
       await query.run(db, query.example as never);
-      const reads = used.filter((u) => u.query === query.name);
+      const reads = spy.reads.filter((u) => u.query === query.name);
       expect(reads.length, query.name).toBeGreaterThan(0);
       expect(reads.every((r) => r.table === query.table && r.index === query.index), `${query.name}: ${JSON.stringify(reads)}`).toBe(true);
       expect(query.name).toMatch(/^dealers\.[a-zA-Z]+$/);
@@ -56,7 +37,7 @@ describe('import queries', () => {
   });
 
   it('return live rows only', async () => {
-    current = 'setup';
+    spy.as('setup');
     const dealer = (id: string, name: string, deletedAt?: string) => Dealer.parse({ id, schemaVersion: 1, author: REP, createdAt: NOW, updatedAt: NOW, name, deletedAt });
     await db.dealers.bulkAdd([dealer('01JC0000000000000000000001', '乙'), dealer('01JC0000000000000000000002', '甲'), dealer('01JC0000000000000000000003', '丙', NOW)]);
     expect((await dealersForImport.run(db, {})).map((d) => d.name)).toEqual(['乙', '甲'].sort());

@@ -8,7 +8,6 @@
  * prints how long a month's ranking takes for 120 and 6,000 dealers on fake-indexeddb.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DBCore, DBCoreTable } from 'dexie';
 import { addMonthsTo, daysOfMonth } from '../../lib/kernel/dates';
 import { evaluate } from '../../lib/rules/evaluate';
 import { getBuiltInRuleSet } from '../../lib/rules/built-in';
@@ -32,6 +31,7 @@ import {
 } from '../../lib/dealers/rankings';
 import { factsPerDealerBetween, OWNERS_SETTING, rankingQueries, terminalsPerDealer, visitsPerDealerBetween } from '../../lib/dealers/rankings-queries';
 import { AT, DEALER, FACTS, HISTORY, NOVEMBER_CARDS, TERMINALS } from '../fixtures/dealer-history';
+import { spyOnIndexes } from '../fixtures/index-spy';
 import { freshDatabase } from '../fixtures/records';
 import { QUERIES } from '../../lib/queries';
 
@@ -294,36 +294,10 @@ describe('ranking', () => {
   });
 });
 
-/** Records the index each request of `run` reads, per table (a DBCore middleware, as the convention test does). */
-function spyOn(target: FieldkitDatabase) {
-  const reads: { table: string; index: string; query: string }[] = [];
-  let current = '';
-  target.use({
-    stack: 'dbcore',
-    name: 'rankings-index-spy',
-    create: (down: DBCore): DBCore => ({
-      ...down,
-      table(name: string): DBCoreTable {
-        const table = down.table(name);
-        const note = (index: { name: string | null } | undefined) => reads.push({ table: name, index: index?.name || ':id', query: current });
-        return {
-          ...table,
-          query: (req) => (note(req.query.index), table.query(req)),
-          openCursor: (req) => (note(req.query.index), table.openCursor(req)),
-          count: (req) => (note(req.query.index), table.count(req)),
-          get: (req) => (note(undefined), table.get(req)),
-          getMany: (req) => (note(undefined), table.getMany(req)),
-        };
-      },
-    }),
-  });
-  return { reads, as: (name: string) => (current = name) };
-}
-
 describe('loading a month’s rankings', () => {
   it('each ranking query reads the index it names (as the convention test will check)', async () => {
     db = freshDatabase('rankings-queries');
-    const spy = spyOn(db);
+    const spy = spyOnIndexes(db);
     await db.open();
     for (const query of rankingQueries) {
       spy.as(query.name);
@@ -340,7 +314,7 @@ describe('loading a month’s rankings', () => {
 
   it('ranks every live dealer of the store, reading only through indexes, with the trend vs last month', async () => {
     db = freshDatabase('rankings-load');
-    const spy = spyOn(db);
+    const spy = spyOnIndexes(db);
     const records = build([
       { name: '苏州润滑油', region: '华东', repId: '101', visited: 9, visitedLastMonth: 6 },
       { name: '杭州油品', region: '华东', repId: '101', visited: 6, noTerminalSales: true },
