@@ -34,6 +34,8 @@ const FORMATTERS: Record<string, Formatter> = {
   level: (v) => both(`level ${formatNumber(v)}`, `${formatNumber(v)} 级`),
   month: (v) => both(`${formatNumber(v, 2)} months`, `${formatNumber(v, 2)} 个月`),
   count: (v) => both(formatNumber(v), `${formatNumber(v)} 次`),
+  // A number of products (SKUs): "2 SKUs" / "2 个品种", not a number of times.
+  sku: (v) => both(`${formatNumber(v)} ${v === 1 ? 'SKU' : 'SKUs'}`, `${formatNumber(v)} 个品种`),
   terminal: (v) => both(`${formatNumber(v)} terminals`, `${formatNumber(v)} 家`),
   CNY: (v) => both(`CNY ${formatNumber(v)}`, `${formatNumber(v)} 元`),
   unit: (v) => both(`${formatNumber(v)} units`, `${formatNumber(v)} 件`),

@@ -58,6 +58,8 @@ describe('DealerPanel', () => {
     // Why, in numbers: the inputs it read.
     expect(warnings.getByText('Arrears: CNY 120,000')).toBeTruthy();
     expect(warnings.getByText('Monthly target achievement, oldest first: 90% → 80% → 95%')).toBeTruthy();
+    // A count of SKUs reads as SKUs, not as a number of times.
+    expect(warnings.getByText('Required SKUs not carried: 1 SKU')).toBeTruthy();
     expect(warnings.getByText(/Cannot tell: Inventory cover per period, oldest first missing\./)).toBeTruthy();
   });
 
