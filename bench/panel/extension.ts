@@ -11,11 +11,10 @@
  *   start (`performance.timeOrigin`) to the same moment in the new frame (watched from the frame's
  *   first script on, an init script).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Frame } from 'playwright-core';
-import { findChromium } from '../../test/e2e/chromium';
+import type { BrowserContext, Frame } from 'playwright-core';
+import { launchExtension } from '../../test/e2e/fixtures';
 import { today } from '../../lib/kernel/dates';
 import { dealerRecords, rowsByTable, TABLES, type DealerSpec } from './fixture';
 import { statsOf, type Stats } from './harness';
@@ -34,29 +33,10 @@ export interface Session {
   close(): Promise<void>;
 }
 
-/** As `launchExtension` in test/e2e/fixtures.ts, from the given extension folder, in English. */
+/** The built extension from the given folder, in English, with HubSpot's pages served at their URLs. */
 export async function launch(extensionDir: string): Promise<Session> {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'fieldkit-bench-panel-profile-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: findChromium(),
-    headless: true,
-    locale: 'en',
-    env: { ...process.env, LANGUAGE: 'en', LANG: 'en.UTF-8' },
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--lang=en',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
-  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
-  const extensionId = new URL(serviceWorker.url()).host;
+  const session = await launchExtension({ locale: 'en', extensionPath: extensionDir });
+  const { context, extensionId, serviceWorker } = session;
   const pages = { company: 'company-record.html', contact: 'contact-record.html', deal: 'deal-record.html', list: 'companies-list.html' };
   const body = Object.fromEntries(Object.entries(pages).map(([kind, file]) => [kind, readFileSync(join(FIXTURES, file), 'utf8')])) as Record<keyof typeof pages, string>;
   await context.route('https://app.hubspot.com/**', (route) => {
@@ -69,10 +49,7 @@ export async function launch(extensionDir: string): Promise<Session> {
     context,
     extensionId,
     version,
-    async close() {
-      await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
-    },
+    close: () => session.close(),
   };
 }
 

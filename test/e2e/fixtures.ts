@@ -18,10 +18,11 @@ export interface ExtensionSession {
 }
 
 /**
- * Launches Chromium with the built extension in a fresh profile. `locale` sets the browser UI
+ * Launches Chromium with the built extension (or the one in `extensionPath`) in a fresh profile. `locale` sets the browser UI
  * language, which Fieldkit follows by default.
  */
-export async function launchExtension(options: { locale?: 'en' | 'zh-CN'; userDataDir?: string; headless?: boolean } = {}): Promise<ExtensionSession> {
+export async function launchExtension(options: { locale?: 'en' | 'zh-CN'; userDataDir?: string; headless?: boolean; extensionPath?: string } = {}): Promise<ExtensionSession> {
+  const extensionPath = options.extensionPath ?? EXTENSION_PATH;
   const locale = options.locale ?? 'en';
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'fieldkit-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -30,8 +31,8 @@ export async function launchExtension(options: { locale?: 'en' | 'zh-CN'; userDa
     locale,
     env: { ...process.env, LANGUAGE: locale.replace('-', '_'), LANG: `${locale.replace('-', '_')}.UTF-8` },
     args: [
-      `--disable-extensions-except=${EXTENSION_PATH}`,
-      `--load-extension=${EXTENSION_PATH}`,
+      `--disable-extensions-except=${extensionPath}`,
+      `--load-extension=${extensionPath}`,
       `--lang=${locale}`,
       '--no-sandbox',
       '--disable-gpu',
