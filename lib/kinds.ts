@@ -7,7 +7,9 @@ import type { KindDefinition } from './store/kind';
 import { dealerFactsKind, dealerKind, terminalKind } from './dealers/kind';
 import { dealerKpiKind } from './dealers/kpi-snapshot-kind';
 import { visitCardKind } from './visits/kind';
-import { diaryEntryKind, reportKind, templateKind } from './reports/kind';
+import { diaryEntryKind, reportKind, reviewEventKind, templateKind } from './reports/kind';
+import { roleAssignmentKind } from './team/kind';
+import { visitPhotoKind } from './visits/photo';
 import { competitorKind, intelItemKind, productKind } from './intel/kind';
 import { assessmentKind, ruleSetKind } from './rules/kind';
 
@@ -16,7 +18,9 @@ export const KINDS = [
   terminalKind,
   dealerFactsKind,
   visitCardKind,
+  visitPhotoKind,
   diaryEntryKind,
+  reviewEventKind,
   intelItemKind,
   competitorKind,
   productKind,
@@ -25,6 +29,7 @@ export const KINDS = [
   ruleSetKind,
   assessmentKind,
   dealerKpiKind,
+  roleAssignmentKind,
 ] as const satisfies readonly KindDefinition[];
 
 export type ProductKind = (typeof KINDS)[number];

@@ -10,6 +10,8 @@ import { dealerImportQueries } from './dealers/import/queries';
 import { linkedDealersAfter } from './dealers/kpi-snapshot';
 import { rankingQueries } from './dealers/rankings-queries';
 import { ruleQueries } from './rules/queries';
+import { teamQueries } from './team/queries';
+import { photosOfVisit } from './visits/photo';
 import type { NamedQuery } from './store/query';
 
-export const QUERIES: readonly NamedQuery<never, unknown>[] = [...visitQueries, ...reportQueries, ...intelQueries, ...dealerQueries, ...dealerImportQueries, linkedDealersAfter, ...rankingQueries, ...ruleQueries] as never;
+export const QUERIES: readonly NamedQuery<never, unknown>[] = [...visitQueries, ...reportQueries, ...intelQueries, ...dealerQueries, ...dealerImportQueries, linkedDealersAfter, ...rankingQueries, ...ruleQueries, ...teamQueries, photosOfVisit] as never;

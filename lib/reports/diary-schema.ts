@@ -66,6 +66,41 @@ export const Annotation = z.object({
   text: z.string().min(1).max(2000),
 });
 
+/** One field that changed in a revision: where, and its value before and after (as JSON values). */
+export const FieldChange = z.object({
+  path: z.string().max(200),
+  before: z.unknown().optional(),
+  after: z.unknown().optional(),
+});
+
+/**
+ * One step of an entry's life after it was first submitted (the audit trail a manager reads):
+ * a submission (with its deadline outcome), an edit of a submitted entry, or a resubmission
+ * after it was returned. Manager actions (read, annotate, return, review) are review events,
+ * records of their own (./review-schema.ts): a record always belongs to its author.
+ */
+export const Revision = z.object({
+  at: Instant,
+  by: z.object({ id: z.string(), name: z.string() }),
+  action: z.enum(['submitted', 'edited', 'resubmitted']),
+  changes: z.array(FieldChange).max(200).default([]),
+});
+export type Revision = z.infer<typeof Revision>;
+
+/**
+ * How a submission met its deadline, worked out when it was submitted (lib/reports/deadlines.ts)
+ * in the author's time zone and kept, so a later change of rules never rewrites history.
+ */
+export const DeadlineOutcome = z.object({
+  outcome: z.enum(['onTime', 'late', 'onTimeWithReason']),
+  dueAt: Instant,
+  graceUntil: Instant.optional(),
+  reason: line.optional(),
+  timeZone: z.string().min(1).max(64),
+  submittedAt: Instant,
+});
+export type DeadlineOutcome = z.infer<typeof DeadlineOutcome>;
+
 export const DiaryEntry = z.object({
   ...recordBase,
   schemaVersion: z.literal(1),
@@ -77,8 +112,16 @@ export const DiaryEntry = z.object({
   submittedAt: Instant.optional(),
   dueAt: Instant.optional(),
   templateId: Id.optional(),
+  /** The version of the template the entry was written with; it renders with that version. */
+  templateVersion: z.number().int().positive().optional(),
   content: DiaryContent,
+  /** Values of fields an admin added to the template, by field key. */
+  extra: z.record(z.string(), z.unknown()).optional(),
+  /** Legacy in-record annotations; new ones are review events. */
   annotations: z.array(Annotation).default([]),
+  /** Set at the first submission and at each resubmission. */
+  deadline: DeadlineOutcome.optional(),
+  revisions: z.array(Revision).max(500).optional(),
 });
 export type DiaryEntry = z.infer<typeof DiaryEntry>;
 

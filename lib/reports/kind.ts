@@ -4,6 +4,7 @@ import type { Locale } from '../kernel/i18n';
 import { dayText, field, monthText, noonOf, numberText, paragraph, present, rangeText, say, section, weekText } from '../store/readable';
 import { DiaryEntry, dealerIdsNamedIn, type DiaryKind } from './diary-schema';
 import { Report, Template } from './schema';
+import { ReviewEvent } from './review-schema';
 
 /** The title of each kind of diary entry: heads its CRM note and names it in the footer. */
 const DIARY_TITLES: Record<DiaryKind, Record<Locale, string>> = {
@@ -93,7 +94,7 @@ export const diaryEntryKind = defineKind({
   name: 'diaryEntry',
   table: 'diaryEntries',
   schema: DiaryEntry,
-  indexes: ['[author.id+isoWeek]', '[author.id+content.kind+periodStart]'],
+  indexes: ['[author.id+isoWeek]', '[author.id+content.kind+periodStart]', '[content.kind+periodStart]'],
   derive: (entry) => ({ isoWeek: isoWeekOf(entry.periodStart), month: monthOf(entry.periodStart) }),
   labels: { 'zh-CN': { one: '工作报告', other: '工作报告' }, en: { one: 'work report', other: 'work reports' } },
   crm: {
@@ -153,4 +154,45 @@ export const templateKind = defineKind({
   schema: Template,
   indexes: ['kind'],
   labels: { 'zh-CN': { one: '报告模板', other: '报告模板' }, en: { one: 'report template', other: 'report templates' } },
+});
+
+const REVIEW_ACTIONS: Record<ReviewEvent['action'], Record<Locale, string>> = {
+  read: { 'zh-CN': '已读', en: 'Read' },
+  annotate: { 'zh-CN': '批注', en: 'Annotation' },
+  reply: { 'zh-CN': '回复批注', en: 'Reply to an annotation' },
+  return: { 'zh-CN': '退回修改', en: 'Returned for revision' },
+  review: { 'zh-CN': '已批阅', en: 'Reviewed' },
+};
+
+/** A review action as a CRM reader reads it: which report, what was done, and what was said. */
+function renderReviewEvent(event: ReviewEvent, { locale }: RenderContext): ReadableRecord {
+  const report = DIARY_TITLES[event.entryKind][locale];
+  const period =
+    event.entryKind === 'weekly' ? weekText(isoWeekOf(event.entryPeriodStart), locale) : event.entryKind === 'monthly' ? monthText(monthOf(event.entryPeriodStart), locale) : dayText(event.entryPeriodStart, locale);
+  return {
+    title: { 'zh-CN': '报告批阅', en: 'Report review' },
+    date: dayText(toDay(new Date(event.at)), locale),
+    lines: present([
+      field('报告', 'Report', `${report} · ${period}`),
+      field('操作', 'Action', REVIEW_ACTIONS[event.action][locale]),
+      field('批注的内容', 'About', event.quote?.trim() || undefined),
+      field('意见', 'Comment', event.text?.trim() || undefined),
+    ]),
+  };
+}
+
+/** 批注: a manager's read receipt, annotation, return or review mark, or the rep's reply. */
+export const reviewEventKind = defineKind({
+  name: 'reviewEvent',
+  table: 'reviewEvents',
+  schema: ReviewEvent,
+  indexes: ['[entryId+at]', '[entryAuthorId+at]'],
+  labels: { 'zh-CN': { one: '批阅记录', other: '批阅记录' }, en: { one: 'review note', other: 'review notes' } },
+  crm: {
+    home: 'activity',
+    findBy: 'recordId',
+    dealerIdOf: () => undefined,
+    timestampOf: (event) => event.at,
+    render: renderReviewEvent,
+  },
 });

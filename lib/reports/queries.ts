@@ -2,6 +2,7 @@ import { Dexie } from 'dexie';
 import { defineQuery, isLive } from '../store/query';
 import type { DiaryEntry, DiaryKind } from './diary-schema';
 import type { Report, Template } from './schema';
+import type { ReviewEvent } from './review-schema';
 
 /** The author's entry of a kind for the period starting `periodStart`, if written. */
 export const entryOfPeriod = defineQuery({
@@ -64,4 +65,37 @@ export const templatesOfKind = defineQuery({
   run: async (db, { kind }: { kind: Template['kind'] }): Promise<Template[]> => db.templates.where('kind').equals(kind).filter(isLive).toArray(),
 });
 
-export const reportQueries = [entryOfPeriod, entriesOfKindBefore, entriesOfAuthorInWeek, generatedReportsOfAuthor, templatesOfKind];
+/**
+ * Everyone's entries of a kind for the period starting `periodStart`: the team inbox reads these
+ * and keeps its team's authors (a period has at most one entry per author).
+ */
+export const entriesOfPeriod = defineQuery({
+  name: 'reports.entriesOfPeriod',
+  table: 'diaryEntries',
+  index: '[content.kind+periodStart]',
+  example: { kind: 'weekly' as DiaryKind, periodStart: '2026-11-30' },
+  run: async (db, { kind, periodStart }: { kind: DiaryKind; periodStart: string }): Promise<DiaryEntry[]> =>
+    (await db.diaryEntries.where('[content.kind+periodStart]').equals([kind, periodStart]).toArray()).filter(isLive),
+});
+
+/** The review events of one entry, oldest first: its annotations, replies, receipts and marks. */
+export const reviewEventsOfEntry = defineQuery({
+  name: 'reports.reviewEventsOfEntry',
+  table: 'reviewEvents',
+  index: '[entryId+at]',
+  example: { entryId: '01JC0000000000000000000001' },
+  run: async (db, { entryId }: { entryId: string }): Promise<ReviewEvent[]> =>
+    (await db.reviewEvents.where('[entryId+at]').between([entryId, Dexie.minKey], [entryId, Dexie.maxKey]).toArray()).filter(isLive),
+});
+
+/** Review events on an author's entries since `since`, oldest first (what a rep's manager did lately). */
+export const reviewEventsForAuthorSince = defineQuery({
+  name: 'reports.reviewEventsForAuthorSince',
+  table: 'reviewEvents',
+  index: '[entryAuthorId+at]',
+  example: { authorId: 'rep-1', since: '2026-11-01T00:00:00.000Z' },
+  run: async (db, { authorId, since }: { authorId: string; since: string }): Promise<ReviewEvent[]> =>
+    (await db.reviewEvents.where('[entryAuthorId+at]').between([authorId, since], [authorId, Dexie.maxKey]).toArray()).filter(isLive),
+});
+
+export const reportQueries = [entryOfPeriod, entriesOfKindBefore, entriesOfAuthorInWeek, entriesOfPeriod, generatedReportsOfAuthor, templatesOfKind, reviewEventsOfEntry, reviewEventsForAuthorSince];

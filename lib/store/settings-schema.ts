@@ -10,7 +10,19 @@ export type LanguagePreference = z.infer<typeof LanguagePreference>;
  */
 export const SettingValues = {
   language: LanguagePreference,
-  profile: z.object({ id: z.string().min(1), name: z.string().min(1), role: z.enum(['rep', 'manager']) }),
+  /**
+   * Who is using this device. `role` is the user's own choice until an admin assigns roles
+   * (lib/team/roles.ts: an assignment wins); `timeZone` (IANA) is where their deadlines fall,
+   * absent: the device's zone.
+   */
+  profile: z.object({ id: z.string().min(1), name: z.string().min(1), role: z.enum(['rep', 'manager', 'admin']), timeZone: z.string().min(1).max(64).optional() }),
+  /**
+   * Deadline rules an admin changed, by subject (lib/reports/deadline-rules.ts); a subject absent
+   * here uses the brief's default. Each value is checked by the deadline rules' own schema.
+   */
+  deadlineRules: z.record(z.string(), z.unknown()),
+  /** Reminders: on or off, and quiet hours (local "HH:mm", from may be after to: overnight). */
+  reminders: z.object({ enabled: z.boolean(), quietFrom: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/), quietTo: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/) }),
   /** Which stored version of each rule set is active (id → version). */
   activeRuleSets: z.record(z.string(), z.number().int().positive()),
   /**

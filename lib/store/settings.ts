@@ -29,6 +29,8 @@ export const DEFAULT_SETTINGS: { [K in SettingKey]: SettingValue<K> } = {
   profile: { id: 'local-user', name: DEFAULT_PROFILE_NAME, role: 'rep' },
   activeRuleSets: {},
   importColumnMappings: {},
+  deadlineRules: {},
+  reminders: { enabled: true, quietFrom: '21:00', quietTo: '08:00' },
 };
 
 /** Reads a setting, falling back to its default when absent or when a stored row is malformed. */

@@ -120,7 +120,7 @@ describe('every declared index is read by a named query that really uses it', ()
 
   it('query names are unique and say their capability', () => {
     expect(new Set(QUERIES.map((q) => q.name)).size).toBe(QUERIES.length);
-    for (const q of QUERIES) expect(q.name).toMatch(/^(visits|reports|intel|dealers|rules)\.[a-zA-Z]+$/);
+    for (const q of QUERIES) expect(q.name).toMatch(/^(visits|reports|intel|dealers|rules|team)\.[a-zA-Z]+$/);
   });
 });
 

@@ -8,6 +8,7 @@ import { V2 } from '../../lib/store/migrations/002-visit-weeks';
 import { V4 } from '../../lib/store/migrations/004-registry';
 import { V3 } from '../../lib/store/migrations/003-score-index';
 import { V5 } from '../../lib/store/migrations/005-dealer-facts';
+import { V6 } from '../../lib/store/migrations/006-dealer-kpi-snapshots';
 import { saveRecord } from '../../lib/store/records';
 import { kpiSnapshotIdOf } from '../../lib/dealers/kpi-snapshot-kind';
 
@@ -128,7 +129,7 @@ describe('database migrations', () => {
 
     const db = new FieldkitDatabase({ indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(CURRENT_VERSION);
     expect(await db.dealerFacts.where('[dealerId+period]').equals([facts.dealerId, '2026-11']).count()).toBe(1);
     expect(await db.visitCards.count()).toBe(1);
     expect(db.dealerKpis.schema.primKey.name).toBe('id');
@@ -138,6 +139,25 @@ describe('database migrations', () => {
     const row = await saveRecord(db, 'dealerKpis', { id, dealerId: facts.dealerId, period: '2026-11', fields }, { author: REP });
     expect(await db.dealerKpis.get(id)).toEqual(row);
     expect(await db.outbox.where('[table+recordId]').equals(['dealerKpis', id]).first()).toMatchObject({ status: 'pending', operation: 'upsert' });
+    db.close();
+  });
+
+  it('v6 → v7 keeps every row, reads diary entries by kind and period, and adds review events, role assignments and visit photos', async () => {
+    const indexedDB = new IDBFactory();
+    const v6 = new Dexie('fieldkit', { indexedDB, IDBKeyRange });
+    v6.version(6).stores(V6.stores);
+    const entry = { id: '01JCZ00000000000000000000E', schemaVersion: 1, author: REP, createdAt: '2026-11-27T08:00:00.000Z', updatedAt: '2026-11-27T08:00:00.000Z', periodStart: '2026-11-23', isoWeek: '2026-W48', month: '2026-11', status: 'submitted', content: { kind: 'weekly', lastWeekSummary: [], nextWeekPlan: [], keyAccountVisits: [], gradeChanges: [] }, annotations: [] };
+    await v6.table('diaryEntries').add(entry);
+    v6.close();
+
+    const db = new FieldkitDatabase({ indexedDB, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(CURRENT_VERSION);
+    expect(await db.diaryEntries.where('[content.kind+periodStart]').equals(['weekly', '2026-11-23']).count()).toBe(1);
+    expect(await db.diaryEntries.where('[author.id+content.kind+periodStart]').equals([REP.id, 'weekly', '2026-11-23']).count()).toBe(1);
+    expect(db.reviewEvents.schema.indexes.map((i) => i.name).sort()).toEqual(['[entryAuthorId+at]', '[entryId+at]']);
+    expect(db.roleAssignments.schema.indexes.map((i) => i.name)).toEqual(['ownerId']);
+    expect(db.visitPhotos.schema.indexes.map((i) => i.name)).toEqual(['visitCardId']);
     db.close();
   });
 

@@ -182,7 +182,7 @@ function TeamSection() {
         <h3 id={profileHeading} className="m-0 text-lg font-semibold">
           {t('yourProfile')}
         </h3>
-        {profile && <ProfileForm key={`${profile.id} ${locale}`} name={isDefaultProfileName(profile.name) ? '' : profile.name} role={profile.role} />}
+        {profile && <ProfileForm key={`${profile.id} ${locale}`} name={isDefaultProfileName(profile.name) ? '' : profile.name} role={profile.role === 'admin' ? 'manager' : profile.role} />}
         <div className="max-w-sm">
           <LanguagePicker hint={t('languageIntro')} />
         </div>

@@ -5,6 +5,7 @@ import { V3 } from './003-score-index';
 import { V4 } from './004-registry';
 import { V5 } from './005-dealer-facts';
 import { V6 } from './006-dealer-kpi-snapshots';
+import { V7 } from './007-review-roles-photos';
 
 export interface Migration {
   version: number;
@@ -14,7 +15,7 @@ export interface Migration {
 }
 
 /** Every shipped schema version, oldest first. */
-export const MIGRATIONS: readonly Migration[] = [V1, V2, V3, V4, V5, V6];
+export const MIGRATIONS: readonly Migration[] = [V1, V2, V3, V4, V5, V6, V7];
 
 export const CURRENT_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
