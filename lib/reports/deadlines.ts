@@ -54,7 +54,10 @@ function secondsOf(time: string): number {
   return h * 3600 + mi * 60 + (s ?? 0);
 }
 
-/** The instant a wall-clock day and time happen in a time zone (in a DST gap, the moment after it). */
+/**
+ * The instant a wall-clock day and time happen in a time zone. A time in a DST gap moves forward
+ * by the gap (02:30 on a spring-forward day is 03:30); an ambiguous one is its first occurrence.
+ */
 export function wallClockToInstant(day: string, time: string, timeZone: string): string {
   const { y, m, d } = parseDay(day);
   const [h, mi, s] = time.split(':').map(Number) as [number, number, number?];
