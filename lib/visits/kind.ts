@@ -11,6 +11,11 @@ const ACTIONS = [
   ['recommendedNewProducts', '推荐新品', 'recommend new products'],
 ] as const;
 
+/** "1 张陈列照片（存于 Fieldkit）" / "1 display photo (kept in Fieldkit)". */
+function photosText(count: number, locale: RenderContext['locale']): string {
+  return say(locale, `${count} 张陈列照片（存于 Fieldkit）`, `${count} display ${count === 1 ? 'photo' : 'photos'} (kept in Fieldkit)`);
+}
+
 /** The visit card as its reader reads it, in the record's language; the dealer by name. */
 function renderVisitCard(card: VisitCard, { locale, dealerName }: RenderContext) {
   const quantity = (value: number | undefined) => (value === undefined ? undefined : quantityText(value, card.unit, locale));
@@ -32,6 +37,8 @@ function renderVisitCard(card: VisitCard, { locale, dealerName }: RenderContext)
       field('公司要求分销品种', 'Company-required SKUs', listOf(required, locale)),
       field('最近进货', 'Recent purchases', listOf(purchases, locale)),
       field('备注', 'Note', card.note.trim()),
+      // The photos stay on the rep's device until the CRM adapter can attach files ([crm]).
+      card.photoCount ? field('陈列照片', 'Display photos', photosText(card.photoCount, locale)) : undefined,
     ]),
   };
 }

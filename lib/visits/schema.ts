@@ -1,5 +1,6 @@
 import { z } from '../kernel/zod';
 import { Day, Id, IsoWeek, recordBase } from '../kernel/record';
+import { MAX_PHOTOS_PER_VISIT } from './photo-size';
 
 /** The four mandatory actions of every visit (seed 000): 查库存, 做陈列, 下订单, 推荐新品. */
 export const VisitActions = z.object({
@@ -35,5 +36,11 @@ export const VisitCard = z.object({
   actions: VisitActions,
   keyAccount: z.boolean().default(false), // 大客户走访
   note: z.string().max(2000).default(''),
+  /**
+   * How many display photos (陈列照片) the card has. The photos are records of their own
+   * (visitPhotos, kept on the device); the count lets a list and the CRM note mention them
+   * without reading them. Absent means none.
+   */
+  photoCount: z.number().int().positive().max(MAX_PHOTOS_PER_VISIT).optional(),
 });
 export type VisitCard = z.infer<typeof VisitCard>;
