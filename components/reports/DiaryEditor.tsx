@@ -63,7 +63,7 @@ export interface DiaryEditorProps {
   requiredFields?: string[];
   /** Weekly key-account visits expected; defaults to the built-in weekly template. */
   minKeyAccountVisits?: number;
-  onSave(draft: RecordDraft<'diaryEntries'>, options: { submit: boolean }): Promise<void>;
+  onSave(draft: RecordDraft<'diaryEntries'>, options: { submit: boolean }): Promise<unknown>;
 }
 
 const LINE_MAX = 500;

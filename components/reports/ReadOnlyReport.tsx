@@ -83,13 +83,22 @@ function ReadOnlyPart({ label, children, empty }: { label: string; children: Rea
 const listClass = 'm-0 flex list-decimal flex-col gap-1.5 pl-5 text-base text-ink marker:text-muted break-words';
 const metaClass = 'block text-sm text-muted';
 
-function ReadOnlyLines({ label, lines }: { label: string; lines: string[] }) {
-  const shown = lines.filter((line) => line.trim());
+/**
+ * What a reader can add after a line: the notes on it and, for a manager, a way to note it.
+ * `path` names the line as the review does ("todayWork.0"), `text` is the line as written.
+ */
+export type LineAside = (path: string, text: string) => ReactNode;
+
+function ReadOnlyLines({ label, field, lines, aside }: { label: string; field: string; lines: string[]; aside?: LineAside }) {
+  const shown = lines.map((line, index) => ({ line, index })).filter(({ line }) => line.trim());
   return (
     <ReadOnlyPart label={label} empty={shown.length === 0}>
       <ol className={listClass}>
-        {shown.map((line, i) => (
-          <li key={i}>{line}</li>
+        {shown.map(({ line, index }) => (
+          <li key={index}>
+            {line}
+            {aside?.(`${field}.${index}`, line)}
+          </li>
         ))}
       </ol>
     </ReadOnlyPart>
@@ -97,16 +106,16 @@ function ReadOnlyLines({ label, lines }: { label: string; lines: string[] }) {
 }
 
 /** A submitted report as the manager reads it: every part with its heading, values as text. */
-export function ReadOnlyReport({ state, dealersById, locale }: { state: EditorState; dealersById: Record<string, string>; locale: Locale }) {
+export function ReadOnlyReport({ state, dealersById, locale, aside }: { state: EditorState; dealersById: Record<string, string>; locale: Locale; aside?: LineAside }) {
   const t = useT(diaryEditorMessages);
   const dealer = (id: string) => dealersById[id] ?? t('unknownDealer');
   return (
     <div className="flex min-w-0 flex-col divide-y divide-line rounded-lg border border-line bg-surface">
       {state.kind === 'daily' && (
         <>
-          <ReadOnlyLines label={t('todayWork')} lines={state.todayWork} />
-          <ReadOnlyLines label={t('tomorrowPlan')} lines={state.tomorrowPlan} />
-          <ReadOnlyLines label={t('problems')} lines={state.problems} />
+          <ReadOnlyLines label={t('todayWork')} field="todayWork" lines={state.todayWork} aside={aside} />
+          <ReadOnlyLines label={t('tomorrowPlan')} field="tomorrowPlan" lines={state.tomorrowPlan} aside={aside} />
+          <ReadOnlyLines label={t('problems')} field="problems" lines={state.problems} aside={aside} />
         </>
       )}
       {state.kind === 'weekly' && (
@@ -120,6 +129,7 @@ export function ReadOnlyReport({ state, dealersById, locale }: { state: EditorSt
                     {row.completion.trim() ? t('roCompletion', { percent: row.completion.trim() }) : t('roNoCompletion')}
                     {row.problem.trim() && ` · ${t('roProblem', { text: row.problem.trim() })}`}
                   </span>
+                  {aside?.(`lastWeekSummary.${i}`, row.item)}
                 </li>
               ))}
             </ol>
@@ -130,6 +140,7 @@ export function ReadOnlyReport({ state, dealersById, locale }: { state: EditorSt
                 <li key={i}>
                   {row.priority}
                   {row.support.trim() && <span className={metaClass}>{t('roSupport', { text: row.support.trim() })}</span>}
+                  {aside?.(`nextWeekPlan.${i}`, row.priority)}
                 </li>
               ))}
             </ol>
@@ -142,6 +153,7 @@ export function ReadOnlyReport({ state, dealersById, locale }: { state: EditorSt
                   <span className={metaClass}>{formatDay(row.day, locale, 'short')}</span>
                   {row.purpose.trim() && <span className={metaClass}>{t('roPurpose', { text: row.purpose.trim() })}</span>}
                   {row.outcome.trim() && <span className={metaClass}>{t('roOutcome', { text: row.outcome.trim() })}</span>}
+                  {aside?.(`keyAccountVisits.${i}`, `${dealer(row.dealerId)} ${row.purpose}`.trim())}
                 </li>
               ))}
             </ol>
@@ -155,6 +167,7 @@ export function ReadOnlyReport({ state, dealersById, locale }: { state: EditorSt
                     {' '}
                     {row.from || t('roGradeNew')} → {row.to}
                   </span>
+                  {aside?.(`gradeChanges.${i}`, `${dealer(row.dealerId)} ${row.from ?? ''} → ${row.to}`)}
                 </li>
               ))}
             </ol>
@@ -168,9 +181,9 @@ export function ReadOnlyReport({ state, dealersById, locale }: { state: EditorSt
       )}
       {state.kind === 'monthly' && (
         <>
-          <ReadOnlyLines label={t('results')} lines={state.results} />
-          <ReadOnlyLines label={t('monthProblems')} lines={state.problems} />
-          <ReadOnlyLines label={t('nextMonthPlan')} lines={state.nextMonthPlan} />
+          <ReadOnlyLines label={t('results')} field="results" lines={state.results} aside={aside} />
+          <ReadOnlyLines label={t('monthProblems')} field="problems" lines={state.problems} aside={aside} />
+          <ReadOnlyLines label={t('nextMonthPlan')} field="nextMonthPlan" lines={state.nextMonthPlan} aside={aside} />
           {state.localProposal.trim() && (
             <ReadOnlyPart label={t('localProposal')} empty={false}>
               <p className="m-0 text-base break-words whitespace-pre-wrap">{state.localProposal}</p>
@@ -180,9 +193,9 @@ export function ReadOnlyReport({ state, dealersById, locale }: { state: EditorSt
       )}
       {state.kind === 'inspection' && (
         <>
-          <ReadOnlyLines label={t('learned')} lines={state.learned} />
-          <ReadOnlyLines label={t('handled')} lines={state.handled} />
-          <ReadOnlyLines label={t('guided')} lines={state.guided} />
+          <ReadOnlyLines label={t('learned')} field="learned" lines={state.learned} aside={aside} />
+          <ReadOnlyLines label={t('handled')} field="handled" lines={state.handled} aside={aside} />
+          <ReadOnlyLines label={t('guided')} field="guided" lines={state.guided} aside={aside} />
         </>
       )}
     </div>

@@ -72,6 +72,7 @@ export const FieldChange = z.object({
   before: z.unknown().optional(),
   after: z.unknown().optional(),
 });
+export type FieldChange = z.infer<typeof FieldChange>;
 
 /**
  * One step of an entry's life after it was first submitted (the audit trail a manager reads):

@@ -1,0 +1,159 @@
+/**
+ * The manager's team inbox: the reports the team's reps submitted for a period, unread first,
+ * each with its state, deadline outcome and notes; who has not submitted yet; and a report opened
+ * in the reading layout. The reps are the manager's team (lib/team/roles.ts); an admin sees
+ * every rep. Nothing here is the manager's own: their own reports stay in Reports and Today.
+ */
+import { useId, useMemo, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { ChevronLeft, ChevronRight } from 'lucide-react';
+import { addDays, addMonths, format, parseISO } from 'date-fns';
+import { today } from '../../lib/kernel/dates';
+import type { DiaryEntry, DiaryKind } from '../../lib/reports/diary-schema';
+import { periodOf } from '../../lib/reports/periods';
+import { entriesOfPeriod, reviewEventsOfEntry } from '../../lib/reports/queries';
+import { reviewSummaryOf, type ReviewSummary } from '../../lib/reports/review';
+import { profileNameFor } from '../../lib/store/settings';
+import type { TeamContext } from '../../lib/team/roles';
+import { useDatabase } from '../shell/database-context';
+import { useLocale, useT } from '../shell/locale';
+import { Badge, Button, Notice, SegmentedControl, cn, hintClass } from '../ui';
+import { diaryEditorMessages } from './messages';
+import { formatInstant, periodTitle } from './period';
+import { ReviewReader } from './ReviewReader';
+import { ReviewStateBadge } from './ReviewPanel';
+import { reviewMessages } from './review-messages';
+
+const KINDS = ['weekly', 'daily', 'monthly', 'inspection'] as const satisfies readonly DiaryKind[];
+
+/** The period before or after `start` of a report kind. */
+function shiftPeriod(kind: DiaryKind, start: string, step: -1 | 1): string {
+  const day = parseISO(start);
+  const moved = kind === 'weekly' ? addDays(day, 7 * step) : kind === 'monthly' ? addMonths(day, step) : addDays(day, step);
+  return periodOf(kind, format(moved, 'yyyy-MM-dd')).start;
+}
+
+interface InboxRow {
+  entry: DiaryEntry;
+  summary: ReviewSummary;
+  unread: boolean;
+}
+
+export function TeamInbox({ team, initial }: { team: TeamContext; initial?: { kind: DiaryKind; periodStart: string; entryId?: string } }) {
+  const t = useT(reviewMessages);
+  const te = useT(diaryEditorMessages);
+  const locale = useLocale();
+  const db = useDatabase();
+  const [kind, setKind] = useState<DiaryKind>(initial?.kind ?? 'weekly');
+  const [start, setStart] = useState(() => initial?.periodStart ?? periodOf(initial?.kind ?? 'weekly', today()).start);
+  const [openedId, setOpenedId] = useState<string | undefined>(initial?.entryId);
+  const headingId = useId();
+  const me = { id: team.me.id, name: team.me.name };
+  const repIds = useMemo(() => new Set(team.reps.map((r) => r.id)), [team.reps]);
+
+  // A period has at most one entry per author: the team's are read by kind and period, then their notes.
+  const rows = useLiveQuery(async (): Promise<InboxRow[]> => {
+    const entries = (await entriesOfPeriod.run(db, { kind, periodStart: start })).filter((e) => repIds.has(e.author.id) && e.status !== 'draft');
+    return Promise.all(
+      entries.map(async (entry) => {
+        const events = await reviewEventsOfEntry.run(db, { entryId: entry.id });
+        const summary = reviewSummaryOf(entry, events);
+        return { entry, summary, unread: !summary.readBy.some((r) => r.id === me.id) };
+      }),
+    );
+  }, [db, kind, start, repIds, me.id]);
+
+  if (team.role === 'rep') return <Notice>{t('inboxNotManager')}</Notice>;
+  if (team.reps.length === 0) return <Notice>{t('inboxNoTeam')}</Notice>;
+
+  const opened = rows?.find((r) => r.entry.id === openedId);
+  if (openedId && opened) return <ReviewReader entry={opened.entry} viewer={me} canReview onBack={() => setOpenedId(undefined)} />;
+
+  const sorted = [...(rows ?? [])].sort((a, b) => Number(b.unread) - Number(a.unread) || (b.summary.lastSubmittedAt ?? '').localeCompare(a.summary.lastSubmittedAt ?? ''));
+  const submittedIds = new Set(sorted.map((r) => r.entry.author.id));
+  const missing = team.reps.filter((r) => !submittedIds.has(r.id));
+  const unread = sorted.filter((r) => r.unread).length;
+  const current = periodOf(kind, today()).start;
+
+  return (
+    <section aria-labelledby={headingId} className="flex min-w-0 flex-col gap-3" data-testid="team-inbox">
+      <h2 id={headingId} className="m-0 text-xl font-semibold">
+        {t('inboxTitle')}
+      </h2>
+      <div>
+        <SegmentedControl
+          label={t('inboxKind')}
+          options={KINDS.map((k) => ({ value: k, label: t(`kind_${k}`) }))}
+          value={kind}
+          onChange={(k) => {
+            setKind(k);
+            setStart(periodOf(k, today()).start);
+            setOpenedId(undefined);
+          }}
+        />
+      </div>
+      <div className="flex items-center justify-between gap-2" role="group" aria-label={t('inboxPeriod')}>
+        <Button size="icon" variant="ghost" aria-label={t('previousPeriod')} title={t('previousPeriod')} onClick={() => setStart(shiftPeriod(kind, start, -1))}>
+          <ChevronLeft aria-hidden="true" className="size-4" />
+        </Button>
+        <span className="min-w-0 text-center text-base font-medium" data-testid="inbox-period">
+          {periodTitle(kind, start, locale)}
+        </span>
+        <Button size="icon" variant="ghost" aria-label={t('nextPeriod')} title={t('nextPeriod')} disabled={start >= current} onClick={() => setStart(shiftPeriod(kind, start, 1))}>
+          <ChevronRight aria-hidden="true" className="size-4" />
+        </Button>
+      </div>
+      {rows && (
+        <p className={hintClass} data-testid="inbox-counts">
+          {t('counts', { submitted: sorted.length, total: team.reps.length, unread })}
+        </p>
+      )}
+      {rows && sorted.length === 0 && <Notice>{t('inboxEmpty')}</Notice>}
+      {sorted.length > 0 && (
+        <ul className="m-0 flex list-none flex-col divide-y divide-line rounded-lg border border-line bg-surface p-0">
+          {sorted.map(({ entry, summary, unread: isUnread }) => {
+            const name = profileNameFor(entry.author.name, locale);
+            const report = te(`title_${entry.content.kind}`, { period: periodTitle(entry.content.kind, entry.periodStart, locale) });
+            return (
+              <li key={entry.id} data-testid="inbox-row" data-unread={isUnread || undefined}>
+                <button
+                  type="button"
+                  className={cn('flex w-full min-w-0 cursor-pointer flex-col gap-1 px-3 py-2.5 text-left hover:bg-soft focus-visible:outline-2 focus-visible:outline-focus', isUnread && 'bg-accent-soft/40')}
+                  aria-label={t('inboxOpen', { report: t('reportOf', { name, report }) })}
+                  onClick={() => setOpenedId(entry.id)}
+                >
+                  <span className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1">
+                    <span className={cn('min-w-0 truncate text-base', isUnread && 'font-semibold')}>{name}</span>
+                    {isUnread && <Badge tone="accent">{t('inboxUnread')}</Badge>}
+                    <ReviewStateBadge state={summary.state} />
+                    {entry.deadline && <Badge tone={entry.deadline.outcome === 'late' ? 'warn' : 'ok'}>{t(`outcome_${entry.deadline.outcome}`)}</Badge>}
+                  </span>
+                  <span className="flex flex-wrap gap-x-2 text-sm text-muted">
+                    {summary.lastSubmittedAt && <span className="inline-block">{t('submittedAt', { time: formatInstant(summary.lastSubmittedAt, locale) })}</span>}
+                    {summary.threads.length > 0 && <span className="inline-block">{t('notesCount', { count: summary.threads.length })}</span>}
+                  </span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {rows && (
+        <section className="flex flex-col gap-1" data-testid="not-submitted">
+          <h3 className="m-0 text-base font-semibold">{t('inboxNotSubmitted', { count: missing.length })}</h3>
+          {missing.length === 0 ? (
+            <p className={hintClass}>{t('inboxAllSubmitted')}</p>
+          ) : (
+            <ul className="m-0 flex list-none flex-wrap gap-1.5 p-0">
+              {missing.map((rep) => (
+                <li key={rep.id}>
+                  <Badge tone="neutral">{profileNameFor(rep.name, locale)}</Badge>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+    </section>
+  );
+}
