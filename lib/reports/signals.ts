@@ -14,11 +14,16 @@ export function normalizeLine(line: string): string {
   return line.trim().replace(/\s+/g, ' ').replace(/[。.！!；;，,]+$/, '').toLowerCase();
 }
 
+/** True when the whole line just says "same as before" (同昨日, 同上, ditto…). */
+export function isCopyMarker(line: string): boolean {
+  return COPY_MARKERS.includes(normalizeLine(line));
+}
+
 /** True when the line repeats one of `previousLines`, or just says "same as before". */
 export function isCopiedLine(line: string, previousLines: readonly string[]): boolean {
   const normalized = normalizeLine(line);
   if (!normalized) return false;
-  if (COPY_MARKERS.includes(normalized)) return true;
+  if (isCopyMarker(line)) return true;
   return previousLines.some((previous) => normalizeLine(previous) === normalized);
 }
 
