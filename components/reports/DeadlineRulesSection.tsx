@@ -106,6 +106,7 @@ export function DeadlineRulesSection({ canEdit }: { canEdit: boolean }) {
   if (overrides === undefined) return <p className="m-0 text-sm text-muted">{t('loading')}</p>;
   const { rules, problems } = deadlineRulesFrom(overrides);
   const stored = (subject: DeadlineSubject) => overrides[subject] !== undefined && overrides[subject] !== null;
+  const invalid = new Set(problems.map((p) => p.subject));
 
   const write = async (next: Record<string, unknown>, done: Status) => {
     try {
@@ -137,7 +138,7 @@ export function DeadlineRulesSection({ canEdit }: { canEdit: boolean }) {
         .filter((p) => isDeadlineSubject(p.subject))
         .map((p) => (
           <div key={p.subject} className="flex flex-col gap-1">
-            <Notice tone="warn">{t('storedInvalid', { subject: subjectName(p.subject, locale) })}</Notice>
+            <Notice tone="warn">{t(canEdit ? 'storedInvalid' : 'storedInvalidReadOnly', { subject: subjectName(p.subject, locale) })}</Notice>
             <ErrorDetails summary={t('details')}>{p.message}</ErrorDetails>
           </div>
         ))}
@@ -153,34 +154,34 @@ export function DeadlineRulesSection({ canEdit }: { canEdit: boolean }) {
       <ul className="m-0 flex list-none flex-col divide-y divide-line rounded-lg border border-line bg-surface p-0">
         {DEADLINE_SUBJECTS.map((subject) => {
           const name = subjectName(subject, locale);
-          const changed = stored(subject);
+          const broken = invalid.has(subject);
+          const changed = stored(subject) && !broken;
           return (
-            <li key={subject} className="flex min-w-0 flex-col gap-2 px-3 py-2.5">
-              <div className="flex min-w-0 flex-wrap items-start justify-between gap-x-3 gap-y-1.5">
-                <div className="flex min-w-0 flex-1 flex-col gap-0.5">
-                  <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
-                    <span className="text-sm font-semibold">{name}</span>
-                    {changed && <Badge tone="accent">{t('changed')}</Badge>}
-                  </div>
-                  <p className="m-0 flex items-start gap-1.5 text-sm">
-                    <Clock aria-hidden="true" className="mt-0.5 size-3.5 shrink-0 text-muted" />
-                    <span className="min-w-0">{describeDeadline(rules[subject], locale)}</span>
-                  </p>
-                  {changed && <p className={hintClass}>{t('defaultWas', { rule: describeDeadline(DEFAULT_DEADLINE_RULES[subject], locale) })}</p>}
+            <li key={subject} className="flex min-w-0 flex-col gap-1 px-3 py-2.5">
+              <div className="flex min-w-0 flex-wrap items-center justify-between gap-x-3 gap-y-1.5">
+                <div className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1">
+                  <span className="text-sm font-semibold">{name}</span>
+                  {changed && <Badge tone="accent">{t('changed')}</Badge>}
+                  {broken && <Badge tone="warn">{t('notValid')}</Badge>}
                 </div>
                 {canEdit && editing !== subject && (
-                  <div className="flex shrink-0 flex-wrap gap-2">
-                    <Button size="sm" aria-label={t('editLabel', { subject: name })} onClick={() => { setEditing(subject); setStatus(null); }}>
-                      {t('edit')}
-                    </Button>
-                    {changed && (
+                  <div className="ml-auto flex shrink-0 flex-wrap gap-2">
+                    {(changed || broken) && (
                       <Button size="sm" variant="ghost" aria-label={t('restoreLabel', { subject: name })} onClick={() => void restore(subject)}>
                         {t('restore')}
                       </Button>
                     )}
+                    <Button size="sm" aria-label={t('editLabel', { subject: name })} onClick={() => { setEditing(subject); setStatus(null); }}>
+                      {t('edit')}
+                    </Button>
                   </div>
                 )}
               </div>
+              <p className="m-0 flex items-start gap-1.5 text-sm">
+                <Clock aria-hidden="true" className="mt-0.5 size-3.5 shrink-0 text-muted" />
+                <span className="min-w-0">{describeDeadline(rules[subject], locale)}</span>
+              </p>
+              {changed && <p className={hintClass}>{t('defaultWas', { rule: describeDeadline(DEFAULT_DEADLINE_RULES[subject], locale) })}</p>}
               {canEdit && editing === subject && (
                 <RuleForm key={subject} subject={subject} rule={rules[subject]} onSave={(rule) => save(subject, rule)} onCancel={() => setEditing(null)} />
               )}

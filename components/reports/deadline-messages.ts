@@ -191,6 +191,8 @@ export const deadlineRulesMessages = defineMessages({
     saved: 'Saved: {subject} is now due “{rule}”.',
     restored: 'Restored the default for {subject}.',
     storedInvalid: 'The saved deadline of {subject} is not valid, so the default applies; edit it or restore the default.',
+    storedInvalidReadOnly: 'The saved deadline of {subject} is not valid, so the default applies until an admin corrects it.',
+    notValid: 'Not valid',
     details: 'Details',
   },
   'zh-CN': {
@@ -233,6 +235,8 @@ export const deadlineRulesMessages = defineMessages({
     saved: '已保存：{subject}改为“{rule}”。',
     restored: '{subject}已恢复默认截止时间。',
     storedInvalid: '已保存的{subject}截止时间无效，目前按默认执行；请修改或恢复默认。',
+    storedInvalidReadOnly: '已保存的{subject}截止时间无效，在管理员改正之前按默认执行。',
+    notValid: '无效',
     details: '详情',
   },
 });

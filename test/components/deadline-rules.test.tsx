@@ -92,7 +92,7 @@ describe('an admin edits', () => {
     await user.click(within(form).getByRole('button', { name: '保存' }));
     await screen.findByText('已保存：经销商终端日报改为“当天 17:30”。');
     expect(await readSetting(db, 'deadlineRules')).toEqual({ terminalDaily: { type: 'sameDay', time: '17:30' } });
-    expect(row('经销商终端日报').textContent).toContain('当天 17:30');
+    await waitFor(() => expect(row('经销商终端日报').textContent).toContain('当天 17:30'));
     expect(screen.queryByRole('form')).toBeNull();
 
     await user.click(screen.getByRole('button', { name: '恢复默认：经销商终端日报' }));
@@ -192,10 +192,18 @@ describe('a stored override that is not valid', () => {
     await show('zh-CN', true, { daily: { type: 'sameDay', time: '25:00' }, notASubject: { type: 'sameDay', time: '18:00' } });
     expect(screen.getByText('已保存的日报截止时间无效，目前按默认执行；请修改或恢复默认。')).toBeTruthy();
     expect(row('日报').textContent).toContain('当天结束前');
+    expect(within(row('日报')).getByText('无效')).toBeTruthy();
+    expect(within(row('日报')).queryByText('已调整')).toBeNull();
     await user.click(screen.getByRole('button', { name: '恢复默认：日报' }));
     await screen.findByText('日报已恢复默认截止时间。');
     expect(screen.queryByText('已保存的日报截止时间无效，目前按默认执行；请修改或恢复默认。')).toBeNull();
     expect(await readSetting(db, 'deadlineRules')).toEqual({ notASubject: { type: 'sameDay', time: '18:00' } });
+  });
+  it('en, not an admin: says the default applies until an admin corrects it', async () => {
+    await show('en', false, { daily: { type: 'sameDay', time: '25:00' } });
+    expect(screen.getByText('The saved deadline of Daily report is not valid, so the default applies until an admin corrects it.')).toBeTruthy();
+    expect(within(row('Daily report')).getByText('Not valid')).toBeTruthy();
+    expect(screen.queryByRole('button')).toBeNull();
   });
 });
 
