@@ -5,6 +5,7 @@ import { dayText, field, monthText, noonOf, numberText, paragraph, present, rang
 import { DiaryEntry, dealerIdsNamedIn, type DiaryKind } from './diary-schema';
 import { Report, Template } from './schema';
 import { ReviewEvent } from './review-schema';
+import { renderTemplate } from './template-render';
 
 /** The title of each kind of diary entry: heads its CRM note and names it in the footer. */
 const DIARY_TITLES: Record<DiaryKind, Record<Locale, string>> = {
@@ -147,13 +148,24 @@ export const reportKind = defineKind({
   },
 });
 
-/** A report template (sections, required fields, deadline rule); built-ins live in ./templates.ts. */
+/**
+ * A version of a report template (sections, added fields, deadline subject, reminder); built-ins
+ * live in ./templates.ts and are never stored. Versions and their activation marks sync as notes
+ * without a dealer, so every device writes with the same template and can read any entry's.
+ */
 export const templateKind = defineKind({
   name: 'template',
   table: 'templates',
   schema: Template,
   indexes: ['kind'],
   labels: { 'zh-CN': { one: '报告模板', other: '报告模板' }, en: { one: 'report template', other: 'report templates' } },
+  crm: {
+    home: 'activity',
+    findBy: 'recordId',
+    dealerIdOf: () => undefined,
+    timestampOf: (template) => template.createdAt,
+    render: renderTemplate,
+  },
 });
 
 const REVIEW_ACTIONS: Record<ReviewEvent['action'], Record<Locale, string>> = {

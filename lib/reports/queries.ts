@@ -3,6 +3,7 @@ import { defineQuery, isLive } from '../store/query';
 import type { DiaryEntry, DiaryKind } from './diary-schema';
 import type { Report, Template } from './schema';
 import type { ReviewEvent } from './review-schema';
+import { parseTemplate } from './template-upgrade';
 
 /** The author's entry of a kind for the period starting `periodStart`, if written. */
 export const entryOfPeriod = defineQuery({
@@ -56,13 +57,20 @@ export const generatedReportsOfAuthor = defineQuery({
       .toArray(),
 });
 
-/** Stored templates of a report kind (admin copies of the built-ins). */
+/**
+ * Every stored version of every template of a report kind (admin copies of the built-ins, their
+ * activation marks with them), oldest version first; version-1 rows come back upgraded.
+ */
 export const templatesOfKind = defineQuery({
   name: 'reports.templatesOfKind',
   table: 'templates',
   index: 'kind',
   example: { kind: 'weekly' as Template['kind'] },
-  run: async (db, { kind }: { kind: Template['kind'] }): Promise<Template[]> => db.templates.where('kind').equals(kind).filter(isLive).toArray(),
+  run: async (db, { kind }: { kind: Template['kind'] }): Promise<Template[]> =>
+    (await db.templates.where('kind').equals(kind).filter(isLive).toArray())
+      .map((row: unknown) => parseTemplate(row))
+      .filter((template): template is Template => template !== undefined)
+      .sort((a, b) => a.version - b.version || a.createdAt.localeCompare(b.createdAt)),
 });
 
 /**
