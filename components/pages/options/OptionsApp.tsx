@@ -1,5 +1,4 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useLocale, useT } from '../../shell/locale';
 import { optionsMessages } from './messages';
 import { LanguagePicker } from '../../shell/LanguagePicker';
@@ -11,32 +10,8 @@ import { useDatabase, useSetting } from '../../shell/database-context';
 import { isDefaultProfileName, writeSetting } from '../../../lib/store/settings';
 import { ErrorBoundary } from '../../shell/ErrorBoundary';
 import { Disclosure } from '../../rules/Disclosure';
-import { Badge, Button, Notice, SegmentedControl, cn, hintClass, inputClass, labelClass } from '../../ui/index';
-
-/** The settings row where sync keeps the CRM's owners and teams (written by lib/sync/service). */
-const OWNERS_KEY = 'sync.owners';
-
-interface Owner {
-  id: string;
-  name: string;
-  email?: string;
-  teams: { id: string; name: string; primary: boolean }[];
-  archived: boolean;
-}
-
-function ownersFrom(value: unknown): Owner[] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((raw): Owner[] => {
-    if (typeof raw !== 'object' || raw === null) return [];
-    const o = raw as Record<string, unknown>;
-    if (typeof o.id !== 'string') return [];
-    const teams = Array.isArray(o.teams)
-      ? o.teams.filter((t): t is Owner['teams'][number] => typeof t === 'object' && t !== null && typeof (t as { name?: unknown }).name === 'string')
-      : [];
-    const name = typeof o.name === 'string' && o.name.trim() ? o.name : [o.firstName, o.lastName].filter((p) => typeof p === 'string').join(' ') || (typeof o.email === 'string' ? o.email : o.id);
-    return [{ id: o.id, name, email: typeof o.email === 'string' ? o.email : undefined, teams, archived: o.archived === true }];
-  });
-}
+import { Button, Notice, cn, hintClass, inputClass, labelClass } from '../../ui/index';
+import { TeamRolesSection } from '../../team/TeamRolesSection';
 
 type SectionId = 'connection' | 'team' | 'templates' | 'rule-sets' | 'dealer-data' | 'backup' | 'about';
 
@@ -76,6 +51,11 @@ export function OptionsApp({ appVersion, connection }: { appVersion: string; con
   const sections: { id: SectionId; title: string; nav: string; body: ReactNode }[] = [
     { id: 'connection', title: t('connection'), nav: t('connectionNav'), body: connection ?? <p className="m-0 text-sm text-muted">{t('connectionComing')}</p> },
     { id: 'team', title: t('team'), nav: t('teamNav'), body: <TeamSection /> },
+    // TODO(H6): once components/reports/DeadlineRulesSection.tsx and ReminderSettings.tsx land, mount
+    // them here, each its own section with a nav entry ('deadlines': <DeadlineRulesSection
+    // canEdit={team.canAdminister} />, 'reminders': <ReminderSettings />), and pass
+    // canEdit={team.canAdminister} to <TemplatesSection /> once it takes the prop
+    // (team = useTeamContext() from components/team/use-team).
     { id: 'templates', title: t('templates'), nav: t('templatesNav'), body: <TemplatesSection /> },
     { id: 'rule-sets', title: t('ruleSets'), nav: t('ruleSetsNav'), body: <RuleSetsSection /> },
     { id: 'dealer-data', title: t('dealerData'), nav: t('dealerDataNav'), body: <ImportData headingLevel={3} /> },
@@ -166,80 +146,34 @@ function SectionNav({ label, current, sections }: { label: string; current: Sect
   );
 }
 
-/** Your profile (name, role, language) and the HubSpot owners and teams Fieldkit knows. */
+/** Your profile (name, language), then your role and the team's roles (components/team). */
 function TeamSection() {
   const t = useT(optionsMessages);
   const locale = useLocale();
   const profile = useSetting('profile');
-  const db = useDatabase();
-  const ownersRow = useLiveQuery(() => db.settings.get(OWNERS_KEY), [db]);
-  const owners = ownersFrom(ownersRow?.value);
   const profileHeading = useId();
-  const ownersHeading = useId();
   return (
     <div className="flex min-w-0 flex-col gap-6">
       <section aria-labelledby={profileHeading} className="flex min-w-0 flex-col gap-3">
         <h3 id={profileHeading} className="m-0 text-lg font-semibold">
           {t('yourProfile')}
         </h3>
-        {profile && <ProfileForm key={`${profile.id} ${locale}`} name={isDefaultProfileName(profile.name) ? '' : profile.name} role={profile.role === 'admin' ? 'manager' : profile.role} />}
+        {profile && <ProfileForm key={`${profile.id} ${locale}`} name={isDefaultProfileName(profile.name) ? '' : profile.name} />}
         <div className="max-w-sm">
           <LanguagePicker hint={t('languageIntro')} />
         </div>
       </section>
-      <section aria-labelledby={ownersHeading} className="flex min-w-0 flex-col gap-3">
-        <h3 id={ownersHeading} className="m-0 text-lg font-semibold">
-          {t('owners')}
-        </h3>
-        <p className={hintClass}>{t('ownersIntro')}</p>
-        {owners.length === 0 ? (
-          <p className="m-0 rounded-md bg-soft px-3 py-2 text-sm text-muted">{t('ownersEmpty')}</p>
-        ) : (
-          <OwnerList owners={owners} you={profile?.id} />
-        )}
-      </section>
+      <TeamRolesSection />
     </div>
   );
 }
 
-function OwnerList({ owners, you }: { owners: Owner[]; you?: string }) {
-  const t = useT(optionsMessages);
-  const teams = new Set(owners.flatMap((o) => o.teams.map((team) => team.id)));
-  return (
-    <>
-      <p className="m-0 text-sm">{t('ownersCount', { count: owners.length, teams: teams.size })}</p>
-      <ul className="m-0 flex list-none flex-col divide-y divide-line rounded-lg border border-line p-0">
-        {owners.map((owner) => (
-          <li key={owner.id} className="flex min-w-0 flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2">
-            <span className="min-w-0 font-medium break-words">{owner.name}</span>
-            {owner.id === you && <Badge tone="accent">{t('ownerYou')}</Badge>}
-            {owner.archived && <Badge tone="neutral">{t('ownerArchived')}</Badge>}
-            {owner.email && <span className="min-w-0 text-sm break-all text-muted">{owner.email}</span>}
-            <span className="flex basis-full flex-wrap gap-1">
-              {owner.teams.length === 0 ? (
-                <span className="text-xs text-muted">{t('noTeam')}</span>
-              ) : (
-                owner.teams.map((team) => (
-                  <Badge key={team.id} tone={team.primary ? 'accent' : 'neutral'}>
-                    {team.name}
-                  </Badge>
-                ))
-              )}
-            </span>
-          </li>
-        ))}
-      </ul>
-    </>
-  );
-}
-
-function ProfileForm({ name: initialName, role: initialRole }: { name: string; role: 'rep' | 'manager' }) {
+function ProfileForm({ name: initialName }: { name: string }) {
   const t = useT(optionsMessages);
   const db = useDatabase();
   const profile = useSetting('profile');
   const id = useId();
   const [name, setName] = useState(initialName);
-  const [role, setRole] = useState(initialRole);
   const [missing, setMissing] = useState(false);
   const [saved, setSaved] = useState(false);
   const submit = (event: FormEvent) => {
@@ -249,7 +183,7 @@ function ProfileForm({ name: initialName, role: initialRole }: { name: string; r
       return;
     }
     setMissing(false);
-    if (profile) void writeSetting(db, 'profile', { ...profile, name: name.trim(), role }).then(() => setSaved(true));
+    if (profile) void writeSetting(db, 'profile', { ...profile, name: name.trim() }).then(() => setSaved(true));
   };
   return (
     <form onSubmit={submit} noValidate className="flex min-w-0 flex-col gap-3">
@@ -277,26 +211,6 @@ function ProfileForm({ name: initialName, role: initialRole }: { name: string; r
             {t('nameRequired')}
           </p>
         )}
-      </div>
-      <div className="flex min-w-0 flex-col gap-1">
-        <span className={labelClass} id={`${id}-role`}>
-          {t('role')}
-        </span>
-        <div>
-          <SegmentedControl
-            label={t('role')}
-            value={role}
-            options={[
-              { value: 'rep', label: t('roleRep') },
-              { value: 'manager', label: t('roleManager') },
-            ]}
-            onChange={(next) => {
-              setRole(next);
-              setSaved(false);
-            }}
-          />
-        </div>
-        <p className={hintClass}>{t('roleHint')}</p>
       </div>
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" variant="primary">
