@@ -179,7 +179,7 @@ export function DeadlineRulesSection({ canEdit }: { canEdit: boolean }) {
               </div>
               <p className="m-0 flex items-start gap-1.5 text-sm">
                 <Clock aria-hidden="true" className="mt-0.5 size-3.5 shrink-0 text-muted" />
-                <span className="min-w-0">{describeDeadline(rules[subject], locale)}</span>
+                <RuleWords text={describeDeadline(rules[subject], locale)} />
               </p>
               {changed && <p className={hintClass}>{t('defaultWas', { rule: describeDeadline(DEFAULT_DEADLINE_RULES[subject], locale) })}</p>}
               {canEdit && editing === subject && (
@@ -190,6 +190,19 @@ export function DeadlineRulesSection({ canEdit }: { canEdit: boolean }) {
         })}
       </ul>
     </div>
+  );
+}
+
+/** A rule in words, its clauses ("每周五 18:00；" / "周一 09:00 前须说明原因") kept whole when the line wraps. */
+function RuleWords({ text }: { text: string }) {
+  return (
+    <span className="min-w-0">
+      {text.split(/(?<=；|; )/).map((clause, i) => (
+        <span key={i} className="inline-block">
+          {clause}
+        </span>
+      ))}
+    </span>
   );
 }
 

@@ -196,7 +196,7 @@ describe('a stored override that is not valid', () => {
     expect(within(row('日报')).queryByText('已调整')).toBeNull();
     await user.click(screen.getByRole('button', { name: '恢复默认：日报' }));
     await screen.findByText('日报已恢复默认截止时间。');
-    expect(screen.queryByText('已保存的日报截止时间无效，目前按默认执行；请修改或恢复默认。')).toBeNull();
+    await waitFor(() => expect(screen.queryByText('已保存的日报截止时间无效，目前按默认执行；请修改或恢复默认。')).toBeNull());
     expect(await readSetting(db, 'deadlineRules')).toEqual({ notASubject: { type: 'sameDay', time: '18:00' } });
   });
   it('en, not an admin: says the default applies until an admin corrects it', async () => {
