@@ -15,15 +15,24 @@ const WARN: ReadonlySet<IntegritySignal['kind']> = new Set(['sameAsEarlier', 'co
 const KINDS = ['daily', 'weekly', 'monthly', 'inspection'] as const;
 type Kind = (typeof KINDS)[number];
 
+/**
+ * A date kept on one line inside a sentence: "11月22日" must not wrap as "11 / 月22日", nor
+ * "Sun 22 Nov" as "Sun 22 / Nov" (word joiners between Chinese characters, no-break spaces).
+ */
+function unbroken(text: string): string {
+  const spaced = text.replace(/ /g, '\u00a0');
+  return /\p{Script=Han}/u.test(spaced) ? Array.from(spaced).join('\u2060') : spaced;
+}
+
 /** A day in the UI language: with its weekday this year, with its year otherwise. */
 function dayText(day: string, locale: Locale, now: Date): string {
-  return formatDay(day, locale, day.slice(0, 4) === String(now.getFullYear()) ? 'short' : 'date');
+  return unbroken(formatDay(day, locale, day.slice(0, 4) === String(now.getFullYear()) ? 'short' : 'date'));
 }
 
 /** The period an entry of `kind` starting on `day` is about: a day, a week or a month. */
 function periodText(kind: Kind, day: string, locale: Locale, now: Date): string {
-  if (kind === 'weekly') return formatWeek(isoWeekOf(day), locale);
-  if (kind === 'monthly') return formatMonth(monthOf(day), locale);
+  if (kind === 'weekly') return unbroken(formatWeek(isoWeekOf(day), locale));
+  if (kind === 'monthly') return unbroken(formatMonth(monthOf(day), locale));
   return dayText(day, locale, now);
 }
 

@@ -18,7 +18,7 @@ export const integrityMessages = defineMessages({
     what_monthly: 'monthly report',
     what_inspection: 'market inspection report',
 
-    manager_writtenLate_day: 'This {what} reports on {reported} but was written on {written}, {days, plural, one {# day} other {# days}} later.',
+    manager_writtenLate_day: 'This {what} is about {reported} but was written on {written}, {days, plural, one {# day} other {# days}} later.',
     rep_writtenLate_day: 'You wrote this {what} on {written}, {days, plural, one {# day} other {# days}} after {reported}, the day it reports on. Notes written on the day are more precise.',
     manager_writtenLate_period: 'This {what} covers a period that ended on {reported}; it was written on {written}, {days, plural, one {# day} other {# days}} later.',
     rep_writtenLate_period: 'You wrote this {what} on {written}, {days, plural, one {# day} other {# days}} after its period ended on {reported}.',

@@ -22,7 +22,9 @@ const SIGNALS: IntegritySignal[] = [
   { kind: 'editedAfterSubmit', params: { entryKind: 'daily', by: '张伟', byId: 'owner-101', at: '2026-11-24T01:15:00.000Z', day: '2026-11-24', time: '09:15', fields: 1 }, relatedIds: [] },
 ];
 
-const items = () => within(screen.getByRole('list')).getAllByRole('listitem').map((li) => li.textContent);
+/** Each sentence as read: dates are kept on one line with word joiners and no-break spaces. */
+const plain = (text: string | null) => (text ?? '').replace(/\u2060/g, '').replace(/\u00a0/g, ' ');
+const items = () => within(screen.getByRole('list')).getAllByRole('listitem').map((li) => plain(li.textContent));
 
 describe('IntegritySignals', () => {
   it('says why each signal fired to the manager, in Chinese', () => {
@@ -95,10 +97,19 @@ describe('IntegritySignals', () => {
     ]);
   });
 
+  it('keeps each date on one line', () => {
+    inLocale('zh-CN', <IntegritySignals signals={SIGNALS.slice(0, 1)} audience="manager" now={NOW} />);
+    const raw = screen.getByRole('listitem').textContent ?? '';
+    expect(raw).toContain(['1', '1', '月', '2', '0', '日', '周', '五'].join('\u2060'));
+    cleanup();
+    inLocale('en', <IntegritySignals signals={SIGNALS.slice(0, 1)} audience="manager" now={NOW} />);
+    expect(screen.getByRole('listitem').textContent).toContain('Fri\u00a020\u00a0Nov');
+  });
+
   it('writes the year of a day from another year', () => {
     const signals: IntegritySignal[] = [{ kind: 'writtenLate', params: { entryKind: 'daily', reportedDay: '2025-12-29', writtenDay: '2026-01-02', days: 4 }, relatedIds: [] }];
     inLocale('en', <IntegritySignals signals={signals} audience="manager" now={NOW} />);
-    expect(items()).toEqual(['This daily report reports on 29 Dec 2025 but was written on Fri 2 Jan, 4 days later.']);
+    expect(items()).toEqual(['This daily report is about 29 Dec 2025 but was written on Fri 2 Jan, 4 days later.']);
   });
 
   it('shows sameAsEarlier and copied stock as warnings and the rest as information, never as errors', () => {
