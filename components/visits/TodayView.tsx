@@ -1,32 +1,36 @@
 import { useCallback, useMemo, useState } from 'react';
-import { Plus } from 'lucide-react';
+import { ChevronRight, Plus } from 'lucide-react';
 import { useLocale, useT } from '../shell/locale';
 import { formatDay } from '../../lib/kernel/format';
 import { sidePanelMessages } from '../pages/side-panel/messages';
-import { useDatabase, useDealers, useQuery, useQueryNamingDealers, useSetting } from '../shell/database-context';
+import { useDatabase, useQuery, useQueryNamingDealers, useSetting } from '../shell/database-context';
 import { EmptyState } from '../shell/EmptyState';
 import { useHashIntent } from '../shell/hash-intent';
-import { Button, Card, Notice, errorMessageOf } from '../ui';
+import { Button, Card, Notice, ShowMore, errorMessageOf, hintClass } from '../ui';
 import { ErrorDetails } from '../ui/ErrorDetails';
-import { VisitCardForm } from './VisitCardForm';
 import { VisitCardList } from './VisitCardList';
+import { VisitCardFormWithDealers, VisitCardPanel } from './VisitCardPanel';
 import { visitCardMessages } from './messages';
 import { DiaryEditor } from '../reports/index';
-import { deleteRecord, saveRecord } from '../../lib/store/records';
 import { today as todayOf } from '../../lib/kernel/dates';
 import { saveDiary } from '../../lib/reports/submit';
-import { visitsOfAuthorOnDay } from '../../lib/visits/queries';
+import { recentVisitsOfAuthor, visitsOfAuthorOnDay } from '../../lib/visits/queries';
+import { closesDay } from '../../lib/visits/edit-rule';
+import { VisitLockedError, deleteVisitCard, saveVisitCard } from '../../lib/visits/save';
 import { anyDealer } from '../../lib/dealers/queries';
 import { dealerHistoryOf } from '../../lib/visits/history';
 import { entriesOfKindBefore, entryOfPeriod } from '../../lib/reports/queries';
 import type { VisitCard } from '../../lib/visits/schema';
-import type { ComponentProps } from 'react';
 import type { Author } from '../../lib/kernel/record';
 
 const NO_ARGS = {};
 const dealerIdsOfCards = (cards: VisitCard[]) => cards.map((c) => c.dealerId);
+/** Earlier cards listed at first, and added per "show more". */
+const EARLIER_PAGE = 10;
+/** Daily reports read to mark earlier cards whose day is submitted (about a month back). */
+const DAILIES_READ = 31;
 
-type Editing = { mode: 'new'; dealerId?: string } | { mode: 'edit'; card: VisitCard };
+type Editing = { mode: 'new'; dealerId?: string } | { mode: 'open'; card: VisitCard };
 type Outcome = { tone: 'ok' | 'danger'; text: string; details?: string };
 
 /** Today: the rep's visit cards of the day (log, open, delete) and the daily report they attach to. */
@@ -57,27 +61,44 @@ function TodayOf({ author, day }: { author: Author; day: string }) {
   // undefined both while loading and when not written yet; the editor is keyed by its id, so a
   // late answer remounts it with the entry.
   const todaysEntry = useQuery(entryOfPeriod, { authorId, kind: 'daily', periodStart: day });
-  const previousEntries = useQuery(entriesOfKindBefore, { authorId, kind: 'daily', before: day, limit: 1 });
+  // Newest first: the first is "last time" for the daily report, all of them mark earlier cards' days.
+  const previousEntries = useQuery(entriesOfKindBefore, { authorId, kind: 'daily', before: day, limit: DAILIES_READ });
+  // The latest cards of earlier days (a back-filled card among them), open again until their day's report is in.
+  const [earlierLimit, setEarlierLimit] = useState(EARLIER_PAGE);
+  const recent = useQueryNamingDealers(recentVisitsOfAuthor, { authorId, limit: earlierLimit }, dealerIdsOfCards);
   const loadHistory = useCallback(
     (dealerId: string, visitDay: string) => dealerHistoryOf(db, dealerId, visitDay),
     [db],
   );
+  const earlierCards = useMemo(() => recent?.result.filter((card) => card.visitDay < day), [recent, day]);
+  const names = useMemo(() => ({ ...recent?.dealerNames, ...dealersById }), [recent, dealersById]);
+  const todayClosed = closesDay(todaysEntry, authorId, day);
+  const lockedToday = useMemo(() => new Set(todayClosed ? (todaysCards ?? []).map((card) => card.id) : []), [todayClosed, todaysCards]);
+  const lockedEarlier = useMemo(() => {
+    const closedDays = new Set((previousEntries ?? []).filter((entry) => closesDay(entry, authorId, entry.periodStart)).map((entry) => entry.periodStart));
+    return new Set((earlierCards ?? []).filter((card) => closedDays.has(card.visitDay)).map((card) => card.id));
+  }, [previousEntries, earlierCards, authorId]);
 
-  if (hasDealers === undefined || !todaysCards || !previousEntries || !dealersById) return null;
+  if (hasDealers === undefined || !todaysCards || !previousEntries || !dealersById || !recent || !earlierCards) return null;
 
   const open = (id: string) => {
-    const card = todaysCards.find((c) => c.id === id);
+    const card = todaysCards.find((c) => c.id === id) ?? earlierCards.find((c) => c.id === id);
     if (!card) return;
     setOutcome(undefined);
-    setEditing({ mode: 'edit', card });
+    setEditing({ mode: 'open', card });
   };
   const remove = async (id: string) => {
     try {
-      await deleteRecord(db, 'visitCards', id, { author });
+      await deleteVisitCard(db, id, { author });
       setOutcome({ tone: 'ok', text: tv('deleted') });
     } catch (error) {
-      setOutcome({ tone: 'danger', text: tv('deleteFailed'), details: errorMessageOf(error) });
+      if (error instanceof VisitLockedError) setOutcome({ tone: 'danger', text: error.reason === 'notAuthor' ? tv('lockedNotAuthor') : tv('lockedDay') });
+      else setOutcome({ tone: 'danger', text: tv('deleteFailed'), details: errorMessageOf(error) });
     }
+  };
+  const saved = () => {
+    setEditing(undefined);
+    setOutcome({ tone: 'ok', text: t('saved') });
   };
 
   return (
@@ -112,23 +133,29 @@ function TodayOf({ author, day }: { author: Author; day: string }) {
           </div>
         )}
         {!hasDealers && <Notice tone="info">{t('noDealersForVisit')}</Notice>}
-        {editing ? (
+        {editing?.mode === 'open' ? (
           <Card>
-            <h4 className="text-base font-semibold">
-              {editing.mode === 'edit'
-                ? tv('editing', { dealer: dealersById[editing.card.dealerId] ?? tv('unknownDealer'), day: formatDay(editing.card.visitDay, locale, 'short') })
-                : tv('newCard')}
-            </h4>
+            <VisitCardPanel
+              key={editing.card.id}
+              card={editing.card}
+              viewer={author}
+              dealerName={names[editing.card.dealerId] ?? tv('unknownDealer')}
+              today={day}
+              onSaved={saved}
+              onClose={() => setEditing(undefined)}
+            />
+          </Card>
+        ) : editing ? (
+          <Card>
+            <h4 className="text-base font-semibold">{tv('newCard')}</h4>
             <VisitCardFormWithDealers
-              key={editing.mode === 'edit' ? editing.card.id : 'new'}
-              initial={editing.mode === 'edit' ? editing.card : undefined}
-              {...(editing.mode === 'new' && editing.dealerId ? { dealerId: editing.dealerId } : {})}
+              key="new"
+              {...(editing.dealerId ? { dealerId: editing.dealerId } : {})}
               loadHistory={loadHistory}
               today={day}
-              onSave={async (draft) => {
-                await saveRecord(db, 'visitCards', draft, { author });
-                setEditing(undefined);
-                setOutcome({ tone: 'ok', text: t('saved') });
+              onSave={async (draft, photos) => {
+                await saveVisitCard(db, draft, photos, { author });
+                saved();
               }}
               onCancel={() => setEditing(undefined)}
             />
@@ -152,8 +179,21 @@ function TodayOf({ author, day }: { author: Author; day: string }) {
             <p className="m-0 text-sm text-muted" data-testid="visits-today">
               {t('visitsToday', { count: todaysCards.length })}
             </p>
-            <VisitCardList cards={todaysCards} dealersById={dealersById} onOpen={open} onDelete={remove} hideDay />
+            <VisitCardList cards={todaysCards} dealersById={dealersById} onOpen={open} onDelete={remove} lockedIds={lockedToday} hideDay />
           </>
+        )}
+        {!editing && earlierCards.length > 0 && (
+          <details className="group" data-testid="earlier-visits">
+            <summary className="flex cursor-pointer list-none items-center gap-1 text-sm font-medium text-ink select-none [&::-webkit-details-marker]:hidden">
+              <ChevronRight aria-hidden="true" className="size-4 shrink-0 text-muted transition-transform group-open:rotate-90" />
+              {tv('earlierTitle')}
+            </summary>
+            <div className="mt-2 flex flex-col gap-2">
+              <p className={hintClass}>{tv('earlierHint')}</p>
+              <VisitCardList cards={earlierCards} dealersById={names} onOpen={open} onDelete={remove} lockedIds={lockedEarlier} label={tv('earlierTitle')} />
+              <ShowMore shown={recent.result.length} limit={earlierLimit} onMore={() => setEarlierLimit((limit) => limit + EARLIER_PAGE)} />
+            </div>
+          </details>
         )}
       </section>
       <section aria-label={t('dailyReport')} className="border-t border-line pt-4">
@@ -170,12 +210,4 @@ function TodayOf({ author, day }: { author: Author; day: string }) {
       </section>
     </div>
   );
-}
-
-/** The visit-card form with its dealer picker, whose list is read only once the form opens. */
-function VisitCardFormWithDealers(props: Omit<ComponentProps<typeof VisitCardForm>, 'dealers'>) {
-  const dealers = useDealers();
-  const options = useMemo(() => dealers?.map((d) => ({ id: d.id, name: d.name })), [dealers]);
-  if (!options) return null;
-  return <VisitCardForm {...props} dealers={options} />;
 }

@@ -29,6 +29,9 @@ import {
 } from '../ui';
 import { ErrorDetails } from '../ui/ErrorDetails';
 import { visitCardMessages, type VisitCardMessageKey } from './messages';
+import { VisitLockedError, type PhotoDraft } from '../../lib/visits/save';
+import type { VisitLockReason } from '../../lib/visits/edit-rule';
+import { PhotoPicker, type PhotoItem } from './PhotoPicker';
 import { ACTION_KEYS, earlierCardsOf, lastInventoryCardOf, previousPeriodSalesOf, recentOrdersOf, recentPurchasesOf } from '../../lib/visits/history';
 
 export interface VisitCardFormProps {
@@ -44,9 +47,15 @@ export interface VisitCardFormProps {
   requiredSkus?: string[];
   /** Editing an existing card. */
   initial?: VisitCard;
+  /** The display photos of the card being edited, in order. */
+  initialPhotos?: readonly (PhotoDraft & { id: string })[];
   /** YYYY-MM-DD in the rep's zone. */
   today: string;
-  onSave(draft: RecordDraft<'visitCards'>): Promise<void>;
+  /**
+   * Saves the card and exactly `photos` as its display photos (stored ones keep their id). A
+   * VisitLockedError is shown as its own sentence; any other rejection as a save failure.
+   */
+  onSave(draft: RecordDraft<'visitCards'>, photos: PhotoDraft[]): Promise<void>;
   onCancel?(): void;
 }
 
@@ -105,10 +114,13 @@ type VisitCardFormValues = z.input<ReturnType<typeof visitCardFormSchema>>;
  * few numbers. Presentational: data in by props (the dealer's history through `loadHistory`),
  * the draft out through `onSave`.
  */
-export function VisitCardForm({ dealers, dealerId: presetDealerId, loadHistory, requiredSkus = [], initial, today, onSave, onCancel }: VisitCardFormProps) {
+export function VisitCardForm({ dealers, dealerId: presetDealerId, loadHistory, requiredSkus = [], initial, initialPhotos = [], today, onSave, onCancel }: VisitCardFormProps) {
   const t = useT(visitCardMessages);
   const locale = useLocale();
   const [saveError, setSaveError] = useState<string>();
+  const [locked, setLocked] = useState<VisitLockReason>();
+  const [photos, setPhotos] = useState<PhotoItem[]>(() => initialPhotos.map((photo) => ({ ...photo, key: photo.id })));
+  const [photosBusy, setPhotosBusy] = useState(false);
   const schema = useMemo(() => visitCardFormSchema(today), [today]);
 
   const defaultValues = useMemo((): VisitCardFormValues => {
@@ -213,6 +225,7 @@ export function VisitCardForm({ dealers, dealerId: presetDealerId, loadHistory, 
 
   const submit = handleSubmit(async (values) => {
     setSaveError(undefined);
+    setLocked(undefined);
     const day = values.visitDay;
     try {
       // Saved before the history arrived (or after it failed to): ask once more.
@@ -241,9 +254,13 @@ export function VisitCardForm({ dealers, dealerId: presetDealerId, loadHistory, 
       if (previousPeriodSales !== undefined) draft.previousPeriodSales = previousPeriodSales;
       if (inventory !== undefined) draft.currentInventory = inventory;
       if (ordered !== undefined) draft.orderQuantity = ordered;
-      await onSave(draft);
+      await onSave(
+        draft,
+        photos.map(({ key: _key, ...photo }) => photo),
+      );
     } catch (error) {
-      setSaveError(errorMessageOf(error));
+      if (error instanceof VisitLockedError) setLocked(error.reason);
+      else setSaveError(errorMessageOf(error));
     }
   });
 
@@ -388,13 +405,20 @@ export function VisitCardForm({ dealers, dealerId: presetDealerId, loadHistory, 
         </div>
       </fieldset>
 
+      <PhotoPicker photos={photos} onPhotosChange={setPhotos} onBusyChange={setPhotosBusy} />
+
       <Checkbox label={t('keyAccount')} {...register('keyAccount')} />
 
       <Field label={t('note')} error={message(errors.note)} optional>
         {(control) => <textarea rows={2} maxLength={2000} {...control} {...register('note')} className={textareaClass} />}
       </Field>
 
-      <FormActions saveLabel={t('save')} cancelLabel={t('cancel')} saving={isSubmitting} error={saveError} onCancel={onCancel} />
+      {locked && (
+        <Notice tone="warn" role="alert">
+          {locked === 'notAuthor' ? t('lockedNotAuthor') : t('lockedDay')}
+        </Notice>
+      )}
+      <FormActions saveLabel={t('save')} cancelLabel={t('cancel')} saving={isSubmitting || photosBusy} error={saveError} onCancel={onCancel} />
     </form>
   );
 }

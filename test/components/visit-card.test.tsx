@@ -2,9 +2,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { VisitCardForm, VisitCardList } from '../../components/visits/index';
+import { PhotoDownscalerProvider, VisitCardDetails, VisitCardForm, VisitCardList } from '../../components/visits/index';
 import { VisitCard } from '../../lib/visits/schema';
+import { VisitPhoto } from '../../lib/visits/photo';
+import { PhotoError } from '../../lib/visits/photo-size';
+import { VisitLockedError, type PhotoDraft } from '../../lib/visits/save';
 import type { RecordDraft } from '../../lib/store/records';
+import type { Locale } from '../../lib/kernel/i18n';
+import type { ReactNode } from 'react';
 import { alertTexts, fillIn, inLocale, pendingSave, saveAndFail, valueOf } from './helpers';
 
 afterEach(cleanup);
@@ -327,6 +332,194 @@ describe('VisitCardForm', () => {
   });
 });
 
+/**
+ * jsdom has no canvas: this stands in for the browser's downscaler. A file's name says what
+ * happens to it ("broken…" cannot be decoded, "huge…" stays too big); a non-image type is refused
+ * as the real one refuses it.
+ */
+const fakeDownscale = vi.fn(async (file: File) => {
+  if (file.type && !file.type.startsWith('image/')) throw new PhotoError('notImage');
+  if (file.name.startsWith('broken')) throw new PhotoError('unreadable');
+  if (file.name.startsWith('huge')) throw new PhotoError('tooLarge');
+  return { mime: 'image/jpeg' as const, width: 1600, height: 1200, dataUrl: `data:image/jpeg;base64,${btoa(encodeURIComponent(file.name))}` };
+});
+
+function withPhotos(locale: Locale, ui: ReactNode) {
+  return inLocale(locale, <PhotoDownscalerProvider downscale={fakeDownscale}>{ui}</PhotoDownscalerProvider>);
+}
+
+const jpeg = (name: string) => new File(['jpeg bytes'], name, { type: 'image/jpeg' });
+const nameOf = (photo: PhotoDraft) => decodeURIComponent(atob(photo.dataUrl.split(',')[1]!));
+
+function storedPhoto(n: number, caption?: string): VisitPhoto {
+  return VisitPhoto.parse({
+    id: `01JP00000000000000000000${String(n).padStart(2, '0')}`,
+    schemaVersion: 1,
+    author: { id: 'owner-101', name: '张伟' },
+    createdAt: `2026-11-21T08:00:0${n}.000Z`,
+    updatedAt: `2026-11-21T08:00:0${n}.000Z`,
+    visitCardId: '01JE0000000000000000000099',
+    mime: 'image/jpeg',
+    width: 1200,
+    height: 1600,
+    dataUrl: `data:image/jpeg;base64,${btoa(`stored ${n}`)}`,
+    ...(caption ? { caption } : {}),
+  });
+}
+
+describe('VisitCardForm: display photos', () => {
+  it('adds photos from files, captions one, removes one, opens one larger and saves them in order (zh-CN)', async () => {
+    const user = userEvent.setup();
+    const onSave = vi.fn<(draft: RecordDraft<'visitCards'>, photos: PhotoDraft[]) => Promise<void>>().mockResolvedValue();
+    withPhotos('zh-CN', <VisitCardForm dealers={dealers} dealerId={DEALER_A} loadHistory={loaderOf(history)} today={TODAY} onSave={onSave} />);
+    const photos = within(screen.getByRole('group', { name: '陈列照片' }));
+    expect(photos.getByText('最多 6 张。照片会先缩小，再随客户卡保存在本机。')).toBeTruthy();
+    expect(photos.queryByRole('list')).toBeNull();
+
+    await user.upload(photos.getByLabelText('添加照片'), [jpeg('端架.jpg'), jpeg('堆头.jpg'), jpeg('门头.jpg')]);
+    const rows = await photos.findAllByRole('listitem');
+    expect(rows).toHaveLength(3);
+    expect(fakeDownscale).toHaveBeenCalledTimes(3);
+    // Each row holds its own labelled remove button and caption.
+    expect(within(rows[1]!).getByRole('button', { name: '移除照片 2' }).textContent).toBe('移除');
+    await user.type(within(rows[0]!).getByLabelText('照片 1 的说明'), '端架陈列');
+
+    // Open the second larger, then close it.
+    await user.click(photos.getByRole('button', { name: '放大照片 2' }));
+    expect(photos.getByRole('button', { name: '放大照片 2' }).getAttribute('aria-expanded')).toBe('true');
+    const large = photos.getByRole('figure');
+    expect(within(large).getByRole('img', { name: '照片 2' })).toBeTruthy();
+    await user.click(within(large).getByRole('button', { name: '收起' }));
+    expect(photos.queryByRole('figure')).toBeNull();
+
+    await user.click(photos.getByRole('button', { name: '移除照片 2' }));
+    expect(photos.getAllByRole('listitem')).toHaveLength(2);
+    expect((photos.getByLabelText('照片 1 的说明') as HTMLInputElement).value).toBe('端架陈列');
+
+    await user.click(screen.getByRole('button', { name: '保存客户卡' }));
+    expect(onSave).toHaveBeenCalledTimes(1);
+    const saved = onSave.mock.calls[0]![1];
+    expect(saved.map(nameOf)).toEqual(['端架.jpg', '门头.jpg']);
+    expect(saved[0]).toMatchObject({ mime: 'image/jpeg', width: 1600, height: 1200, caption: '端架陈列' });
+    expect(saved[0]).not.toHaveProperty('key');
+    expect(saved[1]!.id).toBeUndefined();
+  });
+
+  it('refuses a non-image and a damaged file in one sentence each, and still adds the good one (en)', async () => {
+    const user = userEvent.setup({ applyAccept: false });
+    const onSave = vi.fn<(draft: RecordDraft<'visitCards'>, photos: PhotoDraft[]) => Promise<void>>().mockResolvedValue();
+    withPhotos('en', <VisitCardForm dealers={dealers} dealerId={DEALER_A} loadHistory={loaderOf(history)} today={TODAY} onSave={onSave} />);
+    const photos = within(screen.getByRole('group', { name: 'Display photos' }));
+    await user.upload(photos.getByLabelText('Add photos'), new File(['hello'], 'notes.txt', { type: 'text/plain' }));
+    expect((await photos.findByRole('alert')).textContent).toBe('“notes.txt” is not an image: choose a photo.');
+    expect(photos.queryByRole('list')).toBeNull();
+
+    await user.upload(photos.getByLabelText('Add photos'), [jpeg('broken.jpg'), jpeg('shelf.jpg')]);
+    await waitFor(() => expect(photos.getAllByRole('listitem')).toHaveLength(1));
+    expect(photos.getByRole('alert').textContent).toBe('“broken.jpg” could not be opened (it may be damaged or in an unsupported format): choose another photo.');
+
+    await user.upload(photos.getByLabelText('Add photos'), jpeg('huge.jpg'));
+    expect((await photos.findByRole('alert')).textContent).toBe('“huge.jpg” is still over 1 MB after downscaling: choose a smaller photo.');
+    await user.click(screen.getByRole('button', { name: 'Save visit card' }));
+    expect(onSave.mock.calls[0]![1].map(nameOf)).toEqual(['shelf.jpg']);
+  });
+
+  it('names the size limit in Chinese too, and stops at six photos', async () => {
+    const user = userEvent.setup();
+    withPhotos('zh-CN', <VisitCardForm dealers={dealers} dealerId={DEALER_A} loadHistory={loaderOf(history)} today={TODAY} onSave={vi.fn()} />);
+    const photos = within(screen.getByRole('group', { name: '陈列照片' }));
+    await user.upload(photos.getByLabelText('添加照片'), jpeg('huge-1.jpg'));
+    expect((await photos.findByRole('alert')).textContent).toBe('“huge-1.jpg”缩小后仍超过 1 MB，请换一张小一些的照片。');
+    await user.upload(
+      photos.getByLabelText('添加照片'),
+      Array.from({ length: 7 }, (_, i) => jpeg(`p${i + 1}.jpg`)),
+    );
+    await waitFor(() => expect(photos.getAllByRole('listitem')).toHaveLength(6));
+    expect(photos.getByRole('alert').textContent).toBe('每张客户卡最多 6 张照片，“p7.jpg”没有添加，请先移除一张。');
+    expect(photos.getByText('已有 6 张照片，移除一张后才能再添加。')).toBeTruthy();
+    expect((photos.getByLabelText('添加照片') as HTMLInputElement).disabled).toBe(true);
+  });
+
+  it('opens with the stored photos and keeps their ids; a removed one is left out of the save (en)', async () => {
+    const user = userEvent.setup();
+    const existing = card({ visitDay: '2026-11-21', photoCount: 2 });
+    const onSave = vi.fn<(draft: RecordDraft<'visitCards'>, photos: PhotoDraft[]) => Promise<void>>().mockResolvedValue();
+    const stored = [storedPhoto(1, 'End cap'), storedPhoto(2)];
+    withPhotos('en', <VisitCardForm dealers={dealers} loadHistory={loaderOf(history)} initial={existing} initialPhotos={stored} today={TODAY} onSave={onSave} />);
+    const photos = within(screen.getByRole('group', { name: 'Display photos' }));
+    expect((photos.getByLabelText('Caption of photo 1') as HTMLInputElement).value).toBe('End cap');
+    await user.click(photos.getByRole('button', { name: 'Remove photo 1' }));
+    await user.type(photos.getByLabelText('Caption of photo 1'), 'Shelf');
+    await user.upload(photos.getByLabelText('Add photos'), jpeg('new.jpg'));
+    await waitFor(() => expect(photos.getAllByRole('listitem')).toHaveLength(2));
+    await user.click(screen.getByRole('button', { name: 'Save visit card' }));
+    const [draft, saved] = onSave.mock.calls[0]!;
+    expect(draft.id).toBe(existing.id);
+    expect(saved.map((p) => [p.id, p.caption])).toEqual([
+      [stored[1]!.id, 'Shelf'],
+      [undefined, undefined],
+    ]);
+  });
+
+  it('says in one sentence that the day is closed when the save is refused for that, keeping what was typed (zh-CN)', async () => {
+    const user = userEvent.setup();
+    const onSave = vi.fn().mockRejectedValue(new VisitLockedError('daySubmitted', TODAY));
+    withPhotos('zh-CN', <VisitCardForm dealers={dealers} dealerId={DEALER_A} loadHistory={loaderOf(history)} today={TODAY} onSave={onSave} />);
+    await fillIn(user, { 当期库存: '12' });
+    await user.click(screen.getByRole('button', { name: '保存客户卡' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('那天的日报已提交，当天的客户卡不能再添加或修改。');
+    expect(screen.queryByText(/保存失败/)).toBeNull();
+    expect(valueOf('当期库存')).toBe('12');
+  });
+});
+
+describe('VisitCardDetails (read-only)', () => {
+  const existing = card({
+    visitDay: '2026-11-21',
+    dealerId: DEALER_B,
+    previousPeriodSales: 80,
+    currentInventory: 9,
+    orderQuantity: 15,
+    unit: '桶',
+    orderedSkus: ['HX7-4L', 'HX5-1L'],
+    requiredSkus: [
+      { sku: 'HX7-4L', carried: true },
+      { sku: 'ULTRA-4L', carried: false },
+    ],
+    keyAccount: true,
+    note: '老板要求下周补货',
+    photoCount: 2,
+  });
+
+  it('says why it cannot be changed, shows the card and opens a photo larger (zh-CN)', async () => {
+    const user = userEvent.setup();
+    const onClose = vi.fn();
+    inLocale('zh-CN', <VisitCardDetails card={existing} dealerName="永盛批发" photos={[storedPhoto(1, '端架'), storedPhoto(2)]} reason="daySubmitted" onClose={onClose} />);
+    const details = within(screen.getByTestId('visit-card-details'));
+    expect(details.getByText('当天日报已提交，客户卡不能再改。')).toBeTruthy();
+    expect(details.getByText('9 桶')).toBeTruthy();
+    expect(details.getByText('HX7-4L、HX5-1L')).toBeTruthy();
+    expect(details.getByText('ULTRA-4L')).toBeTruthy();
+    expect(details.getByText('推荐新品')).toBeTruthy();
+    expect(details.getByText('老板要求下周补货')).toBeTruthy();
+    // Nothing to type into, nothing to save.
+    expect(screen.queryByRole('textbox')).toBeNull();
+    expect(screen.queryByRole('button', { name: /保存/ })).toBeNull();
+    await user.click(details.getByRole('button', { name: '放大照片 1' }));
+    expect(details.getByRole('img', { name: '照片 1：端架' })).toBeTruthy();
+    await user.click(details.getByRole('button', { name: '关闭' }));
+    expect(onClose).toHaveBeenCalledTimes(1);
+  });
+
+  it('names the author when it is someone else’s card, and says where photos not on this device are (en)', () => {
+    inLocale('en', <VisitCardDetails card={existing} dealerName="Yongsheng" photos={[]} reason="notAuthor" />);
+    expect(screen.getByText('This is 张伟’s visit card: you can read it but not change it.')).toBeTruthy();
+    expect(screen.getByText('2 photos are kept on the author’s device.')).toBeTruthy();
+    expect(screen.getByText('15 drums')).toBeTruthy();
+    expect(screen.queryByRole('button')).toBeNull();
+  });
+});
+
 describe('VisitCardList', () => {
   const dealersById = { [DEALER_A]: '华联商贸', [DEALER_B]: '永盛批发' };
 
@@ -379,6 +572,19 @@ describe('VisitCardList', () => {
     expect(row!.textContent).toContain('Ordered 15 cases');
     expect(row!.textContent).toContain('Actions 3/4');
     expect(row!.textContent).not.toContain('箱');
+  });
+
+  it('marks a card whose day is submitted, offers no delete for it, and counts photos (zh-CN)', () => {
+    const withPhotosCard = card({ visitDay: '2026-11-22', dealerId: DEALER_B, photoCount: 3 });
+    inLocale('zh-CN', <VisitCardList cards={[history[3]!, withPhotosCard]} dealersById={dealersById} onOpen={vi.fn()} onDelete={vi.fn()} lockedIds={new Set([history[3]!.id])} />);
+    const [open, closed] = within(screen.getByRole('list', { name: '客户卡' })).getAllByRole('listitem');
+    expect(open!.textContent).toContain('3 张照片');
+    expect(open!.textContent).not.toContain('日报已提交');
+    expect(within(open!).getByRole('button', { name: '删除客户卡 永盛批发 2026-11-22' })).toBeTruthy();
+    expect(closed!.textContent).toContain('日报已提交');
+    expect(closed!.textContent).not.toContain('张照片');
+    expect(within(closed!).queryByRole('button', { name: /删除/ })).toBeNull();
+    expect(within(closed!).getByRole('button', { name: '查看华联商贸 2026-11-16 的客户卡' })).toBeTruthy();
   });
 
   it('says so when there are no cards (en)', () => {
