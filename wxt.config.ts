@@ -7,7 +7,8 @@ import tailwindcss from '@tailwindcss/vite';
  * Permissions, each used by code (see README › Permissions):
  * - storage: the CRM token in trusted-context-only extension storage
  * - sidePanel: the app shell
- * - alarms: the sync drain survives the service worker being stopped
+ * - alarms: the sync drain and report reminders survive the service worker being stopped
+ * - notifications: a reminder before a report's deadline (quiet hours respected)
  * - contextMenus, activeTab, scripting: "capture competitor intel" injects the quick form into
  *   the page the user pointed at, only after that gesture — no content script on every page
  */
@@ -24,6 +25,7 @@ export default defineConfig({
     permissions: [
       'storage',
       'alarms',
+      'notifications',
       'contextMenus',
       'activeTab',
       ...(browser === 'firefox' ? [] : ['sidePanel']),

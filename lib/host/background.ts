@@ -8,6 +8,7 @@ import { backgroundMessages } from './messages';
 import { createBaseHandlers } from '../messaging/base-handlers';
 import { createIntelHandlers } from '../intel/handlers';
 import { openIntelCapture } from './inject';
+import { setUpReminders, type ReminderSetupOptions } from './reminders';
 
 export const CAPTURE_MENU_ID = 'fieldkit-capture-intel';
 
@@ -17,6 +18,8 @@ export interface BackgroundOptions {
   extraHandlers?: Partial<Handlers>;
   /** Called after a record arrives through a message, to start a sync drain at once. */
   onRecordSaved?: () => void;
+  /** Report reminders (badge, alarm, notifications); tests may give a clock or turn them off. */
+  reminders?: ReminderSetupOptions | false;
 }
 
 async function createMenus(db: FieldkitDatabase): Promise<void> {
@@ -34,7 +37,7 @@ function refreshMenus(db: FieldkitDatabase): void {
 
 /**
  * Registers every listener synchronously, as MV3 requires for a worker woken by an event.
- * Returns a function that stops the settings watch (tests; the worker itself never stops it).
+ * Returns a function that stops the settings and reminders watches (tests; the worker itself never stops them).
  */
 export function setUpBackground(options: BackgroundOptions): () => void {
   const { db } = options;
@@ -76,5 +79,9 @@ export function setUpBackground(options: BackgroundOptions): () => void {
   });
   // The toolbar button opens the popup; the side panel opens from there or the keyboard.
   void browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => undefined);
-  return () => languageWatch.unsubscribe();
+  const reminders = options.reminders === false ? undefined : setUpReminders(db, options.reminders);
+  return () => {
+    languageWatch.unsubscribe();
+    reminders?.stop();
+  };
 }

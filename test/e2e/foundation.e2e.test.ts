@@ -30,7 +30,7 @@ describe('the built extension in Chromium', () => {
     expect(manifest.action.default_popup).toBe('popup.html');
     expect(manifest.options_ui?.page ?? manifest.options_page).toBe('options.html');
     expect(manifest.default_locale).toBe('en');
-    expect([...manifest.permissions].sort()).toEqual(['activeTab', 'alarms', 'contextMenus', 'scripting', 'sidePanel', 'storage']);
+    expect([...manifest.permissions].sort()).toEqual(['activeTab', 'alarms', 'contextMenus', 'notifications', 'scripting', 'sidePanel', 'storage']);
     // Nothing runs on every page: one content script, on the HubSpot app's CRM pages only (the KPI
     // panel on company records), and the page it frames is reachable from those hosts only.
     const scripts = manifest.content_scripts ?? [];
