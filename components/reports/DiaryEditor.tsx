@@ -30,6 +30,11 @@ import { formatQuantity } from '../../lib/kernel/units';
 import { diaryEditorMessages, type DiaryEditorMessageKey } from './messages';
 import { formatInstant, periodTitle } from './period';
 import { Annotations, ReadOnlyReport } from './ReadOnlyReport';
+import { ReviewPanel, ReviewStateBadge } from './ReviewPanel';
+import { reviewMessages } from './review-messages';
+import type { DeadlinePhase } from '../../lib/reports/deadlines';
+import { authorMayEdit, submitActionFor, type ReviewRequest, type ReviewSummary } from '../../lib/reports/review';
+import type { ReviewEvent } from '../../lib/reports/review-schema';
 import { isCopiedLine, vagueWordWithoutNumber } from '../../lib/reports/signals';
 import {
   emptyGradeRow,
@@ -63,7 +68,21 @@ export interface DiaryEditorProps {
   requiredFields?: string[];
   /** Weekly key-account visits expected; defaults to the built-in weekly template. */
   minKeyAccountVisits?: number;
-  onSave(draft: RecordDraft<'diaryEntries'>, options: { submit: boolean }): Promise<unknown>;
+  onSave(draft: RecordDraft<'diaryEntries'>, options: { submit: boolean; reason?: string }): Promise<unknown>;
+  /**
+   * The entry's review (批注) as its author sees it: where it stands, the manager's notes to
+   * answer, and the history. Absent: a draft nobody has seen.
+   */
+  review?: { summary: ReviewSummary; events: readonly ReviewEvent[]; viewer: { id: string; name: string }; onAction(request: ReviewRequest): Promise<unknown> };
+  /**
+   * Where the period's deadline stands now: in the grace period a submission needs a reason to
+   * count as on time; after it, the report will count as late.
+   */
+  deadline?: { phase: DeadlinePhase; dueAt: string; graceUntil?: string };
+  /** Someone else's entry: shown, never editable here (reviews happen in the team inbox). */
+  ownerName?: string;
+  /** Integrity signals (多日一记, 同昨日 …) the author sees as the manager does. */
+  signals?: ReactNode;
 }
 
 const LINE_MAX = 500;
@@ -97,8 +116,15 @@ export function DiaryEditor({
   requiredFields = templateOf(kind)?.requiredFields ?? [],
   minKeyAccountVisits = templateOf('weekly')?.minKeyAccountVisits ?? 0,
   onSave,
+  review,
+  deadline,
+  ownerName,
+  signals,
 }: DiaryEditorProps) {
   const t = useT(diaryEditorMessages);
+  const tr = useT(reviewMessages);
+  const [reason, setReason] = useState('');
+  const reasonId = useId();
   const locale = useLocale();
   const [{ state: initial, prefilledFromPlan }] = useState(() => initialState(kind, entry, previousEntry, visitsOfPeriod, t, locale));
   const [state, setState] = useState<EditorState>(initial);
@@ -112,7 +138,13 @@ export function DiaryEditor({
   const readOnlyNoteId = useId();
   const titleId = useId();
   const status = entry?.status;
-  const readOnly = status !== undefined && READ_ONLY_STATUSES.has(status);
+  const reviewState = review?.summary.state ?? (status === 'reviewed' ? 'reviewed' : status === 'submitted' ? 'submitted' : 'draft');
+  // Without a review (a host that does not load one), a submitted entry stays read-only as before.
+  const readOnly = ownerName !== undefined || (review ? !authorMayEdit(reviewState) : status !== undefined && READ_ONLY_STATUSES.has(status));
+  const submitAs = submitActionFor(reviewState);
+  /** Submitting in the grace period needs a reason to count as on time: the weekly report keeps it in its own field. */
+  const reasonNeeded = submitAs === 'submitted' && deadline?.phase === 'grace';
+  const ownReasonField = reasonNeeded && kind !== 'weekly';
 
   useEffect(() => {
     if (!focusFirstError.current) return;
@@ -134,6 +166,10 @@ export function DiaryEditor({
     setSaveError(undefined);
     setInvalidDetails(undefined);
     const found = validate(state, submit, requiredFields);
+    if (submit && reasonNeeded) {
+      const given = state.kind === 'weekly' ? state.lateReason : reason;
+      if (!given.trim()) found[state.kind === 'weekly' ? 'lateReason' : 'reason'] = 'errorLateReason';
+    }
     setErrors(found);
     if (Object.keys(found).length > 0) {
       focusFirstError.current = true;
@@ -161,8 +197,8 @@ export function DiaryEditor({
     }
     setSaving(true);
     try {
-      await onSave(draft, { submit });
-      setNotice(submit ? 'submitted' : 'savedDraft');
+      await onSave(draft, { submit, ...(ownReasonField && reason.trim() ? { reason: reason.trim() } : {}) });
+      setNotice(submit ? 'submitted' : reviewState === 'draft' ? 'savedDraft' : 'savedChanges');
     } catch (error) {
       setSaveError(errorMessageOf(error));
     } finally {
@@ -216,11 +252,21 @@ export function DiaryEditor({
             </>
           )}
         </h3>
-        {status && <Badge tone={STATUS_TONES[status]}>{t(`status_${status}`)}</Badge>}
+        {review ? <ReviewStateBadge state={reviewState} /> : status && <Badge tone={STATUS_TONES[status]}>{t(`status_${status}`)}</Badge>}
       </div>
       {readOnly && entry?.submittedAt && <p className={hintClass}>{t('submittedOn', { time: formatInstant(entry.submittedAt, locale) })}</p>}
     </div>
   );
+
+  const reviewPanel = review && entry && review.summary.state !== 'draft' && (
+    <ReviewPanel entry={entry} summary={review.summary} events={review.events} viewer={review.viewer} canReview={false} onAction={review.onAction} />
+  );
+  const deadlineNote =
+    submitAs === 'submitted' && deadline && deadline.phase !== 'open' ? (
+      <Notice tone="warn" role="status">
+        {deadline.phase === 'grace' ? tr('lateReasonRequired', { grace: formatInstant(deadline.graceUntil ?? deadline.dueAt, locale) }) : tr('lateNow', { due: formatInstant(deadline.dueAt, locale) })}
+      </Notice>
+    ) : null;
 
   const visits =
     state.kind === 'daily' ? (
@@ -268,7 +314,9 @@ export function DiaryEditor({
     return (
       <article aria-labelledby={titleId} aria-describedby={readOnlyNoteId} className="flex min-w-0 flex-col gap-3">
         {header}
-        <Notice id={readOnlyNoteId}>{t('readOnly')}</Notice>
+        <Notice id={readOnlyNoteId}>{ownerName !== undefined ? tr('lockedOther', { name: ownerName }) : review ? tr('lockedReviewed') : t('readOnly')}</Notice>
+        {reviewPanel}
+        {signals}
         {entry && entry.annotations.length > 0 && <Annotations entry={entry} kind={kind} locale={locale} />}
         <ReadOnlyReport state={state} dealersById={dealersById} locale={locale} />
         {visits}
@@ -289,6 +337,10 @@ export function DiaryEditor({
       }}
     >
       {header}
+      {reviewPanel}
+      {signals}
+      {(reviewState === 'submitted' || reviewState === 'resubmitted') && <Notice>{tr('editAfterSubmit')}</Notice>}
+      {deadlineNote}
 
       {entry && entry.annotations.length > 0 && <Annotations entry={entry} kind={kind} locale={locale} />}
 
@@ -309,6 +361,7 @@ export function DiaryEditor({
           dealerOptions={dealerOptions}
           periodStart={periodStart}
           minKeyAccountVisits={minKeyAccountVisits}
+          reasonRequired={reasonNeeded}
           errorText={errorText}
           lineSignals={lineSignals}
           onChange={(next) => edit(() => next)}
@@ -344,14 +397,21 @@ export function DiaryEditor({
         </>
       )}
 
+      {ownReasonField && (
+        <Field label={t('lateReason')} error={errorText('reason')}>
+          {(control) => <textarea {...control} id={control.id ?? reasonId} rows={2} maxLength={500} value={reason} onChange={(event) => setReason(event.target.value)} className={textareaClass} />}
+        </Field>
+      )}
       {footer}
       <div className="flex flex-wrap items-center gap-2">
         <Button onClick={() => void save(false)} disabled={saving} aria-busy={saving || undefined}>
-          {t('saveDraft')}
+          {reviewState === 'draft' ? t('saveDraft') : tr('saveChanges')}
         </Button>
-        <Button type="submit" variant="primary" disabled={saving} aria-busy={saving || undefined}>
-          {t(`submit_${kind}`)}
-        </Button>
+        {submitAs && (
+          <Button type="submit" variant="primary" disabled={saving} aria-busy={saving || undefined}>
+            {submitAs === 'resubmitted' ? tr('resubmit') : t(`submit_${kind}`)}
+          </Button>
+        )}
       </div>
     </form>
   );
@@ -397,10 +457,12 @@ function WeeklySections({
   dealerOptions: pickable,
   periodStart,
   minKeyAccountVisits,
+  reasonRequired,
   errorText,
   lineSignals,
   onChange,
 }: {
+  reasonRequired: boolean;
   state: WeeklyState;
   previous: Extract<DiaryEntry['content'], { kind: 'weekly' }> | undefined;
   dealersById: Record<string, string>;
@@ -592,7 +654,7 @@ function WeeklySections({
         })}
       </RowListFieldset>
 
-      <Field label={t('lateReason')} hint={t('lateReasonHint')} optional>
+      <Field label={t('lateReason')} hint={t('lateReasonHint')} optional={!reasonRequired} error={errorText('lateReason')}>
         {textInput(state.lateReason, (lateReason) => set('lateReason', lateReason))}
       </Field>
     </>

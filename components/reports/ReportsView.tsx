@@ -10,8 +10,14 @@ import { today } from '../../lib/kernel/dates';
 import type { Author } from '../../lib/kernel/record';
 import { dealerIdsNamedIn, type DiaryEntry, type DiaryKind } from '../../lib/reports/diary-schema';
 import { periodOf, type ReportPeriod } from '../../lib/reports/periods';
-import { entriesOfKindBefore, entryOfPeriod } from '../../lib/reports/queries';
-import { saveDiary } from '../../lib/reports/submit';
+import { entriesOfKindBefore, entryOfPeriod, reviewEventsOfEntry } from '../../lib/reports/queries';
+import { saveDiary, takeReviewAction } from '../../lib/reports/submit';
+import { reviewSummaryOf } from '../../lib/reports/review';
+import { deadlineRulesFrom, subjectOfDiary } from '../../lib/reports/deadline-rules';
+import { deadlineOf, deviceTimeZone, phaseAt } from '../../lib/reports/deadlines';
+import { useTeamContext } from '../team/use-team';
+import { IntegritySignals } from './IntegritySignals';
+import { useIntegritySignals } from './use-integrity';
 import { PAGE_SIZE, type NamedQuery } from '../../lib/store/query';
 import { deleteRecord } from '../../lib/store/records';
 import { visitsOfAuthorBetween, visitsOfAuthorInWeek, visitsOfAuthorOnDay } from '../../lib/visits/queries';
@@ -28,13 +34,16 @@ const STATUS_TONES = { draft: 'neutral', submitted: 'ok', reviewed: 'ok' } as co
  * the section again continues the same report. Earlier reports of the kind are listed below the
  * editor and open in it.
  */
-export function ReportsView() {
+export function ReportsView({ initial }: { initial?: { kind: ReportKind; periodStart: string } } = {}) {
   const t = useT(reportsMessages);
   const profile = useSetting('profile');
-  const [kind, setKind] = useState<ReportKind>('weekly');
-  /** The period start of an earlier report opened from the history; the current period otherwise. */
-  const [opened, setOpened] = useState<string>();
+  const [kind, setKind] = useState<ReportKind>(initial?.kind ?? 'weekly');
   const current = periodOf(kind, today());
+  /** The period start of an earlier report opened from the history (or a reminder); the current period otherwise. */
+  const [opened, setOpened] = useState<string | undefined>(() => {
+    const start = initial ? periodOf(initial.kind, initial.periodStart).start : undefined;
+    return start && start !== periodOf(initial!.kind, today()).start ? start : undefined;
+  });
   if (!profile) return null;
   const author: Author = { id: profile.id, name: profile.name };
   const period = opened ? periodOf(kind, opened) : current;
@@ -79,6 +88,10 @@ function PeriodReport({ period, current, author, onBack }: { period: ReportPerio
   // The weekly report picks dealers for its rows: that list loads alongside, without holding the report back.
   const pickable = useDealers(kind === 'weekly');
   const entry = useQuery(entryOfPeriod, { authorId: author.id, kind, periodStart: period.start });
+  const events = useQuery(reviewEventsOfEntry, entry ? { entryId: entry.id } : undefined);
+  const team = useTeamContext();
+  const overrides = useSetting('deadlineRules');
+  const signals = useIntegritySignals(entry, team?.me.timeZone ?? deviceTimeZone());
   const previous = useQuery(entriesOfKindBefore, { authorId: author.id, kind, before: period.start, limit: 1 });
   const visitsQuery = visitsQueryOf(period, author.id);
   const visits = useQuery(visitsQuery.query, visitsQuery.args);
@@ -88,7 +101,14 @@ function PeriodReport({ period, current, author, onBack }: { period: ReportPerio
   );
   const dealersById = useDealerNames(named);
   const dealerOptions = useMemo(() => pickable?.map((d) => ({ id: d.id, name: d.name })), [pickable]);
-  if (!previous || !visits || !dealersById) return null;
+  if (!previous || !visits || !dealersById || !team || !overrides || (entry && !events)) return null;
+  const role = team.role;
+  const timeZone = team.me.timeZone ?? deviceTimeZone();
+  const rule = deadlineRulesFrom(overrides).rules[subjectOfDiary(kind, role)];
+  const due = deadlineOf(rule, { start: period.start, end: period.end }, timeZone);
+  const deadline = { ...due, phase: phaseAt(due, new Date().toISOString()) };
+  const review =
+    entry && events ? { summary: reviewSummaryOf(entry, events), events, viewer: author, onAction: (request: Parameters<typeof takeReviewAction>[2]) => takeReviewAction(db, entry.id, request, author) } : undefined;
 
   const count = visits.length;
   // Each piece wraps as a whole: a narrow panel breaks the line between them, never inside a date.
@@ -136,7 +156,10 @@ function PeriodReport({ period, current, author, onBack }: { period: ReportPerio
         visitsOfPeriod={visits}
         dealersById={dealersById}
         dealerOptions={dealerOptions}
-        onSave={(draft, { submit }) => saveDiary(db, draft, { submit, author })}
+        review={review}
+        deadline={deadline}
+        signals={signals && signals.length > 0 ? <IntegritySignals signals={signals} audience="rep" /> : undefined}
+        onSave={(draft, { submit, reason }) => saveDiary(db, draft, { submit, author, role, timeZone, reason })}
       />
     </>
   );

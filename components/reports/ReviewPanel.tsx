@@ -7,7 +7,6 @@
  */
 import { useId, useState } from 'react';
 import { CheckCheck, History, PenLine, Undo2 } from 'lucide-react';
-import type { Locale } from '../../lib/kernel/i18n';
 import type { DiaryEntry, DiaryKind } from '../../lib/reports/diary-schema';
 import { auditTrailOf, canTakeAction, ReviewError, type AuditStep, type ReviewRequest, type ReviewSummary } from '../../lib/reports/review';
 import type { ReviewEvent } from '../../lib/reports/review-schema';

@@ -23,6 +23,9 @@ import { formatInstant, periodTitle } from './period';
 import { ReviewReader } from './ReviewReader';
 import { ReviewStateBadge } from './ReviewPanel';
 import { reviewMessages } from './review-messages';
+import { IntegritySignals } from './IntegritySignals';
+import { useIntegritySignals } from './use-integrity';
+import { deviceTimeZone } from '../../lib/reports/deadlines';
 
 const KINDS = ['weekly', 'daily', 'monthly', 'inspection'] as const satisfies readonly DiaryKind[];
 
@@ -67,7 +70,14 @@ export function TeamInbox({ team, initial }: { team: TeamContext; initial?: { ki
   if (team.reps.length === 0) return <Notice>{t('inboxNoTeam')}</Notice>;
 
   const opened = rows?.find((r) => r.entry.id === openedId);
-  if (openedId && opened) return <ReviewReader entry={opened.entry} viewer={me} canReview onBack={() => setOpenedId(undefined)} />;
+  if (openedId && opened) {
+    const rep = team.reps.find((r) => r.id === opened.entry.author.id);
+    return (
+      <ReviewReader entry={opened.entry} viewer={me} canReview onBack={() => setOpenedId(undefined)}>
+        <EntrySignals entry={opened.entry} timeZone={rep?.timeZone ?? deviceTimeZone()} />
+      </ReviewReader>
+    );
+  }
 
   const sorted = [...(rows ?? [])].sort((a, b) => Number(b.unread) - Number(a.unread) || (b.summary.lastSubmittedAt ?? '').localeCompare(a.summary.lastSubmittedAt ?? ''));
   const submittedIds = new Set(sorted.map((r) => r.entry.author.id));
@@ -156,4 +166,10 @@ export function TeamInbox({ team, initial }: { team: TeamContext; initial?: { ki
       )}
     </section>
   );
+}
+
+/** The signals of the rep's report, judged in the rep's time zone. */
+function EntrySignals({ entry, timeZone }: { entry: DiaryEntry; timeZone: string }) {
+  const signals = useIntegritySignals(entry, timeZone);
+  return signals && signals.length > 0 ? <IntegritySignals signals={signals} audience="manager" /> : null;
 }

@@ -34,3 +34,20 @@ export function useHashIntent(kind: HashIntent['kind']): string | undefined {
   }, [dealerId, kind]);
   return dealerId;
 }
+
+/**
+ * A report to open: `#reports/<kind>/<periodStart>` — a reminder's notification opens the form of
+ * the report it is about (a daily report is written on Today).
+ */
+const REPORT_INTENT = /^#reports\/(daily|weekly|monthly|inspection)\/(\d{4}-\d{2}-\d{2})$/;
+
+export type ReportIntent = { kind: 'daily' | 'weekly' | 'monthly' | 'inspection'; periodStart: string };
+
+export function reportIntentOf(hash: string): ReportIntent | undefined {
+  const match = REPORT_INTENT.exec(hash);
+  return match ? { kind: match[1] as ReportIntent['kind'], periodStart: match[2]! } : undefined;
+}
+
+export function hashOfReportIntent(intent: ReportIntent): string {
+  return `#reports/${intent.kind}/${intent.periodStart}`;
+}

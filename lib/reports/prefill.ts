@@ -115,7 +115,8 @@ export type EditorError =
   | 'errorDayRequired'
   | 'errorDealerRequired'
   | 'errorGradeRequired'
-  | 'errorRequired';
+  | 'errorRequired'
+  | 'errorLateReason';
 /** Each error is a message key the editor translates (components/reports/messages.ts has them all). */
 export type EditorErrors = Partial<Record<string, EditorError>>;
 

@@ -37,7 +37,8 @@ export interface ReviewSummary {
 function submissionsOf(entry: DiaryEntry): ReviewSummary['submissions'] {
   const logged = (entry.revisions ?? []).filter((r): r is Revision & { action: 'submitted' | 'resubmitted' } => r.action !== 'edited').map((r) => ({ at: r.at, action: r.action }));
   if (logged.length > 0) return logged;
-  return entry.status !== 'draft' && entry.submittedAt ? [{ at: entry.submittedAt, action: 'submitted' }] : [];
+  // An entry submitted before revisions existed: its submit time, else its last save.
+  return entry.status !== 'draft' ? [{ at: entry.submittedAt ?? entry.updatedAt, action: 'submitted' }] : [];
 }
 
 const byTime = (a: { at: string; id?: string }, b: { at: string; id?: string }) => a.at.localeCompare(b.at) || (a.id ?? '').localeCompare(b.id ?? '');
@@ -161,8 +162,8 @@ export type AuditStep = { at: string; by: { id: string; name: string } } & ({ ty
 export function auditTrailOf(entry: DiaryEntry, events: readonly ReviewEvent[]): AuditStep[] {
   const revisions: AuditStep[] = (entry.revisions ?? []).map((revision) => ({ at: revision.at, by: revision.by, type: 'revision', revision }));
   const legacy: AuditStep[] =
-    (entry.revisions ?? []).length === 0 && entry.status !== 'draft' && entry.submittedAt
-      ? [{ at: entry.submittedAt, by: entry.author, type: 'revision', revision: { at: entry.submittedAt, by: entry.author, action: 'submitted', changes: [] } }]
+    (entry.revisions ?? []).length === 0 && entry.status !== 'draft'
+      ? [{ at: entry.submittedAt ?? entry.updatedAt, by: entry.author, type: 'revision', revision: { at: entry.submittedAt ?? entry.updatedAt, by: entry.author, action: 'submitted', changes: [] } }]
       : [];
   const reviewSteps: AuditStep[] = events.filter((e) => e.entryId === entry.id && !e.deletedAt).map((event) => ({ at: event.at, by: event.author, type: 'event', event }));
   return [...legacy, ...revisions, ...reviewSteps].sort((a, b) => a.at.localeCompare(b.at));

@@ -19,6 +19,7 @@ import { periodOf } from '../../lib/reports/periods';
 import { FieldkitDatabase } from '../../lib/store/database';
 import { saveRecord, type RecordDraft } from '../../lib/store/records';
 import { writeSetting } from '../../lib/store/settings';
+import { takeReviewAction } from '../../lib/reports/submit';
 import { visitDraft } from '../fixtures/records';
 
 const REP = { id: 'owner-101', name: '张伟' };
@@ -88,7 +89,7 @@ describe('ReportsView', () => {
     expect(screen.getByRole('heading', { name: 'Earlier monthly reports' })).toBeTruthy();
   });
 
-  it('lists earlier weekly reports under the editor and opens one in the editor, read-only when submitted', async () => {
+  it('lists earlier weekly reports under the editor and opens one in the editor; a submitted one stays editable, each change kept as a revision', async () => {
     await freshDb();
     await saveRecord(db, 'diaryEntries', weekly(lastWeek.start, 'submitted', '华联商贸签约 HX7 分销'), { author: REP });
     await saveRecord(db, 'diaryEntries', weekly(twoWeeksAgo.start, 'draft', '永盛批发回款 10 万'), { author: REP });
@@ -107,13 +108,20 @@ describe('ReportsView', () => {
     expect(within(rows[1]!).getByRole('button', { name: `Delete ${weeklyTitle(twoWeeksAgo, 'en')}` })).toBeTruthy();
 
     await userEvent.click(history.getByRole('button', { name: `Open ${weeklyTitle(lastWeek, 'en')}` }));
-    const editor = await screen.findByRole('article', { name: weeklyTitle(lastWeek, 'en') });
+    const editor = await screen.findByRole('form', { name: weeklyTitle(lastWeek, 'en') });
     expect(screen.getByTestId('report-period').textContent).toBe(`${formatWeek(lastWeek.label, 'en')} · 0 visit cards that week`);
-    expect(within(editor).getByText('华联商贸签约 HX7 分销')).toBeTruthy();
-    expect(within(editor).queryByRole('textbox')).toBeNull();
-    expect(within(editor).getByText("Submitted reports can't be changed here; revisions come with the manager's review.")).toBeTruthy();
+    expect(within(editor).getByText('Submitted. You can still change it: every change is kept in the report’s history for your manager.')).toBeTruthy();
     expect(within(editor).queryByRole('button', { name: 'Submit weekly report' })).toBeNull();
     expect(history.getAllByRole('listitem')[0]!.getAttribute('aria-current')).toBe('true');
+    await userEvent.type(within(editor).getByDisplayValue('华联商贸签约 HX7 分销'), '（已签）');
+    await userEvent.click(within(editor).getByRole('button', { name: 'Save changes' }));
+    await waitFor(async () => {
+      const saved = (await liveWeeklies()).find((e) => e.periodStart === lastWeek.start);
+      expect(saved?.revisions?.map((r) => [r.action, r.changes.map((c) => [c.path, c.before, c.after])])).toEqual([
+        ['edited', [['content.nextWeekPlan.0.priority', '华联商贸签约 HX7 分销', '华联商贸签约 HX7 分销（已签）']]],
+      ]);
+    });
+    expect(await within(editor).findByText('Changes saved. Your manager sees them in the report’s history.')).toBeTruthy();
 
     await userEvent.click(screen.getByRole('button', { name: "Back to this week's report" }));
     expect(await screen.findByRole('form', { name: weeklyTitle(thisWeek, 'en') })).toBeTruthy();
@@ -150,12 +158,14 @@ describe('ReportsView', () => {
     expect(await screen.findByRole('form', { name: weeklyTitle(thisWeek, 'en') })).toBeTruthy();
   });
 
-  it('shows this week’s submitted report read-only (zh-CN)', async () => {
+  it('shows this week’s report read-only once the manager has reviewed it (zh-CN)', async () => {
     await freshDb();
-    await saveRecord(db, 'diaryEntries', weekly(thisWeek.start, 'submitted', '拜访 5 家终端'), { author: REP });
+    const entry = await saveRecord(db, 'diaryEntries', weekly(thisWeek.start, 'submitted', '拜访 5 家终端'), { author: REP });
+    await takeReviewAction(db, entry.id, { action: 'review' }, { id: 'owner-201', name: '王经理' });
     renderView('zh-CN');
     const editor = await screen.findByRole('article', { name: weeklyTitle(thisWeek, 'zh-CN') });
-    expect(await within(editor).findByText('报告提交后不能在这里修改，如需改动，会随主管批阅一并处理。')).toBeTruthy();
+    expect(await within(editor).findByText('经理已批阅，这份报告不能再修改。')).toBeTruthy();
+    expect(within(editor).getByText(/^王经理 已批阅 · /)).toBeTruthy();
     expect(within(editor).getByText('拜访 5 家终端')).toBeTruthy();
     expect(within(editor).queryByRole('textbox')).toBeNull();
     expect(within(editor).queryByRole('button', { name: '提交周报' })).toBeNull();

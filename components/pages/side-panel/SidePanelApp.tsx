@@ -8,8 +8,11 @@ import { IntelView } from '../../intel/IntelView';
 import { ReportsView } from '../../reports/ReportsView';
 import { SettingsView } from './SettingsView';
 import { ErrorBoundary } from '../../shell/ErrorBoundary';
+import { TeamInbox } from '../../reports/TeamInbox';
+import { useTeamContext } from '../../team/use-team';
+import { reportIntentOf } from '../../shell/hash-intent';
 
-export const SECTIONS = ['today', 'dealers', 'intel', 'reports', 'settings'] as const;
+export const SECTIONS = ['today', 'dealers', 'intel', 'reports', 'team', 'settings'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 const NAV_KEYS = {
@@ -17,10 +20,14 @@ const NAV_KEYS = {
   dealers: 'navDealers',
   intel: 'navIntel',
   reports: 'navReports',
+  team: 'navTeam',
   settings: 'navSettings',
 } as const;
 
+/** The section a hash names; a report intent (#reports/daily/…) opens where that report is written. */
 function sectionFromHash(hash: string): Section {
+  const intent = reportIntentOf(hash);
+  if (intent) return intent.kind === 'daily' ? 'today' : 'reports';
   const name = hash.replace(/^#/, '').split('/')[0];
   return (SECTIONS as readonly string[]).includes(name ?? '') ? (name as Section) : 'today';
 }
@@ -32,9 +39,16 @@ function sectionFromHash(hash: string): Section {
 export function SidePanelApp({ onOpenOptions, header, syncPanel }: { onOpenOptions: () => void; header?: React.ReactNode; syncPanel?: React.ReactNode }) {
   const t = useT(sidePanelMessages);
   const [section, setSection] = useState<Section>(() => sectionFromHash(location.hash));
+  const [reportIntent, setReportIntent] = useState(() => reportIntentOf(location.hash));
+  const team = useTeamContext();
+  // The team inbox is a manager's (and an admin's): a rep's panel has no such tab.
+  const sections = SECTIONS.filter((name) => name !== 'team' || (team !== undefined && team.role !== 'rep'));
 
   useEffect(() => {
-    const onHash = () => setSection(sectionFromHash(location.hash));
+    const onHash = () => {
+      setSection(sectionFromHash(location.hash));
+      setReportIntent(reportIntentOf(location.hash));
+    };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
@@ -66,7 +80,7 @@ export function SidePanelApp({ onOpenOptions, header, syncPanel }: { onOpenOptio
         )}
       </header>
       <nav aria-label={t('navLabel')} className="sticky top-0 z-10 flex overflow-x-auto border-b border-line bg-bg px-1">
-        {SECTIONS.map((name) => (
+        {sections.map((name) => (
           <button
             key={name}
             type="button"
@@ -85,7 +99,8 @@ export function SidePanelApp({ onOpenOptions, header, syncPanel }: { onOpenOptio
           {section === 'today' && <TodayView />}
           {section === 'dealers' && <DealersView />}
           {section === 'intel' && <IntelView />}
-          {section === 'reports' && <ReportsView />}
+          {section === 'reports' && <ReportsView key={reportIntent ? `${reportIntent.kind}:${reportIntent.periodStart}` : 'reports'} initial={reportIntent && reportIntent.kind !== 'daily' ? { kind: reportIntent.kind, periodStart: reportIntent.periodStart } : undefined} />}
+          {section === 'team' && team && <TeamInbox team={team} />}
           {section === 'settings' && <SettingsView onOpenOptions={onOpenOptions} syncPanel={syncPanel} />}
         </ErrorBoundary>
       </main>
