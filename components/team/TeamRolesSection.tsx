@@ -5,7 +5,7 @@ import { writeSetting } from '../../lib/store/settings';
 import type { Locale, Translate } from '../../lib/kernel/i18n';
 import { assignRole, managedTeamIds, RoleChangeError, type RoleChangeRefusal, type TeamContext, type TeamMember } from '../../lib/team/roles';
 import type { Role } from '../../lib/team/schema';
-import { Badge, Button, Card, Checkbox, Field, FieldError, FormActions, Notice, SaveError, SegmentedControl, errorMessageOf, fieldsetClass, hintClass, labelClass, legendClass, selectClass, type FieldControlProps } from '../ui/index';
+import { Badge, Button, Checkbox, Field, FieldError, FormActions, Notice, SaveError, SegmentedControl, errorMessageOf, fieldsetClass, hintClass, labelClass, legendClass, selectClass, type FieldControlProps } from '../ui/index';
 import { teamMessages } from './messages';
 import { COMMON_TIME_ZONES, deviceTimeZone, timeZoneName } from './time-zones';
 import { useTeamContext } from './use-team';
@@ -54,11 +54,14 @@ function YourRole({ context }: { context: TeamContext }) {
       <h3 id={heading} className="m-0 text-lg font-semibold">
         {t('yourRole')}
       </h3>
-      <p className="m-0 flex flex-wrap items-center gap-2 text-sm">
-        <Badge tone={context.role === 'rep' ? 'neutral' : 'accent'}>{t(ROLE_NAME[context.role])}</Badge>
-        {context.roleSource === 'assignment' && <span className="text-muted">{t('yourDeadlinesIn', { zone: zoneLabel(context.me.timeZone, locale, t, 'mine') })}</span>}
-      </p>
+      {context.roleSource === 'assignment' && (
+        <div className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1 text-sm">
+          <Badge tone={context.role === 'rep' ? 'neutral' : 'accent'}>{t(ROLE_NAME[context.role])}</Badge>
+          {context.role !== 'rep' && <span className="min-w-0">{t('yourReps', { count: context.reps.length })}</span>}
+        </div>
+      )}
       <p className={hintClass}>{source}</p>
+      {context.roleSource === 'assignment' && <p className={hintClass}>{t('yourDeadlinesIn', { zone: zoneLabel(context.me.timeZone, locale, t, 'mine') })}</p>}
       {context.roleSource === 'profile' && <OwnRoleForm adminAllowed={!context.adminExists} />}
     </section>
   );
@@ -407,7 +410,7 @@ function ClaimAdmin({ context }: { context: TeamContext }) {
     );
   };
   return (
-    <Card className="border-warn">
+    <div className="flex min-w-0 flex-col gap-3">
       <Notice tone="warn">{t('noAdmin')}</Notice>
       {!context.meIsOwner ? (
         <p className={hintClass}>{t('notAnOwner')}</p>
@@ -436,6 +439,6 @@ function ClaimAdmin({ context }: { context: TeamContext }) {
         </Notice>
       )}
       <SaveError error={error.failure} />
-    </Card>
+    </div>
   );
 }

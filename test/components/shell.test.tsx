@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ExtensionRoot } from '../../components/shell/ExtensionRoot';
 import { SidePanelApp } from '../../components/pages/side-panel/SidePanelApp';
@@ -99,8 +99,9 @@ describe('options page', () => {
       </ExtensionRoot>,
     );
     const nav = await screen.findByRole('navigation', { name: 'Settings sections' });
-    expect([...nav.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(['#connection', '#team', '#templates', '#rule-sets', '#dealer-data', '#backup', '#about']);
-    expect(screen.getByText(/Due Friday 18:00; until Monday 09:00 with a reason/)).toBeTruthy();
+    expect([...nav.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(['#connection', '#team', '#templates', '#deadlines', '#rule-sets', '#dealer-data', '#backup', '#about']);
+    // The Deadlines section says each rule in words.
+    expect((await within(screen.getByRole('region', { name: 'Deadlines' })).findAllByText((_, element) => element?.tagName === 'LI' && /Friday.*; until Monday 09:00 with a reason/.test(element.textContent ?? ''))).length).toBeGreaterThan(0);
     await saveRecord(db, 'intelItems', intelDraft(), { author: REP });
     const file = new File(['{"format":"fieldkit-backup","version":1,"exportedAt":"2026-11-23T00:00:00Z","appVersion":"1","tables":{"intelItems":[{"id":"x"}]}}'], 'bad.json', { type: 'application/json' });
     await userEvent.upload(screen.getByLabelText('Import backup file'), file);

@@ -12,8 +12,10 @@ import { ErrorBoundary } from '../../shell/ErrorBoundary';
 import { Disclosure } from '../../rules/Disclosure';
 import { Button, Notice, cn, hintClass, inputClass, labelClass } from '../../ui/index';
 import { TeamRolesSection } from '../../team/TeamRolesSection';
+import { useTeamContext } from '../../team/use-team';
+import { DeadlineRulesSection } from '../../reports/DeadlineRulesSection';
 
-type SectionId = 'connection' | 'team' | 'templates' | 'rule-sets' | 'dealer-data' | 'backup' | 'about';
+type SectionId = 'connection' | 'team' | 'templates' | 'deadlines' | 'rule-sets' | 'dealer-data' | 'backup' | 'about';
 
 /** Which section is in view, for the navigation's current mark. */
 function useSectionInView(ids: readonly SectionId[]): SectionId {
@@ -38,25 +40,26 @@ function useSectionInView(ids: readonly SectionId[]): SectionId {
   return current;
 }
 
-const SECTION_IDS: readonly SectionId[] = ['connection', 'team', 'templates', 'rule-sets', 'dealer-data', 'backup', 'about'];
+const SECTION_IDS: readonly SectionId[] = ['connection', 'team', 'templates', 'deadlines', 'rule-sets', 'dealer-data', 'backup', 'about'];
 
 /**
- * The options page: an admin console by task — connection, team, templates, scoring rules, backup,
- * about. Hosts pass the connection section (it needs extension wiring) so this stays mountable in tests.
+ * The options page: an admin console by task — connection, team and roles, templates, deadlines,
+ * scoring rules, dealer data, backup, about. Hosts pass the connection section (it needs extension
+ * wiring) so this stays mountable in tests.
  */
 export function OptionsApp({ appVersion, connection }: { appVersion: string; connection?: ReactNode }) {
   const t = useT(optionsMessages);
   const profile = useSetting('profile');
   const current = useSectionInView(SECTION_IDS);
+  // Templates and deadlines are the admin's to change (anyone's while no admin exists); others read them.
+  const canAdminister = useTeamContext()?.canAdminister ?? false;
   const sections: { id: SectionId; title: string; nav: string; body: ReactNode }[] = [
     { id: 'connection', title: t('connection'), nav: t('connectionNav'), body: connection ?? <p className="m-0 text-sm text-muted">{t('connectionComing')}</p> },
     { id: 'team', title: t('team'), nav: t('teamNav'), body: <TeamSection /> },
-    // TODO(H6): once components/reports/DeadlineRulesSection.tsx and ReminderSettings.tsx land, mount
-    // them here, each its own section with a nav entry ('deadlines': <DeadlineRulesSection
-    // canEdit={team.canAdminister} />, 'reminders': <ReminderSettings />), and pass
-    // canEdit={team.canAdminister} to <TemplatesSection /> once it takes the prop
-    // (team = useTeamContext() from components/team/use-team).
-    { id: 'templates', title: t('templates'), nav: t('templatesNav'), body: <TemplatesSection /> },
+    { id: 'templates', title: t('templates'), nav: t('templatesNav'), body: <TemplatesSection canEdit={canAdminister} /> },
+    { id: 'deadlines', title: t('deadlines'), nav: t('deadlinesNav'), body: <DeadlineRulesSection canEdit={canAdminister} /> },
+    // TODO(H6): mount <ReminderSettings /> (components/reports/ReminderSettings.tsx) as a 'reminders'
+    // section with its nav entry once it lands.
     { id: 'rule-sets', title: t('ruleSets'), nav: t('ruleSetsNav'), body: <RuleSetsSection /> },
     { id: 'dealer-data', title: t('dealerData'), nav: t('dealerDataNav'), body: <ImportData headingLevel={3} /> },
     { id: 'backup', title: t('backup'), nav: t('backup'), body: <BackupPanel appVersion={appVersion} actor={profile?.id ?? 'local-user'} /> },
