@@ -34,6 +34,8 @@ export interface HubSpotSimOptions {
   /** 0 (default) picks a free port. The simulator only ever binds 127.0.0.1. */
   port?: number;
   token?: string;
+  /** More tokens, each of its own HubSpot user (token → userId, e.g. 5103 for owner 103). */
+  userTokens?: Record<string, number>;
   /** A seed object, or the path of a JSON seed file. */
   seed?: SimSeed | string;
   /** Requests per rolling 10 s (default 100, HubSpot's lower private-app tier). */
@@ -131,6 +133,7 @@ export async function startHubSpotSim(options: HubSpotSimOptions = {}): Promise<
   const state = new SimState(seed);
   const config: SimConfig = {
     token: options.token ?? 'demo-token',
+    ...(options.userTokens ? { userTokens: { ...options.userTokens } } : {}),
     scopes: [...(options.scopes ?? DEFAULT_SCOPES)],
     customObjects: options.customObjects ?? 'forbidden',
     searchLimits: options.searchLimits ?? 'current',
@@ -219,7 +222,7 @@ export async function startHubSpotSim(options: HubSpotSimOptions = {}): Promise<
     // Bearer auth everywhere but token-info, which identifies the token from its body.
     const auth = req.headers.authorization ?? '';
     const bearer = auth.startsWith('Bearer ') ? auth.slice(7) : undefined;
-    if (path !== TOKEN_INFO_PATH && bearer !== config.token) {
+    if (path !== TOKEN_INFO_PATH && bearer !== config.token && !(bearer !== undefined && config.userTokens && Object.hasOwn(config.userTokens, bearer))) {
       respond(
         errorResponse(
           new SimHttpError(401, {

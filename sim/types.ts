@@ -102,6 +102,12 @@ export type SearchLimits = 'current' | 'legacy';
 
 export interface SimConfig {
   token: string;
+  /**
+   * More people's tokens, each identifying its HubSpot user (token → userId): a rep and their
+   * manager each connect with their own token, as each HubSpot user does with their own OAuth
+   * access token. `token` is the user 5101's (owner 101).
+   */
+  userTokens?: Record<string, number>;
   scopes: string[];
   customObjects: CustomObjectsMode;
   searchLimits: SearchLimits;

@@ -57,10 +57,11 @@ export const accountRoutes: Route[] = [
   // The token is in the body (tokenKey); HubSpot answers without needing any scope.
   route('POST', '/oauth/v2/private-apps/get/access-token-info', (ctx, req) => {
     const b = requireBody(req.body);
-    if (b.tokenKey !== ctx.config.token) {
+    const other = typeof b.tokenKey === 'string' && ctx.config.userTokens && Object.hasOwn(ctx.config.userTokens, b.tokenKey) ? ctx.config.userTokens[b.tokenKey] : undefined;
+    if (b.tokenKey !== ctx.config.token && other === undefined) {
       throw new SimHttpError(401, { message: 'The access token provided is invalid or expired.', category: 'INVALID_AUTHENTICATION' });
     }
-    return { status: 200, body: { userId: USER_ID, hubId: ctx.state.portalId, appId: APP_ID, scopes: [...ctx.config.scopes] } };
+    return { status: 200, body: { userId: other ?? USER_ID, hubId: ctx.state.portalId, appId: APP_ID, scopes: [...ctx.config.scopes] } };
   }),
   route('GET', '/crm/v3/owners', (ctx, req) => {
     requireScope(ctx, 'crm.objects.owners.read');
