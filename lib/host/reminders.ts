@@ -45,6 +45,20 @@ export function reportHash(kind: ReminderKind, periodStart: string): string {
   return `reports/${kind}/${periodStart}`;
 }
 
+/**
+ * Whether the browser shows this extension's notifications (a user can block them in the
+ * browser's settings); undefined where the browser cannot say (Firefox). For extension pages:
+ * Settings passes it to components/reports/ReminderSettings.tsx.
+ */
+export async function notificationPermission(): Promise<'granted' | 'denied' | undefined> {
+  try {
+    const level = await (browser.notifications as { getPermissionLevel?: () => Promise<string> }).getPermissionLevel?.();
+    return level === 'granted' || level === 'denied' ? level : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 type Notified = Record<string, string>;
 
 async function loadNotified(): Promise<Notified | undefined> {

@@ -58,7 +58,7 @@ export interface DueItem {
   /** When the reminder before the deadline is due: dueAt minus the lead time. */
   remindAt: string;
   state: DueState;
-  /** Overdue: whole calendar days since the last on-time moment (0 the same day), in the author's zone. */
+  /** Overdue: calendar days since the day it was due (0 that same day), in the author's zone. */
   daysOverdue?: number;
   /** The author started it (a draft exists). */
   started: boolean;
@@ -171,8 +171,8 @@ export function dueItems(input: DueInputs): DueItem[] {
     const phase = phaseAt({ dueAt: item.dueAt, ...(item.graceUntil ? { graceUntil: item.graceUntil } : {}), reasonRequired: false }, input.now);
     if (phase === 'grace') items.push({ ...item, state: 'grace' });
     else if (phase === 'late') {
-      const lastOnTime = localClock(item.graceUntil ?? item.dueAt, input.timeZone).day;
-      items.push({ ...item, state: 'overdue', daysOverdue: Math.max(0, daysBetween(lastOnTime, today)) });
+      const dueDay = localClock(item.dueAt, input.timeZone).day;
+      items.push({ ...item, state: 'overdue', daysOverdue: Math.max(0, daysBetween(dueDay, today)) });
     } else if (now >= Date.parse(item.remindAt)) items.push({ ...item, state: 'upcoming' });
     else if (localClock(item.dueAt, input.timeZone).day === today) items.push({ ...item, state: 'due' });
   }

@@ -97,10 +97,10 @@ describe('what is due', () => {
     expect(summary(dueItems(inputs({ now: sh('2026-12-04T18:00:01') })))).toContain('weekly 2026-11-30 grace');
     expect(summary(dueItems(inputs({ now: sh('2026-12-07T09:00:00.999') })))).toContain('weekly 2026-11-30 grace');
     const monday = dueItems(inputs({ now: sh('2026-12-07T09:00:01') }));
-    expect(summary(monday)).toContain('weekly 2026-11-30 overdue +0d');
+    expect(summary(monday)).toContain('weekly 2026-11-30 overdue +3d'); // counted from Friday, the day it was due
     // The new week's report is not due until its own Friday.
     expect(monday.some((i) => i.periodStart === '2026-12-07' && i.kind === 'weekly')).toBe(false);
-    expect(summary(dueItems(inputs({ now: sh('2026-12-10T12:00:00') })))).toContain('weekly 2026-11-30 overdue +3d');
+    expect(summary(dueItems(inputs({ now: sh('2026-12-10T12:00:00') })))).toContain('weekly 2026-11-30 overdue +6d');
   });
 
   it('looks back one week for weeklies and one month for monthlies, never further', () => {
