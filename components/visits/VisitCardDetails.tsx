@@ -1,5 +1,4 @@
 import { useId, useState, type ReactNode } from 'react';
-import { Lock } from 'lucide-react';
 import { useLocale, useT } from '../shell/locale';
 import { formatDay } from '../../lib/kernel/format';
 import { formatQuantity } from '../../lib/kernel/units';
@@ -23,7 +22,7 @@ function Item({ label, wide, children }: { label: string; wide?: boolean; childr
 }
 
 /**
- * A visit card read-only: why it cannot be changed (one line), its numbers, actions and note, and
+ * A visit card read-only, under its own heading: why it cannot be changed (one line), its numbers, actions and note, and
  * its display photos, each opening larger. Shown to the author once the day's report is in, and
  * to anyone reading someone else's card (a manager).
  */
@@ -55,23 +54,27 @@ export function VisitCardDetails({
 
   return (
     <div className="flex flex-col gap-3" data-testid="visit-card-details">
-      {reason && (
-        <Notice tone="info">
-          <Lock aria-hidden="true" className="mr-1 inline size-3.5 align-[-2px]" />
-          {reason === 'daySubmitted' ? t('readOnlyDaySubmitted') : t('readOnlyNotAuthor', { author: card.author.name })}
-        </Notice>
-      )}
+      <h4 className="text-base font-semibold">{t('viewing', { dealer: dealerName, day: formatDay(card.visitDay, locale, 'short') })}</h4>
+      {reason && <Notice tone="info">{reason === 'daySubmitted' ? t('readOnlyDaySubmitted') : t('readOnlyNotAuthor', { author: card.author.name })}</Notice>}
       <dl className="m-0 grid grid-cols-[repeat(auto-fill,minmax(132px,1fr))] gap-x-4 gap-y-2.5">
-        <Item label={t('dealer')}>{dealerName}</Item>
-        <Item label={t('visitDay')}>{formatDay(card.visitDay, locale, 'short')}</Item>
         <Item label={t('previousPeriodSales')}>{quantity(card.previousPeriodSales)}</Item>
         <Item label={t('currentInventory')}>{quantity(card.currentInventory)}</Item>
         <Item label={t('orderQuantity')}>{quantity(card.orderQuantity) ?? t('noOrder')}</Item>
-        <Item label={t('orderedSkus')}>{list(card.orderedSkus)}</Item>
-        <Item label={t('carriedRequired')}>{list(carried)}</Item>
-        <Item label={t('missingRequired')}>{list(missing)}</Item>
-        <Item label={t('actions')}>{t('actionsDoneLabel', { done: done.length, total: ACTION_KEYS.length })}</Item>
-        <Item label={t('actionsNotDone')}>{list(notDone.map((key) => t(key)))}</Item>
+        <Item label={t('actionsDoneList')} wide>
+          {list(done.map((key) => t(key))) ?? t('none')}
+        </Item>
+        <Item label={t('actionsNotDone')} wide>
+          {list(notDone.map((key) => t(key)))}
+        </Item>
+        <Item label={t('orderedSkus')} wide>
+          {list(card.orderedSkus)}
+        </Item>
+        <Item label={t('carriedRequired')} wide>
+          {list(carried)}
+        </Item>
+        <Item label={t('missingRequired')} wide>
+          {list(missing)}
+        </Item>
         {card.keyAccount && (
           <Item label={t('keyAccount')}>
             <Badge tone="accent">{t('keyAccountBadge')}</Badge>

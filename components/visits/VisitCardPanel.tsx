@@ -54,10 +54,7 @@ function Decided({ card, viewer, dealerName, today, onSaved, onClose, opened }: 
 
   if (!rule.editable) {
     return (
-      <>
-        <h4 className="text-base font-semibold">{t('viewing', { dealer: dealerName, day })}</h4>
-        <VisitCardDetails card={card} dealerName={dealerName} photos={opened.photos} reason={rule.reason} onClose={onClose} />
-      </>
+<VisitCardDetails card={card} dealerName={dealerName} photos={opened.photos} reason={rule.reason} onClose={onClose} />
     );
   }
   return (

@@ -389,7 +389,7 @@ describe('VisitCardForm: display photos', () => {
     expect(photos.getByRole('button', { name: '放大照片 2' }).getAttribute('aria-expanded')).toBe('true');
     const large = photos.getByRole('figure');
     expect(within(large).getByRole('img', { name: '照片 2' })).toBeTruthy();
-    await user.click(within(large).getByRole('button', { name: '收起' }));
+    await user.click(within(large).getByRole('button', { name: '收起照片' }));
     expect(photos.queryByRole('figure')).toBeNull();
 
     await user.click(photos.getByRole('button', { name: '移除照片 2' }));
