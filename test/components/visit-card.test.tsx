@@ -440,6 +440,23 @@ describe('VisitCardForm: display photos', () => {
     expect((photos.getByLabelText('添加照片') as HTMLInputElement).disabled).toBe(true);
   });
 
+  it('offers the camera on a touch device only, as a file input that asks for the rear camera (zh-CN)', () => {
+    withPhotos('zh-CN', <VisitCardForm dealers={dealers} loadHistory={loaderOf([])} today={TODAY} onSave={vi.fn()} />);
+    expect(screen.queryByLabelText('拍照')).toBeNull();
+    cleanup();
+    vi.stubGlobal('matchMedia', (query: string) => ({ matches: query === '(pointer: coarse)', addEventListener: () => undefined, removeEventListener: () => undefined }));
+    try {
+      withPhotos('zh-CN', <VisitCardForm dealers={dealers} loadHistory={loaderOf([])} today={TODAY} onSave={vi.fn()} />);
+      const camera = screen.getByLabelText('拍照') as HTMLInputElement;
+      expect(camera.getAttribute('capture')).toBe('environment');
+      expect(camera.accept).toBe('image/*');
+      expect((screen.getByLabelText('添加照片') as HTMLInputElement).hasAttribute('capture')).toBe(false);
+      expect((screen.getByLabelText('添加照片') as HTMLInputElement).multiple).toBe(true);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('opens with the stored photos and keeps their ids; a removed one is left out of the save (en)', async () => {
     const user = userEvent.setup();
     const existing = card({ visitDay: '2026-11-21', photoCount: 2 });
