@@ -517,8 +517,8 @@ function FieldEditor({
         <Checkbox className="mb-1" label={t('required')} checked={field.required} onChange={(event) => onChange((f) => ({ ...f, required: event.target.checked }))} />
       </div>
       {field.type === 'number' && (
-        <Field label={t('unit')} hint={t('unitHint')} className="max-w-44" error={unitProblems[0]?.message[locale]}>
-          {(control) => <input {...control} className={inputClass} value={field.unit ?? ''} onChange={(event) => onChange((f) => ({ ...f, unit: event.target.value }))} />}
+        <Field label={t('unit')} hint={t('unitHint')} error={unitProblems[0]?.message[locale]}>
+          {(control) => <input {...control} className={cn(inputClass, 'w-44')} value={field.unit ?? ''} onChange={(event) => onChange((f) => ({ ...f, unit: event.target.value }))} />}
         </Field>
       )}
       {field.type === 'choice' && (
@@ -527,7 +527,7 @@ function FieldEditor({
           <Problems problems={choiceProblems.filter((p) => p.path.endsWith('.choices') || p.path.endsWith('.value'))} />
           <ol className="m-0 flex list-none flex-col gap-2 p-0">
             {choices.map((choice, i) => (
-              <li key={choice.value || i} className="flex min-w-0 items-end gap-2">
+              <li key={choice.value || i} className="flex min-w-0 items-end gap-2 border-b border-line pb-2 last:border-b-0 last:pb-0">
                 <div className="min-w-0 flex-1">
                   <LocalInputs
                     value={choice.label}
@@ -556,7 +556,9 @@ function FieldEditor({
           <Problems problems={skuProblems} />
         </div>
       )}
-      <LocalInputs value={field.hint ?? EMPTY} labels={{ 'zh-CN': t('hintZh'), en: t('hintEn') }} problems={at('hint')} onChange={(hint) => onChange((f) => ({ ...f, hint }))} />
+      <Disclosure summary={t('hint')} open={at('hint').length > 0 ? true : undefined}>
+        <LocalInputs value={field.hint ?? EMPTY} labels={{ 'zh-CN': t('hintZh'), en: t('hintEn') }} problems={at('hint')} onChange={(hint) => onChange((f) => ({ ...f, hint }))} />
+      </Disclosure>
       <Problems problems={[...problems.filter((p) => p.path.split('.').length === 2), ...keyProblems, ...requiredProblems]} />
     </fieldset>
   );

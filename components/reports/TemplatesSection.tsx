@@ -6,6 +6,8 @@ import { useLocale, useT } from '../shell/locale';
 import { Badge, Button, Card, Notice, cn, hintClass } from '../ui';
 import { Disclosure } from '../rules/Disclosure';
 import { formatDay } from '../../lib/kernel/format';
+import { profileNameFor } from '../../lib/store/settings';
+import { unitLabel } from '../../lib/kernel/units';
 import type { Template, TemplateKind } from '../../lib/reports/schema';
 import { KIND_NAMES, deadlineSubjectsShownFor, sectionsOf } from '../../lib/reports/templates';
 import { copyBuiltIn, draftFrom, saveTemplateVersion, setActive, templateLibrary, type KindTemplates } from '../../lib/reports/template-store';
@@ -197,7 +199,7 @@ function KindCard({
                 <li key={field.key} className="flex flex-wrap items-center gap-x-1.5">
                   <span className="break-words">
                     {field.type === 'number' && field.unit
-                      ? t('fieldLineUnit', { label: field.label[locale], type: typeWord(field.type, t), unit: field.unit })
+                      ? t('fieldLineUnit', { label: field.label[locale], type: typeWord(field.type, t), unit: unitLabel(field.unit, locale, 2) })
                       : t('fieldLine', { label: field.label[locale], type: typeWord(field.type, t) })}
                   </span>
                   {field.required && <Badge tone="accent">{t('required')}</Badge>}
@@ -218,7 +220,7 @@ function KindCard({
                 <VersionRow
                   key={version.id}
                   template={version}
-                  label={`${version.name[locale]} · ${t('versionLine', { version: version.version, day: formatDay(version.createdAt.slice(0, 10), locale, 'date'), author: version.author.name })}`}
+                  label={`${version.name[locale]} · ${t('versionLine', { version: version.version, day: formatDay(version.createdAt.slice(0, 10), locale, 'date'), author: profileNameFor(version.author.name, locale) })}`}
                   current={version.id === active.id}
                   canEdit={canEdit}
                   onUse={onUse}

@@ -88,7 +88,7 @@ export type TemplateListMessageKey = keyof (typeof templateListMessages)['en'];
 export const templateEditorMessages = defineMessages({
   en: {
     title: 'Edit template: {name}',
-    intro: 'Saving stores version {version} and puts it in use. Earlier versions are kept: reports already written still show with theirs.',
+    intro: '{version, plural, =1 {Saving stores this copy as version 1 and puts it in use; the built-in stays available.} other {Saving stores version # and puts it in use. Earlier versions are kept: reports already written still show with theirs.}}',
     basics: 'Name, deadline and reminder',
     nameZh: 'Name in Chinese',
     nameEn: 'Name in English',
@@ -109,6 +109,7 @@ export const templateEditorMessages = defineMessages({
     required: 'Required',
     hide: 'Hide in this template',
     namesAndHint: 'Name and hint',
+    hint: 'Hint (optional)',
     labelZh: 'Name in Chinese',
     labelEn: 'Name in English',
     hintZh: 'Hint in Chinese',
@@ -150,7 +151,7 @@ export const templateEditorMessages = defineMessages({
   },
   'zh-CN': {
     title: '修改模板：{name}',
-    intro: '保存后存为第 {version} 版并立即启用。之前的版本都会保留：已经写好的报告仍按原来的版本显示。',
+    intro: '{version, plural, =1 {保存后这份副本存为第 1 版并立即启用，内置模板仍可随时改回。} other {保存后存为第 # 版并立即启用。之前的版本都会保留：已经写好的报告仍按原来的版本显示。}}',
     basics: '名称、截止时间和提醒',
     nameZh: '中文名称',
     nameEn: '英文名称',
@@ -171,6 +172,7 @@ export const templateEditorMessages = defineMessages({
     required: '必填',
     hide: '在此模板中隐藏',
     namesAndHint: '名称和提示',
+    hint: '提示（选填）',
     labelZh: '中文名称',
     labelEn: '英文名称',
     hintZh: '中文提示',

@@ -6,7 +6,7 @@
 import type { Locale } from '../kernel/i18n';
 import type { ReadableLine, ReadableRecord, RenderContext } from '../store/kind';
 import { dayText, field, numberText, present, say, section } from '../store/readable';
-import { formatQuantity } from '../kernel/units';
+import { formatQuantity, unitLabel } from '../kernel/units';
 import type { DeadlineSubject } from './deadline-rules';
 import type { FieldType, LocalText, Template, TemplateField } from './schema';
 import { deadlineSubjectsShownFor, KIND_NAMES, sectionsOf } from './templates';
@@ -53,7 +53,7 @@ export function renderTemplate(template: Template, { locale }: RenderContext): R
     return `${s.label[locale]}${flag}`;
   });
   const fields = template.fields.map((f) =>
-    [f.label[locale], f.type === 'number' && f.unit ? `${typeName(f.type, locale)}${say(locale, `（${f.unit}）`, ` (${f.unit})`)}` : typeName(f.type, locale), f.required ? say(locale, '必填', 'required') : undefined]
+    [f.label[locale], f.type === 'number' && f.unit ? `${typeName(f.type, locale)}${say(locale, `（${unitLabel(f.unit, locale, 2)}）`, ` (${unitLabel(f.unit, locale, 2)})`)}` : typeName(f.type, locale), f.required ? say(locale, '必填', 'required') : undefined]
       .filter(Boolean)
       .join(' · '),
   );

@@ -87,7 +87,7 @@ const WORDS = {
     saved: (v: number) => `Weekly report (copy) version ${v} saved and in use.`,
     inUseCopy: 'In use: Weekly report (copy)',
     inUseDaily: 'In use: Daily report',
-    fieldLine: 'Display facings · Number (个)',
+    fieldLine: 'Display facings · Number (units)',
     edit: 'Edit Weekly report (copy)',
     versions: 'Versions (2)',
     problems: (n: number) => `${n} things to fix before saving`,

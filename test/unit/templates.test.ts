@@ -332,7 +332,7 @@ describe('templates in words and on other devices', () => {
     const en = renderTemplate(template, { locale: 'en', dealerName: () => undefined });
     expect(zh.lines.map((l) => l.value)).toEqual(['周报（副本）', '周报', '1', '周报', '截止前 2 小时', '2']);
     expect(en.lines.map((l) => l.value)).toEqual(['Weekly report (copy)', 'Weekly report', '1', 'Weekly report', '2 hours before the deadline', '2']);
-    expect(en.sections![1]!.items).toEqual(['Display facings · Number (个) · required']);
+    expect(en.sections![1]!.items).toEqual(['Display facings · Number (units) · required']);
   });
 
   it('a template names its deadline subject; absent, the kind decides by role', () => {
