@@ -14,8 +14,9 @@ import { Button, Notice, cn, hintClass, inputClass, labelClass } from '../../ui/
 import { TeamRolesSection } from '../../team/TeamRolesSection';
 import { useTeamContext } from '../../team/use-team';
 import { DeadlineRulesSection } from '../../reports/DeadlineRulesSection';
+import { ReminderSettings, type NotificationPermission } from '../../reports/ReminderSettings';
 
-type SectionId = 'connection' | 'team' | 'templates' | 'deadlines' | 'rule-sets' | 'dealer-data' | 'backup' | 'about';
+type SectionId = 'connection' | 'team' | 'templates' | 'deadlines' | 'reminders' | 'rule-sets' | 'dealer-data' | 'backup' | 'about';
 
 /** Which section is in view, for the navigation's current mark. */
 function useSectionInView(ids: readonly SectionId[]): SectionId {
@@ -40,14 +41,23 @@ function useSectionInView(ids: readonly SectionId[]): SectionId {
   return current;
 }
 
-const SECTION_IDS: readonly SectionId[] = ['connection', 'team', 'templates', 'deadlines', 'rule-sets', 'dealer-data', 'backup', 'about'];
+const SECTION_IDS: readonly SectionId[] = ['connection', 'team', 'templates', 'deadlines', 'reminders', 'rule-sets', 'dealer-data', 'backup', 'about'];
 
 /**
  * The options page: an admin console by task — connection, team and roles, templates, deadlines,
- * scoring rules, dealer data, backup, about. Hosts pass the connection section (it needs extension
- * wiring) so this stays mountable in tests.
+ * reminders, scoring rules, dealer data, backup, about. Hosts pass what needs extension wiring (the
+ * connection section, the notification permission) so this stays mountable in tests.
  */
-export function OptionsApp({ appVersion, connection }: { appVersion: string; connection?: ReactNode }) {
+export function OptionsApp({
+  appVersion,
+  connection,
+  notificationPermission,
+}: {
+  appVersion: string;
+  connection?: ReactNode;
+  /** Whether the browser shows Fieldkit's notifications (the host asks it; lib/host/reminders). */
+  notificationPermission?: () => Promise<NotificationPermission | undefined>;
+}) {
   const t = useT(optionsMessages);
   const profile = useSetting('profile');
   const current = useSectionInView(SECTION_IDS);
@@ -58,8 +68,8 @@ export function OptionsApp({ appVersion, connection }: { appVersion: string; con
     { id: 'team', title: t('team'), nav: t('teamNav'), body: <TeamSection /> },
     { id: 'templates', title: t('templates'), nav: t('templatesNav'), body: <TemplatesSection canEdit={canAdminister} /> },
     { id: 'deadlines', title: t('deadlines'), nav: t('deadlinesNav'), body: <DeadlineRulesSection canEdit={canAdminister} /> },
-    // TODO(H6): mount <ReminderSettings /> (components/reports/ReminderSettings.tsx) as a 'reminders'
-    // section with its nav entry once it lands.
+    // Titled "Notifications": ReminderSettings brings its own "Reminders" heading.
+    { id: 'reminders', title: t('reminders'), nav: t('reminders'), body: <ReminderSettings getPermission={notificationPermission} /> },
     { id: 'rule-sets', title: t('ruleSets'), nav: t('ruleSetsNav'), body: <RuleSetsSection /> },
     { id: 'dealer-data', title: t('dealerData'), nav: t('dealerDataNav'), body: <ImportData headingLevel={3} /> },
     { id: 'backup', title: t('backup'), nav: t('backup'), body: <BackupPanel appVersion={appVersion} actor={profile?.id ?? 'local-user'} /> },

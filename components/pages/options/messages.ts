@@ -3,7 +3,7 @@ import { defineMessages } from '../../../lib/kernel/i18n';
 export const optionsMessages = defineMessages({
   en: {
     title: 'Fieldkit settings',
-    intro: 'Set up Fieldkit for your team: the HubSpot connection, people and roles, report templates and deadlines, scoring rules and backups.',
+    intro: 'Set up Fieldkit for your team: the HubSpot connection, people and roles, report templates, deadlines and reminders, scoring rules and backups.',
     sections: 'Settings sections',
     connection: 'HubSpot connection',
     connectionNav: 'Connection',
@@ -16,6 +16,7 @@ export const optionsMessages = defineMessages({
     templatesNav: 'Templates',
     deadlines: 'Deadlines',
     deadlinesNav: 'Deadlines',
+    reminders: 'Notifications',
     templatesIntro: 'Deadlines and required parts of each report. Editing templates is coming; these are the defaults from your sales department.',
     templateDaily: 'Daily report',
     templateWeekly: 'Weekly report',
@@ -52,7 +53,7 @@ export const optionsMessages = defineMessages({
   },
   'zh-CN': {
     title: 'Fieldkit 设置',
-    intro: '为团队配置 Fieldkit：HubSpot 连接、人员与角色、报告模板与截止时间、评分规则和备份。',
+    intro: '为团队配置 Fieldkit：HubSpot 连接、人员与角色、报告模板、截止时间与提醒、评分规则和备份。',
     sections: '设置栏目',
     connection: 'HubSpot 连接',
     connectionNav: '连接',
@@ -65,6 +66,7 @@ export const optionsMessages = defineMessages({
     templatesNav: '模板',
     deadlines: '截止时间',
     deadlinesNav: '截止时间',
+    reminders: '通知',
     templatesIntro: '各类报告的截止时间和必填部分。模板编辑即将推出；下面是销售部的默认设置。',
     templateDaily: '日报',
     templateWeekly: '周报',
