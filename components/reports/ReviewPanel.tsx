@@ -186,25 +186,23 @@ function ReplyForm({ annotation, onAction }: { annotation: ReviewEvent; onAction
       </div>
     );
   const label = t('replyLabel', { name: profileNameFor(annotation.author.name, locale) });
+  // Not a <form>: the panel sits inside the report editor's form, and forms do not nest.
+  const send = async () => {
+    if (!text.trim()) return setError(t('errorTextRequired'));
+    setBusy(true);
+    try {
+      await onAction({ action: 'reply', replyTo: annotation.id, text });
+      setText('');
+      setOpen(false);
+      setError(undefined);
+    } catch (e) {
+      setError(errorOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
-    <form
-      className="flex flex-col gap-1.5"
-      onSubmit={async (event) => {
-        event.preventDefault();
-        if (!text.trim()) return setError(t('errorTextRequired'));
-        setBusy(true);
-        try {
-          await onAction({ action: 'reply', replyTo: annotation.id, text });
-          setText('');
-          setOpen(false);
-          setError(undefined);
-        } catch (e) {
-          setError(errorOf(e));
-        } finally {
-          setBusy(false);
-        }
-      }}
-    >
+    <div role="group" aria-label={label} className="flex flex-col gap-1.5">
       <label htmlFor={id} className="text-sm text-ink">
         {label}
       </label>
@@ -215,14 +213,14 @@ function ReplyForm({ annotation, onAction }: { annotation: ReviewEvent; onAction
         </p>
       )}
       <div className="flex flex-wrap gap-2">
-        <Button size="sm" type="submit" variant="primary" disabled={busy}>
+        <Button size="sm" variant="primary" disabled={busy} onClick={() => void send()}>
           {t('sendReply')}
         </Button>
         <Button size="sm" onClick={() => setOpen(false)}>
           {t('cancel')}
         </Button>
       </div>
-    </form>
+    </div>
   );
 }
 
@@ -234,25 +232,22 @@ export function NoteForm({ label, onSave, onCancel }: { label: string; onSave(te
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const id = useId();
+  const save = async () => {
+    if (!text.trim()) return setError(t('errorTextRequired'));
+    setBusy(true);
+    try {
+      await onSave(text);
+      setText('');
+      setError(undefined);
+      onCancel?.();
+    } catch (e) {
+      setError(errorOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
-    <form
-      className="flex flex-col gap-1.5"
-      onSubmit={async (event) => {
-        event.preventDefault();
-        if (!text.trim()) return setError(t('errorTextRequired'));
-        setBusy(true);
-        try {
-          await onSave(text);
-          setText('');
-          setError(undefined);
-          onCancel?.();
-        } catch (e) {
-          setError(errorOf(e));
-        } finally {
-          setBusy(false);
-        }
-      }}
-    >
+    <div role="group" aria-label={label} className="flex flex-col gap-1.5">
       <label htmlFor={id} className="text-sm text-ink">
         {label}
       </label>
@@ -263,7 +258,7 @@ export function NoteForm({ label, onSave, onCancel }: { label: string; onSave(te
         </p>
       )}
       <div className="flex flex-wrap gap-2">
-        <Button size="sm" type="submit" variant="primary" disabled={busy}>
+        <Button size="sm" variant="primary" disabled={busy} onClick={() => void save()}>
           {t('saveNote')}
         </Button>
         {onCancel && (
@@ -272,7 +267,7 @@ export function NoteForm({ label, onSave, onCancel }: { label: string; onSave(te
           </Button>
         )}
       </div>
-    </form>
+    </div>
   );
 }
 
@@ -311,27 +306,25 @@ function ReviewerActions({ entry, summary, onAction }: { entry: DiaryEntry; summ
       {summary.state === 'returned' && <p className={hintClass}>{t('awaitingResubmission', { name: author })}</p>}
       {mode === 'note' && <NoteForm label={t('noteWhole')} onSave={(text) => onAction({ action: 'annotate', text })} onCancel={() => setMode('none')} />}
       {mode === 'return' && (
-        <form
-          className="flex flex-col gap-1.5"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (!reason.trim()) return setError(t('errorReasonRequired'));
-            void run({ action: 'return', text: reason });
-          }}
-        >
+        <div role="group" aria-label={t('returnForRevision')} className="flex flex-col gap-1.5">
           <label htmlFor={reasonId} className="text-sm text-ink">
             {t('returnReason')}
           </label>
           <textarea id={reasonId} rows={3} maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} className={textareaClass} aria-invalid={error ? true : undefined} />
           <div className="flex flex-wrap gap-2">
-            <Button size="sm" type="submit" variant="danger" disabled={busy}>
+            <Button
+              size="sm"
+              variant="danger"
+              disabled={busy}
+              onClick={() => (reason.trim() ? void run({ action: 'return', text: reason }) : setError(t('errorReasonRequired')))}
+            >
               {t('confirmReturn', { name: author })}
             </Button>
             <Button size="sm" onClick={() => setMode('none')}>
               {t('cancel')}
             </Button>
           </div>
-        </form>
+        </div>
       )}
       {error && (
         <p role="alert" className="m-0 text-sm text-danger">
