@@ -58,25 +58,23 @@ export function DueListView({ items, timeZone, now, onOpen }: { items: readonly 
           const kind = kindName(item.kind, locale);
           const period = periodWords(item, locale);
           return (
-            <li key={`${item.kind}:${item.periodStart}`} className="flex min-w-0 items-center gap-2 border-t border-line pt-2 first:border-t-0 first:pt-0">
-              <div className="flex min-w-0 flex-1 flex-col gap-0.5">
-                <div className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1">
-                  <span className="font-medium">{kind}</span>
-                  <span className="min-w-0 text-sm">{period}</span>
-                  <Badge tone={TONES[item.state]}>{stateWords(item, locale)}</Badge>
-                </div>
-                <p className="m-0 text-xs text-muted">{deadlineLine(item, now.getTime(), timeZone, locale)}</p>
-              </div>
+            <li key={`${item.kind}:${item.periodStart}`} className="grid min-w-0 grid-cols-[minmax(0,1fr)_auto] items-start gap-x-2 gap-y-1 border-t border-line pt-2 first:border-t-0 first:pt-0">
+              <p className="m-0 min-w-0 self-center break-keep">
+                <span className="font-medium">{kind}</span> <span className="text-sm">{period}</span>
+              </p>
               <Button
                 size="sm"
-                variant={item.state === 'overdue' || item.state === 'grace' || item.state === 'upcoming' ? 'primary' : 'secondary'}
-                className="shrink-0"
+                variant={item.state === 'due' ? 'secondary' : 'primary'}
                 aria-label={t(item.started ? 'continueLabel' : 'writeLabel', { kind, period })}
                 onClick={() => onOpen(item.kind, item.periodStart)}
               >
                 {t(item.started ? 'continue' : 'write')}
                 <ChevronRight aria-hidden="true" className="size-4" />
               </Button>
+              <p className="col-span-2 m-0 flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1">
+                <Badge tone={TONES[item.state]}>{stateWords(item, locale)}</Badge>
+                <span className="break-keep text-xs text-muted">{deadlineLine(item, now.getTime(), timeZone, locale)}</span>
+              </p>
             </li>
           );
         })}

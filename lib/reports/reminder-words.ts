@@ -71,7 +71,12 @@ const monthDayFormats: Record<Locale, Intl.DateTimeFormat> = {
 
 /** A day without year or weekday: "11月30日" / "30 Nov". */
 function monthDay(day: string, locale: Locale): string {
-  return monthDayFormats[locale].format(new Date(`${day}T00:00:00Z`));
+  return nowrap(monthDayFormats[locale].format(new Date(`${day}T00:00:00Z`)));
+}
+
+/** Keeps a short phrase on one line ("30 Nov", "Fri 4 Dec"): its spaces become non-breaking. */
+function nowrap(text: string): string {
+  return text.replace(/ /g, '\u00a0');
 }
 
 export function kindName(kind: ReminderKind, locale: Locale): string {
@@ -80,7 +85,7 @@ export function kindName(kind: ReminderKind, locale: Locale): string {
 
 /** The period a report covers, in words: a day ("12月3日周四"), a week with its days, a month. */
 export function periodWords(item: Pick<DueItem, 'kind' | 'periodStart' | 'periodEnd'>, locale: Locale): string {
-  if (item.kind === 'monthly') return formatMonth(item.periodStart.slice(0, 7), locale);
+  if (item.kind === 'monthly') return nowrap(formatMonth(item.periodStart.slice(0, 7), locale));
   if (item.kind === 'weekly') {
     const week = Number(isoWeekOf(item.periodStart).slice(6));
     return translator(reminderWords, locale)('weekPeriod', { week, from: monthDay(item.periodStart, locale), to: monthDay(item.periodEnd, locale) });
@@ -97,7 +102,7 @@ export function dueWords(instant: string, now: string | number, timeZone: string
   if (at.day === today) return t('dueToday', { time });
   if (at.day === addDaysToDay(today, 1)) return t('dueTomorrow', { time });
   if (at.day === addDaysToDay(today, -1)) return t('dueYesterday', { time });
-  return t('dueOn', { day: formatDay(at.day, locale, 'short'), time });
+  return t('dueOn', { day: nowrap(formatDay(at.day, locale, 'short')), time });
 }
 
 /** The state in words: 即将到期 / 今天截止 / 宽限期（需说明原因）/ 已逾期 N 天. */

@@ -42,7 +42,8 @@ function renderList(locale: Locale, now: Date, onOpen = vi.fn()) {
   return onOpen;
 }
 
-const rows = () => within(screen.getByRole('region')).getAllByRole('listitem').map((li) => li.textContent);
+/** Each row's text; non-breaking spaces (they keep "30 Nov" on one line) read as spaces. */
+const rows = () => within(screen.getByRole('region')).getAllByRole('listitem').map((li) => li.textContent?.replace(/\u00a0/g, ' '));
 
 describe('the due list', () => {
   it('lists what is due and overdue in Chinese, most urgent first, with when and a way to the form', async () => {
@@ -50,10 +51,10 @@ describe('the due list', () => {
     await screen.findByRole('heading', { name: '待交报告' });
     expect(screen.getByText('共 4 份，其中 2 份已过截止时间')).toBeTruthy();
     expect(rows()).toEqual([
-      '周报第48周（11月23日–11月29日）已逾期 7 天已于11月27日周五 18:00 截止填写',
-      '日报12月2日周三已逾期 2 天已于12月2日周三 23:59 截止填写',
-      '周报第49周（11月30日–12月6日）即将到期今天 18:00 截止继续填写',
-      '日报12月4日周五今天截止今天 23:59 截止填写',
+      '周报 第48周（11月23日–11月29日）填写已逾期 7 天已于11月27日周五 18:00 截止',
+      '日报 12月2日周三填写已逾期 2 天已于12月2日周三 23:59 截止',
+      '周报 第49周（11月30日–12月6日）继续填写即将到期今天 18:00 截止',
+      '日报 12月4日周五填写今天截止今天 23:59 截止',
     ]);
     await userEvent.click(screen.getByRole('button', { name: '继续填写：周报，第49周（11月30日–12月6日）' }));
     expect(onOpen).toHaveBeenCalledWith('weekly', '2026-11-30');
@@ -64,9 +65,9 @@ describe('the due list', () => {
   it('says the same in English, with the grace and its reason', async () => {
     renderList('en', sh('2026-12-05T10:00:00'));
     await screen.findByRole('heading', { name: 'Reports due' });
-    expect(rows()).toContain('Weekly reportWeek 49 (30 Nov – 6 Dec)Needs a reasonWas due yesterday at 18:00; on time until Mon 7 Dec at 09:00 with a reasonContinue');
-    expect(rows()).toContain('Weekly reportWeek 48 (23 Nov – 29 Nov)8 days overdueWas due Fri 27 Nov at 18:00Write');
-    expect(screen.getByRole('button', { name: 'Continue: Weekly report, Week 49 (30 Nov – 6 Dec)' })).toBeTruthy();
+    expect(rows()).toContain('Weekly report Week 49 (30 Nov – 6 Dec)ContinueNeeds a reasonWas due yesterday at 18:00; on time until Mon 7 Dec at 09:00 with a reason');
+    expect(rows()).toContain('Weekly report Week 48 (23 Nov – 29 Nov)Write8 days overdueWas due Fri 27 Nov at 18:00');
+    expect(screen.getByRole('button', { name: 'Continue: Weekly report, Week 49 (30\u00a0Nov – 6\u00a0Dec)' })).toBeTruthy();
     // No Chinese in English.
     expect(screen.getByRole('region').textContent).not.toMatch(/[\u4e00-\u9fff]/);
   });

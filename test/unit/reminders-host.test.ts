@@ -42,7 +42,11 @@ afterEach(async () => {
   await Promise.all(db.tables.map((t) => t.clear()));
 });
 
-const shown = async () => (await fakeBrowser.notifications.getAll()) as Record<string, { title: string; message: string; iconUrl: string }>;
+/** The notifications on screen; non-breaking spaces (they keep "30 Nov" on one line) read as spaces. */
+const shown = async () =>
+  Object.fromEntries(
+    Object.entries((await fakeBrowser.notifications.getAll()) as Record<string, { title: string; message: string; iconUrl: string }>).map(([id, n]) => [id, { ...n, message: n.message.replace(/\u00a0/g, ' ') }]),
+  );
 
 describe('report reminders in the browser', () => {
   it('counts what is due on the badge, notifies a report due soon once, and schedules the next wake-up', async () => {
