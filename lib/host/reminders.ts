@@ -13,7 +13,6 @@
 import { browser } from 'wxt/browser';
 import { liveQuery } from 'dexie';
 import type { FieldkitDatabase } from '../store/database';
-import { readSetting } from '../store/settings';
 import { resolveLocale } from '../kernel/i18n';
 import { loadReminderState, nextReminderAt, remindersDue, stageKey, type DueItem, type ReminderKind, type ReminderState } from '../reports/reminders';
 import { actionTitle, notificationWords } from '../reports/reminder-words';
@@ -59,6 +58,26 @@ export async function notificationPermission(): Promise<'granted' | 'denied' | u
   }
 }
 
+/**
+ * For extension pages (side panel, popup, options): when what is due changes there — a report
+ * submitted, a setting changed — wake the background through the reminder alarm, so the badge and
+ * notifications follow even while the worker is stopped (a page's database change reaches an awake
+ * worker's watch, but it does not start a stopped one). The worker does the reckoning; Chrome may
+ * delay the alarm up to 30 s for an installed extension. Returns the unsubscribe.
+ */
+export function nudgeRemindersOnChange(db: FieldkitDatabase, now: () => Date = () => new Date()): () => void {
+  let last: string | undefined;
+  const watch = liveQuery(() => loadReminderState(db, now())).subscribe({
+    next: (state) => {
+      const signature = JSON.stringify([state.items.map((i) => `${i.kind}:${i.periodStart}:${i.state}`), state.reminders, state.language]);
+      if (last !== undefined && signature !== last) void browser.alarms.create(REMINDER_ALARM, { when: Date.now() });
+      last = signature;
+    },
+    error: () => undefined,
+  });
+  return () => watch.unsubscribe();
+}
+
 type Notified = Record<string, string>;
 
 async function loadNotified(): Promise<Notified | undefined> {
@@ -92,7 +111,7 @@ export function setUpReminders(db: FieldkitDatabase, options: ReminderSetupOptio
   async function apply(state: ReminderState): Promise<void> {
     const at = now();
     const nowIso = at.toISOString();
-    const language = resolveLocale(await readSetting(db, 'language'), browser.i18n.getUILanguage());
+    const language = resolveLocale(state.language, browser.i18n.getUILanguage());
     const { items, timeZone, reminders } = state;
 
     // Badge: every listed report; red once one is past its deadline.

@@ -312,6 +312,8 @@ export interface ReminderState {
   nextChangeAt: string;
   reminders: SettingValue<'reminders'>;
   role: Role;
+  /** The language preference: notifications and the toolbar title speak it. */
+  language: SettingValue<'language'>;
 }
 
 /**
@@ -322,7 +324,7 @@ export interface ReminderState {
  */
 export async function loadReminderState(db: FieldkitDatabase, now: Date | string, options: { remindBefore?: Record<ReminderKind, number> } = {}): Promise<ReminderState> {
   const nowIso = typeof now === 'string' ? now : now.toISOString();
-  const [team, overrides, reminders] = await Promise.all([loadTeamContext(db), readSetting(db, 'deadlineRules'), readSetting(db, 'reminders')]);
+  const [team, overrides, reminders, language] = await Promise.all([loadTeamContext(db), readSetting(db, 'deadlineRules'), readSetting(db, 'reminders'), readSetting(db, 'language')]);
   const role = team.role;
   const timeZone = team.me.timeZone ?? deviceTimeZone();
   const authorId = team.me.id;
@@ -341,7 +343,7 @@ export async function loadReminderState(db: FieldkitDatabase, now: Date | string
     remindBefore: options.remindBefore ?? defaultRemindBefore(),
     workedDays: [...new Set(visits.map((v) => v.visitDay))],
   };
-  return { items: dueItems(input), timeZone, nextChangeAt: nextChangeAt(input), reminders, role };
+  return { items: dueItems(input), timeZone, nextChangeAt: nextChangeAt(input), reminders, role, language };
 }
 
 /** The due items of the person using this device, now. */

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { BADGE_DUE, BADGE_LATE, NOTIFIED_KEY, REMINDER_ALARM, reportOfNotification, setUpReminders, type Reminders } from '../../lib/host/reminders';
+import { BADGE_DUE, BADGE_LATE, NOTIFIED_KEY, REMINDER_ALARM, nudgeRemindersOnChange, reportOfNotification, setUpReminders, type Reminders } from '../../lib/host/reminders';
 import { saveRecord } from '../../lib/store/records';
 import { writeSetting } from '../../lib/store/settings';
 import { freshDatabase, REP, visitDraft } from '../fixtures/records';
@@ -148,6 +148,14 @@ describe('report reminders in the browser', () => {
     expect(await fakeBrowser.action.getTitle({})).toBe('Fieldkit');
   });
 
+  it("the toolbar's title follows a language switch while the worker is awake", async () => {
+    await seed();
+    reminders = setUpReminders(db, { now: () => clock });
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getTitle({})).toBe('Fieldkit · 2 份报告待交'));
+    await writeSetting(db, 'language', 'en');
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getTitle({})).toBe('Fieldkit · 2 reports due'));
+  });
+
   it('wakes on its alarm and recomputes', async () => {
     await seed();
     reminders = setUpReminders(db, { now: () => clock });
@@ -160,6 +168,25 @@ describe('report reminders in the browser', () => {
     await fakeBrowser.action.setBadgeText({ text: '' });
     await fakeBrowser.alarms.onAlarm.trigger({ name: REMINDER_ALARM, scheduledTime: Date.now() });
     await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('1'));
+  });
+});
+
+describe('an extension page', () => {
+  it('wakes the background through the alarm when what is due changes there, not before', async () => {
+    await seed();
+    const create = vi.spyOn(fakeBrowser.alarms, 'create');
+    const stop = nudgeRemindersOnChange(db, () => clock);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(create).not.toHaveBeenCalled(); // opening a page changes nothing
+    await writeSetting(db, 'activeRuleSets', {}); // nothing the reminders depend on
+    await new Promise((r) => setTimeout(r, 300));
+    expect(create).not.toHaveBeenCalled();
+    await saveRecord(db, 'diaryEntries', weekly('2026-11-30', 'submitted'), { author: REP, now: clock });
+    await vi.waitFor(() => expect(create).toHaveBeenCalledWith(REMINDER_ALARM, { when: expect.any(Number) }));
+    // The language too: the toolbar's title and the notifications speak it.
+    await writeSetting(db, 'language', 'en');
+    await vi.waitFor(() => expect(create).toHaveBeenCalledTimes(2));
+    stop();
   });
 });
 
