@@ -24,7 +24,8 @@ import { addDaysToDay, deadlineOf, deviceTimeZone, phaseAt, wallClockToInstant }
 import type { DiaryEntry } from './diary-schema';
 import { periodOf, type ReportPeriod } from './periods';
 import { entryOfPeriod } from './queries';
-import { DEFAULT_TEMPLATES } from './templates';
+import { DEFAULT_TEMPLATES, deadlineSubjectOf } from './templates';
+import { activeTemplateOf } from './template-store';
 
 export type ReminderKind = 'daily' | 'weekly' | 'monthly';
 export const REMINDER_KINDS: readonly ReminderKind[] = ['daily', 'weekly', 'monthly'];
@@ -77,6 +78,8 @@ export interface DueInputs {
   remindBefore: Record<ReminderKind, number>;
   /** Days the author logged visit cards (past dailies count only on working days). */
   workedDays?: readonly string[];
+  /** The deadline subject a kind's active template names; absent: the kind's (by role). */
+  subjects?: Partial<Record<ReminderKind, DeadlineSubject>>;
 }
 
 export interface QuietHours {
@@ -90,7 +93,7 @@ export interface QuietHours {
 const MINUTE = 60_000;
 const STATE_RANK: Record<DueState, number> = { overdue: 0, grace: 1, upcoming: 2, due: 3 };
 
-/** The reminder lead times of the built-in templates (admin-edited templates may change them). */
+/** The reminder lead times of the built-in templates (an admin's active template may change them: see loadReminderState). */
 export function defaultRemindBefore(): Record<ReminderKind, number> {
   const of = (kind: ReminderKind) => DEFAULT_TEMPLATES.find((t) => t.kind === kind)?.remindBeforeMinutes ?? 60;
   return { daily: of('daily'), weekly: of('weekly'), monthly: of('monthly') };
@@ -135,7 +138,7 @@ function candidates(input: DueInputs): Candidate[] {
   const entryOf = (kind: ReminderKind, start: string) => input.entries.find((e) => e.content.kind === kind && e.periodStart === start);
   return candidatePeriods(input).map((period) => {
     const kind = period.kind as ReminderKind;
-    const subject = subjectOfDiary(kind, input.role);
+    const subject = input.subjects?.[kind] ?? subjectOfDiary(kind, input.role);
     const deadline = deadlineOf(input.rules[subject], { start: period.start, end: period.end }, input.timeZone);
     const entry = entryOf(kind, period.start);
     const submitted = entry !== undefined && entry.status !== 'draft';
@@ -330,18 +333,29 @@ export async function loadReminderState(db: FieldkitDatabase, now: Date | string
   const authorId = team.me.id;
   const periods = candidatePeriods({ now: nowIso, role, timeZone });
   const dailies = periods.filter((p) => p.kind === 'daily');
-  const [entries, visits] = await Promise.all([
+  const kinds = KINDS_BY_ROLE[role];
+  const [entries, visits, templates] = await Promise.all([
     Promise.all(periods.map((p) => entryOfPeriod.run(db, { authorId, kind: p.kind, periodStart: p.start }))),
     dailies.length > 0 ? visitsOfAuthorBetween.run(db, { authorId, from: dailies[dailies.length - 1]!.start, to: dailies[0]!.start }) : Promise.resolve([]),
+    // The active template of each kind: its reminder lead time and the deadline it answers to,
+    // as the editor and the submission use them.
+    Promise.all(kinds.map((kind) => activeTemplateOf(db, kind))),
   ]);
+  const remindBefore = { ...defaultRemindBefore() };
+  const subjects: Partial<Record<ReminderKind, DeadlineSubject>> = {};
+  kinds.forEach((kind, i) => {
+    remindBefore[kind] = templates[i]!.remindBeforeMinutes;
+    subjects[kind] = deadlineSubjectOf(templates[i]!, role);
+  });
   const input: DueInputs = {
     now: nowIso,
     role,
     timeZone,
     rules: deadlineRulesFrom(overrides).rules,
     entries: entries.filter((e): e is DiaryEntry => e !== undefined),
-    remindBefore: options.remindBefore ?? defaultRemindBefore(),
+    remindBefore: options.remindBefore ?? remindBefore,
     workedDays: [...new Set(visits.map((v) => v.visitDay))],
+    subjects,
   };
   return { items: dueItems(input), timeZone, nextChangeAt: nextChangeAt(input), reminders, role, language };
 }

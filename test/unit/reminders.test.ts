@@ -16,6 +16,7 @@ import {
 } from '../../lib/reports/reminders';
 import { saveRecord } from '../../lib/store/records';
 import { writeSetting } from '../../lib/store/settings';
+import { copyBuiltIn, saveTemplateVersion } from '../../lib/reports/template-store';
 import { freshDatabase, REP, visitDraft } from '../fixtures/records';
 
 const SHANGHAI = 'Asia/Shanghai';
@@ -233,5 +234,16 @@ describe('loading from the database', () => {
 
     await saveRecord(db, 'diaryEntries', { periodStart: '2026-11-30', isoWeek: '2026-W49', status: 'submitted', content: { kind: 'weekly', lastWeekSummary: [], nextWeekPlan: [], keyAccountVisits: [], gradeChanges: [] }, annotations: [] }, author);
     expect(summary(await loadDueItems(db, sh('2026-12-04T12:30:00')))).toEqual(['daily 2026-12-02 overdue +2d', 'daily 2026-12-04 due']);
+  });
+
+  it("takes the reminder lead time from the kind's active template, as an admin edited it", async () => {
+    await writeSetting(db, 'profile', { id: REP.id, name: REP.name, role: 'rep', timeZone: SHANGHAI });
+    const at = sh('2026-12-04T16:30:00'); // 90 minutes before Friday 18:00
+    const weeklyOf = async () => (await loadDueItems(db, at)).find((i) => i.kind === 'weekly' && i.periodStart === '2026-11-30');
+    await expect(weeklyOf()).resolves.toMatchObject({ state: 'upcoming' }); // built-in: 120 minutes before
+    const edited = { ...copyBuiltIn('weekly', new Date(at)), remindBeforeMinutes: 30 };
+    const saved = await saveTemplateVersion(db, edited, REP, new Date(at));
+    expect(saved.ok).toBe(true);
+    await expect(weeklyOf()).resolves.toMatchObject({ state: 'due', remindAt: '2026-12-04T09:30:00.000Z' });
   });
 });
