@@ -11,7 +11,8 @@ import { linkedDealersAfter } from './dealers/kpi-snapshot';
 import { rankingQueries } from './dealers/rankings-queries';
 import { ruleQueries } from './rules/queries';
 import { teamQueries } from './team/queries';
+import { templateQueries } from './reports/template-queries';
 import { photosOfVisit } from './visits/photo';
 import type { NamedQuery } from './store/query';
 
-export const QUERIES: readonly NamedQuery<never, unknown>[] = [...visitQueries, ...reportQueries, ...intelQueries, ...dealerQueries, ...dealerImportQueries, linkedDealersAfter, ...rankingQueries, ...ruleQueries, ...teamQueries, photosOfVisit] as never;
+export const QUERIES: readonly NamedQuery<never, unknown>[] = [...visitQueries, ...reportQueries, ...intelQueries, ...dealerQueries, ...dealerImportQueries, linkedDealersAfter, ...rankingQueries, ...ruleQueries, ...teamQueries, ...templateQueries, photosOfVisit] as never;

@@ -35,6 +35,10 @@ import { reviewMessages } from './review-messages';
 import type { DeadlinePhase } from '../../lib/reports/deadlines';
 import { authorMayEdit, submitActionFor, type ReviewRequest, type ReviewSummary } from '../../lib/reports/review';
 import type { ReviewEvent } from '../../lib/reports/review-schema';
+import type { Template } from '../../lib/reports/schema';
+import { hiddenSectionsOf, requiredSectionsOf, sectionsOf } from '../../lib/reports/templates';
+import { validateEntryAgainstTemplate, type TemplateProblem } from '../../lib/reports/template-validate';
+import { CustomFields } from './CustomFields';
 import { isCopiedLine, vagueWordWithoutNumber } from '../../lib/reports/signals';
 import {
   emptyGradeRow,
@@ -83,6 +87,11 @@ export interface DiaryEditorProps {
   ownerName?: string;
   /** Integrity signals (多日一记, 同昨日 …) the author sees as the manager does. */
   signals?: ReactNode;
+  /**
+   * The template the entry is written with (its exact version): which sections are required or
+   * hidden, their labels and hints, and the fields an admin added. Absent: the built-in.
+   */
+  template?: Template;
 }
 
 const LINE_MAX = 500;
@@ -113,14 +122,18 @@ export function DiaryEditor({
   dealersById,
   dealerOptions,
   previousEntry,
-  requiredFields = templateOf(kind)?.requiredFields ?? [],
-  minKeyAccountVisits = templateOf('weekly')?.minKeyAccountVisits ?? 0,
+  template,
+  requiredFields = template ? requiredSectionsOf(template) : (templateOf(kind)?.requiredFields ?? []),
+  minKeyAccountVisits = template?.minKeyAccountVisits ?? templateOf('weekly')?.minKeyAccountVisits ?? 0,
   onSave,
   review,
   deadline,
   ownerName,
   signals,
 }: DiaryEditorProps) {
+  const [extra, setExtra] = useState<Record<string, unknown>>(() => entry?.extra ?? {});
+  const [extraProblems, setExtraProblems] = useState<TemplateProblem[]>([]);
+  const hidden = new Set(template ? hiddenSectionsOf(template) : []);
   const t = useT(diaryEditorMessages);
   const tr = useT(reviewMessages);
   const [reason, setReason] = useState('');
@@ -166,12 +179,15 @@ export function DiaryEditor({
     setSaveError(undefined);
     setInvalidDetails(undefined);
     const found = validate(state, submit, requiredFields);
+    // The admin's added fields: the template names what is missing (only what a submission needs).
+    const added = submit && template ? validateEntryAgainstTemplate(template, { content: toContent(state), extra }).filter((p) => p.path.startsWith('extra.')) : [];
+    setExtraProblems(added);
     if (submit && reasonNeeded) {
       const given = state.kind === 'weekly' ? state.lateReason : reason;
       if (!given.trim()) found[state.kind === 'weekly' ? 'lateReason' : 'reason'] = 'errorLateReason';
     }
     setErrors(found);
-    if (Object.keys(found).length > 0) {
+    if (Object.keys(found).length > 0 || added.length > 0) {
       focusFirstError.current = true;
       return;
     }
@@ -188,12 +204,15 @@ export function DiaryEditor({
       status: submit ? 'submitted' : (entry?.status ?? 'draft'),
       content,
       annotations: entry?.annotations ?? [],
+      ...(Object.keys(extra).length > 0 ? { extra } : {}),
+      ...(template ? { templateId: entry?.templateId ?? template.id, templateVersion: entry?.templateVersion ?? template.version } : {}),
     };
     if (entry) {
       draft.id = entry.id;
       if (entry.submittedAt) draft.submittedAt = entry.submittedAt;
       if (entry.dueAt) draft.dueAt = entry.dueAt;
       if (entry.templateId) draft.templateId = entry.templateId;
+      if (entry.templateVersion) draft.templateVersion = entry.templateVersion;
     }
     setSaving(true);
     try {
@@ -207,7 +226,12 @@ export function DiaryEditor({
   };
 
   /** A line list with its signals: copies of the previous entry, and vague plans. */
-  const lines = (field: string, label: string, value: string[], options: { plan?: boolean; hint?: ReactNode } = {}) => {
+  const lines = (field: string, builtInLabel: string, value: string[], options: { plan?: boolean; hint?: ReactNode } = {}) => {
+    if (hidden.has(field)) return null;
+    const own = template ? sectionsOf(template).find((section) => section.key === field) : undefined;
+    // The admin's label only where it differs from the product's own words for the section.
+    const label = own && own.label[locale] !== own.builtInLabel[locale] ? own.label[locale] : builtInLabel;
+    if (own?.hint) options = { ...options, hint: own.hint[locale] };
     const previous = before && Array.isArray((before as Record<string, unknown>)[field]) ? ((before as Record<string, unknown>)[field] as string[]) : [];
     return (
       <div className="flex min-w-0 flex-col gap-1">
@@ -319,6 +343,7 @@ export function DiaryEditor({
         {signals}
         {entry && entry.annotations.length > 0 && <Annotations entry={entry} kind={kind} locale={locale} />}
         <ReadOnlyReport state={state} dealersById={dealersById} locale={locale} />
+        {template && template.fields.length > 0 && <CustomFields template={template} values={extra} readOnly />}
         {visits}
         {footer}
       </article>
@@ -397,6 +422,17 @@ export function DiaryEditor({
         </>
       )}
 
+      {template && template.fields.length > 0 && (
+        <CustomFields
+          template={template}
+          values={extra}
+          problems={extraProblems}
+          onChange={(values) => {
+            setNotice(undefined);
+            setExtra(values);
+          }}
+        />
+      )}
       {ownReasonField && (
         <Field label={t('lateReason')} error={errorText('reason')}>
           {(control) => <textarea {...control} id={control.id ?? reasonId} rows={2} maxLength={500} value={reason} onChange={(event) => setReason(event.target.value)} className={textareaClass} />}

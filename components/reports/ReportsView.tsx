@@ -10,20 +10,14 @@ import { today } from '../../lib/kernel/dates';
 import type { Author } from '../../lib/kernel/record';
 import { dealerIdsNamedIn, type DiaryEntry, type DiaryKind } from '../../lib/reports/diary-schema';
 import { periodOf, type ReportPeriod } from '../../lib/reports/periods';
-import { entriesOfKindBefore, entryOfPeriod, reviewEventsOfEntry } from '../../lib/reports/queries';
-import { saveDiary, takeReviewAction } from '../../lib/reports/submit';
-import { reviewSummaryOf } from '../../lib/reports/review';
-import { deadlineRulesFrom, subjectOfDiary } from '../../lib/reports/deadline-rules';
-import { deadlineOf, deviceTimeZone, phaseAt } from '../../lib/reports/deadlines';
-import { useTeamContext } from '../team/use-team';
-import { IntegritySignals } from './IntegritySignals';
-import { useIntegritySignals } from './use-integrity';
+import { entriesOfKindBefore, entryOfPeriod } from '../../lib/reports/queries';
+import { useDiaryEditorSupport } from './use-diary';
 import { PAGE_SIZE, type NamedQuery } from '../../lib/store/query';
 import { deleteRecord } from '../../lib/store/records';
 import { visitsOfAuthorBetween, visitsOfAuthorInWeek, visitsOfAuthorOnDay } from '../../lib/visits/queries';
 import type { VisitCard } from '../../lib/visits/schema';
 
-const KINDS = ['weekly', 'monthly', 'inspection'] as const satisfies readonly DiaryKind[];
+const KINDS = ['weekly', 'monthly', 'daily', 'inspection'] as const satisfies readonly DiaryKind[];
 type ReportKind = (typeof KINDS)[number];
 
 const STATUS_TONES = { draft: 'neutral', submitted: 'ok', reviewed: 'ok' } as const;
@@ -83,15 +77,11 @@ function visitsQueryOf(period: ReportPeriod, authorId: string): { query: NamedQu
 function PeriodReport({ period, current, author, onBack }: { period: ReportPeriod; current: boolean; author: Author; onBack: () => void }) {
   const t = useT(reportsMessages);
   const locale = useLocale();
-  const db = useDatabase();
   const kind = period.kind as ReportKind;
   // The weekly report picks dealers for its rows: that list loads alongside, without holding the report back.
   const pickable = useDealers(kind === 'weekly');
   const entry = useQuery(entryOfPeriod, { authorId: author.id, kind, periodStart: period.start });
-  const events = useQuery(reviewEventsOfEntry, entry ? { entryId: entry.id } : undefined);
-  const team = useTeamContext();
-  const overrides = useSetting('deadlineRules');
-  const signals = useIntegritySignals(entry, team?.me.timeZone ?? deviceTimeZone());
+  const support = useDiaryEditorSupport(kind, period, entry, author);
   const previous = useQuery(entriesOfKindBefore, { authorId: author.id, kind, before: period.start, limit: 1 });
   const visitsQuery = visitsQueryOf(period, author.id);
   const visits = useQuery(visitsQuery.query, visitsQuery.args);
@@ -101,14 +91,7 @@ function PeriodReport({ period, current, author, onBack }: { period: ReportPerio
   );
   const dealersById = useDealerNames(named);
   const dealerOptions = useMemo(() => pickable?.map((d) => ({ id: d.id, name: d.name })), [pickable]);
-  if (!previous || !visits || !dealersById || !team || !overrides || (entry && !events)) return null;
-  const role = team.role;
-  const timeZone = team.me.timeZone ?? deviceTimeZone();
-  const rule = deadlineRulesFrom(overrides).rules[subjectOfDiary(kind, role)];
-  const due = deadlineOf(rule, { start: period.start, end: period.end }, timeZone);
-  const deadline = { ...due, phase: phaseAt(due, new Date().toISOString()) };
-  const review =
-    entry && events ? { summary: reviewSummaryOf(entry, events), events, viewer: author, onAction: (request: Parameters<typeof takeReviewAction>[2]) => takeReviewAction(db, entry.id, request, author) } : undefined;
+  if (!previous || !visits || !dealersById || !support) return null;
 
   const count = visits.length;
   // Each piece wraps as a whole: a narrow panel breaks the line between them, never inside a date.
@@ -156,10 +139,7 @@ function PeriodReport({ period, current, author, onBack }: { period: ReportPerio
         visitsOfPeriod={visits}
         dealersById={dealersById}
         dealerOptions={dealerOptions}
-        review={review}
-        deadline={deadline}
-        signals={signals && signals.length > 0 ? <IntegritySignals signals={signals} audience="rep" /> : undefined}
-        onSave={(draft, { submit, reason }) => saveDiary(db, draft, { submit, author, role, timeZone, reason })}
+        {...support}
       />
     </>
   );

@@ -13,7 +13,10 @@ import { VisitCardFormWithDealers, VisitCardPanel } from './VisitCardPanel';
 import { visitCardMessages } from './messages';
 import { DiaryEditor } from '../reports/index';
 import { today as todayOf } from '../../lib/kernel/dates';
-import { saveDiary } from '../../lib/reports/submit';
+import { useDiaryEditorSupport } from '../reports/use-diary';
+import { DueList } from '../reports/DueList';
+import { hashOfReportIntent } from '../shell/hash-intent';
+import { periodOf } from '../../lib/reports/periods';
 import { recentVisitsOfAuthor, visitsOfAuthorOnDay } from '../../lib/visits/queries';
 import { closesDay } from '../../lib/visits/edit-rule';
 import { VisitLockedError, deleteVisitCard, saveVisitCard } from '../../lib/visits/save';
@@ -79,7 +82,8 @@ function TodayOf({ author, day }: { author: Author; day: string }) {
     return new Set((earlierCards ?? []).filter((card) => closedDays.has(card.visitDay)).map((card) => card.id));
   }, [previousEntries, earlierCards, authorId]);
 
-  if (hasDealers === undefined || !todaysCards || !previousEntries || !dealersById || !recent || !earlierCards) return null;
+  const diary = useDiaryEditorSupport('daily', periodOf('daily', day), todaysEntry, author);
+  if (hasDealers === undefined || !todaysCards || !previousEntries || !dealersById || !recent || !earlierCards || !diary) return null;
 
   const open = (id: string) => {
     const card = todaysCards.find((c) => c.id === id) ?? earlierCards.find((c) => c.id === id);
@@ -104,6 +108,8 @@ function TodayOf({ author, day }: { author: Author; day: string }) {
   return (
     <div className="flex flex-col gap-4">
       <h2 className="text-xl font-semibold">{t('todayTitle', { day: formatDay(day, locale, 'short') })}</h2>
+      {/* What is due and overdue: a report opens where it is written (today's daily just below). */}
+      <DueList onOpen={(kind, periodStart) => (location.hash = hashOfReportIntent({ kind, periodStart }))} />
       <section aria-labelledby="fk-today-visits" className="flex flex-col gap-3">
         <div className="flex flex-wrap items-center justify-between gap-2">
           <h3 id="fk-today-visits" className="text-lg font-semibold">
@@ -205,7 +211,7 @@ function TodayOf({ author, day }: { author: Author; day: string }) {
           previousEntry={previousEntries[0]}
           visitsOfPeriod={todaysCards}
           dealersById={dealersById}
-          onSave={(draft, { submit }) => saveDiary(db, draft, { submit, author })}
+          {...diary}
         />
       </section>
     </div>

@@ -9,7 +9,9 @@ import { saveRecord, type RecordDraft } from '../store/records';
 import type { Author } from '../kernel/record';
 import { isoWeekOf, monthOf } from '../kernel/dates';
 import { readSetting } from '../store/settings';
-import { deadlineRulesFrom, subjectOfDiary } from './deadline-rules';
+import { deadlineRulesFrom } from './deadline-rules';
+import { builtInTemplate, deadlineSubjectOf } from './templates';
+import { templateVersionOf } from './template-store';
 import { deviceTimeZone, evaluateSubmission } from './deadlines';
 import { periodOf } from './periods';
 import { entryOfPeriod, reviewEventsOfEntry } from './queries';
@@ -65,8 +67,10 @@ export async function saveDiary(db: FieldkitDatabase, draft: RecordDraft<'diaryE
     const { rules } = deadlineRulesFrom(await readSetting(db, 'deadlineRules'));
     const period = periodOf(draft.content.kind, draft.periodStart);
     const reason = options.reason ?? (draft.content.kind === 'weekly' ? draft.content.lateReason : undefined);
+    // The template the entry is written with may name another deadline (e.g. a terminal daily report's 16:00).
+    const template = (draft.templateId && draft.templateVersion ? await templateVersionOf(db, draft.templateId, draft.templateVersion) : undefined) ?? builtInTemplate(draft.content.kind);
     deadline = evaluateSubmission({
-      rule: rules[subjectOfDiary(draft.content.kind, options.role ?? profile.role)],
+      rule: rules[deadlineSubjectOf(template, options.role ?? profile.role)],
       period: { start: period.start, end: period.end },
       submittedAt: now,
       timeZone: options.timeZone ?? profile.timeZone ?? deviceTimeZone(),

@@ -14,6 +14,6 @@ export async function adoptOwnerProfile(db: FieldkitDatabase, owners: CrmOwner[]
   if (!owner) return undefined;
   const profile = await readSetting(db, 'profile');
   if (profile.id === owner.id && profile.name === owner.name) return owner;
-  await writeSetting(db, 'profile', { id: owner.id, name: owner.name || profile.name, role: profile.role ?? DEFAULT_SETTINGS.profile.role });
+  await writeSetting(db, 'profile', { ...profile, id: owner.id, name: owner.name || profile.name, role: profile.role ?? DEFAULT_SETTINGS.profile.role });
   return owner;
 }

@@ -11,6 +11,7 @@ import { ErrorBoundary } from '../../shell/ErrorBoundary';
 import { TeamInbox } from '../../reports/TeamInbox';
 import { useTeamContext } from '../../team/use-team';
 import { reportIntentOf } from '../../shell/hash-intent';
+import { today } from '../../../lib/kernel/dates';
 
 export const SECTIONS = ['today', 'dealers', 'intel', 'reports', 'team', 'settings'] as const;
 export type Section = (typeof SECTIONS)[number];
@@ -27,7 +28,8 @@ const NAV_KEYS = {
 /** The section a hash names; a report intent (#reports/daily/…) opens where that report is written. */
 function sectionFromHash(hash: string): Section {
   const intent = reportIntentOf(hash);
-  if (intent) return intent.kind === 'daily' ? 'today' : 'reports';
+  // Today's daily report is written on Today; an earlier one, like every other report, in Reports.
+  if (intent) return intent.kind === 'daily' && intent.periodStart === today() ? 'today' : 'reports';
   const name = hash.replace(/^#/, '').split('/')[0];
   return (SECTIONS as readonly string[]).includes(name ?? '') ? (name as Section) : 'today';
 }
@@ -99,7 +101,7 @@ export function SidePanelApp({ onOpenOptions, header, syncPanel }: { onOpenOptio
           {section === 'today' && <TodayView />}
           {section === 'dealers' && <DealersView />}
           {section === 'intel' && <IntelView />}
-          {section === 'reports' && <ReportsView key={reportIntent ? `${reportIntent.kind}:${reportIntent.periodStart}` : 'reports'} initial={reportIntent && reportIntent.kind !== 'daily' ? { kind: reportIntent.kind, periodStart: reportIntent.periodStart } : undefined} />}
+          {section === 'reports' && <ReportsView key={reportIntent ? `${reportIntent.kind}:${reportIntent.periodStart}` : 'reports'} initial={reportIntent ? { kind: reportIntent.kind, periodStart: reportIntent.periodStart } : undefined} />}
           {section === 'team' && team && <TeamInbox team={team} />}
           {section === 'settings' && <SettingsView onOpenOptions={onOpenOptions} syncPanel={syncPanel} />}
         </ErrorBoundary>

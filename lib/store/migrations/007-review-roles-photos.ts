@@ -1,10 +1,13 @@
 /**
  * v7 ([diaries]): review events on diary entries (批注, read receipts, returns, review marks),
  * read per entry and per entry author; role assignments per CRM owner; display photos per visit
- * card; and diary entries by kind and period for the team inbox. The registry's store spec
- * frozen at v7.
+ * card; and diary entries by kind and period for the team inbox. Stored report templates move to
+ * their second shape (sections, added fields, a deadline subject: lib/reports/template-upgrade.ts).
+ * The registry's store spec frozen at v7.
  */
+import type { Transaction } from 'dexie';
 import { V6 } from './006-dealer-kpi-snapshots';
+import { upgradeTemplate } from '../../reports/template-upgrade';
 
 export const V7 = {
   version: 7,
@@ -14,5 +17,13 @@ export const V7 = {
     reviewEvents: 'id, [entryId+at], [entryAuthorId+at]',
     roleAssignments: 'id, ownerId',
     visitPhotos: 'id, visitCardId',
+  },
+  upgrade: async (tx: Transaction) => {
+    await tx
+      .table('templates')
+      .toCollection()
+      .modify((row, ref) => {
+        ref.value = upgradeTemplate(row);
+      });
   },
 } as const;
