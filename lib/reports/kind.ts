@@ -15,6 +15,12 @@ const DIARY_TITLES: Record<DiaryKind, Record<Locale, string>> = {
   inspection: { 'zh-CN': '市场巡视报告', en: 'Market inspection report' },
 };
 
+const OUTCOMES: Record<NonNullable<DiaryEntry['deadline']>['outcome'], Record<Locale, string>> = {
+  onTime: { 'zh-CN': '按时', en: 'on time' },
+  onTimeWithReason: { 'zh-CN': '说明原因后按时', en: 'on time, with a reason' },
+  late: { 'zh-CN': '迟交', en: 'late' },
+};
+
 const STATUS: Record<DiaryEntry['status'], Record<Locale, string>> = {
   draft: { 'zh-CN': '草稿', en: 'draft' },
   submitted: { 'zh-CN': '已提交', en: 'submitted' },
@@ -26,6 +32,12 @@ function renderDiaryEntry(entry: DiaryEntry, { locale, dealerName }: RenderConte
   const c = entry.content;
   const title = DIARY_TITLES[c.kind];
   const status = field('状态', 'Status', STATUS[entry.status][locale]);
+  // How the submission met its deadline, and how often it changed after: what a CRM reader audits.
+  const outcome = entry.deadline
+    ? field('提交', 'Submitted', `${OUTCOMES[entry.deadline.outcome][locale]}${entry.deadline.reason ? say(locale, `（原因：${entry.deadline.reason}）`, ` (reason: ${entry.deadline.reason})`) : ''}`)
+    : undefined;
+  const changedAfter = (entry.revisions ?? []).filter((r) => r.action !== 'submitted').length;
+  const revisions = changedAfter > 0 ? field('提交后修改', 'Changed after submitting', say(locale, `${changedAfter} 次`, `${changedAfter} ${changedAfter === 1 ? 'time' : 'times'}`)) : undefined;
   const dealer = (id: string) => dealerName(id) ?? say(locale, '（未知经销商）', '(unknown dealer)');
   switch (c.kind) {
     case 'daily':
@@ -35,7 +47,7 @@ function renderDiaryEntry(entry: DiaryEntry, { locale, dealerName }: RenderConte
         c.kind === 'daily'
           ? [section('今日工作', "Today's work", c.todayWork), section('明日计划', "Tomorrow's plan", c.tomorrowPlan), section('需解决的问题', 'Problems to solve', c.problems)]
           : [section('了解了什么', 'Findings', c.learned), section('处理了什么', 'Issues handled', c.handled), section('指导了什么', 'Guidance given', c.guided)];
-      return { title, date: day, lines: present([field('日期', 'Date', day), status]), sections: present(sections) };
+      return { title, date: day, lines: present([field('日期', 'Date', day), status, outcome, revisions]), sections: present(sections) };
     }
     case 'weekly': {
       const week = daysOfIsoWeek(entry.periodStart);
@@ -64,7 +76,7 @@ function renderDiaryEntry(entry: DiaryEntry, { locale, dealerName }: RenderConte
       return {
         title,
         date: weekText(entry.isoWeek, locale),
-        lines: present([field('周期', 'Period', period), status, field('迟交原因', 'Reason for late submission', c.lateReason?.trim())]),
+        lines: present([field('周期', 'Period', period), status, outcome, revisions, entry.deadline?.reason ? undefined : field('迟交原因', 'Reason for late submission', c.lateReason?.trim())]),
         sections: present([
           section('上周工作总结', "Last week's work", summary),
           section('下周工作计划', "Next week's plan", plan),
@@ -78,7 +90,7 @@ function renderDiaryEntry(entry: DiaryEntry, { locale, dealerName }: RenderConte
       return {
         title,
         date: month,
-        lines: present([field('月份', 'Month', month), status]),
+        lines: present([field('月份', 'Month', month), status, outcome, revisions]),
         sections: present([
           section('工作成果', 'Results', c.results),
           section('存在问题', 'Problems', c.problems),

@@ -12,6 +12,7 @@ import { DiaryLockedError, markRead, saveDiary, takeReviewAction } from '../../l
 import { reviewSummaryOf } from '../../lib/reports/review';
 import { reviewEventsOfEntry } from '../../lib/reports/queries';
 import { freshDatabase, REP } from '../fixtures/records';
+import { diaryEntryKind } from '../../lib/reports/kind';
 
 const MANAGER = { id: 'owner-201', name: '王经理' };
 let db: FieldkitDatabase;
@@ -110,5 +111,18 @@ describe('submitting a diary entry', () => {
     await saveDiary(db, { ...weekly(), id: draft.id }, { submit: true, author: REP });
     expect(await markRead(db, draft.id, REP)).toBeUndefined();
     expect(await reviewEventsOfEntry.run(db, { entryId: draft.id })).toEqual([]);
+  });
+
+  it('the CRM note says how the submission met its deadline and how often it changed after', async () => {
+    await setUp();
+    const first = await saveDiary(db, weekly('a', '周五在外地开会'), { submit: true, author: REP, now: at('2026-11-30T00:30:00.000Z') });
+    const edited = await saveDiary(db, { ...weekly('b', '周五在外地开会'), id: first.id }, { submit: false, author: REP, now: at('2026-11-30T02:00:00.000Z') });
+    const render = (locale: 'zh-CN' | 'en') => {
+      if (diaryEntryKind.crm?.home !== 'activity') throw new Error('diary entries are activities');
+      return diaryEntryKind.crm.render(edited, { locale, dealerName: () => undefined }).lines.map((l) => `${l.label[locale]}: ${l.value}`);
+    };
+    expect(render('zh-CN')).toEqual(expect.arrayContaining(['提交: 说明原因后按时（原因：周五在外地开会）', '提交后修改: 1 次']));
+    expect(render('en')).toEqual(expect.arrayContaining(['Submitted: on time, with a reason (reason: 周五在外地开会)', 'Changed after submitting: 1 time']));
+    expect(render('en').some((l) => l.startsWith('Reason for late submission'))).toBe(false);
   });
 });
