@@ -23,9 +23,9 @@ import { deadlineRulesFrom, subjectOfDiary, type DeadlineRule, type DeadlineSubj
 import { addDaysToDay, deadlineOf, deviceTimeZone, phaseAt, wallClockToInstant } from './deadlines';
 import type { DiaryEntry } from './diary-schema';
 import { periodOf, type ReportPeriod } from './periods';
-import { entryOfPeriod } from './queries';
-import { DEFAULT_TEMPLATES, deadlineSubjectOf } from './templates';
-import { activeTemplateOf } from './template-store';
+import { builtInTemplate, DEFAULT_TEMPLATES, deadlineSubjectOf } from './templates';
+import { entryOfPeriod, templatesOfKind } from './queries';
+import type { Template } from './schema';
 
 export type ReminderKind = 'daily' | 'weekly' | 'monthly';
 export const REMINDER_KINDS: readonly ReminderKind[] = ['daily', 'weekly', 'monthly'];
@@ -307,6 +307,25 @@ export function remindersDue(items: readonly DueItem[], now: string, quiet: Quie
   return out;
 }
 
+/**
+ * What the reminders need of a kind's active template: its lead time and deadline subject. The
+ * same rule as lib/reports/template-store.ts `activeTemplateOf` (the stored version with the
+ * latest activation mark; a later deactivation on it means the built-in again), read here without
+ * the template editor's validation code, which the service worker does not need (its bundle has
+ * a size budget). test/unit/reminders.test.ts checks both agree.
+ */
+export async function activeTemplateForReminders(db: FieldkitDatabase, kind: ReminderKind): Promise<Pick<Template, 'kind' | 'remindBeforeMinutes' | 'deadlineSubject'>> {
+  const stored = await templatesOfKind.run(db, { kind });
+  const events = stored.flatMap((template) => [
+    ...(template.activatedAt ? [{ at: template.activatedAt, order: 1, template, active: true }] : []),
+    ...(template.deactivatedAt ? [{ at: template.deactivatedAt, order: 0, template, active: false }] : []),
+  ]);
+  events.sort((a, b) => a.at.localeCompare(b.at) || a.order - b.order || a.template.id.localeCompare(b.template.id));
+  const last = events[events.length - 1];
+  const active = last?.active ? last.template : builtInTemplate(kind);
+  return { kind, remindBeforeMinutes: typeof active.remindBeforeMinutes === 'number' ? active.remindBeforeMinutes : builtInTemplate(kind).remindBeforeMinutes, ...(active.deadlineSubject ? { deadlineSubject: active.deadlineSubject } : {}) };
+}
+
 export interface ReminderState {
   items: DueItem[];
   /** The author's zone the items were worked out in. */
@@ -339,7 +358,7 @@ export async function loadReminderState(db: FieldkitDatabase, now: Date | string
     dailies.length > 0 ? visitsOfAuthorBetween.run(db, { authorId, from: dailies[dailies.length - 1]!.start, to: dailies[0]!.start }) : Promise.resolve([]),
     // The active template of each kind: its reminder lead time and the deadline it answers to,
     // as the editor and the submission use them.
-    Promise.all(kinds.map((kind) => activeTemplateOf(db, kind))),
+    Promise.all(kinds.map((kind) => activeTemplateForReminders(db, kind))),
   ]);
   const remindBefore = { ...defaultRemindBefore() };
   const subjects: Partial<Record<ReminderKind, DeadlineSubject>> = {};

@@ -16,7 +16,8 @@ import {
 } from '../../lib/reports/reminders';
 import { saveRecord } from '../../lib/store/records';
 import { writeSetting } from '../../lib/store/settings';
-import { copyBuiltIn, saveTemplateVersion } from '../../lib/reports/template-store';
+import { activeTemplateOf, copyBuiltIn, saveTemplateVersion, setActive } from '../../lib/reports/template-store';
+import { activeTemplateForReminders } from '../../lib/reports/reminders';
 import { freshDatabase, REP, visitDraft } from '../fixtures/records';
 
 const SHANGHAI = 'Asia/Shanghai';
@@ -245,5 +246,24 @@ describe('loading from the database', () => {
     const saved = await saveTemplateVersion(db, edited, REP, new Date(at));
     expect(saved.ok).toBe(true);
     await expect(weeklyOf()).resolves.toMatchObject({ state: 'due', remindAt: '2026-12-04T09:30:00.000Z' });
+  });
+
+  it("reads the active template as the template store does (its own copy, kept out of the worker's bundle)", async () => {
+    const same = async () => {
+      const [store, mine] = await Promise.all([activeTemplateOf(db, 'weekly'), activeTemplateForReminders(db, 'weekly')]);
+      expect(mine).toEqual({ kind: 'weekly', remindBeforeMinutes: store.remindBeforeMinutes, ...(store.deadlineSubject ? { deadlineSubject: store.deadlineSubject } : {}) });
+      return mine.remindBeforeMinutes;
+    };
+    expect(await same()).toBe(120); // the built-in
+    const first = await saveTemplateVersion(db, { ...copyBuiltIn('weekly', new Date('2026-12-01T00:00:00Z')), remindBeforeMinutes: 30 }, REP, new Date('2026-12-01T00:00:00Z'));
+    expect(await same()).toBe(30);
+    if (!first.ok) throw new Error('not saved');
+    const second = await saveTemplateVersion(db, { ...copyBuiltIn('weekly', new Date('2026-12-02T00:00:00Z')), remindBeforeMinutes: 45 }, REP, new Date('2026-12-02T00:00:00Z'));
+    expect(second.ok).toBe(true);
+    expect(await same()).toBe(45);
+    await setActive(db, first.template, REP, new Date('2026-12-03T00:00:00Z')); // back to the first
+    expect(await same()).toBe(30);
+    await setActive(db, { id: '01JBZZZZZZZZZZZZZZZZZZZZZ2', kind: 'weekly' }, REP, new Date('2026-12-05T00:00:00Z')); // the built-in again
+    expect(await same()).toBe(120);
   });
 });
