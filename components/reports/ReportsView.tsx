@@ -10,7 +10,10 @@ import { today } from '../../lib/kernel/dates';
 import type { Author } from '../../lib/kernel/record';
 import { dealerIdsNamedIn, type DiaryEntry, type DiaryKind } from '../../lib/reports/diary-schema';
 import { periodOf, type ReportPeriod } from '../../lib/reports/periods';
-import { entriesOfKindBefore, entryOfPeriod } from '../../lib/reports/queries';
+import { entriesOfKindBefore, entryOfPeriod, reviewEventsOfEntry } from '../../lib/reports/queries';
+import { reviewSummaryOf } from '../../lib/reports/review';
+import { ReviewStateBadge } from './ReviewPanel';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useDiaryEditorSupport } from './use-diary';
 import { PAGE_SIZE, type NamedQuery } from '../../lib/store/query';
 import { deleteRecord } from '../../lib/store/records';
@@ -167,8 +170,13 @@ function History({
   const db = useDatabase();
   const [limit, setLimit] = useState(PAGE_SIZE);
   const entries = useQuery(entriesOfKindBefore, { authorId: author.id, kind, before, limit });
+  // Where each report's review stands (returned, reviewed …): from its review events.
+  const states = useLiveQuery(
+    async () => new Map(await Promise.all((entries ?? []).map(async (e) => [e.id, reviewSummaryOf(e, await reviewEventsOfEntry.run(db, { entryId: e.id })).state] as const))),
+    [db, entries],
+  );
   const headingId = useId();
-  if (!entries) return null;
+  if (!entries || !states) return null;
 
   const titleOf = (entry: DiaryEntry) => te(`title_${kind}`, { period: periodTitle(kind, entry.periodStart, locale) });
 
@@ -194,7 +202,7 @@ function History({
                   <span className={cn('max-w-full truncate text-base', isOpen && 'font-semibold')} title={title}>
                     {title}
                   </span>
-                  <Badge tone={STATUS_TONES[entry.status]}>{te(`status_${entry.status}`)}</Badge>
+                  {states.has(entry.id) ? <ReviewStateBadge state={states.get(entry.id)!} /> : <Badge tone={STATUS_TONES[entry.status]}>{te(`status_${entry.status}`)}</Badge>}
                 </span>
                 <span className="ml-auto flex shrink-0 items-center gap-2">
                   {isOpen ? (
