@@ -116,9 +116,11 @@ export function setUpReminders(db: FieldkitDatabase, options: ReminderSetupOptio
 
     // Badge: every listed report; red once one is past its deadline.
     const late = items.some((i) => i.state === 'grace' || i.state === 'overdue');
-    await browser.action.setBadgeText({ text: items.length === 0 ? '' : items.length > 99 ? '99+' : String(items.length) });
-    await browser.action.setBadgeBackgroundColor({ color: late ? BADGE_LATE : BADGE_DUE });
-    await browser.action.setTitle({ title: actionTitle(items, language) });
+    // MV2 (the Firefox build) calls the toolbar button browserAction.
+    const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+    await action.setBadgeText({ text: items.length === 0 ? '' : items.length > 99 ? '99+' : String(items.length) });
+    await action.setBadgeBackgroundColor({ color: late ? BADGE_LATE : BADGE_DUE });
+    await action.setTitle({ title: actionTitle(items, language) });
 
     // Notifications of reports no longer due (submitted, or out of the look-back) go.
     const listed = new Set(items.map(notificationIdOf));
@@ -143,7 +145,6 @@ export function setUpReminders(db: FieldkitDatabase, options: ReminderSetupOptio
         iconUrl: browser.runtime.getURL('/reminder.png'),
         title: words.title,
         message: words.message,
-        priority: stage === 'upcoming' ? 1 : 2,
       });
     }
     // Remember before scheduling, so the next run does not show the same stage again.
