@@ -9,6 +9,7 @@ import { dealerKpiKind } from './dealers/kpi-snapshot-kind';
 import { visitCardKind } from './visits/kind';
 import { diaryEntryKind, reportKind, reviewEventKind, templateKind } from './reports/kind';
 import { roleAssignmentKind } from './team/kind';
+import { deadlineRuleSetKind } from './reports/deadline-kind';
 import { visitPhotoKind } from './visits/photo';
 import { competitorKind, intelItemKind, productKind } from './intel/kind';
 import { assessmentKind, ruleSetKind } from './rules/kind';
@@ -30,6 +31,7 @@ export const KINDS = [
   assessmentKind,
   dealerKpiKind,
   roleAssignmentKind,
+  deadlineRuleSetKind,
 ] as const satisfies readonly KindDefinition[];
 
 export type ProductKind = (typeof KINDS)[number];

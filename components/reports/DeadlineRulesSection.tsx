@@ -1,9 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
+import { useDeadlineOverrides } from './use-deadline-rules';
+import { saveDeadlineOverrides } from '../../lib/reports/deadline-store';
 import { Clock } from 'lucide-react';
 import { useLocale, useT } from '../shell/locale';
 import { useDatabase, useSetting } from '../shell/database-context';
 import { Badge, Button, Checkbox, ErrorDetails, Field, Notice, hintClass, inputClass, selectClass } from '../ui';
-import { writeSetting } from '../../lib/store/settings';
 import {
   DEADLINE_SUBJECTS,
   DEFAULT_DEADLINE_RULES,
@@ -99,7 +100,8 @@ export function DeadlineRulesSection({ canEdit }: { canEdit: boolean }) {
   const t = useT(deadlineRulesMessages);
   const locale = useLocale();
   const db = useDatabase();
-  const overrides = useSetting('deadlineRules');
+  const overrides = useDeadlineOverrides();
+  const profile = useSetting('profile');
   const [editing, setEditing] = useState<DeadlineSubject | null>(null);
   const [status, setStatus] = useState<Status | null>(null);
 
@@ -110,7 +112,7 @@ export function DeadlineRulesSection({ canEdit }: { canEdit: boolean }) {
 
   const write = async (next: Record<string, unknown>, done: Status) => {
     try {
-      await writeSetting(db, 'deadlineRules', next);
+      await saveDeadlineOverrides(db, next, { id: profile?.id ?? 'local-user', name: profile?.name ?? '@me' });
       setStatus(done);
       return true;
     } catch {

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useDeadlineOverrides } from './use-deadline-rules';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Clock } from 'lucide-react';
 import { useDatabase, useSetting } from '../shell/database-context';
@@ -37,7 +38,7 @@ export function TemplatesSection({ canEdit = false }: { canEdit?: boolean }) {
   const locale = useLocale();
   const db = useDatabase();
   const profile = useSetting('profile');
-  const overrides = useSetting('deadlineRules');
+  const overrides = useDeadlineOverrides();
   const library = useLiveQuery(() => templateLibrary(db), [db]);
   const [editing, setEditing] = useState<Editing>();
   const [status, setStatus] = useState<{ tone: 'ok' | 'danger'; text: string }>();

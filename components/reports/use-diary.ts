@@ -9,7 +9,8 @@ import { reviewSummaryOf, type ReviewRequest } from '../../lib/reports/review';
 import { saveDiary, takeReviewAction } from '../../lib/reports/submit';
 import { deadlineSubjectOf } from '../../lib/reports/templates';
 import type { RecordDraft } from '../../lib/store/records';
-import { useDatabase, useQuery, useSetting } from '../shell/database-context';
+import { useDatabase, useQuery } from '../shell/database-context';
+import { useDeadlineOverrides } from './use-deadline-rules';
 import { useTeamContext } from '../team/use-team';
 import type { DiaryEditorProps } from './DiaryEditor';
 import { IntegritySignals } from './IntegritySignals';
@@ -31,7 +32,7 @@ export function useDiaryEditorSupport(
   const db = useDatabase();
   const events = useQuery(reviewEventsOfEntry, entry ? { entryId: entry.id } : undefined);
   const team = useTeamContext();
-  const overrides = useSetting('deadlineRules');
+  const overrides = useDeadlineOverrides();
   const timeZone = team?.me.timeZone ?? deviceTimeZone();
   const signals = useIntegritySignals(entry, timeZone);
   const template = useEntryTemplate(kind, entry);

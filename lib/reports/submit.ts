@@ -10,6 +10,7 @@ import type { Author } from '../kernel/record';
 import { isoWeekOf, monthOf } from '../kernel/dates';
 import { readSetting } from '../store/settings';
 import { deadlineRulesFrom } from './deadline-rules';
+import { readDeadlineOverrides } from './deadline-store';
 import { builtInTemplate, deadlineSubjectOf } from './templates';
 import { templateVersionOf } from './template-store';
 import { deviceTimeZone, evaluateSubmission } from './deadlines';
@@ -64,7 +65,7 @@ export async function saveDiary(db: FieldkitDatabase, draft: RecordDraft<'diaryE
   let deadline = existing?.deadline;
   if (submitAs === 'submitted') {
     const profile = await readSetting(db, 'profile');
-    const { rules } = deadlineRulesFrom(await readSetting(db, 'deadlineRules'));
+    const { rules } = deadlineRulesFrom(await readDeadlineOverrides(db));
     const period = periodOf(draft.content.kind, draft.periodStart);
     const reason = options.reason ?? (draft.content.kind === 'weekly' ? draft.content.lateReason : undefined);
     // The template the entry is written with may name another deadline (e.g. a terminal daily report's 16:00).

@@ -6,6 +6,7 @@
  * stays), restoring a default, and a stored override that is not valid. Also the plain
  * functions other UIs use to say a deadline: describeDeadline and formatDueAt.
  */
+import { readDeadlineOverrides } from '../../lib/reports/deadline-store';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -16,7 +17,7 @@ import { DatabaseProvider } from '../../components/shell/database-context';
 import { LocaleProvider } from '../../components/shell/locale';
 import type { Locale } from '../../lib/kernel/i18n';
 import { FieldkitDatabase } from '../../lib/store/database';
-import { readSetting, writeSetting } from '../../lib/store/settings';
+import { writeSetting } from '../../lib/store/settings';
 import { DEADLINE_SUBJECTS, DEFAULT_DEADLINE_RULES as R } from '../../lib/reports/deadline-rules';
 import { deadlineOf } from '../../lib/reports/deadlines';
 
@@ -91,13 +92,13 @@ describe('an admin edits', () => {
     expect(within(form).getByText('即：当天 17:30')).toBeTruthy();
     await user.click(within(form).getByRole('button', { name: '保存' }));
     await screen.findByText('已保存：经销商终端日报改为“当天 17:30”。');
-    expect(await readSetting(db, 'deadlineRules')).toEqual({ terminalDaily: { type: 'sameDay', time: '17:30' } });
+    expect(await readDeadlineOverrides(db)).toEqual({ terminalDaily: { type: 'sameDay', time: '17:30' } });
     await waitFor(() => expect(row('经销商终端日报').textContent).toContain('当天 17:30'));
     expect(screen.queryByRole('form')).toBeNull();
 
     await user.click(screen.getByRole('button', { name: '恢复默认：经销商终端日报' }));
     await screen.findByText('经销商终端日报已恢复默认截止时间。');
-    expect(await readSetting(db, 'deadlineRules')).toEqual({});
+    expect(await readDeadlineOverrides(db)).toEqual({});
     await waitFor(() => expect(row('经销商终端日报').textContent).toContain('当天 16:00'));
     expect(screen.queryByRole('button', { name: '恢复默认：经销商终端日报' })).toBeNull();
   });
@@ -114,7 +115,7 @@ describe('an admin edits', () => {
     const alerts = screen.getAllByRole('alert').map((a) => a.textContent);
     expect(alerts).toContain('说明原因的截止（时间）：请填写 24 小时制时间，如 18:00 或 23:59:59');
     expect(alerts).toContain('未保存：请改正标红的字段，原来的截止时间仍然有效。');
-    expect(await readSetting(db, 'deadlineRules')).toEqual({});
+    expect(await readDeadlineOverrides(db)).toEqual({});
     await user.click(within(form).getByRole('button', { name: '取消' }));
     expect(row('周报').textContent).toContain('每周五 18:00；周一 09:00 前须说明原因');
   });
@@ -135,7 +136,7 @@ describe('an admin edits', () => {
       'Time: write a 24-hour time such as 18:00 or 23:59:59',
       'Not saved: fix the field marked in red; the previous deadline stays in force.',
     ]);
-    expect(await readSetting(db, 'deadlineRules')).toEqual({});
+    expect(await readDeadlineOverrides(db)).toEqual({});
     // Fixing the fields saves.
     await user.clear(within(form).getByLabelText('Number of days'));
     await user.type(within(form).getByLabelText('Number of days'), '7');
@@ -144,7 +145,7 @@ describe('an admin edits', () => {
     expect(screen.queryByRole('alert')).toBeNull();
     await user.click(within(form).getByRole('button', { name: 'Save' }));
     await screen.findByText('Saved: Feedback interview after an assessment is now due “7 days later, by 09:00”.');
-    expect(await readSetting(db, 'deadlineRules')).toEqual({ feedbackInterview: { type: 'withinDays', days: 7, time: '09:00' } });
+    expect(await readDeadlineOverrides(db)).toEqual({ feedbackInterview: { type: 'withinDays', days: 7, time: '09:00' } });
   });
 
   it('en: the weekly report without its grace, then moved to Thursday; a grace not after the due time is refused', async () => {
@@ -161,7 +162,7 @@ describe('an admin edits', () => {
     await user.selectOptions(within(form).getByLabelText('Weekday'), 'Thursday');
     await user.click(within(form).getByRole('button', { name: 'Save' }));
     await screen.findByText('Saved: Weekly report is now due “Thursdays 18:00”.');
-    expect(await readSetting(db, 'deadlineRules')).toEqual({ weekly: { type: 'weekday', weekday: 4, time: '18:00' } });
+    expect(await readDeadlineOverrides(db)).toEqual({ weekly: { type: 'weekday', weekday: 4, time: '18:00' } });
 
     // Saving the default again removes the override instead of storing a copy.
     await user.click(screen.getByRole('button', { name: 'Edit: Weekly report' }));
@@ -170,7 +171,7 @@ describe('an admin edits', () => {
     await user.click(within(form).getByLabelText('Accept a later submission with a reason'));
     await user.click(within(form).getByRole('button', { name: 'Save' }));
     await screen.findByText('Saved: Weekly report is now due “Fridays 18:00; until Monday 09:00 with a reason”.');
-    expect(await readSetting(db, 'deadlineRules')).toEqual({});
+    expect(await readDeadlineOverrides(db)).toEqual({});
   });
 
   it('zh-CN: the 30th rule moved to the next month’s 5th', async () => {
@@ -182,7 +183,7 @@ describe('an admin edits', () => {
     await user.selectOptions(within(form).getByLabelText('月份'), '次月');
     await user.click(within(form).getByRole('button', { name: '保存' }));
     await screen.findByText('已保存：月报（区域经理）改为“次月 6 日前”。');
-    expect(await readSetting(db, 'deadlineRules')).toEqual({ monthlyManager: { type: 'monthDay', day: 5, time: '23:59:59', month: 'next' } });
+    expect(await readDeadlineOverrides(db)).toEqual({ monthlyManager: { type: 'monthDay', day: 5, time: '23:59:59', month: 'next' } });
   });
 });
 
@@ -197,7 +198,7 @@ describe('a stored override that is not valid', () => {
     await user.click(screen.getByRole('button', { name: '恢复默认：日报' }));
     await screen.findByText('日报已恢复默认截止时间。');
     await waitFor(() => expect(screen.queryByText('已保存的日报截止时间无效，目前按默认执行；请修改或恢复默认。')).toBeNull());
-    expect(await readSetting(db, 'deadlineRules')).toEqual({ notASubject: { type: 'sameDay', time: '18:00' } });
+    expect(await readDeadlineOverrides(db)).toEqual({ notASubject: { type: 'sameDay', time: '18:00' } });
   });
   it('en, not an admin: says the default applies until an admin corrects it', async () => {
     await show('en', false, { daily: { type: 'sameDay', time: '25:00' } });

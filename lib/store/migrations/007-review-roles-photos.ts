@@ -1,7 +1,7 @@
 /**
  * v7 ([diaries]): review events on diary entries (批注, read receipts, returns, review marks),
  * read per entry and per entry author; role assignments per CRM owner; display photos per visit
- * card; and diary entries by kind and period for the team inbox. Stored report templates move to
+ * card; the team's deadline rules (one row); and diary entries by kind and period for the team inbox. Stored report templates move to
  * their second shape (sections, added fields, a deadline subject: lib/reports/template-upgrade.ts).
  * The registry's store spec frozen at v7.
  */
@@ -17,6 +17,7 @@ export const V7 = {
     reviewEvents: 'id, [entryId+at], [entryAuthorId+at]',
     roleAssignments: 'id, ownerId',
     visitPhotos: 'id, visitCardId',
+    deadlineRuleSets: 'id',
   },
   upgrade: async (tx: Transaction) => {
     await tx
