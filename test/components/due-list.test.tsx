@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor as waitForDefault, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DatabaseProvider } from '../../components/shell/database-context';
 import { LocaleProvider } from '../../components/shell/locale';
@@ -10,6 +10,9 @@ import { saveRecord } from '../../lib/store/records';
 import { writeSetting } from '../../lib/store/settings';
 import type { Locale } from '../../lib/kernel/i18n';
 import { freshDatabase, REP, visitDraft } from '../fixtures/records';
+
+/** Live queries answer after a write; a loaded machine can take more than the default second. */
+const waitFor = <T,>(check: () => T | Promise<T>) => waitForDefault(check, { timeout: 5000 });
 
 let db: FieldkitDatabase;
 const sh = (local: string) => new Date(`${local}+08:00`);

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor as waitForDefault } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DatabaseProvider } from '../../components/shell/database-context';
 import { LocaleProvider } from '../../components/shell/locale';
@@ -9,6 +9,9 @@ import type { FieldkitDatabase } from '../../lib/store/database';
 import { readSetting } from '../../lib/store/settings';
 import type { Locale } from '../../lib/kernel/i18n';
 import { freshDatabase } from '../fixtures/records';
+
+/** Live queries answer after a write; a loaded machine can take more than the default second. */
+const waitFor = <T,>(check: () => T | Promise<T>) => waitForDefault(check, { timeout: 5000 });
 
 let db: FieldkitDatabase;
 beforeEach(() => {

@@ -6,6 +6,8 @@ import { writeSetting } from '../../lib/store/settings';
 import { freshDatabase, REP, visitDraft } from '../fixtures/records';
 
 const db = freshDatabase('reminders-host-test');
+/** Live queries answer after a write; a loaded machine can take more than the default second. */
+const waitLong = <T>(check: () => T | Promise<T>) => vi.waitFor(check, { timeout: 5000 });
 const sh = (local: string) => new Date(`${local}+08:00`);
 let clock = sh('2026-12-04T16:30:00'); // Friday: the weekly report is due at 18:00
 let reminders: Reminders | undefined;
@@ -151,23 +153,23 @@ describe('report reminders in the browser', () => {
   it("the toolbar's title follows a language switch while the worker is awake", async () => {
     await seed();
     reminders = setUpReminders(db, { now: () => clock });
-    await vi.waitFor(async () => expect(await fakeBrowser.action.getTitle({})).toBe('Fieldkit · 2 份报告待交'));
+    await waitLong(async () => expect(await fakeBrowser.action.getTitle({})).toBe('Fieldkit · 2 份报告待交'));
     await writeSetting(db, 'language', 'en');
-    await vi.waitFor(async () => expect(await fakeBrowser.action.getTitle({})).toBe('Fieldkit · 2 reports due'));
+    await waitLong(async () => expect(await fakeBrowser.action.getTitle({})).toBe('Fieldkit · 2 reports due'));
   });
 
   it('wakes on its alarm and recomputes', async () => {
     await seed();
     reminders = setUpReminders(db, { now: () => clock });
-    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('2'));
+    await waitLong(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('2'));
     await saveRecord(db, 'diaryEntries', weekly('2026-11-30', 'submitted'), { author: REP, now: clock });
     // The live watch follows the change while the worker is awake…
-    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('1'));
+    await waitLong(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('1'));
     // …and the alarm recomputes after a stopped worker.
     reminders.stop();
     await fakeBrowser.action.setBadgeText({ text: '' });
     await fakeBrowser.alarms.onAlarm.trigger({ name: REMINDER_ALARM, scheduledTime: Date.now() });
-    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('1'));
+    await waitLong(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('1'));
   });
 });
 
@@ -182,10 +184,10 @@ describe('an extension page', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(create).not.toHaveBeenCalled();
     await saveRecord(db, 'diaryEntries', weekly('2026-11-30', 'submitted'), { author: REP, now: clock });
-    await vi.waitFor(() => expect(create).toHaveBeenCalledWith(REMINDER_ALARM, { when: expect.any(Number) }));
+    await waitLong(() => expect(create).toHaveBeenCalledWith(REMINDER_ALARM, { when: expect.any(Number) }));
     // The language too: the toolbar's title and the notifications speak it.
     await writeSetting(db, 'language', 'en');
-    await vi.waitFor(() => expect(create).toHaveBeenCalledTimes(2));
+    await waitLong(() => expect(create).toHaveBeenCalledTimes(2));
     stop();
   });
 });
@@ -211,7 +213,7 @@ describe('clicking a notification', () => {
     // Both calls were made before anything was awaited: the gesture is still alive.
     expect(sidePanel.setOptions).toHaveBeenCalledWith({ path: 'sidepanel.html#reports/weekly/2026-11-30', enabled: true });
     expect(sidePanel.open).toHaveBeenCalledTimes(1);
-    await vi.waitFor(async () => expect(Object.keys(await shown())).toEqual([]));
+    await waitLong(async () => expect(Object.keys(await shown())).toEqual([]));
     expect(create).not.toHaveBeenCalled();
     delete (fakeBrowser as unknown as { sidePanel?: unknown }).sidePanel;
   });
@@ -221,7 +223,7 @@ describe('clicking a notification', () => {
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
     const r = start();
     r.openFromNotification('fieldkit.due:daily:2026-12-03');
-    await vi.waitFor(() => expect(create).toHaveBeenCalledWith({ url: expect.stringMatching(/\/sidepanel\.html#reports\/daily\/2026-12-03$/) }));
+    await waitLong(() => expect(create).toHaveBeenCalledWith({ url: expect.stringMatching(/\/sidepanel\.html#reports\/daily\/2026-12-03$/) }));
     delete (fakeBrowser as unknown as { sidePanel?: unknown }).sidePanel;
   });
 
