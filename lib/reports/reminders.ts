@@ -2,7 +2,7 @@
  * What is due: the reports a person writes that are not submitted yet, each with its deadline in
  * the author's time zone and how urgent it is, and when the next reminder should fire (quiet
  * hours respected). Pure functions over the deadline rules (./deadlines.ts) plus one loader that
- * reads the profile, the rules and the author's entries through named queries. The browser side
+ * reads the profile, the team's rules and the author's entries through named queries. The browser side
  * (badge, alarm, notifications) is lib/host/reminders.ts; the list is components/reports/DueList.tsx.
  *
  * Which reports are looked at (never years back):
@@ -20,6 +20,7 @@ import type { SettingValue } from '../store/settings-schema';
 import { loadTeamContext } from '../team/roles';
 import { visitsOfAuthorBetween } from '../visits/queries';
 import { deadlineRulesFrom, subjectOfDiary, type DeadlineRule, type DeadlineSubject } from './deadline-rules';
+import { readDeadlineOverrides } from './deadline-store';
 import { addDaysToDay, deadlineOf, deviceTimeZone, phaseAt, wallClockToInstant } from './deadlines';
 import type { DiaryEntry } from './diary-schema';
 import { periodOf, type ReportPeriod } from './periods';
@@ -346,7 +347,7 @@ export interface ReminderState {
  */
 export async function loadReminderState(db: FieldkitDatabase, now: Date | string, options: { remindBefore?: Record<ReminderKind, number> } = {}): Promise<ReminderState> {
   const nowIso = typeof now === 'string' ? now : now.toISOString();
-  const [team, overrides, reminders, language] = await Promise.all([loadTeamContext(db), readSetting(db, 'deadlineRules'), readSetting(db, 'reminders'), readSetting(db, 'language')]);
+  const [team, overrides, reminders, language] = await Promise.all([loadTeamContext(db), readDeadlineOverrides(db), readSetting(db, 'reminders'), readSetting(db, 'language')]);
   const role = team.role;
   const timeZone = team.me.timeZone ?? deviceTimeZone();
   const authorId = team.me.id;

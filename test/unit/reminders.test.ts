@@ -16,6 +16,7 @@ import {
 } from '../../lib/reports/reminders';
 import { saveRecord } from '../../lib/store/records';
 import { writeSetting } from '../../lib/store/settings';
+import { saveDeadlineOverrides } from '../../lib/reports/deadline-store';
 import { activeTemplateOf, copyBuiltIn, saveTemplateVersion, setActive } from '../../lib/reports/template-store';
 import { activeTemplateForReminders } from '../../lib/reports/reminders';
 import { freshDatabase, REP, visitDraft } from '../fixtures/records';
@@ -235,6 +236,15 @@ describe('loading from the database', () => {
 
     await saveRecord(db, 'diaryEntries', { periodStart: '2026-11-30', isoWeek: '2026-W49', status: 'submitted', content: { kind: 'weekly', lastWeekSummary: [], nextWeekPlan: [], keyAccountVisits: [], gradeChanges: [] }, annotations: [] }, author);
     expect(summary(await loadDueItems(db, sh('2026-12-04T12:30:00')))).toEqual(['daily 2026-12-02 overdue +2d', 'daily 2026-12-04 due']);
+  });
+
+  it("follows the team's shared rules over this device's older settings row", async () => {
+    await writeSetting(db, 'profile', { id: REP.id, name: REP.name, role: 'rep', timeZone: SHANGHAI });
+    await writeSetting(db, 'deadlineRules', { daily: { type: 'sameDay', time: '12:00' } });
+    const at = sh('2026-12-04T12:30:00');
+    expect((await loadDueItems(db, at)).find((i) => i.periodStart === '2026-12-04' && i.kind === 'daily')).toMatchObject({ state: 'overdue' });
+    await saveDeadlineOverrides(db, { daily: { type: 'sameDay', time: '20:00' } }, REP);
+    expect((await loadDueItems(db, at)).find((i) => i.periodStart === '2026-12-04' && i.kind === 'daily')).toMatchObject({ state: 'due', dueAt: '2026-12-04T12:00:00Z' });
   });
 
   it("takes the reminder lead time from the kind's active template, as an admin edited it", async () => {
