@@ -1,16 +1,20 @@
 /**
  * `npm run demo`: builds the extension, starts the HubSpot simulator on this machine, and opens
  * Fieldkit in Chromium as a rep: it connects to the simulated portal (dealers arrive from "HubSpot"),
- * loads a week of built-in records through the real backup import, and lets them sync.
+ * loads a week of built-in records through the real backup import, and lets them sync. Then the
+ * review (批注): the rep submits this week's weekly report, their regional manager reviews it in a
+ * second browser profile (a note on a line, returned for revision), the rep sees the note,
+ * answers and resubmits, and the manager marks it reviewed.
  * With a display, the browser stays open for you to use (Ctrl+C ends the demo); without one (a
  * server, CI), it runs headless and saves screenshots to .demo/.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchExtension, readRows } from '../test/e2e/fixtures';
+import { launchExtension, readRows, type ExtensionSession } from '../test/e2e/fixtures';
 import { startHubSpotSim } from '../sim/server';
 import { buildDemoBackup } from './demo-data';
+import { MANAGER_TOKEN, MANAGER_USER_ID, reviewTour, weeklyDraft, withDiaryEntries } from './demo-review';
 
 const OUT = resolve('.demo');
 const TOKEN = 'demo-token';
@@ -30,10 +34,10 @@ async function until<T>(probe: () => Promise<T>, ok: (value: T) => boolean, what
   }
 }
 
-async function connect(options: Page, locale: 'zh-CN' | 'en', url: string) {
+async function connect(options: Page, locale: 'zh-CN' | 'en', url: string, token = TOKEN) {
   const labels = LABELS[locale];
   const settings = options.getByTestId('connection-settings');
-  await settings.getByLabel(labels.token).fill(TOKEN);
+  await settings.getByLabel(labels.token).fill(token);
   await settings.getByText(labels.advanced).click();
   await settings.getByLabel(labels.baseUrl).fill(url);
   await settings.getByRole('button', { name: labels.connect }).click();
@@ -55,8 +59,9 @@ async function importDealerData(options: Page, locale: 'zh-CN' | 'en', file: str
 
 async function main() {
   mkdirSync(OUT, { recursive: true });
-  const sim = await startHubSpotSim({ port: 0, token: TOKEN, rate: 100, logFile: resolve(OUT, 'hubspot-requests.jsonl') });
-  console.log(`HubSpot simulator on ${sim.url} (token "${TOKEN}"), request log in .demo/hubspot-requests.jsonl`);
+  // The rep's token is HubSpot owner 101 张伟; the manager's, owner 103 王强 on the same team.
+  const sim = await startHubSpotSim({ port: 0, token: TOKEN, userTokens: { [MANAGER_TOKEN]: MANAGER_USER_ID }, rate: 100, logFile: resolve(OUT, 'hubspot-requests.jsonl') });
+  console.log(`HubSpot simulator on ${sim.url} (token "${TOKEN}"; the manager's "${MANAGER_TOKEN}"), request log in .demo/hubspot-requests.jsonl`);
 
   for (const locale of ['zh-CN', 'en'] as const) {
     sim.reset();
@@ -68,7 +73,9 @@ async function main() {
     console.log(`[${locale}] connected; ${dealers.length} dealers pulled from the simulated HubSpot`);
 
     const backupFile = resolve(OUT, `demo-backup-${locale}.json`);
-    writeFileSync(backupFile, buildDemoBackup(new Date(), dealers.slice(0, 3)));
+    // This week's weekly report, still a draft: the rep submits it in the review step.
+    const weekly = weeklyDraft(new Date(), dealers.slice(0, 3));
+    writeFileSync(backupFile, withDiaryEntries(buildDemoBackup(new Date(), dealers.slice(0, 3)), [weekly]));
     await options.goto(options.url().replace(/#.*$/, '#backup'));
     await options.getByLabel(LABELS[locale].importBackup).setInputFiles(backupFile);
     await options.getByTestId('backup-outcome').getByRole('status').waitFor();
@@ -153,10 +160,17 @@ async function main() {
     const captureShot = resolve(OUT, `${locale}-capture.png`);
     await shop.screenshot({ path: captureShot });
     console.log(`[${locale}] intel capture on a shop page: ${captureShot}`);
-    if (headed) {
-      console.log(`Fieldkit is open in Chromium (${locale}). Close the browser window to continue, or press Ctrl+C to end the demo.`);
-      await new Promise((done) => session.context.on('close', done));
-    } else {
+
+    // The review: the manager notes a line of the rep's weekly report and returns it; the rep sees it.
+    let manager: ExtensionSession | undefined;
+    try {
+      ({ manager } = await reviewTour({ locale, sim, rep: session, entry: weekly, connect: (page, token) => connect(page, locale, sim.url, token), out: OUT, headless: !headed }));
+      if (headed) {
+        console.log(`Fieldkit is open in Chromium (${locale}): the rep's and the manager's browsers. Close the rep's window to continue, or press Ctrl+C to end the demo.`);
+        await new Promise((done) => session.context.on('close', done));
+      }
+    } finally {
+      await manager?.close();
       await session.close();
     }
   }
