@@ -6,9 +6,10 @@
  */
 import { useId, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { ChevronLeft, ChevronRight } from 'lucide-react';
+import { ChevronLeft, ChevronRight, PenLine } from 'lucide-react';
 import { addDays, addMonths, format, parseISO } from 'date-fns';
 import { today } from '../../lib/kernel/dates';
+import type { Locale } from '../../lib/kernel/i18n';
 import type { DiaryEntry, DiaryKind } from '../../lib/reports/diary-schema';
 import { periodOf } from '../../lib/reports/periods';
 import { entriesOfPeriod, reviewEventsOfEntry } from '../../lib/reports/queries';
@@ -18,16 +19,16 @@ import type { TeamContext } from '../../lib/team/roles';
 import { useDatabase } from '../shell/database-context';
 import { useLocale, useT } from '../shell/locale';
 import { Badge, Button, Notice, SegmentedControl, cn, hintClass } from '../ui';
-import { diaryEditorMessages } from './messages';
-import { formatInstant, periodTitle } from './period';
+import { periodTitle } from './period';
 import { ReviewReader } from './ReviewReader';
-import { ReviewStateBadge } from './ReviewPanel';
+import { DeadlineBadge, ReviewStateBadge, whenText } from './ReviewPanel';
 import { reviewMessages } from './review-messages';
 import { IntegritySignals } from './IntegritySignals';
 import { useIntegritySignals } from './use-integrity';
 import { deviceTimeZone } from '../../lib/reports/deadlines';
 
-const KINDS = ['weekly', 'daily', 'monthly', 'inspection'] as const satisfies readonly DiaryKind[];
+/** What reps write (a market inspection is a manager's own report, never in a team inbox), in the order Reports lists them. */
+const KINDS = ['weekly', 'monthly', 'daily'] as const satisfies readonly DiaryKind[];
 
 /** The period before or after `start` of a report kind. */
 function shiftPeriod(kind: DiaryKind, start: string, step: -1 | 1): string {
@@ -42,16 +43,26 @@ interface InboxRow {
   unread: boolean;
 }
 
+/** A week's days in words, under its number: "23 – 29 Nov" / "11月23日至29日". */
+function weekDays(start: string, locale: Locale): string {
+  const first = parseISO(`${start}T00:00:00Z`);
+  const last = addDays(first, 6);
+  if (locale === 'en') return new Intl.DateTimeFormat('en-GB', { month: 'short', day: 'numeric', timeZone: 'UTC' }).formatRange(first, last);
+  const [m1, d1, m2, d2] = [first.getUTCMonth() + 1, first.getUTCDate(), last.getUTCMonth() + 1, last.getUTCDate()];
+  return `${m1}月${d1}日至${m2 === m1 ? '' : `${m2}月`}${d2}日`;
+}
+
 export function TeamInbox({ team, initial }: { team: TeamContext; initial?: { kind: DiaryKind; periodStart: string; entryId?: string } }) {
   const t = useT(reviewMessages);
-  const te = useT(diaryEditorMessages);
   const locale = useLocale();
   const db = useDatabase();
   const [kind, setKind] = useState<DiaryKind>(initial?.kind ?? 'weekly');
   const [start, setStart] = useState(() => initial?.periodStart ?? periodOf(initial?.kind ?? 'weekly', today()).start);
   const [openedId, setOpenedId] = useState<string | undefined>(initial?.entryId);
   const headingId = useId();
-  const me = { id: team.me.id, name: team.me.name };
+  const periodId = useId();
+  const { id: myId, name: myName } = team.me;
+  const me = useMemo(() => ({ id: myId, name: myName }), [myId, myName]);
   const repIds = useMemo(() => new Set(team.reps.map((r) => r.id)), [team.reps]);
 
   // A period has at most one entry per author: the team's are read by kind and period, then their notes.
@@ -79,7 +90,12 @@ export function TeamInbox({ team, initial }: { team: TeamContext; initial?: { ki
     );
   }
 
-  const sorted = [...(rows ?? [])].sort((a, b) => Number(b.unread) - Number(a.unread) || (b.summary.lastSubmittedAt ?? '').localeCompare(a.summary.lastSubmittedAt ?? ''));
+  const sorted = [...(rows ?? [])].sort(
+    (a, b) =>
+      Number(b.unread) - Number(a.unread) ||
+      (b.summary.lastSubmittedAt ?? '').localeCompare(a.summary.lastSubmittedAt ?? '') ||
+      a.entry.author.name.localeCompare(b.entry.author.name, locale),
+  );
   const submittedIds = new Set(sorted.map((r) => r.entry.author.id));
   const missing = team.reps.filter((r) => !submittedIds.has(r.id));
   const unread = sorted.filter((r) => r.unread).length;
@@ -102,13 +118,14 @@ export function TeamInbox({ team, initial }: { team: TeamContext; initial?: { ki
           }}
         />
       </div>
-      <div className="flex items-center justify-between gap-2" role="group" aria-label={t('inboxPeriod')}>
+      <div className="flex items-center justify-between gap-2" role="group" aria-labelledby={periodId}>
         <Button size="icon" variant="ghost" aria-label={t('previousPeriod')} title={t('previousPeriod')} onClick={() => setStart(shiftPeriod(kind, start, -1))}>
           <ChevronLeft aria-hidden="true" className="size-4" />
         </Button>
-        <span className="min-w-0 text-center text-base font-medium" data-testid="inbox-period">
-          {periodTitle(kind, start, locale)}
-        </span>
+        <p id={periodId} className="m-0 flex min-w-0 flex-col items-center text-center" data-testid="inbox-period">
+          <span className="text-base font-medium">{periodTitle(kind, start, locale)}</span>
+          {kind === 'weekly' && <span className="text-sm text-muted">{weekDays(start, locale)}</span>}
+        </p>
         <Button size="icon" variant="ghost" aria-label={t('nextPeriod')} title={t('nextPeriod')} disabled={start >= current} onClick={() => setStart(shiftPeriod(kind, start, 1))}>
           <ChevronRight aria-hidden="true" className="size-4" />
         </Button>
@@ -120,37 +137,48 @@ export function TeamInbox({ team, initial }: { team: TeamContext; initial?: { ki
       )}
       {rows && sorted.length === 0 && <Notice>{t('inboxEmpty')}</Notice>}
       {sorted.length > 0 && (
-        <ul className="m-0 flex list-none flex-col divide-y divide-line rounded-lg border border-line bg-surface p-0">
-          {sorted.map(({ entry, summary, unread: isUnread }) => {
-            const name = profileNameFor(entry.author.name, locale);
-            const report = te(`title_${entry.content.kind}`, { period: periodTitle(entry.content.kind, entry.periodStart, locale) });
-            return (
-              <li key={entry.id} data-testid="inbox-row" data-unread={isUnread || undefined}>
-                <button
-                  type="button"
-                  className={cn('flex w-full min-w-0 cursor-pointer flex-col gap-1 px-3 py-2.5 text-left hover:bg-soft focus-visible:outline-2 focus-visible:outline-focus', isUnread && 'bg-accent-soft/40')}
-                  aria-label={t('inboxOpen', { report: t('reportOf', { name, report }) })}
-                  onClick={() => setOpenedId(entry.id)}
-                >
+        <ul className="m-0 flex list-none flex-col divide-y divide-line overflow-hidden rounded-lg border border-line bg-surface p-0">
+          {sorted.map(({ entry, summary, unread: isUnread }) => (
+            <li key={entry.id} data-testid="inbox-row" data-unread={isUnread || undefined}>
+              {/* The row's text is its name: who, whether it is unread, where it stands, when. */}
+              <button
+                type="button"
+                className={cn(
+                  'flex w-full min-w-0 cursor-pointer items-center gap-2 px-3 py-2.5 text-left hover:bg-soft focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-focus',
+                  isUnread && 'bg-accent-soft/40',
+                )}
+                onClick={() => setOpenedId(entry.id)}
+              >
+                <span className="flex min-w-0 flex-1 flex-col gap-1">
                   <span className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1">
-                    <span className={cn('min-w-0 truncate text-base', isUnread && 'font-semibold')}>{name}</span>
-                    {isUnread && <Badge tone="accent">{t('inboxUnread')}</Badge>}
+                    <span className={cn('min-w-0 text-base break-words', isUnread ? 'font-semibold text-ink' : 'text-ink')}>{profileNameFor(entry.author.name, locale)}</span>
+                    {isUnread && <Badge className="border-transparent bg-accent text-accent-ink">{t('inboxUnread')}</Badge>}
+                  </span>
+                  <span className="flex flex-wrap items-center gap-1.5">
                     <ReviewStateBadge state={summary.state} />
-                    {entry.deadline && <Badge tone={entry.deadline.outcome === 'late' ? 'warn' : 'ok'}>{t(`outcome_${entry.deadline.outcome}`)}</Badge>}
+                    {entry.deadline && <DeadlineBadge outcome={entry.deadline.outcome} />}
                   </span>
                   <span className="flex flex-wrap gap-x-2 text-sm text-muted">
-                    {summary.lastSubmittedAt && <span className="inline-block">{t('submittedAt', { time: formatInstant(summary.lastSubmittedAt, locale) })}</span>}
-                    {summary.threads.length > 0 && <span className="inline-block">{t('notesCount', { count: summary.threads.length })}</span>}
+                    {summary.lastSubmittedAt && <span>{t(summary.submissions.length > 1 ? 'resubmittedAt' : 'submittedAt', { time: whenText(summary.lastSubmittedAt, locale) })}</span>}
+                    {summary.threads.length > 0 && (
+                      <span className="inline-flex items-center gap-1 whitespace-nowrap">
+                        <PenLine aria-hidden="true" className="size-3.5" />
+                        {t('notesCount', { count: summary.threads.length })}
+                      </span>
+                    )}
                   </span>
-                </button>
-              </li>
-            );
-          })}
+                </span>
+                <ChevronRight aria-hidden="true" className="size-4 shrink-0 text-muted" />
+              </button>
+            </li>
+          ))}
         </ul>
       )}
       {rows && (
-        <section className="flex flex-col gap-1" data-testid="not-submitted">
-          <h3 className="m-0 text-base font-semibold">{t('inboxNotSubmitted', { count: missing.length })}</h3>
+        <section aria-labelledby={`${headingId}-missing`} className="flex flex-col gap-1.5" data-testid="not-submitted">
+          <h3 id={`${headingId}-missing`} className="m-0 text-base font-semibold">
+            {t('inboxNotSubmitted', { count: missing.length })}
+          </h3>
           {missing.length === 0 ? (
             <p className={hintClass}>{t('inboxAllSubmitted')}</p>
           ) : (
