@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import { launchExtension, type ExtensionSession } from './fixtures';
-import { buildLookBackup, FIXED_NOW } from './look-data';
+import { buildLookBackup, FIXED_NOW, teamOf } from './look-data';
 
 const REFERENCES = resolve('test/e2e/screenshots');
 const OUT = resolve('test-results/surfaces');
@@ -61,11 +61,76 @@ const SURFACES: Surface[] = [
   },
   { name: 'intel', path: 'sidepanel.html#intel' },
   { name: 'reports', path: 'sidepanel.html#reports' },
+  // Last week's report as the rep sees it after the manager's review: returned, a red note, read.
+  { name: 'reports-reviewed', path: 'sidepanel.html#reports/weekly/2026-11-23' },
   { name: 'settings', path: 'sidepanel.html#settings' },
   { name: 'popup', path: 'popup.html' },
   { name: 'options', path: 'options.html' },
   { name: 'capture', path: 'capture' },
+  // The manager's side. These make this browser the regional manager's, so they come last.
+  {
+    name: 'team',
+    path: 'sidepanel.html#team',
+    // Last week's reports: one unread and late, one returned, one resubmitted, one reviewed; two not submitted.
+    prepare: async (page, locale) => {
+      const inbox = await openTeamInbox(page, locale);
+      await inbox.getByTestId('inbox-row').nth(3).waitFor();
+    },
+  },
+  {
+    name: 'team-reader',
+    path: 'sidepanel.html#team',
+    // The resubmitted report in the reading layout: two red notes, the rep's reply, the review actions, the history open.
+    prepare: async (page, locale) => {
+      const inbox = await openTeamInbox(page, locale);
+      await inbox.getByTestId('inbox-row').filter({ hasText: teamOf(locale).reps.find((r) => r.key === 'resubmitted')!.name }).getByRole('button').click();
+      const reader = page.getByTestId('review-reader');
+      await reader.getByTestId('line-note').nth(1).waitFor();
+      await reader.getByTestId('audit-trail').locator('summary').click();
+      // Opening the history scrolled the page: the picture starts at the top (the tabs stick there).
+      await page.evaluate(() => window.scrollTo(0, 0));
+    },
+  },
 ];
+
+/** Writes settings rows straight into the extension's IndexedDB (what sync or the Options page would have written). */
+function putSettings(page: Page, rows: { key: string; value: unknown }[]) {
+  return page.evaluate(
+    (values) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('fieldkit');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('settings', 'readwrite');
+          for (const row of values) tx.objectStore('settings').put(row);
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    rows,
+  );
+}
+
+/**
+ * This browser becomes the regional manager's: their profile and the CRM's owners and teams (a
+ * backup never carries `sync.owners`), then the team inbox at last week, where the reports are.
+ */
+async function openTeamInbox(page: Page, locale: Locale) {
+  const team = teamOf(locale);
+  await putSettings(page, [
+    { key: 'profile', value: team.profile },
+    { key: 'sync.owners', value: team.owners },
+  ]);
+  await page.reload();
+  await page.waitForSelector('#root > *');
+  const inbox = page.getByTestId('team-inbox');
+  await inbox.getByRole('button', { name: locale === 'en' ? 'Earlier' : '更早' }).click();
+  await inbox.getByTestId('inbox-row').first().waitFor();
+  return inbox;
+}
 
 /**
  * The overlay as the background opens it after a gesture: the shop page is served at the one host
@@ -162,8 +227,10 @@ for (const locale of LOCALES) {
         const page = surface.path === 'capture' ? await openCapture(session, locale) : await session.openPage(surface.path);
         await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'light' });
         const problems: string[] = [];
-        for (const width of WIDTHS) {
+        for (const [i, width] of WIDTHS.entries()) {
           await page.setViewportSize({ width, height: 900 });
+          // Each width starts from the page as it opens; the last one stays prepared for axe and the words.
+          if (surface.prepare && i > 0) await page.reload().then(() => page.waitForSelector('#root > *'));
           await surface.prepare?.(page, locale);
           await page.waitForTimeout(300);
           // The overlay's "today" comes from the content script's world, which the test clock does
@@ -172,7 +239,6 @@ for (const locale of LOCALES) {
           const shot = await page.screenshot({ fullPage: true, animations: 'disabled', caret: 'hide', mask });
           const { ratio } = compare(`${locale}-${surface.name}-${width}`, shot);
           if (ratio > MAX_DIFF) problems.push(`${width}px differs from its reference by ${(ratio * 100).toFixed(2)}% (see ${OUT})`);
-          if (surface.prepare) await page.reload().then(() => page.waitForSelector('#root > *'));
           // The overlay keeps its own width; a narrow window must not push it off-screen.
         }
         await page.evaluate(axeSource);
