@@ -387,6 +387,8 @@ export function DiaryEditor({
           periodStart={periodStart}
           minKeyAccountVisits={minKeyAccountVisits}
           reasonRequired={reasonNeeded}
+          // Asked for only when it can matter: past the due time before a first submission, or already given.
+          showLateReason={deadline === undefined || (submitAs === 'submitted' && deadline.phase !== 'open') || (state.kind === 'weekly' && state.lateReason.trim() !== '')}
           errorText={errorText}
           lineSignals={lineSignals}
           onChange={(next) => edit(() => next)}
@@ -494,11 +496,13 @@ function WeeklySections({
   periodStart,
   minKeyAccountVisits,
   reasonRequired,
+  showLateReason,
   errorText,
   lineSignals,
   onChange,
 }: {
   reasonRequired: boolean;
+  showLateReason: boolean;
   state: WeeklyState;
   previous: Extract<DiaryEntry['content'], { kind: 'weekly' }> | undefined;
   dealersById: Record<string, string>;
@@ -690,9 +694,11 @@ function WeeklySections({
         })}
       </RowListFieldset>
 
-      <Field label={t('lateReason')} hint={t('lateReasonHint')} optional={!reasonRequired} error={errorText('lateReason')}>
-        {textInput(state.lateReason, (lateReason) => set('lateReason', lateReason))}
-      </Field>
+      {showLateReason && (
+        <Field label={t('lateReason')} hint={t('lateReasonHint')} optional={!reasonRequired} error={errorText('lateReason')}>
+          {textInput(state.lateReason, (lateReason) => set('lateReason', lateReason))}
+        </Field>
+      )}
     </>
   );
 }

@@ -102,7 +102,8 @@ function PeriodReport({ period, current, author, onBack }: { period: ReportPerio
     kind === 'weekly'
       ? [
           formatWeek(period.label, locale),
-          t(current ? 'visitsThisWeek' : 'visitsThatWeek', { visits: count }),
+          // "Prefilled below" only where a new draft was prefilled; a written report just counts its cards.
+          t(current && (!entry || entry.status === 'draft') ? 'visitsThisWeek' : 'visitsThatWeek', { visits: count }),
         ]
       : kind === 'monthly'
         ? [t(current ? 'periodMonth' : 'periodMonthEarlier', { month: formatMonth(period.label, locale), visits: count })]

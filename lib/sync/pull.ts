@@ -47,6 +47,8 @@ export async function pullRecords(db: FieldkitDatabase, port: CrmPort, context: 
     after = page.after;
   } while (after);
   if (context.showProgress) await writeProgress(db, undefined);
+  // A complete pull is a sync too: a device that only reads (a manager's) is not "never synced".
+  await updateSyncState(db, (s) => void (s.lastSuccessAt = new Date(context.now()).toISOString()));
   return summary;
 }
 
