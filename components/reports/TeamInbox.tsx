@@ -4,7 +4,7 @@
  * in the reading layout. The reps are the manager's team (lib/team/roles.ts); an admin sees
  * every rep. Nothing here is the manager's own: their own reports stay in Reports and Today.
  */
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { ChevronLeft, ChevronRight, PenLine } from 'lucide-react';
 import { addDays, addMonths, format, parseISO } from 'date-fns';
@@ -65,6 +65,15 @@ export function TeamInbox({ team, initial }: { team: TeamContext; initial?: { ki
   const me = useMemo(() => ({ id: myId, name: myName }), [myId, myName]);
   const repIds = useMemo(() => new Set(team.reps.map((r) => r.id)), [team.reps]);
 
+  // Back from a report, focus returns to its row in the list.
+  const backTo = useRef<string | undefined>(undefined);
+  const list = useRef<HTMLUListElement>(null);
+  useEffect(() => {
+    if (openedId || !backTo.current || !list.current) return;
+    list.current.querySelector<HTMLButtonElement>(`button[data-entry-id="${backTo.current}"]`)?.focus();
+    backTo.current = undefined;
+  });
+
   // A period has at most one entry per author: the team's are read by kind and period, then their notes.
   const rows = useLiveQuery(async (): Promise<InboxRow[]> => {
     const entries = (await entriesOfPeriod.run(db, { kind, periodStart: start })).filter((e) => repIds.has(e.author.id) && e.status !== 'draft');
@@ -84,9 +93,23 @@ export function TeamInbox({ team, initial }: { team: TeamContext; initial?: { ki
   if (openedId && opened) {
     const rep = team.reps.find((r) => r.id === opened.entry.author.id);
     return (
-      <ReviewReader entry={opened.entry} viewer={me} canReview onBack={() => setOpenedId(undefined)}>
-        <EntrySignals entry={opened.entry} timeZone={rep?.timeZone ?? deviceTimeZone()} />
-      </ReviewReader>
+      <section aria-labelledby={headingId} className="flex min-w-0 flex-col">
+        {/* The reader's title is the inbox's subheading; the inbox is named for screen readers only. */}
+        <h2 id={headingId} className="sr-only">
+          {t('inboxTitle')}
+        </h2>
+        <ReviewReader
+          entry={opened.entry}
+          viewer={me}
+          canReview
+          onBack={() => {
+            backTo.current = openedId;
+            setOpenedId(undefined);
+          }}
+        >
+          <EntrySignals entry={opened.entry} timeZone={rep?.timeZone ?? deviceTimeZone()} />
+        </ReviewReader>
+      </section>
     );
   }
 
@@ -137,7 +160,7 @@ export function TeamInbox({ team, initial }: { team: TeamContext; initial?: { ki
       )}
       {rows && sorted.length === 0 && <Notice>{t('inboxEmpty')}</Notice>}
       {sorted.length > 0 && (
-        <ul className="m-0 flex list-none flex-col divide-y divide-line overflow-hidden rounded-lg border border-line bg-surface p-0">
+        <ul ref={list} className="m-0 flex list-none flex-col divide-y divide-line overflow-hidden rounded-lg border border-line bg-surface p-0">
           {sorted.map(({ entry, summary, unread: isUnread }) => (
             <li key={entry.id} data-testid="inbox-row" data-unread={isUnread || undefined}>
               {/* The row's text is its name: who, whether it is unread, where it stands, when. */}
@@ -147,6 +170,7 @@ export function TeamInbox({ team, initial }: { team: TeamContext; initial?: { ki
                   'flex w-full min-w-0 cursor-pointer items-center gap-2 px-3 py-2.5 text-left hover:bg-soft focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-focus',
                   isUnread && 'bg-accent-soft/40',
                 )}
+                data-entry-id={entry.id}
                 onClick={() => setOpenedId(entry.id)}
               >
                 <span className="flex min-w-0 flex-1 flex-col gap-1">

@@ -122,6 +122,8 @@ const WORDS = {
     confirmReturn: 'Return to 李娜',
     reasonRequired: 'Say what should be changed before returning the report.',
     back: 'Back to the inbox',
+    historyTitle: /^History of this report/,
+    changes: ['Customer of visit 1: 华东润滑油 → 苏南汽配城', 'Support needed for priority 1: added “样品 6 桶”', 'End-cap display: added “美孚占 2 层”', 'Added field: added “旧字段”'],
     forManagers: 'The team inbox is for managers. Your role is set in Options › Team and roles.',
   },
   'zh-CN': {
@@ -141,6 +143,8 @@ const WORDS = {
     confirmReturn: '退回给 李娜',
     reasonRequired: '退回前请写明需要修改什么。',
     back: '返回收件箱',
+    historyTitle: /^这份报告的记录/,
+    changes: ['走访 1 的客户：华东润滑油 → 苏南汽配城', '重点工作 1 需要的支持：新增「样品 6 桶」', '端架情况：新增「美孚占 2 层」', '自定义字段：新增「旧字段」'],
     forManagers: '团队收件箱供经理使用。角色在“选项 › 团队与角色”中设置。',
   },
 } as const;
@@ -231,9 +235,64 @@ describe.each(['en', 'zh-CN'] as const)('the team inbox (%s)', (locale) => {
     // Back in the inbox: read now, and returned.
     await user.click(within(reader).getByRole('button', { name: w.back }));
     const again = await waitFor(() => within(screen.getByTestId('team-inbox')).getAllByTestId('inbox-row').find((r) => r.textContent?.startsWith('李娜'))!);
+    // Focus is back on the report's row, not lost with the reader.
+    await waitFor(() => expect(document.activeElement).toBe(within(again).getByRole('button')));
     expect(again.getAttribute('data-unread')).toBeNull();
     expect(within(again).getByText(w.returned)).toBeTruthy();
     expect(screen.getByTestId('inbox-counts').textContent).toBe(w.countsAfter);
+  });
+
+  it('the history names what changed as the report does: customers by name, added fields by their label, never a key or an id', async () => {
+    await managerDevice();
+    const [east, south] = [await saveRecord(db, 'dealers', { name: '华东润滑油', shared: false }, { author: MANAGER }), await saveRecord(db, 'dealers', { name: '苏南汽配城', shared: false }, { author: MANAGER })];
+    const template = await saveRecord(
+      db,
+      'templates',
+      {
+        kind: 'weekly',
+        familyId: '01KB0000000000000000TEMP01',
+        version: 1,
+        name: { 'zh-CN': '华东周报', en: 'East weekly' },
+        sections: [],
+        fields: [{ key: 'shelf', type: 'text', label: { 'zh-CN': '端架情况', en: 'End-cap display' }, required: false }],
+      },
+      { author: MANAGER },
+    );
+    const at = hoursAgo(1).toISOString();
+    await db.diaryEntries.update(entries.liu!.id, {
+      templateId: template.id,
+      templateVersion: 1,
+      extra: { shelf: '美孚占 2 层', oldKey: '旧字段' },
+      revisions: [
+        ...entries.liu!.revisions!,
+        {
+          at,
+          by: LIU,
+          action: 'edited',
+          changes: [
+            { path: 'content.keyAccountVisits.0.dealerId', before: east.id, after: south.id },
+            { path: 'content.nextWeekPlan.0.support', before: '', after: '样品 6 桶' },
+            { path: 'extra.shelf', after: '美孚占 2 层' },
+            { path: 'extra.oldKey', after: '旧字段' },
+          ],
+        },
+      ],
+    });
+    const user = userEvent.setup();
+    renderInbox(locale);
+    const inbox = await screen.findByTestId('team-inbox');
+    await user.click(within(inbox).getByRole('button', { name: w.earlier }));
+    const row = await waitFor(() => within(inbox).getAllByTestId('inbox-row').find((r) => r.textContent?.startsWith('刘洋'))!);
+    await user.click(within(row).getByRole('button'));
+    const trail = await screen.findByTestId('audit-trail');
+    await user.click(within(trail).getByText(w.historyTitle));
+    const changes = await waitFor(() => {
+      const items = within(trail).getAllByRole('listitem').filter((li) => li.closest('ul'));
+      expect(items.map((li) => li.textContent)).toContain(w.changes[0]);
+      return items.map((li) => li.textContent);
+    });
+    expect(changes).toEqual(w.changes);
+    expect(trail.textContent).not.toMatch(/oldKey|shelf|01KB|content\./);
   });
 
   it('tells a rep that the inbox is for managers, and lists nothing', async () => {
