@@ -19,6 +19,7 @@ import { Button } from '../ui';
 import { diaryEditorMessages } from './messages';
 import { periodTitle } from './period';
 import { ReadOnlyReport } from './ReadOnlyReport';
+import { CustomFields } from './CustomFields';
 import { NoteForm, NoteText, Replies, ReviewPanel, ReviewStateBadge, ReviewStatus, unbroken, usePathLabel } from './ReviewPanel';
 import { reviewMessages } from './review-messages';
 import { useEntryTemplate } from './use-template';
@@ -84,6 +85,7 @@ export function ReviewReader({ entry, viewer, canReview, onBack, children }: { e
     title.current?.focus();
   }, [ready, fromInbox]);
 
+  const template = useEntryTemplate(entry.content.kind, entry);
   const state = useMemo(() => initialState(entry.content.kind, entry, undefined, [], te, locale).state, [entry, te, locale]);
   const inlinePaths = useMemo(() => linePathsOf(state), [state]);
   if (!events || !summary || !dealersById) return null;
@@ -116,6 +118,8 @@ export function ReviewReader({ entry, viewer, canReview, onBack, children }: { e
         locale={locale}
         aside={(path, text) => <LineNotes path={path} text={text} entry={entry} summary={summary} canAnnotate={reviewer && canTakeAction('annotate', summary.state)} onAction={onAction} />}
       />
+      {/* The fields the admin added to the template, as written with the entry's own template version. */}
+      {template && template.template.fields.length > 0 && <CustomFields template={template.template} values={entry.extra ?? {}} readOnly />}
       <ReviewPanel entry={entry} summary={summary} events={events} viewer={viewer} canReview={canReview} onAction={onAction} showStatus={false} inlinePaths={inlinePaths} />
     </article>
   );

@@ -88,7 +88,7 @@ export function SidePanelApp({ onOpenOptions, header, syncPanel }: { onOpenOptio
             type="button"
             aria-current={section === name ? 'page' : undefined}
             onClick={() => go(name)}
-            className="relative h-10 flex-1 cursor-pointer px-2 text-sm whitespace-nowrap text-muted transition-colors after:absolute after:inset-x-1.5 after:bottom-0 after:h-0.5 after:rounded-full hover:bg-soft hover:text-ink aria-[current=page]:font-semibold aria-[current=page]:text-ink aria-[current=page]:after:bg-accent"
+            className="relative h-10 flex-1 cursor-pointer px-1 text-sm whitespace-nowrap text-muted transition-colors after:absolute after:inset-x-1.5 after:bottom-0 after:h-0.5 after:rounded-full hover:bg-soft hover:text-ink aria-[current=page]:font-semibold aria-[current=page]:text-ink aria-[current=page]:after:bg-accent"
           >
             {t(NAV_KEYS[name])}
           </button>
