@@ -11,35 +11,15 @@ import { profileNameFor } from '../../lib/store/settings';
 import type { DiaryEntry, DiaryKind } from '../../lib/reports/diary-schema';
 import type { EditorState } from '../../lib/reports/prefill';
 import { useT } from '../shell/locale';
-import { diaryEditorMessages, type DiaryEditorMessageKey } from './messages';
+import { diaryEditorMessages } from './messages';
 import { formatInstant } from './period';
-
-const ANNOTATION_FIELD_LABELS: Record<string, DiaryEditorMessageKey> = {
-  todayWork: 'todayWork',
-  tomorrowPlan: 'tomorrowPlan',
-  lastWeekSummary: 'lastWeekSummary',
-  nextWeekPlan: 'nextWeekPlan',
-  keyAccountVisits: 'keyAccountVisits',
-  gradeChanges: 'gradeChanges',
-  lateReason: 'lateReason',
-  results: 'results',
-  nextMonthPlan: 'nextMonthPlan',
-  localProposal: 'localProposal',
-  learned: 'learned',
-  handled: 'handled',
-  guided: 'guided',
-};
+import { usePathLabel } from './ReviewPanel';
 
 /** The manager's red pen, read-only for the rep: who wrote it, when, about which part, and the note. */
 export function Annotations({ entry, kind, locale }: { entry: DiaryEntry; kind: DiaryKind; locale: Locale }) {
   const t = useT(diaryEditorMessages);
-  const fieldLabel = (path: string | undefined) => {
-    if (!path) return undefined;
-    const [field, index] = path.split('.');
-    const key = field === 'problems' ? (kind === 'monthly' ? 'monthProblems' : 'problems') : ANNOTATION_FIELD_LABELS[field ?? ''];
-    if (!key) return undefined;
-    return index !== undefined && /^\d+$/.test(index) ? `${t(key)} #${Number(index) + 1}` : t(key);
-  };
+  // The same words for a field as the review uses ("上周工作总结 #2").
+  const fieldLabel = usePathLabel(kind);
   return (
     <section aria-label={t('annotations')} className="flex flex-col gap-2 rounded-md border border-l-4 border-danger bg-danger-soft px-3 py-2.5">
       <h4 className="m-0 flex items-center gap-1.5 text-sm font-semibold text-danger">

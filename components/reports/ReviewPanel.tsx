@@ -278,13 +278,7 @@ function Threads({ entry, threads, isAuthor, onAction, heading }: { entry: Diary
 function ReplyForm({ annotation, onAction }: { annotation: ReviewEvent; onAction: ReviewPanelProps['onAction'] }) {
   const t = useT(reviewMessages);
   const locale = useLocale();
-  const errorOf = useActionError();
   const [open, setOpen] = useState(false);
-  const [text, setText] = useState('');
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const id = useId();
-  const errorId = useId();
   if (!open)
     return (
       <div>
@@ -293,56 +287,36 @@ function ReplyForm({ annotation, onAction }: { annotation: ReviewEvent; onAction
         </Button>
       </div>
     );
-  const label = t('replyLabel', { name: profileNameFor(annotation.author.name, locale) });
-  // Not a <form>: the panel sits inside the report editor's form, and forms do not nest.
-  const send = async () => {
-    if (!text.trim()) return setError(t('errorReplyRequired'));
-    setBusy(true);
-    try {
-      await onAction({ action: 'reply', replyTo: annotation.id, text });
-      setText('');
-      setOpen(false);
-      setError(undefined);
-    } catch (e) {
-      setError(errorOf(e));
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <div role="group" aria-label={label} className="mt-1 flex flex-col gap-1.5">
-      <label htmlFor={id} className="text-sm font-medium text-ink">
-        {label}
-      </label>
-      <textarea
-        id={id}
-        rows={2}
-        maxLength={2000}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        className={textareaClass}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
+    <span className="mt-1 flex flex-col">
+      <NoteForm
+        label={t('replyLabel', { name: profileNameFor(annotation.author.name, locale) })}
+        submitLabel={t('sendReply')}
+        emptyMessage={t('errorReplyRequired')}
+        onSave={(text) => onAction({ action: 'reply', replyTo: annotation.id, text })}
+        onCancel={() => setOpen(false)}
       />
-      {error && (
-        <p id={errorId} role="alert" className="m-0 text-sm text-danger">
-          {error}
-        </p>
-      )}
-      <div className="flex flex-wrap gap-2">
-        <Button size="sm" variant="primary" disabled={busy} onClick={() => void send()}>
-          {t('sendReply')}
-        </Button>
-        <Button size="sm" onClick={() => setOpen(false)}>
-          {t('cancel')}
-        </Button>
-      </div>
-    </div>
+    </span>
   );
 }
 
-/** A note box (on a line or on the whole report). */
-export function NoteForm({ label, onSave, onCancel }: { label: string; onSave(text: string): Promise<unknown>; onCancel?: () => void }) {
+/**
+ * A note box: a note on a line or on the whole report, or a reply to one. Not a <form>: the
+ * panel sits inside the report editor's form, and forms do not nest. Closes (onCancel) once saved.
+ */
+export function NoteForm({
+  label,
+  submitLabel,
+  emptyMessage,
+  onSave,
+  onCancel,
+}: {
+  label: string;
+  submitLabel?: string;
+  emptyMessage?: string;
+  onSave(text: string): Promise<unknown>;
+  onCancel?: () => void;
+}) {
   const t = useT(reviewMessages);
   const errorOf = useActionError();
   const [text, setText] = useState('');
@@ -351,7 +325,7 @@ export function NoteForm({ label, onSave, onCancel }: { label: string; onSave(te
   const id = useId();
   const errorId = useId();
   const save = async () => {
-    if (!text.trim()) return setError(t('errorTextRequired'));
+    if (!text.trim()) return setError(emptyMessage ?? t('errorTextRequired'));
     setBusy(true);
     try {
       await onSave(text);
@@ -386,7 +360,7 @@ export function NoteForm({ label, onSave, onCancel }: { label: string; onSave(te
       )}
       <span className="flex flex-wrap gap-2">
         <Button size="sm" variant="primary" disabled={busy} onClick={() => void save()}>
-          {t('saveNote')}
+          {submitLabel ?? t('saveNote')}
         </Button>
         {onCancel && (
           <Button size="sm" onClick={onCancel}>

@@ -12,7 +12,7 @@ import type { Locale } from '../../lib/kernel/i18n';
 import { freshDatabase, REP, visitDraft } from '../fixtures/records';
 
 /** Live queries answer after a write; a loaded machine can take more than the default second. */
-const waitFor = <T,>(check: () => T | Promise<T>) => waitForDefault(check, { timeout: 5000 });
+const waitFor = <T,>(check: () => T | Promise<T>) => waitForDefault(check, { timeout: 10_000 });
 
 let db: FieldkitDatabase;
 const sh = (local: string) => new Date(`${local}+08:00`);

@@ -26,7 +26,7 @@ import { OWNERS_SETTING } from '../../lib/team/queries';
 import { freshDatabase } from '../fixtures/records';
 
 /** Live queries answer after a write; a loaded machine can take more than the default second. */
-const waitFor = <T,>(check: () => T | Promise<T>) => waitForDefault(check, { timeout: 5000 });
+const waitFor = <T,>(check: () => T | Promise<T>) => waitForDefault(check, { timeout: 10_000 });
 
 const EAST = { id: 't-east', name: '华东区', primary: true };
 const SOUTH = { id: 't-south', name: '华南区', primary: true };

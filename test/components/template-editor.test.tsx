@@ -22,7 +22,7 @@ import { describeDeadline } from '../../components/reports/deadline-messages';
 
 const ADMIN = { id: 'owner-900', name: '王主管' };
 /** Saves go through IndexedDB transactions: on a busy machine they take longer than the default second. */
-const SLOW = { timeout: 5000 };
+const SLOW = { timeout: 10_000 };
 let db: FieldkitDatabase;
 
 afterEach(async () => {

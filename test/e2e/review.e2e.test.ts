@@ -13,6 +13,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startHubSpotSim, type HubSpotSim } from '../../sim/server';
 import { launchExtension, readRows, type ExtensionSession } from './fixtures';
+import { connect, send, waitFor } from './sim-helpers';
 import type { DiaryEntry } from '../../lib/reports/diary-schema';
 import type { ReviewEvent } from '../../lib/reports/review-schema';
 
@@ -38,31 +39,8 @@ async function launch(locale: 'en' | 'zh-CN') {
   return session;
 }
 
-async function waitFor<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (accept(value)) return value;
-    if (Date.now() > until) throw new Error(`timed out; last value: ${JSON.stringify(value).slice(0, 800)}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
-function send(page: Page, type: string, payload: unknown = {}) {
-  return page.evaluate(
-    ([t, p]) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: t, payload: p }),
-    [type, payload] as const,
-  ) as Promise<{ ok: boolean; data?: Record<string, unknown>; error?: unknown }>;
-}
 
-async function connect(page: Page, token: string, labels: { token: string; advanced: string; baseUrl: string; connect: string }) {
-  const settings = page.getByTestId('connection-settings');
-  await settings.getByLabel(labels.token).fill(token);
-  await settings.getByText(labels.advanced).click();
-  await settings.getByLabel(labels.baseUrl).fill(sim.url);
-  await settings.getByRole('button', { name: labels.connect }).click();
-  await settings.getByTestId('connection-facts').waitFor({ timeout: 20_000 });
-}
 
 /** Pushes everything queued, then pulls what others wrote. */
 async function syncBothWays(page: Page) {
@@ -98,7 +76,7 @@ describe('reviewing a weekly report across two profiles', () => {
     // The rep connects (owner 101) and has last week's report as a draft.
     const rep = await launch('zh-CN');
     const repOptions = await rep.openPage('options.html#connection');
-    await connect(repOptions, REP_TOKEN, { token: '访问令牌', advanced: '高级', baseUrl: 'API 地址', connect: '连接' });
+    await connect(repOptions, { token: REP_TOKEN, baseUrl: sim.url }, { token: '访问令牌', advanced: '高级', baseUrl: 'API 地址', connect: '连接' });
     const dealers = await waitFor(() => readRows<{ id: string; name: string }>(repOptions, 'dealers'), (rows) => rows.length >= 6);
     const profile = await waitFor(async () => (await readRows<{ key: string; value: { id: string; name: string } }>(repOptions, 'settings')).find((r) => r.key === 'profile')?.value, (p) => p?.id === '101');
     const draftId = '01KB0000000000000000000W48';
@@ -133,7 +111,7 @@ describe('reviewing a weekly report across two profiles', () => {
     // The manager (owner 103) connects with their own token and chooses the manager role.
     const manager = await launch('en');
     const managerOptions = await manager.openPage('options.html#connection');
-    await connect(managerOptions, MANAGER_TOKEN, { token: 'Access token', advanced: 'Advanced', baseUrl: 'API base URL', connect: 'Connect' });
+    await connect(managerOptions, { token: MANAGER_TOKEN, baseUrl: sim.url }, { token: 'Access token', advanced: 'Advanced', baseUrl: 'API base URL', connect: 'Connect' });
     await waitFor(async () => (await readRows<{ key: string; value: { id: string } }>(managerOptions, 'settings')).find((r) => r.key === 'profile')?.value.id, (id) => id === '103');
     await managerOptions.reload();
     await managerOptions.getByRole('group', { name: 'Role on this device' }).getByRole('button', { name: 'Manager' }).click();

@@ -8,9 +8,9 @@
  * same port with the state it had, as a real outage looks to the extension.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { startHubSpotSim, type HubSpotSim } from '../../sim/server';
 import { launchExtension, readRows, type ExtensionSession } from './fixtures';
+import { connect, send, waitFor } from './sim-helpers';
 
 const TOKEN = 'e2e-sync-token';
 const DEALER = '华东润滑油经销有限公司';
@@ -31,38 +31,15 @@ async function launch(locale: 'en' | 'zh-CN') {
   return session;
 }
 
-async function waitFor<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (accept(value)) return value;
-    if (Date.now() > until) throw new Error(`timed out; last value: ${JSON.stringify(value).slice(0, 500)}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
-function send(page: Page, type: string, payload: unknown = {}) {
-  return page.evaluate(
-    ([t, p]) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: t, payload: p }),
-    [type, payload] as const,
-  ) as Promise<{ ok: boolean; data?: Record<string, unknown>; error?: unknown }>;
-}
 
-async function connect(page: Page, labels: { token: string; advanced: string; baseUrl: string; connect: string }) {
-  const settings = page.getByTestId('connection-settings');
-  await settings.getByLabel(labels.token).fill(TOKEN);
-  await settings.getByText(labels.advanced).click();
-  await settings.getByLabel(labels.baseUrl).fill(sim.url);
-  await settings.getByRole('button', { name: labels.connect }).click();
-  await settings.getByTestId('connection-facts').waitFor({ timeout: 20_000 });
-}
 
 describe('sync in the built extension', () => {
   it('connects, pulls dealers, queues offline, syncs when HubSpot is back, and a manager pulls the record back', async () => {
     sim.reset();
     const rep = await launch('zh-CN');
     const options = await rep.openPage('options.html#connection');
-    await connect(options, { token: '访问令牌', advanced: '高级', baseUrl: 'API 地址', connect: '连接' });
+    await connect(options, { token: TOKEN, baseUrl: sim.url }, { token: '访问令牌', advanced: '高级', baseUrl: 'API 地址', connect: '连接' });
     const facts = await options.getByTestId('connection-facts').textContent();
     expect(facts).toContain(String(sim.state.portalId));
     // The token is in no page-visible reply and not in the extension's IndexedDB.
@@ -105,7 +82,7 @@ describe('sync in the built extension', () => {
     // A manager on another browser profile reads it back as the same structured record.
     const manager = await launch('en');
     const managerOptions = await manager.openPage('options.html#connection');
-    await connect(managerOptions, { token: 'Access token', advanced: 'Advanced', baseUrl: 'API base URL', connect: 'Connect' });
+    await connect(managerOptions, { token: TOKEN, baseUrl: sim.url }, { token: 'Access token', advanced: 'Advanced', baseUrl: 'API base URL', connect: 'Connect' });
     const pulled = await send(managerOptions, 'sync.pullRecords');
     expect(pulled.ok).toBe(true);
     const cards = await waitFor(() => readRows<{ id: string; currentInventory: number; orderQuantity: number; actions: { didDisplay: boolean } }>(managerOptions, 'visitCards'), (rows) => rows.length === 1);

@@ -7,7 +7,7 @@ import { freshDatabase, REP, visitDraft } from '../fixtures/records';
 
 const db = freshDatabase('reminders-host-test');
 /** Live queries answer after a write; a loaded machine can take more than the default second. */
-const waitLong = <T>(check: () => T | Promise<T>) => vi.waitFor(check, { timeout: 5000 });
+const waitLong = <T>(check: () => T | Promise<T>) => vi.waitFor(check, { timeout: 10_000 });
 const sh = (local: string) => new Date(`${local}+08:00`);
 let clock = sh('2026-12-04T16:30:00'); // Friday: the weekly report is due at 18:00
 let reminders: Reminders | undefined;
