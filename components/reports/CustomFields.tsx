@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useId, useState } from 'react';
 import { useLocale, useT } from '../shell/locale';
 import { useDealerNames, useDealers } from '../shell/database-context';
@@ -17,6 +18,8 @@ export interface CustomFieldsProps {
   onChange?: (values: Record<string, unknown>) => void;
   /** The reading layout: values in words, nothing to edit. */
   readOnly?: boolean;
+  /** Reading layout only: what follows each field's value (a manager's notes on it, "Note"). Its path is `extra.<key>`. */
+  aside?: (path: string, text: string) => ReactNode;
   /** Problems from `validateEntryAgainstTemplate` (paths `extra.<key>`), shown at their fields. */
   problems?: readonly TemplateProblem[];
 }
@@ -31,7 +34,7 @@ const textClass = cn(controlClass, 'min-h-9 resize-y py-1.75 field-sizing-conten
  * are kept by field key, as the entry stores them (`extra`), so the entry renders with the
  * template version it was written with even after the template changed.
  */
-export function CustomFields({ template, values, onChange, readOnly = false, problems = [] }: CustomFieldsProps) {
+export function CustomFields({ template, values, onChange, readOnly = false, problems = [], aside }: CustomFieldsProps) {
   const t = useT(customFieldsMessages);
   const fields = template?.fields ?? [];
   const customerIds = readOnly ? fields.filter((f) => f.type === 'customer').flatMap((f) => (typeof values[f.key] === 'string' ? [values[f.key] as string] : [])) : [];
@@ -42,7 +45,7 @@ export function CustomFields({ template, values, onChange, readOnly = false, pro
     return Object.keys(values).length > 0 ? <Notice tone="info">{t('unknownTemplate')}</Notice> : null;
   }
   if (fields.length === 0) return null;
-  if (readOnly) return <ReadOnlyFields fields={fields} values={values} dealerName={(id) => names?.[id]} />;
+  if (readOnly) return <ReadOnlyFields fields={fields} values={values} dealerName={(id) => names?.[id]} aside={aside} />;
 
   const set = (key: string, value: unknown) => {
     const next = { ...values };
@@ -66,7 +69,17 @@ export function CustomFields({ template, values, onChange, readOnly = false, pro
   );
 }
 
-function ReadOnlyFields({ fields, values, dealerName }: { fields: readonly TemplateField[]; values: Record<string, unknown>; dealerName: (id: string) => string | undefined }) {
+function ReadOnlyFields({
+  fields,
+  values,
+  dealerName,
+  aside,
+}: {
+  fields: readonly TemplateField[];
+  values: Record<string, unknown>;
+  dealerName: (id: string) => string | undefined;
+  aside?: CustomFieldsProps['aside'];
+}) {
   const locale = useLocale();
   const t = useT(customFieldsMessages);
   const rows = fields.flatMap((field) => {
@@ -79,7 +92,10 @@ function ReadOnlyFields({ fields, values, dealerName }: { fields: readonly Templ
       {rows.map(({ field, text }) => (
         <div key={field.key} className="flex min-w-0 flex-col gap-0.5">
           <dt className="font-semibold">{field.label[locale]}</dt>
-          <dd className="m-0 break-words whitespace-pre-wrap">{text}</dd>
+          <dd className="m-0 break-words whitespace-pre-wrap">
+            {text}
+            {aside?.(`extra.${field.key}`, text)}
+          </dd>
         </div>
       ))}
     </dl>

@@ -119,7 +119,14 @@ export function ReviewReader({ entry, viewer, canReview, onBack, children }: { e
         aside={(path, text) => <LineNotes path={path} text={text} entry={entry} summary={summary} canAnnotate={reviewer && canTakeAction('annotate', summary.state)} onAction={onAction} />}
       />
       {/* The fields the admin added to the template, as written with the entry's own template version. */}
-      {template && template.template.fields.length > 0 && <CustomFields template={template.template} values={entry.extra ?? {}} readOnly />}
+      {template && template.template.fields.length > 0 && (
+        <CustomFields
+          template={template.template}
+          values={entry.extra ?? {}}
+          readOnly
+          aside={(path, text) => <LineNotes path={path} text={text} entry={entry} summary={summary} canAnnotate={reviewer && canTakeAction('annotate', summary.state)} onAction={onAction} />}
+        />
+      )}
       <ReviewPanel entry={entry} summary={summary} events={events} viewer={viewer} canReview={canReview} onAction={onAction} showStatus={false} inlinePaths={inlinePaths} />
     </article>
   );

@@ -19,6 +19,7 @@ import type { Locale } from '../../lib/kernel/i18n';
 import type { DiaryEntry } from '../../lib/reports/diary-schema';
 import { periodOf } from '../../lib/reports/periods';
 import { markRead } from '../../lib/reports/submit';
+import { copyBuiltIn, saveTemplateVersion } from '../../lib/reports/template-store';
 import type { FieldkitDatabase } from '../../lib/store/database';
 import { saveRecord } from '../../lib/store/records';
 import { writeSetting } from '../../lib/store/settings';
@@ -301,5 +302,29 @@ describe.each(['en', 'zh-CN'] as const)('the team inbox (%s)', (locale) => {
     expect(await screen.findByText(w.forManagers)).toBeTruthy();
     expect(screen.queryByTestId('team-inbox')).toBeNull();
     expect(screen.queryByText('李娜')).toBeNull();
+  });
+});
+
+describe('notes on a field an admin added to the template', () => {
+  it('the manager notes the added field of the version the report was written with, named by its label', async () => {
+    await managerDevice();
+    const draft = copyBuiltIn('weekly');
+    draft.fields = [{ key: 'endCap', type: 'text', label: { 'zh-CN': '端架情况', en: 'End-cap display' }, required: false }];
+    const saved = await saveTemplateVersion(db, draft, MANAGER);
+    if (!saved.ok) throw new Error(JSON.stringify(saved.problems));
+    await db.diaryEntries.update(entries.li!.id, { templateId: saved.template.id, templateVersion: saved.template.version, extra: { endCap: '美孚占 2 层' } });
+    const user = userEvent.setup();
+    renderInbox('en');
+    const inbox = await screen.findByTestId('team-inbox');
+    await user.click(within(inbox).getByRole('button', { name: 'Earlier' }));
+    const row = await waitFor(() => within(inbox).getAllByTestId('inbox-row').find((r) => r.textContent?.startsWith('李娜'))!);
+    await user.click(within(row).getByRole('button'));
+    const reader = await screen.findByTestId('review-reader');
+    await waitFor(() => expect(within(reader).getByText('美孚占 2 层')).toBeTruthy());
+    await user.click(await within(reader).findByRole('button', { name: 'Add a note on End-cap display' }, { timeout: 10_000 }));
+    await user.type(within(reader).getByRole('textbox', { name: 'Your note on End-cap display' }), 'Photo please');
+    await user.click(within(reader).getByRole('button', { name: 'Add note' }));
+    await waitFor(async () => expect((await eventsOf(entries.li!.id)).filter((e) => e.action === 'annotate').map((e) => [e.path, e.quote, e.text])).toEqual([['extra.endCap', '美孚占 2 层', 'Photo please']]));
+    await waitFor(() => expect(within(reader).getAllByTestId('line-note').map((n) => n.textContent)).toEqual([expect.stringContaining('Photo please')]));
   });
 });
