@@ -72,6 +72,8 @@ describe('reminder settings', () => {
     await waitFor(() => expect(screen.queryByLabelText('Quiet from')).toBeNull());
     await user.click(checkbox('Quiet hours'));
     await waitFor(async () => expect(await readSetting(db, 'reminders')).toEqual({ enabled: true, quietFrom: '21:00', quietTo: '08:00' }));
+    // The form remounts when the stored setting arrives; a click on the old form's checkbox would be lost.
+    await waitFor(() => expect(time('Quiet from').value).toBe('21:00'));
     await user.click(checkbox('Remind me before a report is due'));
     await waitFor(async () => expect((await readSetting(db, 'reminders')).enabled).toBe(false));
     await waitFor(() => expect(checkbox('Quiet hours').disabled).toBe(true));
