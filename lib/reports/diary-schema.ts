@@ -1,5 +1,6 @@
 import { z } from '../kernel/zod';
 import { Day, Id, Instant, IsoWeek, Month, recordBase } from '../kernel/record';
+import { ReportSnapshot } from './snapshot-schema';
 
 const line = z.string().max(500);
 
@@ -123,10 +124,15 @@ export const DiaryEntry = z.object({
   /** Set at the first submission and at each resubmission. */
   deadline: DeadlineOutcome.optional(),
   revisions: z.array(Revision).max(500).optional(),
+  /** A generated weekly or monthly report's numbers, as of when it was built (./snapshot-schema.ts). */
+  snapshot: ReportSnapshot.optional(),
 });
 export type DiaryEntry = z.infer<typeof DiaryEntry>;
 
 /** The dealers an entry's content names (a weekly report's key-account visits and grade changes). */
-export function dealerIdsNamedIn(entry: Pick<DiaryEntry, 'content'>): string[] {
-  return entry.content.kind === 'weekly' ? [...entry.content.keyAccountVisits.map((v) => v.dealerId), ...entry.content.gradeChanges.map((g) => g.dealerId)] : [];
+export function dealerIdsNamedIn(entry: Pick<DiaryEntry, 'content'> & { snapshot?: ReportSnapshot }): string[] {
+  const named = entry.content.kind === 'weekly' ? [...entry.content.keyAccountVisits.map((v) => v.dealerId), ...entry.content.gradeChanges.map((g) => g.dealerId)] : [];
+  // A generated report also covers every dealer its numbers are about.
+  const covered = entry.snapshot ? [...entry.snapshot.dealers.map((d) => d.dealerId), ...entry.snapshot.kpis.map((k) => k.dealerId)] : [];
+  return [...new Set([...named, ...covered])];
 }

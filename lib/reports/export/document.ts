@@ -1,0 +1,62 @@
+/**
+ * A report as a document: what every export renders (Markdown, the print page, the clipboard's
+ * HTML and plain text, the xlsx workbook). Built once per report in the report's language by
+ * ./entry-document.ts (a rep's weekly or monthly report) or ../rollup-document.ts (a manager's team
+ * roll-up); the renderers only lay it out, so the formats never disagree about what a report says.
+ *
+ * Values are typed so the workbook can store numbers as numbers and days as dates; the text
+ * renderers format them for the document's locale.
+ */
+import type { Locale } from '../../kernel/i18n';
+
+export type ColumnType = 'text' | 'number' | 'date' | 'percent';
+
+export interface Column {
+  label: string;
+  type: ColumnType;
+  /** The unit a number column counts in (箱, 元/箱 …), said once in its header. */
+  unit?: string;
+  /** Relative width in characters, for the workbook; text renderers ignore it. */
+  width?: number;
+}
+
+/**
+ * A cell: text; a number (a `number` column); a day `YYYY-MM-DD` (a `date` column); a percent
+ * 0–100 (a `percent` column). `null` is an empty cell, never shown as 0.
+ */
+export type Cell = string | number | null;
+
+export type Block =
+  | { type: 'paragraph'; text: string }
+  | { type: 'list'; items: string[] }
+  /** Label–value pairs (the period, who wrote it, its status). */
+  | { type: 'fields'; items: { label: string; value: string }[] }
+  | { type: 'table'; columns: Column[]; rows: Cell[][] };
+
+export interface DocumentSection {
+  /** Stable across languages (the sheet's key, the anchor): `summary`, `dealers` … */
+  id: string;
+  heading: string;
+  blocks: Block[];
+  /** Said instead of the blocks when there are none ("no intel this week"). */
+  empty?: string;
+}
+
+export interface ReportDocument {
+  locale: Locale;
+  title: string;
+  /** Who and which period, under the title. */
+  subtitle?: string;
+  /** The header fields: period, author, status, deadline. */
+  fields: { label: string; value: string }[];
+  /** "Numbers as of 1 Dec 2026 17:05 (Asia/Shanghai)": present whenever the report holds a snapshot. */
+  asOf?: string;
+  sections: DocumentSection[];
+  /** A file name without extension, safe on every system: `weekly-report-2026-W49-zhang-wei`. */
+  fileName: string;
+}
+
+/** The sections with something to show (blocks, or an explicit empty line). */
+export function shownSections(document: ReportDocument): DocumentSection[] {
+  return document.sections.filter((section) => section.blocks.length > 0 || section.empty);
+}
