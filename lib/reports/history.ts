@@ -1,0 +1,197 @@
+/**
+ * Searching a rep's earlier reports (components/reports/ReportHistory.tsx): by text over every
+ * line the rep wrote and the values of fields an admin added, and by a dealer the report names.
+ * Pure, in memory, over the bounded set `historyOfAuthor` reads (./history-queries.ts).
+ *
+ * Text matching is case-insensitive and whitespace-normalised (runs of spaces and line breaks
+ * are one space; full-width letters and digits read as their ASCII forms), and works on Chinese
+ * substrings as on words. A search is first tried as a phrase; a search of several words also
+ * matches a report that has every word somewhere in it. The excerpt shows the first match in the
+ * report's own words, with a little context either side.
+ */
+import { dealerIdsNamedIn, type DiaryEntry } from './diary-schema';
+
+export interface HistorySearch {
+  /** Words to find in the report's lines. Blank: no text condition. */
+  text?: string;
+  /** A dealer the report names (its content or its snapshot). Absent: any. */
+  dealerId?: string;
+}
+
+/** The first match in the report's own words: the text before it, the match, the text after. */
+export interface HistoryExcerpt {
+  before: string;
+  match: string;
+  after: string;
+}
+
+export interface HistoryMatch {
+  matched: boolean;
+  /** Only when the search has text and the report matched it. */
+  excerpt?: HistoryExcerpt;
+}
+
+export interface HistoryResult {
+  entry: DiaryEntry;
+  excerpt?: HistoryExcerpt;
+}
+
+/** Characters of context kept before and after a match in an excerpt. */
+const CONTEXT_BEFORE = 14;
+const CONTEXT_AFTER = 32;
+const ELLIPSIS = '…';
+
+/** A stored value that is a record id (a customer field's dealer) or a day, not words. */
+const NOT_WORDS = /^(?:[0-9A-HJKMNP-TV-Z]{26}|\d{4}-\d{2}-\d{2})$/;
+
+/** Every line the rep wrote in the report, in the order the report reads, and its added fields' text. */
+export function searchableLines(entry: Pick<DiaryEntry, 'content' | 'extra'>): string[] {
+  const c = entry.content;
+  const lines: (string | undefined)[] = [];
+  switch (c.kind) {
+    case 'daily':
+      lines.push(...c.todayWork, ...c.tomorrowPlan, ...c.problems);
+      break;
+    case 'weekly':
+      for (const s of c.lastWeekSummary) lines.push(s.item, s.problem);
+      for (const p of c.nextWeekPlan) lines.push(p.priority, p.support);
+      for (const v of c.keyAccountVisits) lines.push(v.purpose, v.outcome);
+      lines.push(c.lateReason);
+      break;
+    case 'monthly':
+      lines.push(...c.results, ...c.problems, ...c.nextMonthPlan, c.localProposal);
+      break;
+    case 'inspection':
+      lines.push(...c.learned, ...c.handled, ...c.guided);
+      break;
+  }
+  for (const value of Object.values(entry.extra ?? {})) {
+    const texts = typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+    lines.push(...texts.filter((text) => !NOT_WORDS.test(text.trim())));
+  }
+  return lines.filter((line): line is string => typeof line === 'string' && line.trim() !== '');
+}
+
+/**
+ * Text folded for matching, with where each folded unit came from in the original: lower case,
+ * NFKC (full-width forms), whitespace runs as one space, leading whitespace dropped.
+ */
+interface Folded {
+  text: string;
+  /** For each UTF-16 unit of `text`, the start and end of the original character it came from. */
+  from: number[];
+  to: number[];
+}
+
+function fold(original: string): Folded {
+  let text = '';
+  const from: number[] = [];
+  const to: number[] = [];
+  let at = 0;
+  for (const ch of original) {
+    const start = at;
+    at += ch.length;
+    const piece = ch.normalize('NFKC').toLowerCase();
+    if (/^\s+$/u.test(piece)) {
+      if (text === '' || text.endsWith(' ')) continue;
+      text += ' ';
+      from.push(start);
+      to.push(at);
+      continue;
+    }
+    text += piece;
+    for (let k = 0; k < piece.length; k++) {
+      from.push(start);
+      to.push(at);
+    }
+  }
+  return { text, from, to };
+}
+
+/** The search text as matched: folded, trimmed; '' when blank. */
+export function foldedQuery(text: string | undefined): string {
+  return fold(text ?? '').text.trim();
+}
+
+/** Whether the search asks anything (text that is not blank, or a dealer). */
+export function isSearching(search: HistorySearch): boolean {
+  return foldedQuery(search.text) !== '' || !!search.dealerId;
+}
+
+/** Whitespace runs as one space, so an excerpt of a multi-line field reads as one line. */
+const oneLine = (text: string) => text.replace(/\s+/gu, ' ');
+
+function excerptOf(line: string, start: number, end: number): HistoryExcerpt {
+  let before = Array.from(oneLine(line.slice(0, start)).trimStart());
+  let after = Array.from(oneLine(line.slice(end)).trimEnd());
+  let cutBefore = false;
+  let cutAfter = false;
+  if (before.length > CONTEXT_BEFORE) {
+    before = before.slice(-CONTEXT_BEFORE);
+    cutBefore = true;
+    // Not from the middle of a Latin word: from the next space, if there is one near.
+    const space = before.indexOf(' ');
+    if (/\w/u.test(before[0]!) && space > 0 && space < CONTEXT_BEFORE / 2) before = before.slice(space + 1);
+  }
+  if (after.length > CONTEXT_AFTER) {
+    after = after.slice(0, CONTEXT_AFTER);
+    cutAfter = true;
+    const space = after.lastIndexOf(' ');
+    if (/\w/u.test(after.at(-1)!) && space > CONTEXT_AFTER / 2) after = after.slice(0, space);
+  }
+  return {
+    before: (cutBefore ? ELLIPSIS : '') + before.join(''),
+    match: oneLine(line.slice(start, end)),
+    after: after.join('') + (cutAfter ? ELLIPSIS : ''),
+  };
+}
+
+/** The first occurrence of folded `needle` in `line`, as an excerpt of the original line. */
+function findIn(line: string, needle: string): HistoryExcerpt | undefined {
+  const folded = fold(line);
+  const index = folded.text.indexOf(needle);
+  if (index < 0) return undefined;
+  return excerptOf(line, folded.from[index]!, folded.to[index + needle.length - 1]!);
+}
+
+function firstExcerpt(lines: readonly string[], needle: string): HistoryExcerpt | undefined {
+  for (const line of lines) {
+    const excerpt = findIn(line, needle);
+    if (excerpt) return excerpt;
+  }
+  return undefined;
+}
+
+/**
+ * Whether a report matches a search, and where: the dealer must be one the report names
+ * (`dealerIdsNamedIn`, the snapshot's dealers included); the text must appear in one of its
+ * lines as a phrase, or else every word of it somewhere in the report.
+ */
+export function matchReport(entry: DiaryEntry, search: HistorySearch): HistoryMatch {
+  if (search.dealerId && !dealerIdsNamedIn(entry).includes(search.dealerId)) return { matched: false };
+  const query = foldedQuery(search.text);
+  if (query === '') return { matched: true };
+  const lines = searchableLines(entry);
+  const phrase = firstExcerpt(lines, query);
+  if (phrase) return { matched: true, excerpt: phrase };
+  const words = query.split(' ');
+  if (words.length < 2) return { matched: false };
+  const report = lines.map((line) => fold(line).text).join('\n');
+  if (!words.every((word) => report.includes(word))) return { matched: false };
+  return { matched: true, excerpt: firstExcerpt(lines, words[0]!) };
+}
+
+/** The reports that match, by period, newest first, each with its excerpt. */
+export function searchReports(entries: readonly DiaryEntry[], search: HistorySearch): HistoryResult[] {
+  const results: HistoryResult[] = [];
+  for (const entry of entries) {
+    const { matched, excerpt } = matchReport(entry, search);
+    if (matched) results.push(excerpt ? { entry, excerpt } : { entry });
+  }
+  return results.sort((a, b) => b.entry.periodStart.localeCompare(a.entry.periodStart));
+}
+
+/** Every dealer the reports name, once each (for the dealer filter). */
+export function dealerIdsOfReports(entries: readonly DiaryEntry[]): string[] {
+  return [...new Set(entries.flatMap((entry) => dealerIdsNamedIn(entry)))];
+}
