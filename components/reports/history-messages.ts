@@ -1,0 +1,43 @@
+import { defineMessages } from '../../lib/kernel/i18n';
+
+/** The history of earlier reports (./ReportHistory.tsx): its list, search and dealer filter. */
+export const historyMessages = defineMessages({
+  en: {
+    history_daily: 'Earlier daily reports',
+    history_weekly: 'Earlier weekly reports',
+    history_monthly: 'Earlier monthly reports',
+    history_inspection: 'Earlier inspection reports',
+    historyEmpty: 'None yet.',
+    search: 'Search reports',
+    dealer: 'Customer',
+    anyDealer: 'All customers',
+    clear: 'Clear search',
+    matches: '{count, plural, one {# report matches} other {# reports match}}',
+    noMatchText: 'No report matches “{text}”.',
+    noMatchDealer: 'No report names {dealer}.',
+    noMatchBoth: 'No report that names {dealer} matches “{text}”.',
+    limited: 'Only your latest {count} reports are searched.',
+    open: 'Open',
+    openReport: 'Open {report}',
+    opened: 'Open above',
+  },
+  'zh-CN': {
+    history_daily: '以往日报',
+    history_weekly: '以往周报',
+    history_monthly: '以往月报',
+    history_inspection: '以往巡视报告',
+    historyEmpty: '还没有。',
+    search: '搜索报告',
+    dealer: '客户',
+    anyDealer: '全部客户',
+    clear: '清除搜索',
+    matches: '{count} 份报告符合',
+    noMatchText: '没有报告包含“{text}”。',
+    noMatchDealer: '没有报告提到{dealer}。',
+    noMatchBoth: '提到{dealer}的报告中，没有包含“{text}”的。',
+    limited: '只搜索最近的 {count} 份报告。',
+    open: '打开',
+    openReport: '打开{report}',
+    opened: '已在上方打开',
+  },
+});
