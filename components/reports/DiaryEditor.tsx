@@ -213,6 +213,8 @@ export function DiaryEditor({
       if (entry.dueAt) draft.dueAt = entry.dueAt;
       if (entry.templateId) draft.templateId = entry.templateId;
       if (entry.templateVersion) draft.templateVersion = entry.templateVersion;
+      // A generated report's numbers stay as of when they were built; only a rebuild replaces them.
+      if (entry.snapshot) draft.snapshot = entry.snapshot;
     }
     setSaving(true);
     try {

@@ -52,7 +52,7 @@ export const dealerKind = defineKind({
   name: 'dealer',
   table: 'dealers',
   schema: Dealer,
-  indexes: ['name', 'crm.objectId'],
+  indexes: ['name', 'crm.objectId', 'responsibleRepId'],
   labels: { 'zh-CN': { one: '经销商', other: '经销商' }, en: { one: 'dealer', other: 'dealers' } },
   crm: {
     home: 'dealer',

@@ -70,4 +70,14 @@ export const factsOfDealerBetween = defineQuery({
     db.dealerFacts.where('[dealerId+period]').between([dealerId, from], [dealerId, to], true, true).filter(isLive).toArray(),
 });
 
-export const dealerQueries = [factsOfDealerBetween, dealersByName, dealersByIds, anyDealer, dealerByCrmId, terminalsOfDealer];
+
+/** The dealers a rep is responsible for (责任人), in no particular order: the reports they cover. */
+export const dealersOfRep = defineQuery({
+  name: 'dealers.ofRep',
+  table: 'dealers',
+  index: 'responsibleRepId',
+  example: { repId: '101' },
+  run: async (db, { repId }: { repId: string }): Promise<Dealer[]> => db.dealers.where('responsibleRepId').equals(repId).filter(isLive).toArray(),
+});
+
+export const dealerQueries = [dealersOfRep, factsOfDealerBetween, dealersByName, dealersByIds, anyDealer, dealerByCrmId, terminalsOfDealer];

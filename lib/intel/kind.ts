@@ -63,7 +63,7 @@ export const intelItemKind = defineKind({
   name: 'intelItem',
   table: 'intelItems',
   schema: IntelItem,
-  indexes: ['[competitorName+sku+observedDay]', 'observedDay', '[dealerId+observedDay]'],
+  indexes: ['[competitorName+sku+observedDay]', 'observedDay', '[dealerId+observedDay]', '[author.id+observedDay]'],
   labels: { 'zh-CN': { one: '竞品信息', other: '竞品信息' }, en: { one: 'competitor intel item', other: 'competitor intel items' } },
   crm: {
     home: 'activity',

@@ -93,4 +93,15 @@ export const productsOfCompetitor = defineQuery({
   run: async (db, { competitorId }: { competitorId: string }): Promise<Product[]> => db.products.where('competitorId').equals(competitorId).filter(isLive).toArray(),
 });
 
-export const intelQueries = [latestIntel, intelOfProduct, intelOfDealer, competitorsByName, intelCompetitorNames, productsBySku, productsOfCompetitor];
+
+/** One author's intel observed between two days, inclusive (what a report says was captured). */
+export const intelOfAuthorBetween = defineQuery({
+  name: 'intel.ofAuthorBetween',
+  table: 'intelItems',
+  index: '[author.id+observedDay]',
+  example: { authorId: 'rep-1', from: '2026-11-23', to: '2026-11-29' },
+  run: async (db, { authorId, from, to }: { authorId: string; from: string; to: string }): Promise<IntelItem[]> =>
+    db.intelItems.where('[author.id+observedDay]').between([authorId, from], [authorId, to], true, true).filter(isLive).toArray(),
+});
+
+export const intelQueries = [intelOfAuthorBetween, latestIntel, intelOfProduct, intelOfDealer, competitorsByName, intelCompetitorNames, productsBySku, productsOfCompetitor];

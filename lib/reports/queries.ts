@@ -106,4 +106,15 @@ export const reviewEventsForAuthorSince = defineQuery({
     (await db.reviewEvents.where('[entryAuthorId+at]').between([authorId, since], [authorId, Dexie.maxKey]).toArray()).filter(isLive),
 });
 
-export const reportQueries = [entryOfPeriod, entriesOfKindBefore, entriesOfAuthorInWeek, entriesOfPeriod, generatedReportsOfAuthor, templatesOfKind, reviewEventsOfEntry, reviewEventsForAuthorSince];
+
+/** The author's entries of a kind whose period starts between two days, inclusive (a week's dailies, a month's weeklies). */
+export const entriesOfKindBetween = defineQuery({
+  name: 'reports.entriesOfKindBetween',
+  table: 'diaryEntries',
+  index: '[author.id+content.kind+periodStart]',
+  example: { authorId: 'rep-1', kind: 'daily' as DiaryKind, from: '2026-11-23', to: '2026-11-29' },
+  run: async (db, { authorId, kind, from, to }: { authorId: string; kind: DiaryKind; from: string; to: string }): Promise<DiaryEntry[]> =>
+    db.diaryEntries.where('[author.id+content.kind+periodStart]').between([authorId, kind, from], [authorId, kind, to], true, true).filter(isLive).toArray(),
+});
+
+export const reportQueries = [entriesOfKindBetween, entryOfPeriod, entriesOfKindBefore, entriesOfAuthorInWeek, entriesOfPeriod, generatedReportsOfAuthor, templatesOfKind, reviewEventsOfEntry, reviewEventsForAuthorSince];
