@@ -126,7 +126,11 @@ const REPORT_KINDS: Record<Report['kind'], Record<Locale, string>> = {
   competitorAnalysis: { 'zh-CN': '竞品分析', en: 'competitor analysis' },
 };
 
-/** A generated report as its reader reads it; its own title and headings are the report's words. */
+/**
+ * A generated report as its reader reads it; its own title and headings are the report's words.
+ * One note per report (a team roll-up covers many dealers: it is associated to none, so posting
+ * it again updates that one note).
+ */
 function renderReport(report: Report, { locale }: RenderContext): ReadableRecord {
   const generated = dayText(toDay(new Date(report.generatedAt)), locale);
   const sources = report.sourceRecordIds.length;
@@ -136,7 +140,7 @@ function renderReport(report: Report, { locale }: RenderContext): ReadableRecord
     lines: present([
       field('标题', 'Title', report.title),
       field('类型', 'Type', REPORT_KINDS[report.kind][locale]),
-      field('周次', 'Covers', report.isoWeek ? weekText(report.isoWeek, locale) : undefined),
+      field('周期', 'Covers', report.month ? monthText(report.month, locale) : report.isoWeek ? weekText(report.isoWeek, locale) : undefined),
       field('生成日期', 'Generated on', generated),
       field('依据', 'Based on', sources > 0 ? say(locale, `${numberText(sources, locale)} 条记录`, `${numberText(sources, locale)} ${sources === 1 ? 'record' : 'records'}`) : undefined),
     ]),

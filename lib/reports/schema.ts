@@ -1,15 +1,22 @@
 import { z } from '../kernel/zod';
-import { Id, Instant, IsoWeek, recordBase } from '../kernel/record';
+import { Day, Id, Instant, IsoWeek, Month, recordBase } from '../kernel/record';
 
 /**
  * A generated report (one-click weekly report, team roll-up, competitive analysis). It keeps the
  * ids of the records it was built from so a reader can drill down and a rebuild can be compared.
+ *
+ * A team roll-up (./rollup-store.ts) is one record per manager and period — its id is derived
+ * from the author, kind and period — so posting it again updates the same CRM note.
  */
 export const Report = z.object({
   ...recordBase,
   schemaVersion: z.literal(1),
   kind: z.enum(['weekly', 'teamRollup', 'competitorAnalysis']),
   isoWeek: IsoWeek.optional(),
+  /** The month a monthly report (or roll-up) covers. */
+  month: Month.optional(),
+  /** The period it covers: a week (Monday to Sunday) or a month. */
+  period: z.object({ kind: z.enum(['weekly', 'monthly']), start: Day, end: Day }).optional(),
   title: z.string().min(1).max(200),
   /** Editable body as structured sections; export renders them. */
   sections: z.array(z.object({ heading: z.string(), lines: z.array(z.string()) })).default([]),
