@@ -124,3 +124,10 @@ export function formatRelativeTime(iso: string, locale: Locale, now: Date = new 
   const options = yearOf(then) === yearOf(now) ? DAY_OPTIONS.short : DAY_OPTIONS.date;
   return new Intl.DateTimeFormat(DATE_LOCALE[locale], { ...options, timeZone }).format(then);
 }
+
+/** An instant as a day and a time in a time zone: zh-CN "2026年11月27日 17:05", en "27 Nov 2026, 17:05". */
+export function formatInstantIn(iso: string, locale: Locale, timeZone: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return cached(`i|${locale}|${timeZone}`, () => new Intl.DateTimeFormat(DATE_LOCALE[locale], { dateStyle: 'medium', timeStyle: 'short', timeZone, hourCycle: 'h23' })).format(date);
+}

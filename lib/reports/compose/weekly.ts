@@ -205,7 +205,9 @@ export function composeWeekly(sources: PeriodSources, words: ComposeWords, now: 
   const planItems = (previous?.nextWeekPlan ?? []).map((row) => row.priority.trim()).filter(Boolean);
   const snapshot = baseSnapshot(sources, now, planItems);
   const previousWeekly = sources.previous;
-  if (previousWeekly) snapshot.deadlines.unshift({ kind: 'weekly', periodStart: previousWeekly.periodStart, outcome: previousWeekly.deadline?.outcome ?? 'draft' });
+  // Last week's report: how it met its deadline (one submitted before outcomes were recorded says nothing).
+  const outcome = previousWeekly?.deadline?.outcome ?? (previousWeekly?.status === 'draft' ? 'draft' : undefined);
+  if (previousWeekly && outcome) snapshot.deadlines.unshift({ kind: 'weekly', periodStart: previousWeekly.periodStart, outcome });
   const content: WeeklyContent = {
     kind: 'weekly',
     lastWeekSummary: snapshot.plan.map((row) => ({ item: row.item, completion: completionOf(row.suggestion) ?? 0, problem: '' })),
@@ -236,7 +238,10 @@ export function composeMonthly(sources: PeriodSources, now: Date): ComposedRepor
   // A week's summary lines are the month's record of work alongside its dailies.
   const snapshot = baseSnapshot(sources, now, planItems, weeklyRows.map(({ day, row }) => ({ day, text: row.item })));
   snapshot.planVsActual = snapshot.plan.map((row) => ({ plan: row.item, actual: row.evidence.map((e) => e.text).slice(0, 10), suggestion: row.suggestion }));
-  for (const entry of weeklies) snapshot.deadlines.push({ kind: 'weekly', periodStart: entry.periodStart, outcome: entry.deadline?.outcome ?? 'draft' });
+  for (const entry of weeklies) {
+    const outcome = entry.deadline?.outcome ?? (entry.status === 'draft' ? 'draft' : undefined);
+    if (outcome) snapshot.deadlines.push({ kind: 'weekly', periodStart: entry.periodStart, outcome });
+  }
   snapshot.deadlines.sort((a, b) => a.periodStart.localeCompare(b.periodStart) || a.kind.localeCompare(b.kind));
   const weeklyProblems = weeklyRows.map(({ row }) => row.problem.trim()).filter(Boolean);
   const problems = [...new Map([...weeklyProblems, ...snapshot.problems.map((p) => p.text)].map((text) => [normalizeLine(text), text])).values()];
