@@ -111,26 +111,27 @@ export function ReportHistory({ kind, before, author, opened, onOpen, onDeleted 
       ) : (
         <>
           <div role="search" aria-label={t('search')} className="flex flex-col gap-2">
-            <div className="flex flex-wrap items-end gap-2">
-              <Field label={t('search')} className="min-w-40 flex-[2_1_10rem]">
-                {(control) => (
-                  <div className="relative">
-                    <Search aria-hidden="true" className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted" />
-                    <input
-                      {...control}
-                      type="search"
-                      value={text}
-                      onChange={(e) => {
-                        setText(e.target.value);
-                        setLimit(PAGE_SIZE);
-                      }}
-                      className={cn(inputClass, 'pl-8')}
-                    />
-                  </div>
-                )}
-              </Field>
+            <Field label={t('search')}>
+              {(control) => (
+                <div className="relative">
+                  <Search aria-hidden="true" className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted" />
+                  <input
+                    {...control}
+                    type="search"
+                    value={text}
+                    onChange={(e) => {
+                      setText(e.target.value);
+                      setLimit(PAGE_SIZE);
+                    }}
+                    className={cn(inputClass, 'pl-8')}
+                  />
+                </div>
+              )}
+            </Field>
+            {/* The customer on a line of its own: a long name has the panel's width. */}
+            <div className="flex items-end gap-2 empty:hidden">
               {dealers.length > 0 && (
-                <Field label={t('dealer')} className="min-w-32 flex-[1_1_8rem]">
+                <Field label={t('dealer')} className="flex-1">
                   {(control) => (
                     <select
                       {...control}
@@ -153,7 +154,7 @@ export function ReportHistory({ kind, before, author, opened, onOpen, onDeleted 
                 </Field>
               )}
               {searching && (
-                <Button className="shrink-0" onClick={clear}>
+                <Button className="ml-auto shrink-0" onClick={clear}>
                   {t('clear')}
                 </Button>
               )}
