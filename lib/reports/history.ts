@@ -83,6 +83,14 @@ interface Folded {
   to: number[];
 }
 
+/** One character folded: ASCII and common Chinese characters without a call to `normalize`. */
+function foldChar(ch: string): string {
+  const code = ch.charCodeAt(0);
+  if (code < 0x80) return code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : code === 9 || code === 10 || code === 11 || code === 12 || code === 13 ? ' ' : ch;
+  if (code >= 0x4e00 && code <= 0x9fff) return ch;
+  return ch.normalize('NFKC').toLowerCase();
+}
+
 function fold(original: string): Folded {
   let text = '';
   const from: number[] = [];
@@ -91,8 +99,8 @@ function fold(original: string): Folded {
   for (const ch of original) {
     const start = at;
     at += ch.length;
-    const piece = ch.normalize('NFKC').toLowerCase();
-    if (/^\s+$/u.test(piece)) {
+    const piece = foldChar(ch);
+    if (piece === ' ' || (piece.length > 0 && piece.trim() === '')) {
       if (text === '' || text.endsWith(' ')) continue;
       text += ' ';
       from.push(start);
@@ -108,9 +116,36 @@ function fold(original: string): Folded {
   return { text, from, to };
 }
 
+/**
+ * The same folding for a whole string at once (what matching uses: fast enough to run over a few
+ * thousand lines at every keystroke); `fold` is only run on the line an excerpt is cut from.
+ */
+const quickFold = (text: string) => text.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ');
+
 /** The search text as matched: folded, trimmed; '' when blank. */
 export function foldedQuery(text: string | undefined): string {
-  return fold(text ?? '').text.trim();
+  return quickFold(text ?? '').trim();
+}
+
+/** A report's searchable lines, as written and folded, kept per entry object while it is in memory. */
+interface Searchable {
+  lines: string[];
+  folded: string[];
+  /** Every folded line, one per line of text: a word is found in it when it is in some line. */
+  all: string;
+}
+
+const searchableCache = new WeakMap<object, Searchable>();
+
+function searchableOf(entry: DiaryEntry): Searchable {
+  let found = searchableCache.get(entry);
+  if (!found) {
+    const lines = searchableLines(entry);
+    const folded = lines.map(quickFold);
+    found = { lines, folded, all: folded.join('\n') };
+    searchableCache.set(entry, found);
+  }
+  return found;
 }
 
 /** Whether the search asks anything (text that is not blank, or a dealer). */
@@ -154,12 +189,10 @@ function findIn(line: string, needle: string): HistoryExcerpt | undefined {
   return excerptOf(line, folded.from[index]!, folded.to[index + needle.length - 1]!);
 }
 
-function firstExcerpt(lines: readonly string[], needle: string): HistoryExcerpt | undefined {
-  for (const line of lines) {
-    const excerpt = findIn(line, needle);
-    if (excerpt) return excerpt;
-  }
-  return undefined;
+/** The excerpt of the first line that has `needle` (undefined only where a character folds differently alone). */
+function firstExcerpt(report: Searchable, needle: string): HistoryExcerpt | undefined {
+  const at = report.folded.findIndex((line) => line.includes(needle));
+  return at < 0 ? undefined : findIn(report.lines[at]!, needle);
 }
 
 /**
@@ -171,14 +204,11 @@ export function matchReport(entry: DiaryEntry, search: HistorySearch): HistoryMa
   if (search.dealerId && !dealerIdsNamedIn(entry).includes(search.dealerId)) return { matched: false };
   const query = foldedQuery(search.text);
   if (query === '') return { matched: true };
-  const lines = searchableLines(entry);
-  const phrase = firstExcerpt(lines, query);
-  if (phrase) return { matched: true, excerpt: phrase };
+  const report = searchableOf(entry);
+  if (report.folded.some((line) => line.includes(query))) return { matched: true, excerpt: firstExcerpt(report, query) };
   const words = query.split(' ');
-  if (words.length < 2) return { matched: false };
-  const report = lines.map((line) => fold(line).text).join('\n');
-  if (!words.every((word) => report.includes(word))) return { matched: false };
-  return { matched: true, excerpt: firstExcerpt(lines, words[0]!) };
+  if (words.length < 2 || !words.every((word) => report.all.includes(word))) return { matched: false };
+  return { matched: true, excerpt: firstExcerpt(report, words[0]!) };
 }
 
 /** The reports that match, by period, newest first, each with its excerpt. */

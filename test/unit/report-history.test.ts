@@ -114,6 +114,10 @@ describe('matchReport: text in each kind of report', () => {
     expect(matched(report, 'ＨＸ７')).toBe(true);
     expect(matched(report, 'SIGN\tTHE')).toBe(true);
     expect(matched(report, 'hx8')).toBe(false);
+    // An ideographic space reads as a space; the excerpt shows it as one.
+    const chinese = daily('2026-11-24', { todayWork: ['拜访华联\u3000商贸，ＨＸ７补货'] });
+    expect(matchReport(chinese, { text: '华联 商贸' }).excerpt).toEqual({ before: '拜访', match: '华联 商贸', after: '，ＨＸ７补货' });
+    expect(matchReport(chinese, { text: 'hx7补货' }).excerpt).toEqual({ before: '拜访华联 商贸，', match: 'ＨＸ７补货', after: '' });
   });
 
   it('matches several words found in different lines, but not when one of them is missing', () => {
