@@ -136,8 +136,8 @@ function dayOf(value: string): Date | null {
 
 /** The cell of a table value in its column: typed, formatted; what does not fit its type stays text. */
 function tableCell(cell: Cell | undefined, column: Column, hasFractions: boolean): XlsxCell {
-  if (cell === null || cell === undefined || cell === '') return { value: null, type: 'text' };
-  if (typeof cell === 'number' && Number.isFinite(cell)) {
+  if (cell === null || cell === undefined || cell === '' || (typeof cell === 'number' && !Number.isFinite(cell))) return { value: null, type: 'text' };
+  if (typeof cell === 'number') {
     if (column.type === 'percent') return { value: cell / 100, type: 'number', format: hasFractions ? DECIMAL_PERCENT_FORMAT : PERCENT_FORMAT };
     if (column.type === 'number') return { value: cell, type: 'number', format: hasFractions ? DECIMAL_FORMAT : NUMBER_FORMAT };
     return text(String(cell));
