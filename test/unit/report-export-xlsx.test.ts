@@ -147,7 +147,7 @@ describe('renderXlsx', () => {
     expect(typeof visits).toBe('number');
     expect([visits, ordered, price, stock]).toEqual([3, 12000, 35.5, 0.925]);
     expect(day).toBeInstanceOf(Date);
-    expect((day as Date).toISOString()).toBe('2026-12-30T00:00:00.000Z');
+    expect((day as unknown as Date).toISOString()).toBe('2026-12-30T00:00:00.000Z');
     // The hostile row: its text intact, a real 0, an empty cell.
     expect(dealers[2]).toEqual([HOSTILE, 1, 0, null, 0, new Date(Date.UTC(2027, 0, 2))]);
 
