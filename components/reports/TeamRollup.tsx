@@ -27,7 +27,7 @@ import { profileNameFor } from '../../lib/store/settings';
 import type { TeamContext } from '../../lib/team/roles';
 import { useDatabase } from '../shell/database-context';
 import { useLocale, useT } from '../shell/locale';
-import { Badge, Button, Notice, SegmentedControl, cn, hintClass } from '../ui';
+import { Badge, Button, Notice, SegmentedControl, ShowMore, cn, hintClass } from '../ui';
 import { formatInstant, periodTitle } from './period';
 import { whenText } from './ReviewPanel';
 import { rollupMessages } from './rollup-messages';
@@ -212,6 +212,9 @@ export function TeamRollup({ team, initial, actions }: TeamRollupProps) {
             </Notice>
           )}
           <div className="flex flex-wrap items-center gap-2">
+            <span className={hintClass} aria-hidden="true">
+              {t('sortBy')}
+            </span>
             <SegmentedControl label={t('sortBy')} options={SORTS.map((s) => ({ value: s, label: t(`sort_${s}`) }))} value={sort} onChange={setSort} />
           </div>
           <RepGroups rollup={rollup} sort={sort} dealerName={dealerName} key={`${kind}:${start}`} />
@@ -312,6 +315,27 @@ function RepRow({ rep, dealerName, expanded, onToggle, showTeam }: { rep: RepRol
     ...(rep.entryId ? [t('repProblems', { count: rep.problems.length })] : []),
   ];
   const when = rep.submittedAt ? t('repSubmitted', { time: whenText(rep.submittedAt, locale) }) : rep.dueAt ? t('repDue', { time: whenText(rep.dueAt, locale) }) : undefined;
+  const summary = (
+    <span className="flex min-w-0 flex-1 flex-col gap-0.5">
+      <span className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1">
+        <span className="min-w-0 text-base break-words text-ink" data-testid="rollup-rep-name">
+          {rep.name}
+        </span>
+        <Badge tone={STATUS_TONES[rep.status]}>{statusText(rep, locale)}</Badge>
+        {rep.reviewed && <Badge tone="accent">{t('repReviewed')}</Badge>}
+      </span>
+      {(facts.length > 0 || (showTeam && rep.teamName)) && <span className="text-sm text-muted">{[...(showTeam && rep.teamName ? [rep.teamName] : []), ...facts].join(' · ')}</span>}
+      {when && <span className="text-sm whitespace-nowrap text-muted">{when}</span>}
+    </span>
+  );
+  // Nothing submitted: nothing to open.
+  if (!rep.entryId) {
+    return (
+      <li data-testid="rollup-rep" data-rep-id={rep.id} className="flex px-3 py-2">
+        {summary}
+      </li>
+    );
+  }
   return (
     <li data-testid="rollup-rep" data-rep-id={rep.id}>
       <button
@@ -321,24 +345,12 @@ function RepRow({ rep, dealerName, expanded, onToggle, showTeam }: { rep: RepRol
         className="flex w-full min-w-0 cursor-pointer items-start gap-2 px-3 py-2 text-left hover:bg-soft focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-focus"
         onClick={onToggle}
       >
-        <span className="flex min-w-0 flex-1 flex-col gap-0.5">
-          <span className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1">
-            <span className="min-w-0 text-base break-words text-ink" data-testid="rollup-rep-name">
-              {rep.name}
-            </span>
-            <Badge tone={STATUS_TONES[rep.status]}>{statusText(rep, locale)}</Badge>
-            {rep.reviewed && <Badge tone="accent">{t('repReviewed')}</Badge>}
-          </span>
-          {(facts.length > 0 || showTeam) && <span className="text-sm text-muted">{[...(showTeam && rep.teamName ? [rep.teamName] : []), ...facts].join(' · ')}</span>}
-          {when && <span className="text-sm whitespace-nowrap text-muted">{when}</span>}
-        </span>
+        {summary}
         <ChevronDown aria-hidden="true" className={cn('mt-1 size-4 shrink-0 text-muted transition-transform', expanded && 'rotate-180')} />
       </button>
       {expanded && (
         <div id={detailsId} className="flex flex-col gap-2 px-3 pb-3" data-testid="rollup-rep-details">
-          {!rep.entryId ? (
-            <p className={hintClass}>{t('notSubmittedYet')}</p>
-          ) : rep.highlights.length === 0 && rep.problems.length === 0 ? (
+          {rep.highlights.length === 0 && rep.problems.length === 0 ? (
             <p className={hintClass}>{t('nothingToNote')}</p>
           ) : (
             <>
@@ -364,7 +376,7 @@ function RepRow({ rep, dealerName, expanded, onToggle, showTeam }: { rep: RepRol
               )}
             </>
           )}
-          {rep.entryId && <p className={hintClass}>{rep.snapshotAsOf ? t('repAsOf', { time: formatInstant(rep.snapshotAsOf, locale) }) : t('repHandWritten')}</p>}
+          <p className={hintClass}>{rep.snapshotAsOf ? t('repAsOf', { time: formatInstant(rep.snapshotAsOf, locale) }) : t('repHandWritten')}</p>
         </div>
       )}
     </li>
@@ -432,11 +444,13 @@ function KpiList({ title, moves, rollup, dealerName, down = false }: { title: st
   const locale = useLocale();
   const names = new Map(rollup.reps.map((r) => [r.id, r.name]));
   const Icon = down ? TrendingDown : TrendingUp;
+  // The five largest first; the rest on request.
+  const [limit, setLimit] = useState(5);
   return (
     <div className="flex flex-col gap-1" data-testid={down ? 'kpi-drops' : 'kpi-rises'}>
       <h4 className="m-0 text-sm font-semibold text-muted">{title}</h4>
       <ul className="m-0 flex list-none flex-col divide-y divide-line rounded-lg border border-line bg-surface p-0">
-        {moves.map((m) => (
+        {moves.slice(0, limit).map((m) => (
           <li key={m.dealerId} className="flex items-start gap-2 px-3 py-2">
             <Icon aria-hidden="true" className={cn('mt-0.5 size-4 shrink-0', down ? 'text-danger' : 'text-ok')} />
             <span className="flex min-w-0 flex-1 flex-col gap-0.5">
@@ -456,6 +470,11 @@ function KpiList({ title, moves, rollup, dealerName, down = false }: { title: st
           </li>
         ))}
       </ul>
+      {moves.length > limit && (
+        <div>
+          <ShowMore shown={limit} limit={limit} onMore={() => setLimit(moves.length)} />
+        </div>
+      )}
     </div>
   );
 }

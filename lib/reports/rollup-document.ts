@@ -6,9 +6,8 @@
  */
 import { formatDay, formatMonth, formatWeek } from '../kernel/format';
 import { translator, type Locale, type Translate } from '../kernel/i18n';
-import { formatQuantity } from '../kernel/units';
+import { formatQuantity, formatUnitPrice } from '../kernel/units';
 import { isoWeekOf, monthOf } from '../kernel/dates';
-import { priceText } from '../store/readable';
 import type { Cell, ReportDocument } from './export/document';
 import type { CompetitorHighlight, KpiMovement, RepRollup, RollupHighlight, RollupProblem, TeamRollup } from './rollup';
 import { rollupWords, type RollupWord } from './rollup-words';
@@ -76,11 +75,11 @@ export function problemText(problem: RollupProblem, locale: Locale, dealerName?:
   }
 }
 
-/** The lowest prices seen of a competitor, one per kind and unit: "零售价 158 元/瓶". */
+/** The lowest prices seen of a competitor, one per kind and unit: "零售价 158 元/瓶" / "retail ¥158/bottle". */
 export function lowestPriceText(competitor: CompetitorHighlight, locale: Locale): string {
   const t = words(locale);
   return competitor.lowestPrices
-    .map((p) => t('priceLine', { kind: p.kind === 'retail' || p.kind === 'wholesale' || p.kind === 'supply' ? t(`priceKind_${p.kind}`) : p.kind, price: priceText(p, locale) }))
+    .map((p) => t('priceLine', { kind: p.kind === 'retail' || p.kind === 'wholesale' || p.kind === 'supply' ? t(`priceKind_${p.kind}`) : p.kind, price: formatUnitPrice(p.amount, p.currency, p.unit, locale) }))
     .join(t('listSeparator'));
 }
 

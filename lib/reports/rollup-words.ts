@@ -78,7 +78,7 @@ export const rollupWords = defineMessages({
     priceKind_retail: 'retail',
     priceKind_wholesale: 'wholesale',
     priceKind_supply: 'supply',
-    priceLine: '{price} {kind}',
+    priceLine: '{kind} {price}',
     listSeparator: ', ',
   },
   'zh-CN': {
