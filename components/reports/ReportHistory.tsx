@@ -59,7 +59,8 @@ async function loadHistory(db: FieldkitDatabase, authorId: string, kind: DiaryKi
  * Earlier reports of a kind, by period, newest first, a page at a time: each with where its
  * review stands, opening in the editor above (read-only once submitted: a submitted report
  * changes only through the review's revision flow); drafts can be deleted. A search box finds
- * reports by any line the rep wrote (and fields an admin added) and shows the matching words;
+ * reports by any line the rep wrote, fields an admin added and the names of the customers they
+ * name, and shows the matching words;
  * a customer filter keeps the reports that name a customer (a generated report's numbers too).
  */
 export function ReportHistory({ kind, before, author, opened, onOpen, onDeleted }: ReportHistoryProps) {
@@ -85,7 +86,8 @@ export function ReportHistory({ kind, before, author, opened, onOpen, onDeleted 
   }, [names, locale]);
   // A customer no report names any more (its last report deleted) is no longer a filter.
   const dealerId = dealers.some((d) => d.id === chosenDealer) ? chosenDealer : '';
-  const search = useMemo<HistorySearch>(() => ({ text: deferredText, dealerId: dealerId || undefined }), [deferredText, dealerId]);
+  // Text also finds a report by the name of a customer it names.
+  const search = useMemo<HistorySearch>(() => ({ text: deferredText, dealerId: dealerId || undefined, dealerNames: names }), [deferredText, dealerId, names]);
   const results = useMemo(() => (loaded ? searchReports(loaded.entries, search) : []), [loaded, search]);
 
   if (!loaded) return null;

@@ -1,7 +1,8 @@
 /**
  * Searching a rep's earlier reports (components/reports/ReportHistory.tsx): by text over every
- * line the rep wrote and the values of fields an admin added, and by a dealer the report names.
- * Pure, in memory, over the bounded set `historyOfAuthor` reads (./history-queries.ts).
+ * line the rep wrote, the values of fields an admin added and the names of the dealers the report
+ * names, and by one of those dealers. Pure, in memory, over the bounded set `historyOfAuthor`
+ * reads (./history-queries.ts).
  *
  * Text matching is case-insensitive and whitespace-normalised (runs of spaces and line breaks
  * are one space; full-width letters and digits read as their ASCII forms), and works on Chinese
@@ -16,6 +17,11 @@ export interface HistorySearch {
   text?: string;
   /** A dealer the report names (its content or its snapshot). Absent: any. */
   dealerId?: string;
+  /**
+   * The names of dealers, by id: text also finds a report that names a dealer whose name has it
+   * (the excerpt is then the name). Absent: text is looked for in the report's lines only.
+   */
+  dealerNames?: Readonly<Record<string, string>>;
 }
 
 /** The first match in the report's own words: the text before it, the match, the text after. */
@@ -133,6 +139,8 @@ interface Searchable {
   folded: string[];
   /** Every folded line, one per line of text: a word is found in it when it is in some line. */
   all: string;
+  /** The dealers the report names (`dealerIdsNamedIn`). */
+  dealerIds: readonly string[];
 }
 
 const searchableCache = new WeakMap<object, Searchable>();
@@ -142,10 +150,31 @@ function searchableOf(entry: DiaryEntry): Searchable {
   if (!found) {
     const lines = searchableLines(entry);
     const folded = lines.map(quickFold);
-    found = { lines, folded, all: folded.join('\n') };
+    found = { lines, folded, all: folded.join('\n'), dealerIds: dealerIdsNamedIn(entry) };
     searchableCache.set(entry, found);
   }
   return found;
+}
+
+/** Dealer names folded once per names object (the view passes the same one at every keystroke). */
+const foldedNamesCache = new WeakMap<object, Map<string, string>>();
+
+/** The names of the dealers a report names, as written and folded, as lines to search. */
+function dealersOf(dealerIds: readonly string[], dealerNames: Readonly<Record<string, string>> | undefined): Searchable {
+  const lines: string[] = [];
+  const folded: string[] = [];
+  if (!dealerNames) return { lines, folded, all: '', dealerIds: [] };
+  let cache = foldedNamesCache.get(dealerNames);
+  if (!cache) foldedNamesCache.set(dealerNames, (cache = new Map()));
+  for (const id of dealerIds) {
+    const name = dealerNames[id];
+    if (!name) continue;
+    let f = cache.get(id);
+    if (f === undefined) cache.set(id, (f = quickFold(name)));
+    lines.push(name);
+    folded.push(f);
+  }
+  return { lines, folded, all: '', dealerIds: [] };
 }
 
 /** Whether the search asks anything (text that is not blank, or a dealer). */
@@ -198,17 +227,21 @@ function firstExcerpt(report: Searchable, needle: string): HistoryExcerpt | unde
 /**
  * Whether a report matches a search, and where: the dealer must be one the report names
  * (`dealerIdsNamedIn`, the snapshot's dealers included); the text must appear in one of its
- * lines as a phrase, or else every word of it somewhere in the report.
+ * lines (or in the name of a dealer it names, given `dealerNames`) as a phrase, or else every
+ * word of it somewhere in the report.
  */
 export function matchReport(entry: DiaryEntry, search: HistorySearch): HistoryMatch {
-  if (search.dealerId && !dealerIdsNamedIn(entry).includes(search.dealerId)) return { matched: false };
+  const report = searchableOf(entry);
+  const dealerIds = report.dealerIds;
+  if (search.dealerId && !dealerIds.includes(search.dealerId)) return { matched: false };
   const query = foldedQuery(search.text);
   if (query === '') return { matched: true };
-  const report = searchableOf(entry);
   if (report.folded.some((line) => line.includes(query))) return { matched: true, excerpt: firstExcerpt(report, query) };
+  const dealers = dealersOf(dealerIds, search.dealerNames);
+  if (dealers.folded.some((name) => name.includes(query))) return { matched: true, excerpt: firstExcerpt(dealers, query) };
   const words = query.split(' ');
-  if (words.length < 2 || !words.every((word) => report.all.includes(word))) return { matched: false };
-  return { matched: true, excerpt: firstExcerpt(report, words[0]!) };
+  if (words.length < 2 || !words.every((word) => report.all.includes(word) || dealers.folded.some((name) => name.includes(word)))) return { matched: false };
+  return { matched: true, excerpt: firstExcerpt(report, words[0]!) ?? firstExcerpt(dealers, words[0]!) };
 }
 
 /** The reports that match, by period, newest first, each with its excerpt. */

@@ -170,6 +170,12 @@ describe('ReportHistory', () => {
     await userEvent.click(within(region).getByRole('button', { name: 'Clear search' }));
     await waitFor(() => expect(rowTitles(region)).toHaveLength(3));
     expect(select.value).toBe('');
+
+    // Typing a customer's name finds the reports that name it, the name marked.
+    await userEvent.type(within(region).getByRole('searchbox', { name: 'Search reports' }), '金马');
+    await waitFor(() => expect(rowTitles(region)).toEqual([title(WEEKS[2], 'en')]));
+    expect(within(region).getByTestId('history-excerpt').textContent).toBe('金马商行');
+    expect(marks(region)).toEqual(['金马']);
   });
 
   it('reads entirely in Chinese in zh-CN, search included', async () => {

@@ -200,6 +200,17 @@ describe('matchReport: the dealer filter', () => {
     expect(matchReport(daily('2026-11-24', { todayWork: ['华联商贸'] }), { dealerId: HUALIAN }).matched).toBe(false);
   });
 
+  it('finds text in the names of the dealers a report names, when the names are given', () => {
+    const dealerNames = { [HUALIAN]: '华联商贸', [YONGSHENG]: '永盛批发', [JINMA]: '金马商行' };
+    expect(matchReport(generated, { text: '金马', dealerNames })).toEqual({ matched: true, excerpt: { before: '', match: '金马', after: '商行' } });
+    expect(matchReport(named, { text: '永盛', dealerNames }).matched).toBe(true);
+    // Words split between a line and a dealer's name.
+    expect(matchReport(named, { text: '对账 华联', dealerNames }).excerpt).toEqual({ before: '', match: '对账', after: '' });
+    // Not a dealer the report does not name, and not without the names.
+    expect(matchReport(named, { text: '金马', dealerNames }).matched).toBe(false);
+    expect(matchReport(generated, { text: '金马' }).matched).toBe(false);
+  });
+
   it('lists every dealer the reports name once', () => {
     expect(dealerIdsOfReports([named, generated]).sort()).toEqual([HUALIAN, YONGSHENG, JINMA].sort());
     expect(dealerIdsOfReports([daily('2026-11-24')])).toEqual([]);
