@@ -140,7 +140,7 @@ function renderReport(report: Report, { locale }: RenderContext): ReadableRecord
     lines: present([
       field('标题', 'Title', report.title),
       field('类型', 'Type', REPORT_KINDS[report.kind][locale]),
-      field('周期', 'Covers', report.month ? monthText(report.month, locale) : report.isoWeek ? weekText(report.isoWeek, locale) : undefined),
+      report.month ? field('月份', 'Covers', monthText(report.month, locale)) : field('周次', 'Covers', report.isoWeek ? weekText(report.isoWeek, locale) : undefined),
       field('生成日期', 'Generated on', generated),
       field('依据', 'Based on', sources > 0 ? say(locale, `${numberText(sources, locale)} 条记录`, `${numberText(sources, locale)} ${sources === 1 ? 'record' : 'records'}`) : undefined),
     ]),
