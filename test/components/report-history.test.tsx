@@ -206,6 +206,40 @@ describe('ReportHistory', () => {
     expect(region.textContent).not.toMatch(/[A-Za-z]/);
   });
 
+  it('shows a page at a time, searched or not; clearing the search goes back to the first page', async () => {
+    db = freshDatabase();
+    // 55 earlier daily reports, every fifth one about 回款.
+    const days = Array.from({ length: 55 }, (_, i) => new Date(Date.UTC(2026, 9, 1 + i)).toISOString().slice(0, 10));
+    await db.transaction('rw', [db.diaryEntries, db.outbox, db.audit], async () => {
+      for (const [i, day] of days.entries()) {
+        await saveRecord(db, 'diaryEntries', { periodStart: day, isoWeek: isoWeekOf(day), status: 'submitted', content: { kind: 'daily', todayWork: [i % 5 === 0 ? `第${i}天催回款` : `第${i}天陈列`], tomorrowPlan: [], problems: [] }, annotations: [] }, { author: REP });
+      }
+    });
+    render(
+      <DatabaseProvider db={db}>
+        <LocaleProvider locale="en">
+          <ReportHistory kind="daily" before="2026-12-01" author={REP} opened={undefined} onOpen={() => {}} onDeleted={() => {}} />
+        </LocaleProvider>
+      </DatabaseProvider>,
+    );
+    const region = await screen.findByRole('region', { name: 'Earlier daily reports' });
+    await waitFor(() => expect(within(region).getAllByRole('listitem')).toHaveLength(50));
+    await userEvent.click(within(region).getByRole('button', { name: 'Show more' }));
+    await waitFor(() => expect(within(region).getAllByRole('listitem')).toHaveLength(55));
+    expect(within(region).queryByRole('button', { name: 'Show more' })).toBeNull();
+
+    await userEvent.type(within(region).getByRole('searchbox', { name: 'Search reports' }), '回款');
+    await waitFor(() => expect(within(region).getAllByRole('listitem')).toHaveLength(11));
+    expect(screen.getByRole('status').textContent).toBe('11 reports match');
+    expect(within(region).queryByRole('button', { name: 'Show more' })).toBeNull();
+    // Newest first.
+    expect(within(region).getAllByTestId('history-excerpt').slice(0, 2).map((e) => e.textContent)).toEqual(['第50天催回款', '第45天催回款']);
+
+    await userEvent.click(within(region).getByRole('button', { name: 'Clear search' }));
+    await waitFor(() => expect(within(region).getAllByRole('listitem')).toHaveLength(50));
+    expect(within(region).getByRole('button', { name: 'Show more' })).toBeTruthy();
+  });
+
   it('says so when there are no earlier reports, and offers no search', async () => {
     db = freshDatabase();
     renderHistory('en');
