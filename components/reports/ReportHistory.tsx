@@ -130,41 +130,41 @@ export function ReportHistory({ kind, before, author, opened, onOpen, onDeleted 
                 </div>
               )}
             </Field>
-            {/* The customer on a line of its own: a long name has the panel's width. */}
-            <div className="flex items-end gap-2 empty:hidden">
-              {dealers.length > 0 && (
-                <Field label={t('dealer')} className="flex-1">
-                  {(control) => (
-                    <select
-                      {...control}
-                      value={dealerId}
-                      title={dealerName ?? t('anyDealer')}
-                      onChange={(e) => {
-                        setChosenDealer(e.target.value);
-                        setLimit(PAGE_SIZE);
-                      }}
-                      className={cn(selectClass, 'truncate')}
-                    >
-                      <option value="">{t('anyDealer')}</option>
-                      {dealers.map((d) => (
-                        <option key={d.id} value={d.id}>
-                          {d.name}
-                        </option>
-                      ))}
-                    </select>
-                  )}
-                </Field>
-              )}
+            {dealers.length > 0 && (
+              <Field label={t('dealer')}>
+                {(control) => (
+                  <select
+                    {...control}
+                    value={dealerId}
+                    title={dealerName ?? t('anyDealer')}
+                    onChange={(e) => {
+                      setChosenDealer(e.target.value);
+                      setLimit(PAGE_SIZE);
+                    }}
+                    className={cn(selectClass, 'truncate')}
+                  >
+                    <option value="">{t('anyDealer')}</option>
+                    {dealers.map((d) => (
+                      <option key={d.id} value={d.id}>
+                        {d.name}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+            )}
+            {/* The count (or that nothing matches) and Clear; taking no room while nothing is searched. */}
+            <div className={cn('flex items-start gap-2', !searching && '-mt-2')}>
+              {/* Always in the page, so a screen reader hears each new count as the rep types. */}
+              <div role="status" className="min-w-0 flex-1 self-center">
+                {searching && results.length > 0 && <p className="m-0 text-sm text-muted">{t('matches', { count: results.length })}</p>}
+                {searching && results.length === 0 && <Notice>{noMatch}</Notice>}
+              </div>
               {searching && (
-                <Button className="ml-auto shrink-0" onClick={clear}>
+                <Button size="sm" className="shrink-0" onClick={clear}>
                   {t('clear')}
                 </Button>
               )}
-            </div>
-            {/* Always in the page (taking no room while empty), so a screen reader hears each new count as the rep types. */}
-            <div role="status" className="empty:-mt-2">
-              {searching && results.length > 0 && <p className="m-0 text-sm text-muted">{t('matches', { count: results.length })}</p>}
-              {searching && results.length === 0 && <Notice>{noMatch}</Notice>}
             </div>
             {searching && loaded.entries.length >= HISTORY_LIMIT && <p className={hintClass}>{t('limited', { count: HISTORY_LIMIT })}</p>}
           </div>
