@@ -17,7 +17,8 @@
  * Column.width, else from the longest content (CJK characters counting double).
  *
  * The library is imported only when a workbook is written, so the side panel's chunk does not
- * carry it until someone exports.
+ * carry it until someone exports. Large files are deflated in the page, not in a blob: Worker the
+ * extension's CSP would block (see InPageDeflateWorker).
  */
 import { translator } from '../../kernel/i18n';
 import { columnHeader } from './cells';
@@ -243,6 +244,58 @@ export function workbookSheets(doc: ReportDocument): XlsxSheet[] {
   return [overviewSheet(doc, names[0]!), ...sections.map((section, index) => sectionSheet(section, names[index + 1]!, doc.locale))];
 }
 
+/** Raw DEFLATE (what a zip entry holds) with the platform's CompressionStream. */
+async function deflateRaw(data: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/**
+ * A stand-in for the Web Worker fflate starts to deflate a large file. fflate (write-excel-file's
+ * zip) compresses each file over 160 kB in a Worker built from a blob: URL; an extension page's
+ * CSP (`script-src 'self'`) blocks that worker and fflate, which listens for no error, would wait
+ * for ever. This one speaks fflate's protocol — a first message with the worker's globals (not an
+ * array, ignored), then `[data, options]`, answered with the deflated bytes — and deflates in the
+ * page through CompressionStream('deflate-raw').
+ */
+export class InPageDeflateWorker {
+  onmessage: ((event: { data: unknown }) => void) | null = null;
+  onerror: ((event: unknown) => void) | null = null;
+  private stopped = false;
+
+  postMessage(message: unknown): void {
+    if (!Array.isArray(message) || !(message[0] instanceof Uint8Array)) return;
+    deflateRaw(message[0]).then(
+      (data) => {
+        if (!this.stopped) this.onmessage?.({ data });
+      },
+      (error: unknown) => {
+        if (!this.stopped) this.onmessage?.({ data: { $e$: [error instanceof Error ? error.message : String(error), 0, ''] } });
+      },
+    );
+  }
+
+  terminate(): void {
+    this.stopped = true;
+  }
+
+  addEventListener(): void {}
+  removeEventListener(): void {}
+}
+
+/** Runs `write` with Worker replaced by InPageDeflateWorker where there is a Worker (browsers). */
+export async function withInPageDeflate<T>(write: () => Promise<T>): Promise<T> {
+  const scope = globalThis as { Worker?: unknown };
+  if (typeof scope.Worker !== 'function' || typeof CompressionStream !== 'function') return write();
+  const original = scope.Worker;
+  scope.Worker = InPageDeflateWorker;
+  try {
+    return await write();
+  } finally {
+    scope.Worker = original;
+  }
+}
+
 /** write-excel-file's multi-sheet input, from the laid-out sheets. */
 async function writeWorkbook(sheets: XlsxSheet[]): Promise<Blob> {
   const { default: writeXlsxFile } = await import('write-excel-file/universal');
@@ -265,7 +318,7 @@ async function writeWorkbook(sheets: XlsxSheet[]): Promise<Blob> {
       }),
     ),
   }));
-  return writeXlsxFile(input as Sheets).toBlob();
+  return withInPageDeflate(() => writeXlsxFile(input as Sheets).toBlob());
 }
 
 /** The report as an .xlsx file (a Blob of type XLSX_MIME), in the browser and in Node alike. */
