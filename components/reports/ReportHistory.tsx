@@ -60,8 +60,8 @@ async function loadHistory(db: FieldkitDatabase, authorId: string, kind: DiaryKi
  * review stands, opening in the editor above (read-only once submitted: a submitted report
  * changes only through the review's revision flow); drafts can be deleted. A search box finds
  * reports by any line the rep wrote, fields an admin added and the names of the customers they
- * name, and shows the matching words;
- * a customer filter keeps the reports that name a customer (a generated report's numbers too).
+ * name, and shows the matching words; a customer filter keeps the reports that name a customer
+ * (a generated report's numbers too).
  */
 export function ReportHistory({ kind, before, author, opened, onOpen, onDeleted }: ReportHistoryProps) {
   const t = useT(historyMessages);
