@@ -6,6 +6,7 @@
  * again — later in the week, or from another device — updates the same record, the same outbox
  * entry and, once synced, the same note.
  */
+import { translator } from '../kernel/i18n';
 import type { Author } from '../kernel/record';
 import { isoWeekOf, monthOf } from '../kernel/dates';
 import type { FieldkitDatabase } from '../store/database';
@@ -14,6 +15,7 @@ import type { ReportDocument, Block } from './export/document';
 import { shownSections } from './export/document';
 import { generatedReportsOfAuthor } from './queries';
 import type { TeamRollup } from './rollup';
+import { rollupWords } from './rollup-words';
 import type { Report } from './schema';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -65,16 +67,64 @@ function linesOf(block: Block): string[] {
   }
 }
 
-/** The document as the record's sections (what the CRM note shows): the header fields first. */
-export function sectionsOfDocument(document: ReportDocument): Report['sections'] {
+/**
+ * How many characters of lines a roll-up note carries. HubSpot holds 65,536 characters in a
+ * property, and the note carries the record twice (its readable body and its JSON payload, each
+ * checked against that limit): 40,000 leaves room for markup, ids and the rest of the record.
+ */
+export const NOTE_TEXT_BUDGET = 40_000;
+/** Markup around each line in the note's body (`<li>…</li>`, quotes and a comma in the payload). */
+const LINE_OVERHEAD = 12;
+
+/** The lines that fit in `budget` characters, and one line counting the rest. */
+function fit(lines: string[], budget: number, more: (count: number) => string): { kept: string[]; used: number } {
+  const kept: string[] = [];
+  let used = 0;
+  for (const line of lines) {
+    if (used + line.length + LINE_OVERHEAD > budget) break;
+    kept.push(line);
+    used += line.length + LINE_OVERHEAD;
+  }
+  if (kept.length < lines.length) kept.push(more(lines.length - kept.length));
+  return { kept, used };
+}
+
+const lengthOf = (lines: string[]) => lines.reduce((n, line) => n + line.length + LINE_OVERHEAD, 0);
+
+/**
+ * The document as the record's sections (what the CRM note shows): the header fields first, then
+ * each section's lines. The sections of bounded length (the status table — every rep is always
+ * listed —, competitors, KPI moves) come whole; highlights and problems share what is left of
+ * `budget` characters, problems first, and what does not fit is counted in one last line ("…and
+ * 12 more lines: the export has them all").
+ */
+export function sectionsOfDocument(document: ReportDocument, budget: number = NOTE_TEXT_BUDGET): Report['sections'] {
   const header = [...(document.subtitle ? [document.subtitle] : []), ...document.fields.map((f) => `${f.label}: ${f.value}`), ...(document.asOf ? [document.asOf] : [])];
-  return [
-    { heading: document.title, lines: header },
-    ...shownSections(document).map((section) => ({
-      heading: section.heading,
-      lines: section.blocks.length > 0 ? section.blocks.flatMap(linesOf) : section.empty ? [section.empty] : [],
-    })),
-  ];
+  const t = translator(rollupWords, document.locale);
+  const more = (count: number) => t('moreLines', { count });
+  const shown = shownSections(document).map((section) => ({
+    id: section.id,
+    heading: section.heading,
+    lines: section.blocks.length > 0 ? section.blocks.flatMap(linesOf) : section.empty ? [section.empty] : [],
+  }));
+  const open = new Set(['highlights', 'problems']);
+  let left = budget - document.title.length - lengthOf(header) - shown.reduce((n, s) => n + s.heading.length + LINE_OVERHEAD + (open.has(s.id) ? 0 : lengthOf(s.lines)), 0);
+  const kept = new Map<string, string[]>();
+  // Bounded sections whole, unless even they overflow (then they too are cut, in order).
+  for (const section of shown.filter((s) => !open.has(s.id))) {
+    left += lengthOf(section.lines);
+    const { kept: lines, used } = fit(section.lines, Math.max(0, left), more);
+    kept.set(section.id, lines);
+    left -= used;
+  }
+  const problems = shown.find((s) => s.id === 'problems')?.lines ?? [];
+  const highlights = shown.find((s) => s.id === 'highlights')?.lines ?? [];
+  const room = Math.max(0, left);
+  const forProblems = Math.max(room / 2, room - lengthOf(highlights));
+  const fittedProblems = fit(problems, forProblems, more);
+  kept.set('problems', fittedProblems.kept);
+  kept.set('highlights', fit(highlights, room - fittedProblems.used, more).kept);
+  return [{ heading: document.title, lines: header }, ...shown.map((s) => ({ heading: s.heading, lines: kept.get(s.id) ?? [] }))];
 }
 
 /**

@@ -80,6 +80,7 @@ export const rollupWords = defineMessages({
     priceKind_supply: 'supply',
     priceLine: '{kind} {price}',
     listSeparator: ', ',
+    moreLines: '…and {count, plural, one {# more line} other {# more lines}}: the export has them all.',
   },
   'zh-CN': {
     status_missing: '未交',
@@ -155,6 +156,7 @@ export const rollupWords = defineMessages({
     priceKind_supply: '供货价',
     priceLine: '{kind} {price}',
     listSeparator: '、',
+    moreLines: '……另有 {count} 条，完整内容见导出文件。',
   },
 });
 

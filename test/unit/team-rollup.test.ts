@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SyncEngine } from '../../lib/sync/engine';
+import { startHubSpotSim, type HubSpotSim } from '../../sim/server';
+import { adapterFor, notesByLocalId, SIM_TOKEN } from '../sync/sim-harness';
 import { Id } from '../../lib/kernel/record';
 import { messageArguments } from '../../lib/kernel/i18n';
 import type { DeadlineOutcome, DiaryEntry } from '../../lib/reports/diary-schema';
@@ -354,6 +357,25 @@ describe('posting the roll-up', () => {
     expect(await db.reports.count()).toBe(2);
   });
 
+  it('a roll-up too long for one note keeps every rep’s status and counts what it left out', async () => {
+    const db = freshDatabase('rollup-long');
+    const { members, entries } = fiftyRepTeam(WEEK);
+    // Every rep asks for support on 30 long lines.
+    const wordy = entries.map((e) =>
+      e.content.kind === 'weekly' ? { ...e, content: { ...e.content, nextWeekPlan: Array.from({ length: 30 }, (_, k) => ({ priority: `重点 ${k}`, support: '需要'.repeat(200) })) } } : e,
+    );
+    const rollup = buildTeamRollup({ kind: 'weekly', period: WEEK, members, entries: wordy, now: TUESDAY_AFTER });
+    const report = await saveRollupReport(db, rollup, documentOfRollup(rollup, { locale: 'en', manager: MANAGER }), MANAGER, TUESDAY_AFTER);
+    expect(JSON.stringify(report).length).toBeLessThan(60_000);
+    expect(report.sections.find((s) => s.heading === 'Status')!.lines).toHaveLength(50);
+    const problems = report.sections.find((s) => s.heading === 'Problems that need you')!.lines;
+    expect(problems.at(-1)).toMatch(/^…and [\d,]+ more lines: the export has them all\.$/);
+    // Highlights share what is left; the bounded sections come whole.
+    expect(report.sections.find((s) => s.heading === 'Highlights')!.lines.length).toBeGreaterThan(10);
+    expect(report.sections.find((s) => s.heading === 'Competitors')!.lines).toHaveLength(rollup.competitors.length);
+    expect(report.sections.find((s) => s.heading === 'KPI rises')!.lines).toHaveLength(rollup.kpis.rises.length);
+  });
+
   it('the CRM note reads the period and the document’s sections', async () => {
     const db = freshDatabase('rollup-note');
     const { members, entries } = fiftyRepTeam(MONTH);
@@ -365,5 +387,40 @@ describe('posting the roll-up', () => {
     expect(readable.lines.find((l) => l.label.en === 'Covers')?.value).toBe('November 2026');
     expect(report.sections.map((s) => s.heading)).toEqual(['Team monthly roll-up', 'Status', 'Highlights', 'Problems that need you', 'Competitors', 'KPI drops', 'KPI rises']);
     expect(report.sections[1]!.lines).toHaveLength(50);
+  });
+});
+
+describe('the roll-up in HubSpot', () => {
+  let sim: HubSpotSim;
+  beforeAll(async () => {
+    sim = await startHubSpotSim({ port: 0, token: SIM_TOKEN, rate: 100_000 });
+    await adapterFor(sim).ensureSchema();
+  });
+  afterAll(() => sim.close());
+
+  it('is one note, without a dealer; posting again updates that note, never a second one', async () => {
+    const db = freshDatabase('rollup-sync');
+    const engine = new SyncEngine({ db, port: adapterFor(sim) });
+    const { members, entries } = fiftyRepTeam(WEEK);
+    const first = buildTeamRollup({ kind: 'weekly', period: WEEK, members, entries: entries.slice(0, 20), now: TUESDAY_AFTER });
+    // Saved at the real time: the outbox only sends what is due.
+    const report = await saveRollupReport(db, first, documentOfRollup(first, { locale: 'zh-CN', teamName: '华东区', manager: MANAGER }), MANAGER);
+    expect(await engine.drain()).toMatchObject({ pushed: 1, parked: 0 });
+    let notes = notesByLocalId(sim).get(report.id) ?? [];
+    expect(notes).toHaveLength(1);
+    expect(sim.state.associationsFrom('notes', notes[0]!.id, 'companies')).toEqual([]);
+    expect(notes[0]!.properties.hs_note_body).toContain('团队周汇总');
+
+    // Every rep's report in now: the full team of 50, posted again.
+    const later = new Date('2026-12-02T03:00:00Z');
+    const second = buildTeamRollup({ kind: 'weekly', period: WEEK, members, entries, now: later });
+    await saveRollupReport(db, second, documentOfRollup(second, { locale: 'zh-CN', teamName: '华东区', manager: MANAGER }), MANAGER);
+    expect(await engine.drain()).toMatchObject({ pushed: 1, parked: 0 });
+    notes = notesByLocalId(sim).get(report.id) ?? [];
+    expect(notes).toHaveLength(1);
+    // The whole team's roll-up fits in one note (HubSpot holds 65,536 characters a property).
+    expect(notes[0]!.properties.fieldkit_payload!.length).toBeLessThan(65_536);
+    expect(notes[0]!.properties.hs_note_body).toContain('已提交: 40 / 50');
+    expect((await db.reports.get(report.id))!.crm).toMatchObject({ objectId: notes[0]!.id });
   });
 });
