@@ -207,7 +207,7 @@ export function TeamRollup({ team, initial, actions }: TeamRollupProps) {
           )}
           {posted?.postedAt && (
             <Notice tone="ok" role="status" data-testid="rollup-posted">
-              {t('postedAt', { time: formatInstant(posted.postedAt, locale) })}{' '}
+              {t('postedAt', { title: posted.title, time: formatInstant(posted.postedAt, locale) })}{' '}
               {posted.crm && posted.crm.syncedVersion >= posted.updatedAt ? t('postedSynced', { time: formatInstant(posted.crm.syncedAt, locale) }) : t('postedWaiting')}
             </Notice>
           )}
