@@ -12,8 +12,9 @@ import { rankingQueries } from './dealers/rankings-queries';
 import { ruleQueries } from './rules/queries';
 import { teamQueries } from './team/queries';
 import { templateQueries } from './reports/template-queries';
+import { historyQueries } from './reports/history-queries';
 import { teamDeadlineRules } from './reports/deadline-kind';
 import { photosOfVisit } from './visits/photo';
 import type { NamedQuery } from './store/query';
 
-export const QUERIES: readonly NamedQuery<never, unknown>[] = [...visitQueries, ...reportQueries, ...intelQueries, ...dealerQueries, ...dealerImportQueries, linkedDealersAfter, ...rankingQueries, ...ruleQueries, ...teamQueries, ...templateQueries, teamDeadlineRules, photosOfVisit] as never;
+export const QUERIES: readonly NamedQuery<never, unknown>[] = [...visitQueries, ...reportQueries, ...intelQueries, ...dealerQueries, ...dealerImportQueries, linkedDealersAfter, ...rankingQueries, ...ruleQueries, ...teamQueries, ...templateQueries, ...historyQueries, teamDeadlineRules, photosOfVisit] as never;

@@ -4,6 +4,8 @@ import { isoWeekOf, monthOf } from '../../lib/kernel/dates';
 import type { RecordDraft } from '../../lib/store/records';
 import { DiaryContent, type DiaryEntry, type DiaryKind } from '../../lib/reports/diary-schema';
 import type { VisitCard } from '../../lib/visits/schema';
+import type { PlanEvidence } from '../../lib/reports/snapshot-schema';
+import { PlanEvidenceHint } from './PlanEvidenceHint';
 import { DEFAULT_TEMPLATES } from '../../lib/reports/templates';
 import { useLocale, useT } from '../shell/locale';
 import {
@@ -73,6 +75,8 @@ export interface DiaryEditorProps {
   /** Weekly key-account visits expected; defaults to the built-in weekly template. */
   minKeyAccountVisits?: number;
   onSave(draft: RecordDraft<'diaryEntries'>, options: { submit: boolean; reason?: string }): Promise<unknown>;
+  /** A generated report's plan items with what the records show (its snapshot), shown under each summary row. */
+  planEvidence?: readonly PlanEvidence[];
   /**
    * The entry's review (批注) as its author sees it: where it stands, the manager's notes to
    * answer, and the history. Absent: a draft nobody has seen.
@@ -126,6 +130,7 @@ export function DiaryEditor({
   requiredFields = template ? requiredSectionsOf(template) : (templateOf(kind)?.requiredFields ?? []),
   minKeyAccountVisits = template?.minKeyAccountVisits ?? templateOf('weekly')?.minKeyAccountVisits ?? 0,
   onSave,
+  planEvidence,
   review,
   deadline,
   ownerName,
@@ -388,6 +393,7 @@ export function DiaryEditor({
           dealerOptions={dealerOptions}
           periodStart={periodStart}
           minKeyAccountVisits={minKeyAccountVisits}
+          planEvidence={planEvidence}
           reasonRequired={reasonNeeded}
           // Asked for only when it can matter: past the due time before a first submission, or already given.
           showLateReason={deadline === undefined || (submitAs === 'submitted' && deadline.phase !== 'open') || (state.kind === 'weekly' && state.lateReason.trim() !== '')}
@@ -497,12 +503,14 @@ function WeeklySections({
   dealerOptions: pickable,
   periodStart,
   minKeyAccountVisits,
+  planEvidence,
   reasonRequired,
   showLateReason,
   errorText,
   lineSignals,
   onChange,
 }: {
+  planEvidence: readonly PlanEvidence[] | undefined;
   reasonRequired: boolean;
   showLateReason: boolean;
   state: WeeklyState;
@@ -591,6 +599,7 @@ function WeeklySections({
               <Field className="basis-full" label={t('summaryItem', { n })} error={errorText(`lastWeekSummary.${i}.item`)}>
                 {textInput(summary.item, (item) => updateRow('lastWeekSummary', i, { item }))}
               </Field>
+              <PlanEvidenceHint evidence={planEvidence?.find((row) => row.item === summary.item.trim())} dealersById={dealersById} periodStart={periodStart} />
               <Field className="shrink-0" label={t('summaryCompletion', { n })} error={errorText(`lastWeekSummary.${i}.completion`)}>
                 {(control) => (
                   <input
@@ -605,7 +614,12 @@ function WeeklySections({
                   />
                 )}
               </Field>
-              <Field className="grow basis-44" label={t('summaryProblem', { n })} signal={problemSignals.length ? problemSignals.join(' ') : undefined}>
+              <Field
+                className="grow basis-44"
+                label={t('summaryProblem', { n })}
+                error={errorText(`lastWeekSummary.${i}.problem`)}
+                signal={problemSignals.length ? problemSignals.join(' ') : undefined}
+              >
                 {textInput(summary.problem, (problem) => updateRow('lastWeekSummary', i, { problem }))}
               </Field>
             </>,

@@ -1,29 +1,26 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useLocale, useT } from '../shell/locale';
 import { formatMonth, formatWeek } from '../../lib/kernel/format';
 import { useDatabase, useDealerNames, useDealers, useQuery, useSetting } from '../shell/database-context';
-import { Badge, Button, DeleteButton, SegmentedControl, ShowMore, cn, hintClass } from '../ui';
+import { Button, SegmentedControl } from '../ui';
 import { DiaryEditor } from './index';
-import { diaryEditorMessages, reportsMessages } from './messages';
-import { periodTitle } from './period';
+import { reportsMessages } from './messages';
 import { today } from '../../lib/kernel/dates';
 import type { Author } from '../../lib/kernel/record';
-import { dealerIdsNamedIn, type DiaryEntry, type DiaryKind } from '../../lib/reports/diary-schema';
+import { dealerIdsNamedIn, type DiaryKind } from '../../lib/reports/diary-schema';
 import { periodOf, type ReportPeriod } from '../../lib/reports/periods';
-import { entriesOfKindBefore, entryOfPeriod, reviewEventsOfEntry } from '../../lib/reports/queries';
-import { reviewSummaryOf } from '../../lib/reports/review';
-import { ReviewStateBadge } from './ReviewPanel';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { entriesOfKindBefore, entryOfPeriod } from '../../lib/reports/queries';
+import { weekToReport } from '../../lib/reports/compose/build';
+import { ReportHistory } from './ReportHistory';
+import { BuildReport, ReportOutputs } from './ReportOutputs';
 import { useDiaryEditorSupport } from './use-diary';
-import { PAGE_SIZE, type NamedQuery } from '../../lib/store/query';
-import { deleteRecord } from '../../lib/store/records';
+import type { NamedQuery } from '../../lib/store/query';
 import { visitsOfAuthorBetween, visitsOfAuthorInWeek, visitsOfAuthorOnDay } from '../../lib/visits/queries';
 import type { VisitCard } from '../../lib/visits/schema';
 
 const KINDS = ['weekly', 'monthly', 'daily', 'inspection'] as const satisfies readonly DiaryKind[];
 type ReportKind = (typeof KINDS)[number];
 
-const STATUS_TONES = { draft: 'neutral', submitted: 'ok', reviewed: 'ok' } as const;
 
 /**
  * Weekly and monthly reports and market inspections, each prefilled from what the rep already
@@ -31,16 +28,34 @@ const STATUS_TONES = { draft: 'neutral', submitted: 'ok', reviewed: 'ok' } as co
  * the section again continues the same report. Earlier reports of the kind are listed below the
  * editor and open in it.
  */
-export function ReportsView({ initial }: { initial?: { kind: ReportKind; periodStart: string } } = {}) {
+export function ReportsView({ initial, build, onSyncNow }: { initial?: { kind: ReportKind; periodStart: string }; build?: 'weekly' | 'monthly'; onSyncNow?: () => void } = {}) {
   const t = useT(reportsMessages);
   const profile = useSetting('profile');
-  const [kind, setKind] = useState<ReportKind>(initial?.kind ?? 'weekly');
+  const [kind, setKind] = useState<ReportKind>(build ?? initial?.kind ?? 'weekly');
   const current = periodOf(kind, today());
   /** The period start of an earlier report opened from the history (or a reminder); the current period otherwise. */
   const [opened, setOpened] = useState<string | undefined>(() => {
     const start = initial ? periodOf(initial.kind, initial.periodStart).start : undefined;
     return start && start !== periodOf(initial!.kind, today()).start ? start : undefined;
   });
+  const db = useDatabase();
+  // One click from the popup or the keyboard: the report that is due (on a Monday, last week's until it is in).
+  const [buildTarget, setBuildTarget] = useState<string>();
+  useEffect(() => {
+    if (!build || !profile) return;
+    let live = true;
+    const target = build === 'weekly' ? weekToReport(db, profile.id, today()) : Promise.resolve(periodOf('monthly', today()));
+    void target.then((period) => {
+      if (!live) return;
+      if (period.start !== current.start) setOpened(period.start);
+      setBuildTarget(period.start);
+    });
+    return () => {
+      live = false;
+    };
+    // Once, when the view opens with the intent.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [build, profile?.id]);
   if (!profile) return null;
   const author: Author = { id: profile.id, name: profile.name };
   const period = opened ? periodOf(kind, opened) : current;
@@ -63,8 +78,18 @@ export function ReportsView({ initial }: { initial?: { kind: ReportKind; periodS
         </div>
       </div>
       {/* Keyed by period: a fresh mount never shows the previous period's query results while the new ones load. */}
-      <PeriodReport key={`${kind}:${period.start}`} period={period} current={!opened} author={author} onBack={() => setOpened(undefined)} />
-      <History key={kind} kind={kind} before={current.start} author={author} opened={opened} onOpen={setOpened} onDeleted={(start) => start === opened && setOpened(undefined)} />
+      {build && !buildTarget ? null : (
+        <PeriodReport
+          key={`${kind}:${period.start}`}
+          period={period}
+          current={!opened}
+          author={author}
+          autoBuild={Boolean(build) && kind === build && buildTarget === period.start}
+          onSyncNow={onSyncNow}
+          onBack={() => setOpened(undefined)}
+        />
+      )}
+      <ReportHistory key={kind} kind={kind} before={current.start} author={author} opened={opened} onOpen={setOpened} onDeleted={(start) => start === opened && setOpened(undefined)} />
     </div>
   );
 }
@@ -77,7 +102,21 @@ function visitsQueryOf(period: ReportPeriod, authorId: string): { query: NamedQu
 }
 
 /** The period line (which week or month, how many visit cards) and the editor of one period's entry. */
-function PeriodReport({ period, current, author, onBack }: { period: ReportPeriod; current: boolean; author: Author; onBack: () => void }) {
+function PeriodReport({
+  period,
+  current,
+  author,
+  autoBuild,
+  onSyncNow,
+  onBack,
+}: {
+  period: ReportPeriod;
+  current: boolean;
+  author: Author;
+  autoBuild: boolean;
+  onSyncNow: (() => void) | undefined;
+  onBack: () => void;
+}) {
   const t = useT(reportsMessages);
   const locale = useLocale();
   const kind = period.kind as ReportKind;
@@ -134,8 +173,11 @@ function PeriodReport({ period, current, author, onBack }: { period: ReportPerio
         Keyed by the entry: `entry` is undefined both while it loads and when nothing is written
         yet, so the editor starts again from the saved entry once it arrives (or is first saved).
       */}
+      {(kind === 'weekly' || kind === 'monthly') && (!entry || entry.status === 'draft') && <BuildReport kind={kind} period={period} author={author} entry={entry} auto={autoBuild} />}
       <DiaryEditor
-        key={entry?.id ?? 'new'}
+        // A rebuilt draft (new numbers) starts the editor again from what was saved.
+        key={`${entry?.id ?? 'new'}:${entry?.snapshot?.asOf ?? ''}`}
+        planEvidence={entry?.snapshot?.plan}
         kind={kind}
         periodStart={period.start}
         entry={entry}
@@ -145,90 +187,7 @@ function PeriodReport({ period, current, author, onBack }: { period: ReportPerio
         dealerOptions={dealerOptions}
         {...support}
       />
+      {entry && (kind === 'weekly' || kind === 'monthly') && <ReportOutputs entry={entry} dealersById={dealersById} onSyncNow={onSyncNow} />}
     </>
-  );
-}
-
-/** Earlier reports of a kind, newest first, a page at a time; drafts can be deleted. */
-function History({
-  kind,
-  before,
-  author,
-  opened,
-  onOpen,
-  onDeleted,
-}: {
-  kind: ReportKind;
-  before: string;
-  author: Author;
-  opened: string | undefined;
-  onOpen: (periodStart: string) => void;
-  onDeleted: (periodStart: string) => void;
-}) {
-  const t = useT(reportsMessages);
-  const te = useT(diaryEditorMessages);
-  const locale = useLocale();
-  const db = useDatabase();
-  const [limit, setLimit] = useState(PAGE_SIZE);
-  const entries = useQuery(entriesOfKindBefore, { authorId: author.id, kind, before, limit });
-  // Where each report's review stands (returned, reviewed …): from its review events.
-  const states = useLiveQuery(
-    async () => new Map(await Promise.all((entries ?? []).map(async (e) => [e.id, reviewSummaryOf(e, await reviewEventsOfEntry.run(db, { entryId: e.id })).state] as const))),
-    [db, entries],
-  );
-  const headingId = useId();
-  if (!entries || !states) return null;
-
-  const titleOf = (entry: DiaryEntry) => te(`title_${kind}`, { period: periodTitle(kind, entry.periodStart, locale) });
-
-  return (
-    <section aria-labelledby={headingId} className="flex flex-col gap-2 border-t border-line pt-4">
-      <h3 id={headingId} className="m-0 text-base font-semibold">
-        {t(`history_${kind}`)}
-      </h3>
-      {entries.length === 0 ? (
-        <p className={hintClass}>{t('historyEmpty')}</p>
-      ) : (
-        <ul className="m-0 flex list-none flex-col p-0" aria-labelledby={headingId}>
-          {entries.map((entry) => {
-            const title = titleOf(entry);
-            const isOpen = entry.periodStart === opened;
-            return (
-              <li
-                key={entry.id}
-                aria-current={isOpen || undefined}
-                className={cn('flex flex-wrap items-center gap-x-2 gap-y-1.5 border-b border-line py-2 last:border-b-0', isOpen && '-mx-2 rounded-md border-b-0 bg-accent-soft px-2')}
-              >
-                <span className="flex min-w-0 flex-1 flex-wrap items-center gap-x-2 gap-y-1">
-                  <span className={cn('max-w-full truncate text-base', isOpen && 'font-semibold')} title={title}>
-                    {title}
-                  </span>
-                  {states.has(entry.id) ? <ReviewStateBadge state={states.get(entry.id)!} /> : <Badge tone={STATUS_TONES[entry.status]}>{te(`status_${entry.status}`)}</Badge>}
-                </span>
-                <span className="ml-auto flex shrink-0 items-center gap-2">
-                  {isOpen ? (
-                    <span className="text-sm text-muted">{t('opened')}</span>
-                  ) : (
-                    <Button size="sm" aria-label={t('openReport', { report: title })} onClick={() => onOpen(entry.periodStart)}>
-                      {t('open')}
-                    </Button>
-                  )}
-                  {entry.status === 'draft' && (
-                    <DeleteButton
-                      record={title}
-                      onDelete={async () => {
-                        await deleteRecord(db, 'diaryEntries', entry.id, { author });
-                        onDeleted(entry.periodStart);
-                      }}
-                    />
-                  )}
-                </span>
-              </li>
-            );
-          })}
-        </ul>
-      )}
-      <ShowMore shown={entries.length} limit={limit} onMore={() => setLimit((n) => n + PAGE_SIZE)} />
-    </section>
   );
 }

@@ -51,3 +51,13 @@ export function reportIntentOf(hash: string): ReportIntent | undefined {
 export function hashOfReportIntent(intent: ReportIntent): string {
   return `#reports/${intent.kind}/${intent.periodStart}`;
 }
+
+/**
+ * One click: `#reports/build/weekly` (or monthly) opens Reports and builds the report that is due
+ * from the rep's records — the popup's button and the keyboard command open the panel that way.
+ */
+const BUILD_INTENT = /^#reports\/build\/(weekly|monthly)$/;
+
+export function buildIntentOf(hash: string): 'weekly' | 'monthly' | undefined {
+  return BUILD_INTENT.exec(hash)?.[1] as 'weekly' | 'monthly' | undefined;
+}

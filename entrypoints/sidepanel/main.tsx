@@ -12,6 +12,7 @@ createRoot(document.getElementById('root')!).render(
   <ExtensionRoot db={db} browserLanguage={browserLanguage} send={send}>
     <SidePanelApp
       onOpenOptions={openOptionsPage}
+      onSyncNow={() => void send('sync.now', {}).catch(() => undefined)}
       header={<SyncStatusContainer send={send} variant="badge" />}
       syncPanel={<SyncStatusContainer send={send} variant="panel" onReconnect={openOptionsPage} />}
     />

@@ -43,7 +43,14 @@ export function initialState(
 ): { state: EditorState; prefilledFromPlan: boolean } {
   const saved = entry?.content.kind === kind ? entry.content : undefined;
   const before = previous?.content.kind === kind ? previous.content : undefined;
-  if (saved) return { state: stateFromContent(saved), prefilledFromPlan: false };
+  if (saved) {
+    const state = stateFromContent(saved);
+    // A generated draft stores 0 for a plan item no record speaks to (the schema needs a number): the rep says how far it got.
+    const unknown = new Set((entry?.status === 'draft' ? (entry.snapshot?.plan ?? []) : []).filter((row) => row.suggestion === 'unknown').map((row) => row.item));
+    if (state.kind === 'weekly' && unknown.size > 0)
+      state.lastWeekSummary = state.lastWeekSummary.map((row) => (unknown.has(row.item) && row.completion === '0' ? { ...row, completion: '' } : row));
+    return { state, prefilledFromPlan: false };
+  }
   switch (kind) {
     case 'daily': {
       // Yesterday's plan for tomorrow is today's starting list of work.
@@ -116,7 +123,8 @@ export type EditorError =
   | 'errorDealerRequired'
   | 'errorGradeRequired'
   | 'errorRequired'
-  | 'errorLateReason';
+  | 'errorLateReason'
+  | 'errorReasonRequired';
 /** Each error is a message key the editor translates (components/reports/messages.ts has them all). */
 export type EditorErrors = Partial<Record<string, EditorError>>;
 
@@ -149,6 +157,8 @@ export function validate(state: EditorState, submit: boolean, requiredFields: re
           if (submit) errors[`lastWeekSummary.${i}.completion`] = 'errorCompletionRequired';
         } else if (!isPercent(row.completion)) errors[`lastWeekSummary.${i}.completion`] = 'errorCompletion';
         if (submit && isBlank(row.item)) errors[`lastWeekSummary.${i}.item`] = 'errorBlankBeforeSubmit';
+        // Seed 000: each plan item with its completion and, when not done, the problem that held it back.
+        if (submit && isPercent(row.completion) && Number(row.completion) < 100 && isBlank(row.problem)) errors[`lastWeekSummary.${i}.problem`] = 'errorReasonRequired';
       });
       if (submit && required.has('lastWeekSummary') && !state.lastWeekSummary.some(summaryRowUsed)) errors.lastWeekSummary = 'errorRequired';
       if (submit && required.has('nextWeekPlan') && !state.nextWeekPlan.some((row) => !isBlank(row.priority))) errors.nextWeekPlan = 'errorRequired';

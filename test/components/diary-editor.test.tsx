@@ -241,6 +241,10 @@ describe('DiaryEditor, weekly', () => {
     await user.type(screen.getByLabelText('Reason for late submission'), '周五在外地出差');
 
     await user.click(screen.getByRole('button', { name: 'Submit weekly report' }));
+    // Not fully done needs the reason (seed 000: completion and problems).
+    expect(alertTexts()).toEqual(['Item 1 problem: not fully done: say what held it back before submitting', 'Item 2 completion (%): enter a percentage from 0 to 100']);
+    await fillIn(user, { 'Item 1 problem': '合同待盖章' });
+    await user.click(screen.getByRole('button', { name: 'Submit weekly report' }));
     expect(screen.getByRole('alert').textContent).toBe('Item 2 completion (%): enter a percentage from 0 to 100');
     await user.clear(screen.getByLabelText('Item 2 completion (%)'));
     await user.type(screen.getByLabelText('Item 2 completion (%)'), '50');
@@ -251,7 +255,7 @@ describe('DiaryEditor, weekly', () => {
     expect(draft.content).toEqual({
       kind: 'weekly',
       lastWeekSummary: [
-        { item: '华联商贸签约 HX7 分销', completion: 80, problem: '' },
+        { item: '华联商贸签约 HX7 分销', completion: 80, problem: '合同待盖章' },
         { item: '进一步加强终端拜访', completion: 50, problem: '人手不足' },
       ],
       nextWeekPlan: [{ priority: '永盛批发回款 10 万', support: '财务对账' }],

@@ -8,9 +8,10 @@ import { IntelView } from '../../intel/IntelView';
 import { ReportsView } from '../../reports/ReportsView';
 import { SettingsView } from './SettingsView';
 import { ErrorBoundary } from '../../shell/ErrorBoundary';
-import { TeamInbox } from '../../reports/TeamInbox';
+import { TeamView } from '../../reports/TeamView';
+import { ExportMenu } from '../../reports/ExportMenu';
 import { useTeamContext } from '../../team/use-team';
-import { reportIntentOf } from '../../shell/hash-intent';
+import { buildIntentOf, reportIntentOf } from '../../shell/hash-intent';
 import { today } from '../../../lib/kernel/dates';
 
 export const SECTIONS = ['today', 'dealers', 'intel', 'reports', 'team', 'settings'] as const;
@@ -38,10 +39,22 @@ function sectionFromHash(hash: string): Section {
  * The app shell. The section lives in the URL hash so the popup and keyboard shortcuts can open
  * the panel at a section (sidepanel.html#intel) and reloads keep the place.
  */
-export function SidePanelApp({ onOpenOptions, header, syncPanel }: { onOpenOptions: () => void; header?: React.ReactNode; syncPanel?: React.ReactNode }) {
+export function SidePanelApp({
+  onOpenOptions,
+  onSyncNow,
+  header,
+  syncPanel,
+}: {
+  onOpenOptions: () => void;
+  /** Asks the background to sync now (a report's "Post to HubSpot now"). */
+  onSyncNow?: () => void;
+  header?: React.ReactNode;
+  syncPanel?: React.ReactNode;
+}) {
   const t = useT(sidePanelMessages);
   const [section, setSection] = useState<Section>(() => sectionFromHash(location.hash));
   const [reportIntent, setReportIntent] = useState(() => reportIntentOf(location.hash));
+  const [buildIntent, setBuildIntent] = useState(() => buildIntentOf(location.hash));
   const team = useTeamContext();
   // The team inbox is a manager's (and an admin's): a rep's panel has no such tab.
   const sections = SECTIONS.filter((name) => name !== 'team' || (team !== undefined && team.role !== 'rep'));
@@ -50,10 +63,16 @@ export function SidePanelApp({ onOpenOptions, header, syncPanel }: { onOpenOptio
     const onHash = () => {
       setSection(sectionFromHash(location.hash));
       setReportIntent(reportIntentOf(location.hash));
+      setBuildIntent(buildIntentOf(location.hash));
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
+
+  // A build intent is taken once: the hash goes back to the section, so a reload does not build again.
+  useEffect(() => {
+    if (buildIntent) history.replaceState(null, '', '#reports');
+  }, [buildIntent]);
 
   const go = (next: Section) => {
     setSection(next);
@@ -101,8 +120,15 @@ export function SidePanelApp({ onOpenOptions, header, syncPanel }: { onOpenOptio
           {section === 'today' && <TodayView />}
           {section === 'dealers' && <DealersView />}
           {section === 'intel' && <IntelView />}
-          {section === 'reports' && <ReportsView key={reportIntent ? `${reportIntent.kind}:${reportIntent.periodStart}` : 'reports'} initial={reportIntent ? { kind: reportIntent.kind, periodStart: reportIntent.periodStart } : undefined} />}
-          {section === 'team' && team && <TeamInbox team={team} />}
+          {section === 'reports' && (
+            <ReportsView
+              key={buildIntent ? `build:${buildIntent}` : reportIntent ? `${reportIntent.kind}:${reportIntent.periodStart}` : 'reports'}
+              initial={reportIntent ? { kind: reportIntent.kind, periodStart: reportIntent.periodStart } : undefined}
+              build={buildIntent}
+              onSyncNow={onSyncNow}
+            />
+          )}
+          {section === 'team' && team && <TeamView team={team} rollupActions={(document) => <ExportMenu document={document} />} />}
           {section === 'settings' && <SettingsView onOpenOptions={onOpenOptions} syncPanel={syncPanel} />}
         </ErrorBoundary>
       </main>

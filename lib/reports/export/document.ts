@@ -8,6 +8,7 @@
  * renderers format them for the document's locale.
  */
 import type { Locale } from '../../kernel/i18n';
+import { z } from '../../kernel/zod';
 
 export type ColumnType = 'text' | 'number' | 'date' | 'percent';
 
@@ -60,3 +61,23 @@ export interface ReportDocument {
 export function shownSections(document: ReportDocument): DocumentSection[] {
   return document.sections.filter((section) => section.blocks.length > 0 || section.empty);
 }
+
+const Text = z.string().max(20_000);
+const ColumnSchema = z.object({ label: Text, type: z.enum(['text', 'number', 'date', 'percent']), unit: Text.optional(), width: z.number().positive().max(200).optional() });
+const BlockSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('paragraph'), text: Text }),
+  z.object({ type: z.literal('list'), items: z.array(Text).max(2000) }),
+  z.object({ type: z.literal('fields'), items: z.array(z.object({ label: Text, value: Text })).max(200) }),
+  z.object({ type: z.literal('table'), columns: z.array(ColumnSchema).min(1).max(30), rows: z.array(z.array(z.union([Text, z.number(), z.null()])).max(30)).max(5000) }),
+]);
+
+/** A document handed from one extension page to another (the print page): checked like any input. */
+export const ReportDocumentSchema = z.object({
+  locale: z.enum(['zh-CN', 'en']),
+  title: Text,
+  subtitle: Text.optional(),
+  fields: z.array(z.object({ label: Text, value: Text })).max(50),
+  asOf: Text.optional(),
+  sections: z.array(z.object({ id: z.string().max(80), heading: Text, blocks: z.array(BlockSchema).max(50), empty: Text.optional() })).max(100),
+  fileName: z.string().max(200),
+}) satisfies z.ZodType<ReportDocument>;
