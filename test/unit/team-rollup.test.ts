@@ -4,7 +4,7 @@ import { startHubSpotSim, type HubSpotSim } from '../../sim/server';
 import { adapterFor, notesByLocalId, SIM_TOKEN } from '../sync/sim-harness';
 import { Id } from '../../lib/kernel/record';
 import { messageArguments } from '../../lib/kernel/i18n';
-import type { DeadlineOutcome, DiaryEntry } from '../../lib/reports/diary-schema';
+import { DiaryEntry, type DeadlineOutcome } from '../../lib/reports/diary-schema';
 import { periodOf } from '../../lib/reports/periods';
 import { buildTeamRollup, ROLLUP_STATUS_ORDER, sortReps, type RollupMember } from '../../lib/reports/rollup';
 import { documentOfRollup } from '../../lib/reports/rollup-document';
@@ -179,7 +179,7 @@ describe('a rep’s scores, highlights and problems', () => {
 
 describe('team-wide sections', () => {
   it('merges competitors case- and space-insensitively, counts each intel item once, keeps the lowest price per unit', () => {
-    const line = (n: number, competitor: string, amount: number, unit = '元/瓶', day = '2026-11-24') => ({ id: fixtureId('I', n), day, competitor, product: 'HX7', price: { kind: 'retail', amount, currency: 'CNY', unit } });
+    const line = (n: number, competitor: string, amount: number, unit = '元/瓶', day = '2026-11-24') => ({ id: fixtureId('N', n), day, competitor, product: 'HX7', price: { kind: 'retail', amount, currency: 'CNY', unit } });
     const entries = [
       weekly('a', { submittedAt: '2026-11-27T07:00:00Z', deadline: 'onTime', snapshot: snapshot({ intel: [line(1, 'Shell', 160), line(2, '美孚', 150), { ...line(5, 'Shell', 120, '元/箱'), promotion: '买十送一' }] }) }),
       // The same intel item 1 reached b's snapshot too (it counts once); 'shell ' is Shell.
@@ -219,6 +219,10 @@ describe('team-wide sections', () => {
 });
 
 describe('a team of 50', () => {
+  it('the fixture’s entries are valid diary entries, weekly and monthly', () => {
+    for (const period of [WEEK, MONTH]) for (const entry of fiftyRepTeam(period).entries) expect(DiaryEntry.safeParse(entry).error).toBeUndefined();
+  });
+
   it('groups missing and late first, by name within a group, every rep once', () => {
     const { members, entries } = fiftyRepTeam(WEEK);
     const rollup = buildTeamRollup({ kind: 'weekly', period: WEEK, members, entries, now: TUESDAY_AFTER });
