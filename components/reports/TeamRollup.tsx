@@ -310,7 +310,11 @@ function RepRow({ rep, dealerName, expanded, onToggle, showTeam }: { rep: RepRol
   const locale = useLocale();
   const detailsId = useId();
   const facts = [
-    ...(rep.scores.planCompletion !== null ? [t('repPlan', { percent: formatNumber(rep.scores.planCompletion, locale) })] : []),
+    ...(rep.scores.planCompletion !== null
+      ? [t('repPlan', { percent: formatNumber(rep.scores.planCompletion, locale) })]
+      : rep.scores.planItems.total > 0
+        ? [t('repPlanItems', rep.scores.planItems)]
+        : []),
     ...(rep.scores.keyAccounts ? [t('repKeyAccounts', rep.scores.keyAccounts)] : []),
     ...(rep.entryId ? [t('repProblems', { count: rep.problems.length })] : []),
   ];

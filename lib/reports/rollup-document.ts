@@ -138,7 +138,13 @@ export function documentOfRollup(rollup: TeamRollup, options: RollupDocumentOpti
     ...(showTeam ? [{ label: t('colTeam'), type: 'text' as const, width: 10 }] : []),
     { label: t('colStatus'), type: 'text' as const, width: 16 },
     { label: t('colSubmittedOn'), type: 'date' as const, width: 12 },
-    { label: t('colPlanCompletion'), type: 'percent' as const, width: 10 },
+    // A week's plan has the rep's percentages; a month's, items the snapshot judged done.
+    ...(rollup.kind === 'weekly'
+      ? [{ label: t('colPlanCompletion'), type: 'percent' as const, width: 10 }]
+      : [
+          { label: t('colPlanDone'), type: 'number' as const, width: 10 },
+          { label: t('colPlanItems'), type: 'number' as const, width: 10 },
+        ]),
     { label: t('colKeyVisited'), type: 'number' as const, width: 10 },
     { label: t('colKeyRequired'), type: 'number' as const, width: 10 },
     ...(rollup.kind === 'weekly' ? [{ label: t('colKeyBlank'), type: 'number' as const, width: 10 }] : []),
@@ -149,7 +155,11 @@ export function documentOfRollup(rollup: TeamRollup, options: RollupDocumentOpti
     ...(showTeam ? [rep.teamName ?? null] : []),
     statusText(rep, locale),
     rep.submittedAt ? dayIn(rep.submittedAt, rep.timeZone) : null,
-    rep.scores.planCompletion,
+    ...(rollup.kind === 'weekly'
+      ? [rep.scores.planCompletion]
+      : rep.scores.planItems.total > 0
+        ? [rep.scores.planItems.done, rep.scores.planItems.total]
+        : [null, null]),
     rep.scores.keyAccounts?.visited ?? null,
     rep.scores.keyAccounts?.required ?? null,
     ...(rollup.kind === 'weekly' ? [rep.scores.keyAccountMissingItems] : []),

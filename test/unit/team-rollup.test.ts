@@ -262,6 +262,29 @@ describe('a team of 50', () => {
     expect(rollup.reps.every((r) => r.scores.planCompletion === null)).toBe(true);
     expect(rollup.team.planCompletion).toBeNull();
     expect(rollup.reps.some((r) => r.highlights.some((h) => h.kind === 'result'))).toBe(true);
+    // The month's status table counts plan items, not a percentage nobody gave.
+    const status = documentOfRollup(rollup, { locale: 'en', manager: MANAGER }).sections[0]!.blocks[0]!;
+    expect(status.type === 'table' && status.columns.map((c) => c.label)).toEqual(['Rep', 'Team', 'Status', 'Submitted on', 'Plan items done', 'Plan items', 'Key accounts visited', 'Key accounts required', 'Problems']);
+  });
+
+  it('a month with a snapshot counts the plan items it judged done', () => {
+    const monthly: DiaryEntry = {
+      ...weekly('a', { submittedAt: '2026-11-30T07:00:00Z', deadline: 'onTime' }),
+      periodStart: MONTH.start,
+      content: { kind: 'monthly', results: [], problems: ['回款慢'], nextMonthPlan: [] },
+      snapshot: snapshot({
+        from: MONTH.start,
+        to: MONTH.end,
+        planVsActual: [
+          { plan: '开发新终端 5 家', actual: [], suggestion: 'done' },
+          { plan: '铺货 HX7', actual: [], suggestion: 'partly' },
+        ],
+      }),
+    };
+    const [rep] = buildTeamRollup({ kind: 'monthly', period: MONTH, members: [member('a')], entries: [monthly], now: new Date('2026-12-03T00:00:00Z') }).reps;
+    expect(rep!.scores).toMatchObject({ planCompletion: null, planItems: { total: 2, done: 1 } });
+    expect(rep!.highlights).toEqual([{ kind: 'planDone', text: '开发新终端 5 家' }]);
+    expect(rep!.problems).toEqual([{ kind: 'reported', text: '回款慢' }]);
   });
 
   it('sorts by name, by plan completion (lowest first, none last) and by problems (most first)', () => {
