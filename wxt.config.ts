@@ -44,6 +44,8 @@ export default defineConfig({
       [manifestVersion === 3 ? '_execute_action' : '_execute_browser_action']: { suggested_key: { default: 'Alt+Shift+F' } },
       'capture-intel': { suggested_key: { default: 'Alt+Shift+I' }, description: '__MSG_commandCaptureIntel__' },
       'open-side-panel': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_commandOpenSidePanel__' },
+      // Chrome allows four suggested keys; this is the fourth.
+      'build-weekly-report': { suggested_key: { default: 'Alt+Shift+W' }, description: '__MSG_commandBuildWeeklyReport__' },
     },
   }),
 });

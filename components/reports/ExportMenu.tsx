@@ -44,12 +44,11 @@ export function ExportMenu({ document, printHref, save = downloadFile, copy = co
   }
 
   return (
-    <section aria-label={t('exportHeading')} className="flex min-w-0 flex-col gap-2">
+    <section aria-label={t('exportHeading', { report })} className="flex min-w-0 flex-col gap-2">
       <div className="flex flex-wrap gap-2">
         <Button
           size="sm"
           disabled={busy}
-          aria-label={t('markdownLabel', { report })}
           onClick={() =>
             void run(async () => {
               const name = `${document.fileName}.md`;
@@ -62,14 +61,14 @@ export function ExportMenu({ document, printHref, save = downloadFile, copy = co
           {t('markdown')}
         </Button>
         {printHref ? (
-          <a className={buttonClass({ size: 'sm' })} href={printHref} target="_blank" rel="noopener" aria-label={t('pdfLabel', { report })}>
+          <a className={buttonClass({ size: 'sm' })} href={printHref} target="_blank" rel="noopener">
             <Printer aria-hidden="true" className="size-4" />
             {t('pdf')}
           </a>
         ) : (
           <Button
             size="sm"
-            aria-label={t('pdfLabel', { report })}
+           
             // The print page is another extension page: the document goes over in the extension's own storage.
             onClick={() => window.open(`report-print.html#doc=${handOffForPrint(document)}&print=1`, '_blank', 'noopener')}
           >
@@ -80,7 +79,6 @@ export function ExportMenu({ document, printHref, save = downloadFile, copy = co
         <Button
           size="sm"
           disabled={busy}
-          aria-label={t('xlsxLabel', { report })}
           onClick={() =>
             void run(async () => {
               // The spreadsheet library is large: it loads on the first workbook, not with the panel.
@@ -97,7 +95,6 @@ export function ExportMenu({ document, printHref, save = downloadFile, copy = co
         <Button
           size="sm"
           disabled={busy}
-          aria-label={t('copyLabel', { report })}
           onClick={() =>
             void run(async () => {
               try {

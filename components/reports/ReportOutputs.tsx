@@ -5,11 +5,11 @@ import type { Author } from '../../lib/kernel/record';
 import type { DiaryEntry } from '../../lib/reports/diary-schema';
 import type { ReportPeriod } from '../../lib/reports/periods';
 import { buildReportDraft } from '../../lib/reports/compose/build';
-import { documentOfEntry } from '../../lib/reports/export/entry-document';
+import { asOfText, documentOfEntry } from '../../lib/reports/export/entry-document';
 import { postingStateOf } from '../../lib/reports/posting';
 import { useLocale, useT } from '../shell/locale';
 import { useDatabase } from '../shell/database-context';
-import { Button, Card, Notice, errorMessageOf, hintClass } from '../ui';
+import { Button, Card, ErrorDetails, Notice, errorMessageOf, hintClass } from '../ui';
 import { DocumentSections } from './DocumentView';
 import { ExportMenu } from './ExportMenu';
 import { exportBarMessages } from './export-messages';
@@ -29,18 +29,16 @@ export function BuildReport({ kind, period, author, entry, auto }: { kind: 'week
   const locale = useLocale();
   const db = useDatabase();
   const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<{ tone: 'ok' | 'danger'; text: string }>();
+  const [failure, setFailure] = useState<string>();
   const started = useRef(false);
 
   async function build() {
     setBusy(true);
-    setOutcome(undefined);
+    setFailure(undefined);
     try {
-      const { entry: built } = await buildReportDraft(db, { author, kind, periodStart: period.start, words: { locale, ordered: (quantity) => te('outcomeOrdered', { quantity }) } });
-      const s = built.snapshot!;
-      setOutcome({ tone: 'ok', text: t('built', { visits: s.dealers.reduce((n, d) => n + d.visits, 0), dailies: s.work.length, intel: s.intel.length }) });
+      await buildReportDraft(db, { author, kind, periodStart: period.start, words: { locale, ordered: (quantity) => te('outcomeOrdered', { quantity }) } });
     } catch (error) {
-      setOutcome({ tone: 'danger', text: t('buildFailed', { reason: errorMessageOf(error) }) });
+      setFailure(errorMessageOf(error));
     } finally {
       setBusy(false);
     }
@@ -63,11 +61,23 @@ export function BuildReport({ kind, period, author, entry, auto }: { kind: 'week
           {busy ? t('building') : refresh ? t('rebuild') : t(kind === 'weekly' ? 'buildWeekly' : 'buildMonthly')}
         </Button>
       </div>
-      <p className={hintClass}>{refresh ? t('rebuildHint') : t('buildHint')}</p>
-      {outcome && (
-        <Notice tone={outcome.tone} role={outcome.tone === 'danger' ? 'alert' : 'status'}>
-          {outcome.text}
-        </Notice>
+      {entry?.snapshot ? (
+        // What the draft was built from stays said under the button, however the panel re-renders.
+        <p className="m-0 text-sm" role="status">
+          {t('built', { visits: entry.snapshot.dealers.reduce((n, d) => n + d.visits, 0), dailies: entry.snapshot.work.length, intel: entry.snapshot.intel.length })}
+          <span className="block text-xs text-muted">{asOfText(entry.snapshot, locale)}</span>
+        </p>
+      ) : (
+        <p className={hintClass}>{t('buildHint')}</p>
+      )}
+      {refresh && <p className={hintClass}>{t('rebuildHint')}</p>}
+      {failure && (
+        <>
+          <Notice tone="danger" role="alert">
+            {t('buildFailed')}
+          </Notice>
+          <ErrorDetails summary={t('technicalDetails')}>{failure}</ErrorDetails>
+        </>
       )}
     </Card>
   );

@@ -73,6 +73,11 @@ export interface PushInput {
   crmId?: string;
   deleted: boolean;
   dealerCrmId?: string;
+  /**
+   * `activity` only: the other dealers the record is about (a weekly report covering several),
+   * associated with the CRM copy when it is created, after `dealerCrmId`.
+   */
+  coveredDealerCrmIds?: readonly string[];
   /** `dealerFields` only: every field to write, by the kind's CRM-agnostic names. */
   fields?: Readonly<Record<string, string | number>>;
   /** The CRM user credited with the activity (the author), when known. */

@@ -75,7 +75,11 @@ export function setUpBackground(options: BackgroundOptions): () => void {
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === 'capture-intel' && tab?.id !== undefined) void openIntelCapture(tab.id);
     // sidePanel.open must run inside the gesture, before any await.
-    if (command === 'open-side-panel' && tab?.windowId !== undefined) void browser.sidePanel?.open({ windowId: tab.windowId });
+    if ((command === 'open-side-panel' || command === 'build-weekly-report') && tab?.windowId !== undefined) {
+      // The panel's path says what to open: the weekly report to build, or the panel as it was.
+      void browser.sidePanel?.setOptions({ path: command === 'build-weekly-report' ? 'sidepanel.html#reports/build/weekly' : 'sidepanel.html', enabled: true }).catch(() => undefined);
+      void browser.sidePanel?.open({ windowId: tab.windowId });
+    }
   });
   // The toolbar button opens the popup; the side panel opens from there or the keyboard.
   void browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => undefined);

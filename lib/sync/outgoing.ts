@@ -52,6 +52,8 @@ export async function outgoingOf(db: FieldkitDatabase, claims: readonly ClaimedE
     const crm = kind.crm!;
     const dealerId = dealerIdOf(claim);
     const dealerCrmId = dealerId ? companyOf.get(dealerId) : undefined;
+    // A record about several dealers (a report) is associated with each of them that is in the CRM.
+    const covered = crm.home === 'activity' ? (crm.dealerIdsNamedIn?.(claim.record as never) ?? []).map((id) => companyOf.get(id)).filter((id): id is string => id !== undefined && id !== dealerCrmId) : [];
     const ownerId = ownerIdOf(claim.record.author.id);
     // The CRM copy must not carry our link to it (local state); it does carry which device
     // wrote it, for the conflict rule (./device.ts).
@@ -64,6 +66,7 @@ export async function outgoingOf(db: FieldkitDatabase, claims: readonly ClaimedE
       deleted: !!claim.record.deletedAt,
       ...(claim.crmId && crm.home !== 'dealerFields' ? { crmId: claim.crmId } : {}),
       ...(dealerCrmId ? { dealerCrmId } : {}),
+      ...(covered.length > 0 ? { coveredDealerCrmIds: [...new Set(covered)] } : {}),
       ...(crm.home === 'dealerFields' ? { fields: crm.fieldsOf(claim.record as never) } : {}),
       ...(ownerId ? { ownerId } : {}),
       record,

@@ -139,20 +139,22 @@ describe('PopupApp recent records', () => {
 });
 
 describe('PopupApp quick actions', () => {
-  it('offers the three actions at one size, and says in one sentence when a page cannot be captured (zh-CN)', async () => {
+  it('offers the four actions at one size, and says in one sentence when a page cannot be captured (zh-CN)', async () => {
     const actions = fakeActions();
     actions.captureIntel.mockRejectedValue(new Error('Cannot access contents of url "chrome://extensions/"'));
     const user = userEvent.setup();
     renderPopup('zh-CN', actions);
     const quick = screen.getByRole('region', { name: '快捷操作' });
     const buttons = within(quick).getAllByRole('button');
-    expect(buttons.map((b) => b.textContent)).toEqual(['记录拜访', '记录本页竞品信息', '打开侧边栏']);
+    expect(buttons.map((b) => b.textContent)).toEqual(['记录拜访', '记录本页竞品信息', '一键生成周报', '打开侧边栏']);
     expect(new Set(buttons.map((b) => b.className.match(/\bh-\d+\b/)?.[0]))).toEqual(new Set(['h-9']));
 
     await user.click(within(quick).getByRole('button', { name: '记录本页竞品信息' }));
     expect((await screen.findByRole('alert')).textContent).toBe('这个页面无法记录竞品信息，请打开商城或资讯网页后再试。');
     expect(screen.queryByText(/chrome:/)).toBeNull();
+    await user.click(within(quick).getByRole('button', { name: '一键生成周报' }));
+    expect(actions.openSidePanel).toHaveBeenCalledWith('reports/build/weekly');
     await user.click(within(quick).getByRole('button', { name: '打开侧边栏' }));
-    expect(actions.openSidePanel).toHaveBeenCalledWith();
+    expect(actions.openSidePanel).toHaveBeenLastCalledWith();
   });
 });

@@ -109,6 +109,16 @@ describe('pushRecords: creates', () => {
     });
   });
 
+  it('a report about several dealers is one note associated with each of them (the dealer first, none twice)', async () => {
+    const adapter = await ready();
+    const { dealerCrmId: _dealer, ...rest } = visitCard({ kind: 'diaryEntry' });
+    const report: PushInput = { ...rest, coveredDealerCrmIds: ['20001', '20002', '20001'] };
+    const [result] = await adapter.pushRecords([report]);
+    expect((t.calls()[0]?.body as { inputs: { associations: unknown }[] }).inputs[0]!.associations).toEqual([...association('20001'), ...association('20002')]);
+    const noteId = crmIdOf(result)!;
+    expect(t.sim.state.associationsFrom('notes', noteId, 'companies').map((x) => x.toId).sort()).toEqual(['20001', '20002']);
+  });
+
   it('maps a 207 back per record: a missing dealer fails only its own record', async () => {
     const adapter = await ready();
     const good = visitCard();

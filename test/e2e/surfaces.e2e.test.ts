@@ -26,7 +26,7 @@ type Locale = (typeof LOCALES)[number];
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** Latin words a Chinese screen may show: product and brand names, codes, units the company uses. */
-const ZH_ALLOWED = new Set(['Fieldkit', 'HubSpot', 'English', 'SKU', 'HX7', 'ULTRA', 'KPI', 'ISO', 'API', 'CSV', 'JSON', 'PDF', 'URL', 'Excel', 'xlsx', 'ERP']);
+const ZH_ALLOWED = new Set(['Fieldkit', 'HubSpot', 'English', 'SKU', 'HX7', 'ULTRA', 'KPI', 'ISO', 'API', 'CSV', 'JSON', 'PDF', 'URL', 'Excel', 'Markdown', 'xlsx', 'ERP']);
 
 /** Chinese an English screen may show: the language picker's own name for Chinese. */
 const EN_ALLOWED = new Set(['中文', '简体', '简体中文']);
@@ -63,6 +63,17 @@ const SURFACES: Surface[] = [
   { name: 'reports', path: 'sidepanel.html#reports' },
   // Last week's report as the rep sees it after the manager's review: returned, a red note, read.
   { name: 'reports-reviewed', path: 'sidepanel.html#reports/weekly/2026-11-23' },
+  {
+    name: 'reports-built',
+    // One click from the popup: this week's report built from the records, its numbers opened.
+    path: 'sidepanel.html#reports/build/weekly',
+    prepare: async (page) => {
+      const numbers = page.getByTestId('report-numbers');
+      await numbers.waitFor({ timeout: 15_000 });
+      await numbers.locator('summary').click();
+      await page.evaluate(() => window.scrollTo(0, 0));
+    },
+  },
   { name: 'settings', path: 'sidepanel.html#settings' },
   { name: 'popup', path: 'popup.html' },
   { name: 'options', path: 'options.html' },

@@ -35,6 +35,18 @@ describe('matching a plan item to the records', () => {
     expect(dealersNamedIn('周二拜访大华，谈年底返利', dealers)).toEqual([DAHUA]);
     expect(dealersNamedIn('Visit Hengtai about the display', dealers)).toEqual([HENGTAI]);
     expect(dealersNamedIn('拜访新客户', dealers)).toEqual([]);
+    // The start of a Chinese name people write, when no other dealer's name starts the same way.
+    const shops = [
+      { id: DAHUA, name: '苏南汽配城润滑油批发部' },
+      { id: XINGLONG, name: '苏南汽车服务中心' },
+      { id: HENGTAI, name: '华东润滑油经销有限公司' },
+    ];
+    expect(dealersNamedIn('拜访苏南汽配城，完成 30 箱订货', shops)).toEqual([DAHUA]);
+    expect(dealersNamedIn('去苏南汽车看看', shops)).toEqual([XINGLONG]);
+    expect(dealersNamedIn('去苏南看看', shops)).toEqual([]); // three characters name nobody
+    // Two names that start the same: the start names neither.
+    expect(dealersNamedIn('拜访苏南汽配城', [shops[0]!, { id: XINGLONG, name: '苏南汽配城轮胎店' }])).toEqual([]);
+    expect(dealersNamedIn('华东润滑油的返利', shops)).toEqual([HENGTAI]);
   });
 
   it('a visit plan for named dealers is done when all were visited, partly when some, not when none', () => {

@@ -17,7 +17,7 @@ import type { Locale } from '../../lib/kernel/i18n';
 const DAHUA = '01JD0000000000000000000001';
 const XINGLONG = '01JD0000000000000000000002';
 const REP = { id: 'owner-101', name: 'Zhang Wei 张伟' };
-const base = { schemaVersion: 1, author: REP, createdAt: '2026-11-20T00:00:00.000Z', updatedAt: '2026-11-20T00:00:00.000Z' };
+const base = { schemaVersion: 1 as const, author: REP, createdAt: '2026-11-20T00:00:00.000Z', updatedAt: '2026-11-20T00:00:00.000Z' };
 const names: Record<string, string> = { [DAHUA]: '大华商贸有限公司', [XINGLONG]: '兴隆批发部' };
 
 const dealer = (id: string, grade: 'A' | 'B' | 'C'): Dealer => ({ ...base, id, name: names[id]!, grade, shared: false, file: { salesRegions: [], mainProducts: [] } });

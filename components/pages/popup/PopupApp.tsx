@@ -1,6 +1,6 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { addDays } from 'date-fns';
-import { ChevronRight, ClipboardPen, FileText, PanelRight, Radar, Store } from 'lucide-react';
+import { ChevronRight, ClipboardPen, FileText, PanelRight, Radar, Store, Sparkles } from 'lucide-react';
 import { useLocale, useT } from '../../shell/locale';
 import { popupMessages } from './messages';
 import { ErrorBoundary } from '../../shell/ErrorBoundary';
@@ -85,6 +85,10 @@ export function PopupApp({ actions, syncStatus }: { actions: PopupActions; syncS
         >
           <Radar aria-hidden="true" className="size-4 shrink-0" />
           {t('captureIntel')}
+        </Button>
+        <Button className="w-full justify-start" onClick={() => actions.openSidePanel('reports/build/weekly')}>
+          <Sparkles aria-hidden="true" className="size-4 shrink-0" />
+          {t('buildWeekly')}
         </Button>
         <Button className="w-full justify-start" onClick={() => actions.openSidePanel()}>
           <PanelRight aria-hidden="true" className="size-4 shrink-0" />

@@ -196,7 +196,7 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): CrmPort {
       inputs: prepared.map(({ input, properties }) => ({
         properties,
         objectWriteTraceId: input.localId,
-        associations: input.dealerCrmId ? [companyAssociation(input.dealerCrmId)] : [],
+        associations: [...new Set([...(input.dealerCrmId ? [input.dealerCrmId] : []), ...(input.coveredDealerCrmIds ?? [])])].map(companyAssociation),
       })),
     };
     const res = await parsed(BatchResult, 'batch create notes', () =>

@@ -75,6 +75,8 @@ async function kpiMovesOf(db: FieldkitDatabase, dealerIds: readonly string[], to
       const data = await readDealerPanelData(db, dealerId, period, { months: 2, ruleSets });
       if (!data) return undefined;
       const panel = panelOf(data, period, { months: 2 });
+      // No score this month or last (no figures): nothing moved, and a row of dashes says nothing.
+      if (panel.score.total === null && panel.score.previous === null) return undefined;
       return {
         dealerId,
         period,

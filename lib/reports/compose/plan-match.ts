@@ -23,10 +23,28 @@ export function dealerAliases(name: string): string[] {
   return [...new Set([full, short].filter((alias) => alias.length >= 2))];
 }
 
-/** Dealers whose name (or short name) the text contains; the longest names first so 大华商贸 wins over 大华. */
+/** The shortest start of a Chinese name people write for it (苏南汽配城润滑油批发部 → 苏南汽配城). */
+const MIN_PREFIX = 4;
+const CJK = /[\u4e00-\u9fff]/;
+
+/**
+ * Dealers the text names: by full name, by the name without its company ending, or — for a Chinese
+ * name — by a start of it at least four characters long that no other dealer's name shares.
+ */
 export function dealersNamedIn(text: string, dealers: readonly { id: string; name: string }[]): string[] {
   const lower = text.toLowerCase();
-  return dealers.filter((dealer) => dealerAliases(dealer.name).some((alias) => lower.includes(alias.toLowerCase()))).map((dealer) => dealer.id);
+  const named = new Set(dealers.filter((dealer) => dealerAliases(dealer.name).some((alias) => lower.includes(alias.toLowerCase()))).map((dealer) => dealer.id));
+  for (const dealer of dealers) {
+    if (named.has(dealer.id) || !CJK.test(dealer.name)) continue;
+    const short = dealerAliases(dealer.name).at(-1)!;
+    for (let length = short.length - 1; length >= MIN_PREFIX; length--) {
+      const prefix = short.slice(0, length);
+      if (!text.includes(prefix)) continue;
+      if (!dealers.some((other) => other.id !== dealer.id && other.name.startsWith(prefix))) named.add(dealer.id);
+      break;
+    }
+  }
+  return dealers.filter((dealer) => named.has(dealer.id)).map((dealer) => dealer.id);
 }
 
 const CHINESE_DIGITS: Record<string, number> = { 一: 1, 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
