@@ -16,7 +16,7 @@ import { exportBarMessages } from './export-messages';
 import { diaryEditorMessages } from './messages';
 
 /** The sections a report's snapshot adds to what the rep wrote (lib/reports/export/entry-document.ts). */
-const SNAPSHOT_SECTIONS = new Set(['work', 'dealers', 'keyAccountGaps', 'intel', 'kpis', 'deadlines', 'openProblems']);
+const SNAPSHOT_SECTIONS = new Set(['planVsActual', 'work', 'dealers', 'keyAccountGaps', 'intel', 'kpis', 'deadlines', 'openProblems']);
 
 /**
  * One click: builds the period's report from the rep's records and saves it as a draft; on a draft

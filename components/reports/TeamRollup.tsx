@@ -125,9 +125,10 @@ export function TeamRollup({ team, initial, actions }: TeamRollupProps) {
       entries: data.entries,
       now: new Date(),
       rules: deadlineRulesFrom(overrides).rules,
-      timeZone: deviceTimeZone(),
+      // A rep without a zone of their own works in the manager's (the team's), not this device's.
+      timeZone: team.me.timeZone ?? deviceTimeZone(),
     });
-  }, [data, kind, start, overrides, team.reps, locale]);
+  }, [data, kind, start, overrides, team.reps, team.me.timeZone, locale]);
 
   const dealerIds = useMemo(() => (rollup ? dealerIdsOf(rollup) : []), [rollup]);
   const dealers = useLiveQuery(() => dealersByIds.run(db, { ids: dealerIds }), [db, dealerIds.join(',')]);
@@ -137,7 +138,7 @@ export function TeamRollup({ team, initial, actions }: TeamRollupProps) {
   }, [dealers]);
   const teamName = teamNameOf(team, locale);
   const document = useMemo(
-    () => (rollup ? documentOfRollup(rollup, { locale, ...(teamName ? { teamName } : {}), manager: { id: me.id, name: profileNameFor(me.name, locale) }, dealerName, timeZone: deviceTimeZone() }) : undefined),
+    () => (rollup ? documentOfRollup(rollup, { locale, ...(teamName ? { teamName } : {}), manager: { id: me.id, name: profileNameFor(me.name, locale) }, dealerName, timeZone: team.me.timeZone ?? deviceTimeZone() }) : undefined),
     [rollup, locale, teamName, me.id, me.name, dealerName],
   );
 

@@ -102,6 +102,19 @@ const SURFACES: Surface[] = [
       await page.evaluate(() => window.scrollTo(0, 0));
     },
   },
+  {
+    name: 'team-rollup',
+    path: 'sidepanel.html#team',
+    // Last week's roll-up: the reps grouped by where their report stands, the export bar and posting.
+    prepare: async (page, locale) => {
+      await openTeamInbox(page, locale);
+      await page.getByTestId('team-view').getByRole('button', { name: locale === 'en' ? 'Roll-up' : '团队汇总' }).click();
+      const rollup = page.getByTestId('team-rollup');
+      await rollup.getByRole('button', { name: locale === 'en' ? 'Previous period' : '上一期' }).click();
+      await rollup.getByTestId('rollup-actions').waitFor();
+      await page.evaluate(() => window.scrollTo(0, 0));
+    },
+  },
 ];
 
 /** Writes settings rows straight into the extension's IndexedDB (what sync or the Options page would have written). */
