@@ -100,9 +100,9 @@ function withDb(locale: Locale, ui: ReactNode) {
 }
 
 /** BuildReport fed with the period's entry as the view feeds it. */
-function BuildHarness() {
+function BuildHarness({ auto = false }: { auto?: boolean }) {
   const entry = useQuery(entryOfPeriod, { authorId: REP.id, kind: 'weekly', periodStart: thisWeek.start });
-  return <BuildReport kind="weekly" period={thisWeek} author={REP} entry={entry} auto={false} />;
+  return <BuildReport kind="weekly" period={thisWeek} author={REP} entry={entry} auto={auto} />;
 }
 
 describe('BuildReport', () => {
@@ -152,6 +152,41 @@ describe('BuildReport', () => {
     expect(entries[0]!.content).toMatchObject({ nextWeekPlan: [{ priority: '拜访兴隆批发部 3 次' }] });
     expect(entries[0]!.snapshot!.asOf >= first!.snapshot!.asOf).toBe(true);
     expect(within(card).getByText('重新读取记录；已填写的内容保留。')).toBeTruthy();
+  });
+
+  it('auto (the popup button, the keyboard command) builds once on mount, not again on a re-render', async () => {
+    await seed();
+    const view = withDb('en', <BuildHarness auto />);
+    await screen.findByText(/^Built from 1 visit card/);
+    const [entry] = await weeklyOf();
+    view.rerender(
+      <DatabaseProvider db={db}>
+        <LocaleProvider locale="en">
+          <BuildHarness auto />
+        </LocaleProvider>
+      </DatabaseProvider>,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await weeklyOf()).map((e) => [e.id, e.snapshot?.asOf])).toEqual([[entry!.id, entry!.snapshot!.asOf]]);
+  });
+
+  it('a build that fails says so in one sentence in the UI language, keeps the details apart, and saves nothing', async () => {
+    await seed();
+    // A time zone no clock knows: reading the week's days throws.
+    await writeSetting(db, 'profile', { ...REP, role: 'rep', timeZone: 'Mars/Olympus_Mons' });
+    withDb('zh-CN', <BuildHarness />);
+    const button = await screen.findByRole('button', { name: '一键生成周报' });
+    await userEvent.click(button);
+    expect((await screen.findByRole('alert')).textContent).toBe('未能根据记录生成报告：请重试；已保存的内容没有改变。');
+    expect(screen.getByText('技术细节')).toBeTruthy();
+    expect((button as HTMLButtonElement).disabled).toBe(false);
+    expect(await weeklyOf()).toEqual([]);
+    cleanup();
+
+    withDb('en', <BuildHarness />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Build the weekly report from my records' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('The report could not be built from your records: try again; what you saved is unchanged.');
+    expect(screen.getByText('Technical details')).toBeTruthy();
   });
 
   // Product bug (reported): the as-of line shows the raw IANA zone id "Asia/Shanghai" in zh-CN
@@ -397,6 +432,31 @@ describe('ExportMenu', () => {
     expect(englishIn(alert.textContent ?? '')).toEqual([]);
   });
 
+  it('a file that cannot be made says so in one sentence, and the buttons work again', async () => {
+    const entry = await builtEntry();
+    const save = vi.fn(() => {
+      throw new Error('QuotaExceededError');
+    });
+    render(
+      <LocaleProvider locale="zh-CN">
+        <ExportMenu document={documentOfEntry(entry, { locale: 'zh-CN', dealerName: (id) => NAMES[id] })} save={save} copy={vi.fn()} />
+      </LocaleProvider>,
+    );
+    const markdown = screen.getByRole('button', { name: 'Markdown' }) as HTMLButtonElement;
+    await userEvent.click(markdown);
+    expect((await screen.findByRole('alert')).textContent).toBe('文件未能生成：请重试；如仍失败，请改用 Markdown。');
+    expect(screen.queryByRole('status')).toBeNull();
+    expect(markdown.disabled).toBe(false);
+    cleanup();
+    render(
+      <LocaleProvider locale="en">
+        <ExportMenu document={documentOfEntry(entry, { locale: 'en', dealerName: (id) => NAMES[id] })} save={save} copy={vi.fn()} />
+      </LocaleProvider>,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Excel' }));
+    expect((await screen.findByRole('alert', {}, { timeout: 10_000 })).textContent).toBe('The file could not be made: try again; if it keeps failing, use Markdown.');
+  });
+
   it('Print or PDF: a saved report links to its print page; a document without one is handed over in storage', async () => {
     const entry = await builtEntry();
     const document = documentOfEntry(entry, { locale: 'en', dealerName: (id) => NAMES[id] });
@@ -454,6 +514,20 @@ describe('ReportOutputs', () => {
     await screen.findByTestId('report-posting');
     expect(screen.queryByTestId('report-numbers')).toBeNull();
     expect(screen.getByRole('button', { name: 'Markdown' })).toBeTruthy();
+  });
+
+  it('en shows no Chinese but the rep’s own data; zh-CN no English but Markdown/Excel/PDF/HubSpot and the rep’s data', async () => {
+    const entry = await builtEntry();
+    const userData = [...Object.values(NAMES), PLAN_DONE, PLAN_UNKNOWN, '拜访大华商贸，确认了年度返利方案', '陈列已调整', '订货 25 箱', '箱', REP.name, 'SKU-1'];
+    const strip = (text: string) => userData.reduce((rest, data) => rest.split(data).join(' '), text);
+    const en = withDb('en', <ReportOutputs entry={entry} dealersById={NAMES} onSyncNow={vi.fn()} />);
+    await screen.findByTestId('report-posting');
+    expect(hanIn(strip(en.container.textContent ?? ''))).toEqual([]);
+    cleanup();
+    const zh = withDb('zh-CN', <ReportOutputs entry={entry} dealersById={NAMES} onSyncNow={vi.fn()} />);
+    await screen.findByTestId('report-posting');
+    // The as-of line's zone id is the known failure above; everything else is Chinese.
+    expect(englishIn(strip(zh.container.textContent ?? ''), ['Asia', 'Shanghai'])).toEqual([]);
   });
 
   it('zh-CN numbers: headings in Chinese', async () => {
