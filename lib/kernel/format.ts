@@ -131,3 +131,15 @@ export function formatInstantIn(iso: string, locale: Locale, timeZone: string): 
   if (Number.isNaN(date.getTime())) return iso;
   return cached(`i|${locale}|${timeZone}`, () => new Intl.DateTimeFormat(DATE_LOCALE[locale], { dateStyle: 'medium', timeStyle: 'short', timeZone, hourCycle: 'h23' })).format(date);
 }
+
+/** A time zone's name in the UI language: zh-CN "中国标准时间", en "China Standard Time"; the id itself if Intl has no name. */
+export function timeZoneNameOf(timeZone: string, locale: Locale, at: Date = new Date()): string {
+  try {
+    const part = cached(`z|${locale}|${timeZone}`, () => new Intl.DateTimeFormat(DATE_LOCALE[locale], { timeZone, timeZoneName: 'long' }))
+      .formatToParts(at)
+      .find((p) => p.type === 'timeZoneName');
+    return part?.value ?? timeZone;
+  } catch {
+    return timeZone;
+  }
+}

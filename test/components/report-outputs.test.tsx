@@ -123,7 +123,7 @@ describe('BuildReport', () => {
       [PLAN_DONE, 'done'],
       [PLAN_UNKNOWN, 'unknown'],
     ]);
-    expect(status.textContent).toMatch(/^Built from 1 visit card, 1 daily report and no intel; check each line below\.Numbers as of .+ \(Asia\/Shanghai\)$/);
+    expect(status.textContent).toMatch(/^Built from 1 visit card, 1 daily report and no intel; check each line below\.Numbers as of .+ \(China Standard Time\)$/);
     expect(within(card).getByRole('button', { name: 'Refresh the numbers' })).toBeTruthy();
     expect(within(card).getByText('Reads the records again; what you wrote stays.')).toBeTruthy();
     expect(within(card).queryByRole('button', { name: 'Build the weekly report from my records' })).toBeNull();
@@ -138,8 +138,8 @@ describe('BuildReport', () => {
     expect(within(card).getByText('根据本期的日报、拜访记录、竞品信息和上期计划生成草稿。请逐行确认，并填写下期计划。')).toBeTruthy();
     await userEvent.click(within(card).getByRole('button', { name: '一键生成周报' }));
     const status = await within(card).findByRole('status');
-    expect(status.textContent).toMatch(/^已根据 1 张客户卡、1 份日报和 0 条竞品信息生成，请逐行确认。数据截至 .+（Asia\/Shanghai）$/);
-    expect(englishIn(card.textContent ?? '', ['Asia', 'Shanghai'])).toEqual([]);
+    expect(status.textContent).toMatch(/^已根据 1 张客户卡、1 份日报和 0 条竞品信息生成，请逐行确认。数据截至 .+（中国标准时间）$/);
+    expect(englishIn(card.textContent ?? '', [])).toEqual([]);
 
     const [first] = await weeklyOf();
     // The rep writes a plan for next week; a second visit comes in; Refresh.
@@ -189,10 +189,8 @@ describe('BuildReport', () => {
     expect(screen.getByText('Technical details')).toBeTruthy();
   });
 
-  // Product bug (reported): the as-of line shows the raw IANA zone id "Asia/Shanghai" in zh-CN
-  // prose (lib/reports/export/entry-document.ts asOfText) — English letters and a raw id the
-  // house rules keep out of zh-CN. Marked `it.fails` until the zone is said in words (e.g. 北京时间).
-  it.fails('zh-CN: the as-of line has no English letters (the time zone in words, not its id)', async () => {
+  // The zone is said in words (中国标准时间), never as its IANA id.
+  it('zh-CN: the as-of line has no English letters (the time zone in words, not its id)', async () => {
     await seed();
     withDb('zh-CN', <BuildHarness />);
     const card = await screen.findByTestId('build-report');
@@ -502,7 +500,7 @@ describe('ReportOutputs', () => {
     withDb('en', <ReportOutputs entry={entry} dealersById={NAMES} onSyncNow={undefined} />);
     const numbers = await screen.findByTestId('report-numbers');
     expect(numbers.tagName).toBe('DETAILS');
-    expect(numbers.textContent).toMatch(/The numbers behind this reportNumbers as of .+ \(Asia\/Shanghai\)/);
+    expect(numbers.textContent).toMatch(/The numbers behind this reportNumbers as of .+ \(China Standard Time\)/);
     expect(within(numbers).getByRole('region', { name: 'The work, from the daily reports' }).textContent).toContain('拜访大华商贸，确认了年度返利方案');
     // Only the snapshot's sections: what the rep wrote is in the editor above, not repeated here.
     expect(numbers.querySelector('[data-section="summary"]')).toBeNull();
@@ -527,7 +525,7 @@ describe('ReportOutputs', () => {
     const zh = withDb('zh-CN', <ReportOutputs entry={entry} dealersById={NAMES} onSyncNow={vi.fn()} />);
     await screen.findByTestId('report-posting');
     // The as-of line's zone id is the known failure above; everything else is Chinese.
-    expect(englishIn(strip(zh.container.textContent ?? ''), ['Asia', 'Shanghai'])).toEqual([]);
+    expect(englishIn(strip(zh.container.textContent ?? ''), [])).toEqual([]);
   });
 
   it('zh-CN numbers: headings in Chinese', async () => {

@@ -98,15 +98,16 @@ describe('options page', () => {
         <OptionsApp appVersion="0.1.0" />
       </ExtensionRoot>,
     );
-    const nav = await screen.findByRole('navigation', { name: 'Settings sections' });
+    // A loaded machine renders Options (every section) slowly: the default second is not enough.
+    const nav = await screen.findByRole('navigation', { name: 'Settings sections' }, { timeout: 10_000 });
     expect([...nav.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(['#connection', '#team', '#templates', '#deadlines', '#reminders', '#rule-sets', '#dealer-data', '#backup', '#about']);
     // The Deadlines section says each rule in words.
-    expect((await within(screen.getByRole('region', { name: 'Deadlines' })).findAllByText((_, element) => element?.tagName === 'LI' && /Friday.*; until Monday 09:00 with a reason/.test(element.textContent ?? ''))).length).toBeGreaterThan(0);
+    expect((await within(screen.getByRole('region', { name: 'Deadlines' })).findAllByText((_, element) => element?.tagName === 'LI' && /Friday.*; until Monday 09:00 with a reason/.test(element.textContent ?? ''), undefined, { timeout: 10_000 })).length).toBeGreaterThan(0);
     await saveRecord(db, 'intelItems', intelDraft(), { author: REP });
     const file = new File(['{"format":"fieldkit-backup","version":1,"exportedAt":"2026-11-23T00:00:00Z","appVersion":"1","tables":{"intelItems":[{"id":"x"}]}}'], 'bad.json', { type: 'application/json' });
     await userEvent.upload(screen.getByLabelText('Import backup file'), file);
     // One sentence saying what to do; the path of the problem stays available behind the details.
-    const refusal = (await screen.findByRole('alert')).textContent;
+    const refusal = (await screen.findByRole('alert', undefined, { timeout: 10_000 })).textContent;
     expect(refusal).toMatch(/^Nothing was imported: intel item number 1 in the file is damaged\./);
     expect(refusal).toContain('$.tables.intelItems[0].id');
     expect(await db.intelItems.count()).toBe(1);

@@ -105,7 +105,7 @@ describe('a composed weekly report as a document', () => {
 
   it('carries the plan with what the records show, the numbers as of when they were read, and every section the issue names', () => {
     const document = documentOfEntry(entry, { locale: 'en', dealerName: (id) => names[id] });
-    expect(document.asOf).toBe('Numbers as of 27 Nov 2026, 17:05 (Asia/Shanghai)');
+    expect(document.asOf).toBe('Numbers as of 27 Nov 2026, 17:05 (China Standard Time)');
     expect(document.fileName).toBe('weekly-report-2026-W48-zhang-wei');
     expect(document.sections.map((s) => s.id)).toEqual(['summary', 'plan', 'keyAccounts', 'grades', 'work', 'dealers', 'keyAccountGaps', 'intel', 'kpis', 'deadlines', 'openProblems']);
     const summary = document.sections[0]!.blocks[0]!;

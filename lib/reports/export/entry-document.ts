@@ -4,7 +4,7 @@
  * from, "as of" the moment they were read. Every export renders this one document.
  */
 import type { Locale } from '../../kernel/i18n';
-import { formatDay, formatInstantIn, formatMonth, formatWeek } from '../../kernel/format';
+import { formatDay, formatInstantIn, formatMonth, formatWeek, timeZoneNameOf } from '../../kernel/format';
 import { unitLabel } from '../../kernel/units';
 import { rangeText, say } from '../../store/readable';
 import type { DiaryEntry } from '../diary-schema';
@@ -62,7 +62,9 @@ const PRICE_KINDS: Record<string, Record<Locale, string>> = {
 /** "1 Dec 2026, 17:05 (Asia/Shanghai)" — when a snapshot's numbers were read, in the rep's zone. */
 export function asOfText(snapshot: Pick<ReportSnapshot, 'asOf' | 'timeZone'>, locale: Locale): string {
   const when = formatInstantIn(snapshot.asOf, locale, snapshot.timeZone);
-  return say(locale, `数据截至 ${when}（${snapshot.timeZone}）`, `Numbers as of ${when} (${snapshot.timeZone})`);
+  // The zone in words ("中国标准时间"), never its id: the reader may be in another zone.
+  const zone = timeZoneNameOf(snapshot.timeZone, locale, new Date(snapshot.asOf));
+  return say(locale, `数据截至 ${when}（${zone}）`, `Numbers as of ${when} (${zone})`);
 }
 
 /** The period a report covers, in words: 2026年第49周（11月30日–12月6日） / Week 49, 2026 (30 Nov – 6 Dec). */
