@@ -15,6 +15,7 @@ import { launchExtension, readRows, type ExtensionSession } from '../test/e2e/fi
 import { startHubSpotSim } from '../sim/server';
 import { buildDemoBackup } from './demo-data';
 import { MANAGER_TOKEN, MANAGER_USER_ID, reviewTour, weeklyDraft, withDiaryEntries } from './demo-review';
+import { weeklyReportTour } from './demo-weekly';
 
 const OUT = resolve('.demo');
 const TOKEN = 'demo-token';
@@ -164,6 +165,8 @@ async function main() {
     // The review: the manager notes a line of the rep's weekly report and returns it; the rep sees it.
     let manager: ExtensionSession | undefined;
     try {
+      // One click builds last week's weekly report; it is submitted and exported in every format (before the review, which uses this week's).
+      await weeklyReportTour({ locale, sim, rep: session, dealers: linked, out: OUT, headless: !headed });
       ({ manager } = await reviewTour({ locale, sim, rep: session, entry: weekly, connect: (page, token) => connect(page, locale, sim.url, token), out: OUT, headless: !headed }));
       if (headed) {
         console.log(`Fieldkit is open in Chromium (${locale}): the rep's and the manager's browsers. Close the rep's window to continue, or press Ctrl+C to end the demo.`);
