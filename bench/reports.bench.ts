@@ -22,12 +22,13 @@ import { cpus, loadavg } from 'node:os';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { FieldkitDatabase } from '../lib/store/database';
 import type { RecordTable } from '../lib/store/records';
-import { today as todayOf } from '../lib/kernel/dates';
+import { addMonthsTo, monthOf, today as todayOf } from '../lib/kernel/dates';
 import { addDaysToDay } from '../lib/reports/deadlines';
-import { dealersByIds, dealersOfRep } from '../lib/dealers/queries';
-import { defaultPanelPeriod, panelRuleSets, readDealerPanelData, type DealerPanelData } from '../lib/dealers/panel-data';
+import { dealersByIds, dealersOfRep, factsOfDealerBetween, terminalsOfDealer } from '../lib/dealers/queries';
+import { activeCompiledRuleSet, PANEL_RULE_SETS } from '../lib/dealers/panel-data';
+import { rankingGatherOptions, rankingWindow } from '../lib/dealers/rankings';
 import { intelOfAuthorBetween } from '../lib/intel/queries';
-import { visitsOfAuthorBetween } from '../lib/visits/queries';
+import { dealerVisitsInRange, visitsOfAuthorBetween } from '../lib/visits/queries';
 import { buildReportDraft, KPI_DEALERS, readPeriodSources } from '../lib/reports/compose/build';
 import { composeWeekly, dayIn, type ComposeWords } from '../lib/reports/compose/weekly';
 import { entriesOfKindBefore, entriesOfKindBetween, entriesOfPeriod, entryOfPeriod } from '../lib/reports/queries';
@@ -41,7 +42,6 @@ import type { Dealer } from '../lib/dealers/schema';
 import { fiftyRepTeam, dealerOf } from '../test/fixtures/rollup';
 import { REP, repWeek, type RepWeek } from './reports/fixture';
 import { median, ms, n, statsOf, table, type Stats } from './panel/harness';
-import { kpiBreakdown } from './reports/kpi-breakdown';
 
 const RUNS = Math.max(1, Number(process.env.FIELDKIT_BENCH_RUNS ?? 7)) * 3;
 const WEEK_TARGET_MS = 200;
@@ -96,8 +96,8 @@ const ratio = (value: Stats, base: Stats) => `×${(value.median / base.median).t
 // 1. Rep-week
 // ---------------------------------------------------------------------------------------------
 
-/** What readPeriodSources reads, read the same way, nothing composed; with KPI: the panels' reads too, no panel built. */
-async function readWeek(db: FieldkitDatabase, week: RepWeek, kpis: boolean): Promise<{ rows: number; kpiIds: string[]; panels: DealerPanelData[] }> {
+/** What readPeriodSources reads, read the same way, nothing composed; with KPI: the KPI movements' reads too, nothing scored. */
+async function readWeek(db: FieldkitDatabase, week: RepWeek, kpis: boolean): Promise<{ rows: number; kpiIds: string[]; kpiRows: number }> {
   const { period } = week;
   const [previous, dailies, visits, intel, own] = await Promise.all([
     entriesOfKindBefore.run(db, { authorId: REP.id, kind: 'weekly', before: period.start, limit: 1 }),
@@ -112,13 +112,25 @@ async function readWeek(db: FieldkitDatabase, week: RepWeek, kpis: boolean): Pro
   const others = missing.length > 0 ? await dealersByIds.run(db, { ids: missing }) : [];
   const rows = previous.length + dailies.length + visits.length + intel.length + own.length + others.length;
   const kpiIds = [...visitedIds, ...own.map((dealer) => dealer.id).filter((id) => !visitedIds.includes(id))].slice(0, KPI_DEALERS);
-  if (!kpis) return { rows, kpiIds, panels: [] };
-  const ruleSets = await panelRuleSets(db);
-  const today = dayIn(new Date(), TIME_ZONE);
-  const panels = await Promise.all(
-    kpiIds.map(async (dealerId) => readDealerPanelData(db, dealerId, await defaultPanelPeriod(db, dealerId, today), { months: 2, ruleSets })),
+  if (!kpis) return { rows, kpiIds, kpiRows: 0 };
+  // The reads of the KPI movements (lib/reports/compose/build.ts kpiMovesOf): each dealer's figures
+  // over the lookback and the previous month's shipment average, its cards of two months, its terminals.
+  const kpi = await activeCompiledRuleSet(db, PANEL_RULE_SETS.kpi);
+  const gather = rankingGatherOptions(kpi);
+  const current = monthOf(dayIn(new Date(), TIME_ZONE));
+  const window = rankingWindow(current, gather, true);
+  const earliest = rankingWindow(addMonthsTo(current, -2), gather, true).fromMonth;
+  const read = await Promise.all(
+    kpiIds.map(async (dealerId) => {
+      const [facts, cards, terminals] = await Promise.all([
+        factsOfDealerBetween.run(db, { dealerId, from: earliest, to: current }),
+        dealerVisitsInRange.run(db, { dealerId, from: window.fromDay, to: window.toDay }),
+        terminalsOfDealer.run(db, { dealerId }),
+      ]);
+      return facts.length + cards.length + terminals.length;
+    }),
   );
-  return { rows, kpiIds, panels: panels.filter((p): p is DealerPanelData => p !== undefined) };
+  return { rows, kpiIds, kpiRows: read.reduce((a, b) => a + b, 0) };
 }
 
 async function repWeekBench(): Promise<void> {
@@ -149,8 +161,7 @@ async function repWeekBench(): Promise<void> {
       `   week ${week.period.label} (${week.period.start} – ${week.period.end}): ${c.weekCards} visit cards over ${new Set(sources.visits.map((v) => v.dealerId)).size} dealers ` +
       `(${c.keyAccountCards} key-account), ${sources.intel.length} intel items, ${sources.dailies.length} dailies, last week's plan of ${c.planItems} items; ` +
       `the rep's ${week.dealers.filter((d) => d.responsibleRepId === REP.id).length} dealers, ${sources.dealers.length} read; ` +
-      `KPI movements of ${sources.kpis.length} dealers (${kpiRead.panels.length} panels read: ${n(kpiRead.panels.reduce((s, p) => s + p.history.cards.length, 0))} cards, ` +
-      `${n(kpiRead.panels.reduce((s, p) => s + p.history.facts.length, 0))} figure rows, ${n(kpiRead.panels.reduce((s, p) => s + p.history.terminals.length, 0))} terminals).\n` +
+      `KPI movements of ${sources.kpis.length} dealers (${n(kpiRead.kpiRows)} rows of figures, cards and terminals read for them).\n` +
       `   Behind them: ${n(c.historyCards)} older cards of the rep, ${c.weeklies} weeklies and their dailies, ${week.facts.length} monthly figure rows, ${week.terminals.length} terminals; ` +
       `seeded in ${f(generateMs + writeMs)} ms (generate ${f(generateMs)}, IndexedDB ${f(writeMs)}), ${n(validated)} rows checked against the kinds' schemas.\n` +
       `   The draft: ${composed.snapshot.plan.length} plan rows (${composed.snapshot.plan.map((p) => p.suggestion).join(', ')}), ${composed.content.keyAccountVisits.length} key-account visits, ` +
@@ -181,8 +192,6 @@ async function repWeekBench(): Promise<void> {
   );
 
   // Where the time goes, each step alone (median of RUNS passes).
-  const panels = kpiRead.panels;
-  const b = await kpiBreakdown(db, kpiRead.kpiIds, dayIn(new Date(), TIME_ZONE), panels, RUNS);
   const composeSamples: number[] = [];
   const saveSamples: number[] = [];
   const saved = await entryOfPeriod.run(db, { authorId: REP.id, kind: 'weekly', periodStart: week.period.start });
@@ -205,7 +214,7 @@ async function repWeekBench(): Promise<void> {
     table(
       ['variant', 'ms', `target ≤ ${WEEK_TARGET_MS} ms`, '÷ read (with KPI reads)', '÷ read (no KPI)'],
       [
-        ['baseline: the named queries of readPeriodSources + the 30 panels\' reads, nothing composed', ms(base, 1), '', '×1.0', ratio(base, baseNoKpi)],
+        ['baseline: the named queries of readPeriodSources + the KPI movements\' reads, nothing computed', ms(base, 1), '', '×1.0', ratio(base, baseNoKpi)],
         ['baseline: the named queries of readPeriodSources, no KPI', ms(baseNoKpi, 1), '', ratio(baseNoKpi, base), '×1.0'],
         ['draft: readPeriodSources + composeWeekly (not saved)', ms(stats.draft, 1), verdict(stats.draft.median, WEEK_TARGET_MS), ratio(stats.draft, base), ratio(stats.draft, baseNoKpi)],
         ['draft without KPI movements (kpis: false)', ms(stats.draftNoKpi, 1), verdict(stats.draftNoKpi.median, WEEK_TARGET_MS), ratio(stats.draftNoKpi, base), ratio(stats.draftNoKpi, baseNoKpi)],
@@ -215,18 +224,9 @@ async function repWeekBench(): Promise<void> {
     ),
   );
   const kpiShare = stats.draft.median - stats.draftNoKpi.median;
-  const r = b.reads;
   console.log(
-    `\nwhere the time goes: KPI movements ${f(kpiShare)} ms of the draft's ${f(stats.draft.median)} (≈ ${Math.round((kpiShare / stats.draft.median) * 100)}%): ` +
-      `their reads ${f(base.median - baseNoKpi.median)} (the same reads, each alone for all ${kpiRead.kpiIds.length} dealers at once: visit cards ${f(r.cards)} (${n(b.cardsRead)} cards, ` +
-      `13 months each: panelCardMonths(period, 2) reaches back to the same month last year), figures ${f(r.facts)}, terminals ${f(r.terminals)}, intel ${f(r.intel)}, ` +
-      `dealer ${f(r.dealer)}, defaultPanelPeriod's figures ${f(r.period)}, rule sets ${f(r.ruleSets)}); building ${panels.length} whole panels in memory ${f(b.panels)}. ` +
+    `\nwhere the time goes: KPI movements ${f(kpiShare)} ms of the draft's ${f(stats.draft.median)} (their reads ${f(base.median - baseNoKpi.median)}); ` +
       `composeWeekly alone (in memory) ${f(median(composeSamples))}; saving the draft (saveDiary alone) ${saveSamples.length ? f(median(saveSamples)) : '–'}.`,
-  );
-  console.log(
-    `what-ifs for a KPI move (it shows this month's score, last month's and the grade): the cards of those two months only ${f(b.twoMonthCards.ms)} ms ` +
-      `(${n(b.twoMonthCards.cards)} cards, vs ${f(r.cards)}); only those two scores (2 gathers + 2 evaluations a dealer, no same-month-last-year score, no warnings) ${f(b.twoScores.ms)} ms ` +
-      `(vs ${f(b.panels)} for whole panels; same scores and grades: ${b.twoScores.same ? 'yes' : 'NO'}).`,
   );
   await db.delete();
 }

@@ -59,14 +59,13 @@ export interface DealerPanelData {
  * figures over the wider window the shipment averages need, its latest intel, the rule sets.
  * Undefined when the dealer is unknown here or deleted.
  */
-export async function readDealerPanelData(db: FieldkitDatabase, dealerId: string, period: string, options: { months?: number; ruleSets?: PanelRuleSets } = {}): Promise<DealerPanelData | undefined> {
+export async function readDealerPanelData(db: FieldkitDatabase, dealerId: string, period: string, options: { months?: number } = {}): Promise<DealerPanelData | undefined> {
   const [dealer] = await dealersByIds.run(db, { ids: [dealerId] });
   if (!dealer || dealer.deletedAt) return undefined;
   const window = panelWindow(period, options.months);
   const cardMonths = panelCardMonths(period, options.months);
   const [ruleSets, terminals, cards, facts, intel] = await Promise.all([
-    // Many panels at once (a report's dealers) compile the rule sets once and pass them in.
-    options.ruleSets ?? panelRuleSets(db),
+    panelRuleSets(db),
     terminalsOfDealer.run(db, { dealerId }),
     dealerVisitsInRange.run(db, { dealerId, from: daysOfMonth(cardMonths.from).first, to: daysOfMonth(cardMonths.to).last }),
     factsOfDealerBetween.run(db, { dealerId, from: window.from, to: window.to }),

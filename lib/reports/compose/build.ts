@@ -6,12 +6,13 @@
  */
 import type { FieldkitDatabase } from '../../store/database';
 import type { RecordDraft } from '../../store/records';
-import { isoWeekOf, monthOf } from '../../kernel/dates';
+import { addMonthsTo, isoWeekOf, monthOf } from '../../kernel/dates';
 import type { Author } from '../../kernel/record';
-import { dealersByIds, dealersOfRep } from '../../dealers/queries';
-import { defaultPanelPeriod, panelOf, panelRuleSets, readDealerPanelData } from '../../dealers/panel-data';
+import { dealersByIds, dealersOfRep, factsOfDealerBetween, terminalsOfDealer } from '../../dealers/queries';
+import { activeCompiledRuleSet, PANEL_RULE_SETS } from '../../dealers/panel-data';
+import { dealerScore, rankingGatherOptions, rankingWindow } from '../../dealers/rankings';
 import { intelOfAuthorBetween } from '../../intel/queries';
-import { visitsOfAuthorBetween } from '../../visits/queries';
+import { dealerVisitsInRange, visitsOfAuthorBetween } from '../../visits/queries';
 import type { Dealer } from '../../dealers/schema';
 import { readSetting } from '../../store/settings';
 import type { DiaryEntry } from '../diary-schema';
@@ -64,28 +65,36 @@ export async function readPeriodSources(
   };
 }
 
-/** Each dealer's score in its latest month with figures against the month before. */
+/** How many months back a report looks for a dealer's latest month with ERP figures (as the dealer panel does). */
+const FIGURES_LOOKBACK = 2;
+
+/**
+ * Each dealer's score in its latest month with figures against the month before — the rankings'
+ * fast path (totals only, the month's cards and the figures the score reads), not a whole panel:
+ * a report covers up to 30 dealers and the click must stay quick.
+ */
 async function kpiMovesOf(db: FieldkitDatabase, dealerIds: readonly string[], today: string): Promise<KpiMove[]> {
   if (dealerIds.length === 0) return [];
-  const ruleSets = await panelRuleSets(db).catch(() => undefined);
-  if (!ruleSets) return [];
+  const kpi = await activeCompiledRuleSet(db, PANEL_RULE_SETS.kpi).catch(() => undefined);
+  if (!kpi) return [];
+  const gather = rankingGatherOptions(kpi);
+  const current = monthOf(today);
+  const dealers = new Map((await dealersByIds.run(db, { ids: [...dealerIds] })).filter((d) => !d.deletedAt).map((d) => [d.id, d]));
   const moves = await Promise.all(
     dealerIds.map(async (dealerId): Promise<KpiMove | undefined> => {
-      const period = await defaultPanelPeriod(db, dealerId, today);
-      const data = await readDealerPanelData(db, dealerId, period, { months: 2, ruleSets });
-      if (!data) return undefined;
-      const panel = panelOf(data, period, { months: 2 });
+      const dealer = dealers.get(dealerId);
+      if (!dealer) return undefined;
+      // One read of the figures: the months the lookback and the previous month's shipment average need.
+      const earliest = rankingWindow(addMonthsTo(current, -FIGURES_LOOKBACK), gather, true).fromMonth;
+      const facts = await factsOfDealerBetween.run(db, { dealerId, from: earliest, to: current });
+      const withFigures = facts.filter((row) => Object.keys(row.figures).length > 0 && row.period >= addMonthsTo(current, -FIGURES_LOOKBACK)).map((row) => row.period);
+      const period = withFigures.length > 0 ? withFigures.sort().at(-1)! : current;
+      const window = rankingWindow(period, gather, true);
+      const [cards, terminals] = await Promise.all([dealerVisitsInRange.run(db, { dealerId, from: window.fromDay, to: window.toDay }), terminalsOfDealer.run(db, { dealerId })]);
+      const score = dealerScore({ dealer, terminals, cards, facts }, period, kpi, { trend: true, gather });
       // No score this month or last (no figures): nothing moved, and a row of dashes says nothing.
-      if (panel.score.total === null && panel.score.previous === null) return undefined;
-      return {
-        dealerId,
-        period,
-        score: panel.score.total,
-        previous: panel.score.previous,
-        grade: panel.score.grade,
-        partial: panel.score.partial,
-        ruleSet: `${panel.ruleSet.id}@${panel.ruleSet.version}`,
-      };
+      if (score.total === null && score.previous === null) return undefined;
+      return { dealerId, period, score: score.total, previous: score.previous, grade: score.grade, partial: score.partial, ruleSet: `${kpi.ruleSet.id}@${kpi.ruleSet.version}` };
     }),
   );
   return moves.filter((move): move is KpiMove => move !== undefined);
