@@ -19,6 +19,7 @@ import { isoWeekOf, monthOf, toDay } from '../lib/kernel/dates';
 import { newId } from '../lib/kernel/ids';
 import { DiaryEntry } from '../lib/reports/diary-schema';
 import { periodOf } from '../lib/reports/periods';
+import { dealerAliases } from '../lib/reports/compose/plan-match';
 import { VisitCard } from '../lib/visits/schema';
 import { IntelItem } from '../lib/intel/schema';
 
@@ -44,20 +45,19 @@ const WORDS = {
     planVisit: (dealer: string) => `拜访${dealer}，谈 12 月返利政策`,
     planOutlets: '拜访 3 家终端，铺货 HX7 5W-40',
     planPrices: '整理华东区竞品价格表',
-    dailies: [
-      ['拜访华东润滑油，谈 12 月返利政策', '核对端架陈列'],
-      ['拜访苏南汽配城，完成 35 箱订货', '整理竞品价格：美孚、嘉实多'],
-      ['回访杭州顺达，推荐 Ultra 0W-20', '提交上周费用报销'],
+    dailies: (d: readonly string[]) => [
+      [`拜访${d[0]}，谈 12 月返利政策`, '核对端架陈列'],
+      [`拜访${d[1]}，完成 35 箱订货`, '整理竞品价格：美孚、嘉实多'],
+      [`回访${d[2]}，推荐 Ultra 0W-20`, '提交上周费用报销'],
     ],
-    dailyProblem: '苏南汽配城欠款超出授信额度，需要主管协调',
+    dailyProblem: (dealer: string) => `${dealer}欠款超出授信额度，需要主管协调`,
     visitNotes: ['老板同意 12 月返利方案', '缺 Ultra 0W-20，下周补货'],
+    /** How far the rep says an item got when the records do not say, and why each item fell short. */
     completionGiven: 60,
-    reasonText: '价格表只完成了两家竞品，剩余品牌下周补齐',
-    shortfall: '部分终端老板不在，改到下周再访',
+    reasons: ['老板出差，返利细节下周再谈', '有一家终端老板不在，下周补访', '价格表只完成两家竞品，其余品牌下周补齐'],
     nextPriority: '拜访 5 家终端，铺货 HX7 5W-40 4L，目标订货 120 箱',
     lateReasonText: '上周五在外地参加经销商大会，周末未能提交',
-    intelProduct: '壳牌喜力 HX8 替代品 5W-30',
-    intelPromotion: '满 10 箱返 1 箱',
+    intel: { competitorName: '壳牌', brand: '壳牌', product: '喜力 HX8 5W-30', unit: '元/桶', promotion: '满 10 箱返 1 箱' },
   },
   en: {
     report: /^Weekly report · /,
@@ -75,20 +75,18 @@ const WORDS = {
     planVisit: (dealer: string) => `Visit ${dealer} about the December rebate`,
     planOutlets: 'Visit 3 outlets, place HX7 5W-40',
     planPrices: 'Compile the East China competitor price list',
-    dailies: [
-      ['Visited 华东润滑油 about the December rebate', 'Checked the end-cap display'],
-      ['Visited 苏南汽配城, took an order of 35 cases', 'Collected competitor prices: Mobil, Castrol'],
-      ['Called on 杭州顺达, recommended Ultra 0W-20', 'Filed last week’s expenses'],
+    dailies: (d: readonly string[]) => [
+      [`Visited ${d[0]} about the December rebate`, 'Checked the end-cap display'],
+      [`Visited ${d[1]}, took an order of 35 cases`, 'Collected competitor prices: Mobil, Castrol'],
+      [`Called on ${d[2]}, recommended Ultra 0W-20`, 'Filed last week’s expenses'],
     ],
-    dailyProblem: '苏南汽配城 is over its credit limit: needs the manager',
+    dailyProblem: (dealer: string) => `${dealer} is over its credit limit: needs the manager`,
     visitNotes: ['The owner agreed to the December rebate', 'Out of Ultra 0W-20: restock next week'],
     completionGiven: 60,
-    reasonText: 'Prices for two competitors done; the other brands next week',
-    shortfall: 'Some outlet owners were out; visiting again next week',
+    reasons: ['The owner was away; the rebate details next week', 'One outlet owner was out; visiting again next week', 'Prices for two competitors done; the other brands next week'],
     nextPriority: 'Visit 5 outlets, place HX7 5W-40 4L, target 120 cases ordered',
     lateReasonText: 'At the dealer conference out of town last Friday; could not submit over the weekend',
-    intelProduct: 'Shell Helix HX8 alternative 5W-30',
-    intelPromotion: '1 case free with every 10',
+    intel: { competitorName: 'Shell', brand: 'Shell', product: 'Helix HX8 5W-30', unit: 'CNY per 4 L', promotion: '1 case free with every 10' },
   },
 } as const;
 
@@ -139,6 +137,7 @@ function dayIn(weekStart: string, offset: number): { day: string; at: Date } {
 function lastWeekRecords(locale: Locale, lastWeek: string, weekBefore: string, dealers: readonly { id: string; name: string }[]) {
   const words = WORDS[locale];
   const base = (at: Date) => ({ id: newId(at.getTime()), author: REP, createdAt: at.toISOString(), updatedAt: at.toISOString() });
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const friday = dayIn(weekBefore, 4);
   const dueAt = new Date(`${friday.day}T18:00:00`);
   const plan = DiaryEntry.parse({
@@ -149,7 +148,7 @@ function lastWeekRecords(locale: Locale, lastWeek: string, weekBefore: string, d
     month: monthOf(weekBefore),
     status: 'submitted',
     submittedAt: friday.at.toISOString(),
-    deadline: { outcome: 'onTime', dueAt: dueAt.toISOString(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, submittedAt: friday.at.toISOString() },
+    deadline: { outcome: 'onTime', dueAt: dueAt.toISOString(), timeZone, submittedAt: friday.at.toISOString() },
     annotations: [],
     content: {
       kind: 'weekly',
@@ -163,8 +162,11 @@ function lastWeekRecords(locale: Locale, lastWeek: string, weekBefore: string, d
       gradeChanges: [],
     },
   });
-  const dailies = words.dailies.map((todayWork, i) => {
+  // The names people write in a daily report (华东润滑油经销有限公司 → 华东润滑油).
+  const short = [0, 1, 2].map((i) => dealerAliases(dealers[i % dealers.length]!.name).at(-1)!.replace(/经销$/, ''));
+  const dailies = words.dailies(short).map((todayWork, i) => {
     const { day, at } = dayIn(lastWeek, i * 2);
+    const submittedAt = new Date(`${day}T19:30:00`).toISOString();
     return DiaryEntry.parse({
       ...base(at),
       schemaVersion: 1,
@@ -172,9 +174,11 @@ function lastWeekRecords(locale: Locale, lastWeek: string, weekBefore: string, d
       isoWeek: isoWeekOf(day),
       month: monthOf(day),
       status: 'submitted',
-      submittedAt: at.toISOString(),
+      submittedAt,
+      // Submitted the same evening, as the extension records it (due by the end of the day).
+      deadline: { outcome: 'onTime', dueAt: new Date(`${day}T23:59:59`).toISOString(), timeZone, submittedAt },
       annotations: [],
-      content: { kind: 'daily', todayWork: [...todayWork], tomorrowPlan: [], problems: i === 1 ? [words.dailyProblem] : [] },
+      content: { kind: 'daily', todayWork: [...todayWork], tomorrowPlan: [], problems: i === 1 ? [words.dailyProblem(short[1]!)] : [] },
     });
   });
   const visitCards = [0, 1].map((i) => {
@@ -206,12 +210,12 @@ function lastWeekRecords(locale: Locale, lastWeek: string, weekBefore: string, d
     observedDay: observed.day,
     region: '华东',
     confidence: 'medium',
-    competitorName: '壳牌',
-    brand: '壳牌',
-    product: words.intelProduct,
+    competitorName: words.intel.competitorName,
+    brand: words.intel.brand,
+    product: words.intel.product,
     sku: 'HX8-5W30-4L',
-    prices: [{ kind: 'retail', amount: 299, unit: '元/桶' }],
-    promotion: { type: 'gift', description: words.intelPromotion },
+    prices: [{ kind: 'retail', amount: 299, unit: words.intel.unit }],
+    promotion: { type: 'gift', description: words.intel.promotion },
   });
   return { diaryEntries: [plan, ...dailies], visitCards, intelItems: [intel] };
 }
@@ -285,7 +289,7 @@ export async function weeklyReportTour({ locale, sim, rep, dealers, out, headles
     if ((await field.inputValue()) === '') await field.fill(String(words.completionGiven));
     const value = Number(await field.inputValue());
     const problem = form.getByLabel(words.problem(n), { exact: true });
-    if (value < 100 && (await problem.inputValue()) === '') await problem.fill(value === words.completionGiven ? words.reasonText : words.shortfall);
+    if (value < 100 && (await problem.inputValue()) === '') await problem.fill(words.reasons[n - 1] ?? words.reasons.at(-1)!);
   }
   if ((await form.getByLabel(words.priority1, { exact: true }).count()) === 0) await form.getByRole('button', { name: words.addPriority }).click();
   await form.getByLabel(words.priority1, { exact: true }).fill(words.nextPriority);
@@ -356,8 +360,8 @@ export async function weeklyReportTour({ locale, sim, rep, dealers, out, headles
     const pdf = await printPage.pdf({ format: 'A4', printBackground: true });
     const pdfFile = file('report.pdf');
     writeFileSync(pdfFile, pdf);
-    const pages = (await pdfText(pdf)).length;
-    log(`the print page printed to PDF (${pages} characters of text): ${pdfFile}`);
+    const chars = (await pdfText(pdf)).length;
+    log(`the print page printed to PDF (${chars} characters of text): ${pdfFile}`);
     await printPage.close();
   } else {
     log(`the print page is open (${printPage.url()}); the PDF is printed only when the demo runs headless`);
