@@ -121,7 +121,7 @@ function PostStatus({ entry, onSyncNow }: { entry: DiaryEntry; onSyncNow: (() =>
     <div className="flex flex-wrap items-center gap-2" data-testid="report-posting" data-state={state.state}>
       <Notice tone={state.state === 'posted' ? 'ok' : state.state === 'needsAttention' ? 'warn' : 'info'} className="min-w-0 flex-1 basis-60">
         {state.state === 'posted'
-          ? t('postPosted', { dealers: state.dealers })
+          ? t(entry.status === 'draft' ? 'postPostedDraft' : 'postPosted', { dealers: state.dealers })
           : state.state === 'pending'
             ? t('postPending')
             : t('postFailed', { reason: t('postNeedsAttention') })}

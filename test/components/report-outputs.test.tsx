@@ -210,7 +210,7 @@ describe('the weekly report in ReportsView', () => {
     const hints = await within(editor).findAllByTestId('plan-evidence');
     expect(hints.map((hint) => hint.textContent)).toEqual([
       expect.stringMatching(/^Records show: done · /),
-      'Records show: nothing in the records — say how far it got',
+      'Records show: nothing in the records',
     ]);
     const day = formatDay(thisWeek.start, 'en', 'short');
     expect(hints[0]!.textContent).toContain(`${day} visit to 大华商贸有限公司`);
@@ -228,7 +228,7 @@ describe('the weekly report in ReportsView', () => {
     await userEvent.click(await screen.findByRole('button', { name: '一键生成周报' }));
     await screen.findByText(/^已根据 1 张客户卡、1 份日报和 0 条竞品信息生成/);
     const hints = await screen.findAllByTestId('plan-evidence');
-    expect(hints.map((hint) => hint.textContent)).toEqual([expect.stringMatching(/^记录显示：已完成 · /), '记录显示：记录中未找到，请填写完成度']);
+    expect(hints.map((hint) => hint.textContent)).toEqual([expect.stringMatching(/^记录显示：已完成 · /), '记录显示：记录中未找到']);
     expect(hints[0]!.textContent).toContain('拜访 大华商贸有限公司');
     for (const hint of hints) expect(englishIn(hint.textContent ?? '')).toEqual([]);
   });
@@ -258,7 +258,7 @@ describe('PlanEvidenceHint', () => {
     expect(hintOf('en', rows.done)).toBe(`Records show: done · ${d('2026-12-01')} visit to 大华商贸有限公司`);
     expect(hintOf('en', rows.partly)).toBe(`Records show: partly done · 3 of 5 · ${d('2026-12-02')} “整理客户档案”`);
     expect(hintOf('en', rows.not)).toBe('Records show: not done');
-    expect(hintOf('en', rows.unknown)).toBe('Records show: nothing in the records — say how far it got');
+    expect(hintOf('en', rows.unknown)).toBe('Records show: nothing in the records');
   });
 
   it('says the same in zh-CN, without English', () => {
@@ -266,7 +266,7 @@ describe('PlanEvidenceHint', () => {
     expect(hintOf('zh-CN', rows.done)).toBe(`记录显示：已完成 · ${d('2026-12-01')} 拜访 大华商贸有限公司`);
     expect(hintOf('zh-CN', rows.partly)).toBe(`记录显示：部分完成 · 完成 3 / 5 · ${d('2026-12-02')} “整理客户档案”`);
     expect(hintOf('zh-CN', rows.not)).toBe('记录显示：未完成');
-    expect(hintOf('zh-CN', rows.unknown)).toBe('记录显示：记录中未找到，请填写完成度');
+    expect(hintOf('zh-CN', rows.unknown)).toBe('记录显示：记录中未找到');
     for (const row of Object.values(rows)) expect(englishIn(hintOf('zh-CN', row) ?? '')).toEqual([]);
   });
 
@@ -563,7 +563,8 @@ describe('PostStatus', () => {
     await waitFor(() => expect(screen.getByTestId('report-posting').getAttribute('data-state')).toBe('posted'));
     const dealers = (await import('../../lib/reports/diary-schema')).dealerIdsNamedIn(synced).length;
     expect(dealers).toBeGreaterThan(0);
-    expect(screen.getByTestId('report-posting').textContent).toBe(`In HubSpot as one note on ${dealers} ${dealers === 1 ? 'customer' : 'customers'}; it updates when the report changes.`);
+    // Still a draft: HubSpot's note is marked as one, and the words say so.
+    expect(screen.getByTestId('report-posting').textContent).toBe(`The draft is in HubSpot as one note on ${dealers} ${dealers === 1 ? 'customer' : 'customers'}, marked as a draft; submitting updates it.`);
     expect(screen.queryByRole('button', { name: 'Post to HubSpot now' })).toBeNull();
     expect(onSyncNow).toHaveBeenCalledTimes(1);
   });
@@ -590,7 +591,7 @@ describe('PostStatus', () => {
     );
     await waitFor(() => expect(screen.getByTestId('report-posting').getAttribute('data-state')).toBe('posted'));
     const text = screen.getByTestId('report-posting').textContent ?? '';
-    expect(text).toMatch(/^已作为一条备注发布到 HubSpot，关联 \d+ 家客户；报告修改后会同步更新。$/);
+    expect(text).toMatch(/^草稿已作为一条备注同步到 HubSpot（标明为草稿），关联 \d+ 家客户；提交后会更新这条备注。$/);
     expect(englishIn(text)).toEqual([]);
     expect(screen.queryByRole('button', { name: '立即发布到 HubSpot' })).toBeNull();
   });

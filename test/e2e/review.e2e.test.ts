@@ -86,7 +86,7 @@ describe('reviewing a weekly report across two profiles', () => {
       periodStart: WEEK_START, isoWeek: '2026-W48', month: '2026-11', status: 'draft', annotations: [],
       content: {
         kind: 'weekly',
-        lastWeekSummary: [{ item: '华东润滑油签约新品分销', completion: 80, problem: '' }],
+        lastWeekSummary: [{ item: '华东润滑油签约新品分销', completion: 80, problem: '合同待盖章' }],
         nextWeekPlan: [{ priority: '拜访 5 家终端，铺货 HX7', support: '' }],
         keyAccountVisits: [{ dealerId: dealers[0]!.id, day: '2026-11-25', purpose: '谈年度返利', outcome: '同意 12 月下单' }],
         gradeChanges: [],

@@ -121,7 +121,7 @@ describe('the one-click weekly report', () => {
         throw error;
       });
     const evidence = form.getByTestId('plan-evidence');
-    await expect.poll(() => evidence.allTextContents()).toEqual([expect.stringMatching(/^记录显示：已完成 · 11月24日周二 拜访/), '记录显示：记录中未找到，请填写完成度']);
+    await expect.poll(() => evidence.allTextContents()).toEqual([expect.stringMatching(/^记录显示：已完成 · 11月24日周二 拜访/), '记录显示：记录中未找到']);
     expect(await form.getByLabel('第 1 项完成度（%）', { exact: true }).inputValue()).toBe('100');
     expect(await form.getByLabel('第 2 项完成度（%）', { exact: true }).inputValue()).toBe('');
     expect(await form.getByLabel('走访 1 的目的', { exact: true }).inputValue()).toBe('谈年度返利');

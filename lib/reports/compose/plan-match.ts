@@ -51,7 +51,7 @@ const CHINESE_DIGITS: Record<string, number> = { 一: 1, 两: 2, 二: 2, 三: 3,
 const VISIT_WORDS = /(拜访|走访|回访|visit)/i;
 const ORDER_WORDS = /(订货|进货|下单|订单|铺货|order)/i;
 /** "5 家", "5次", "五家", "5 dealers", "5 visits", "5 terminals" — a count of visits or customers. */
-const VISIT_COUNT = /(\d+|[一两二三四五六七八九十])\s*(家|个|次|户|dealers?|customers?|terminals?|visits?|stores?)/i;
+const VISIT_COUNT = /(\d+|[一两二三四五六七八九十])\s*(家|个|次|户|dealers?|customers?|terminals?|visits?|stores?|outlets?|shops?|accounts?|retailers?)/i;
 /** "200 箱", "200 cases" — a quantity ordered. */
 const ORDER_QUANTITY = /(\d+(?:\.\d+)?)\s*(箱|件|条|瓶|桶|吨|cases?|cartons?|boxes?|units?)/i;
 

@@ -93,7 +93,9 @@ function intelLinesOf(intel: readonly IntelItem[]): IntelLine[] {
     .slice(0, 200)
     .map((item) => {
       const line: IntelLine = { id: item.id, day: item.observedDay, competitor: item.competitorName };
-      const product = [item.brand, item.product, item.spec].filter(Boolean).join(' ');
+      // The brand once: "美孚1号 全合成机油", not "美孚1号 美孚1号 全合成机油".
+      const brand = item.brand && !(item.product ?? '').includes(item.brand) ? item.brand : undefined;
+      const product = [brand, item.product, item.spec].filter(Boolean).join(' ');
       if (product) line.product = product.slice(0, 400);
       const price = item.prices[0];
       if (price) line.price = { kind: price.kind, amount: price.amount, currency: price.currency, unit: price.unit.slice(0, 40) };
@@ -110,7 +112,11 @@ function dailyDeadlines(period: ReportPeriod, dailies: readonly DiaryEntry[], to
   for (let day = period.start; day <= period.end && day <= today; day = nextDay(day)) {
     const entry = byStart.get(day);
     const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
-    if (entry) lines.push({ kind: 'daily', periodStart: day, outcome: entry.deadline?.outcome ?? 'draft' });
+    // A daily submitted before outcomes were recorded says nothing about its deadline.
+    const outcome = entry ? (entry.deadline?.outcome ?? (entry.status === 'draft' ? 'draft' : undefined)) : undefined;
+    if (entry) {
+      if (outcome) lines.push({ kind: 'daily', periodStart: day, outcome });
+    }
     // A weekend day without a report is a day off; today's report is not missing until the day ends.
     else if (weekday !== 0 && weekday !== 6 && day < today) lines.push({ kind: 'daily', periodStart: day, outcome: 'missing' });
   }

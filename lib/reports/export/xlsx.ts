@@ -107,7 +107,11 @@ export function legalSheetName(name: string, fallback: string): string {
     .replace(/^'+|'+$/g, '')
     .trim();
   const chars = Array.from(cleaned || fallback);
-  return chars.slice(0, MAX_SHEET_NAME).join('').trim() || fallback;
+  if (chars.length <= MAX_SHEET_NAME) return chars.join('').trim() || fallback;
+  const cut = chars.slice(0, MAX_SHEET_NAME).join('');
+  // Too long: end at the last word that fits ("The work, from the daily" rather than "…daily report"), trailing punctuation dropped.
+  const atWord = chars[MAX_SHEET_NAME] !== ' ' && cut.includes(' ') ? cut.slice(0, cut.lastIndexOf(' ')) : cut;
+  return atWord.replace(/[\s,;:，、；：-]+$/u, '').trim() || fallback;
 }
 
 /**
