@@ -405,7 +405,7 @@ export function DiaryEditor({
 
       {state.kind === 'monthly' && (
         <>
-          {before?.kind === 'monthly' && before.nextMonthPlan.length > 0 && <PreviousPlan lines={before.nextMonthPlan} />}
+          {before?.kind === 'monthly' && before.nextMonthPlan.length > 0 && <PreviousPlan lines={before.nextMonthPlan} evidence={planEvidence} periodStart={periodStart} />}
           {lines('results', t('results'), state.results)}
           {lines('problems', t('monthProblems'), state.problems)}
           {lines('nextMonthPlan', t('nextMonthPlan'), state.nextMonthPlan, { plan: true, hint: t('nextMonthPlanHint') })}
@@ -463,14 +463,21 @@ export function DiaryEditor({
   );
 }
 
-function PreviousPlan({ lines }: { lines: string[] }) {
+/**
+ * Last month's plan above this month's report; in a built report each line with what the month's
+ * records show beside it (plan against actual).
+ */
+function PreviousPlan({ lines, evidence, periodStart }: { lines: string[]; evidence?: readonly PlanEvidence[]; periodStart: string }) {
   const t = useT(diaryEditorMessages);
   return (
-    <section aria-label={t('previousPlan')} className="flex flex-col gap-1 rounded-md bg-soft px-3 py-2">
+    <section aria-label={t('previousPlan')} className="flex flex-col gap-1 rounded-md bg-soft px-3 py-2" data-testid="previous-plan">
       <h4 className="m-0 text-sm font-semibold text-ink">{t('previousPlan')}</h4>
-      <ol className="m-0 flex list-decimal flex-col gap-0.5 pl-5 text-sm text-muted">
+      <ol className="m-0 flex list-decimal flex-col gap-1 pl-5 text-sm text-muted">
         {lines.map((line, i) => (
-          <li key={i}>{line}</li>
+          <li key={i}>
+            <span className="text-ink">{line}</span>
+            <PlanEvidenceHint evidence={evidence?.find((row) => row.item === line.trim())} dealersById={{}} periodStart={periodStart} />
+          </li>
         ))}
       </ol>
     </section>

@@ -139,7 +139,7 @@ export function TeamRollup({ team, initial, actions }: TeamRollupProps) {
   const teamName = teamNameOf(team, locale);
   const document = useMemo(
     () => (rollup ? documentOfRollup(rollup, { locale, ...(teamName ? { teamName } : {}), manager: { id: me.id, name: profileNameFor(me.name, locale) }, dealerName, timeZone: team.me.timeZone ?? deviceTimeZone() }) : undefined),
-    [rollup, locale, teamName, me.id, me.name, dealerName],
+    [rollup, locale, teamName, me.id, me.name, dealerName, team.me.timeZone],
   );
 
   if (team.role === 'rep') return <Notice>{t('notManager')}</Notice>;

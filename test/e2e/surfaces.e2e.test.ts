@@ -74,6 +74,20 @@ const SURFACES: Surface[] = [
       await page.evaluate(() => window.scrollTo(0, 0));
     },
   },
+  {
+    name: 'reports-monthly-built',
+    // The month's report built in one click: last month's plan against what the month shows.
+    path: 'sidepanel.html#reports/monthly/2026-11-01',
+    prepare: async (page, locale) => {
+      const build = page.getByTestId('build-report').getByRole('button', { name: locale === 'en' ? 'Build the monthly report from my records' : '一键生成月报' });
+      // The first width builds it; after the reload for the next width it is built already.
+      const numbers = page.getByTestId('report-numbers');
+      const first = await Promise.race([build.waitFor({ timeout: 15_000 }).then(() => 'build' as const), numbers.waitFor({ timeout: 15_000 }).then(() => 'built' as const)]);
+      if (first === 'build') await build.click();
+      await numbers.waitFor({ timeout: 15_000 });
+      await page.evaluate(() => window.scrollTo(0, 0));
+    },
+  },
   { name: 'settings', path: 'sidepanel.html#settings' },
   { name: 'popup', path: 'popup.html' },
   { name: 'options', path: 'options.html' },
