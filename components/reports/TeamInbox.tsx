@@ -6,10 +6,8 @@
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { ChevronLeft, ChevronRight, PenLine } from 'lucide-react';
-import { addDays, addMonths, format, parseISO } from 'date-fns';
+import { ChevronRight, PenLine } from 'lucide-react';
 import { today } from '../../lib/kernel/dates';
-import type { Locale } from '../../lib/kernel/i18n';
 import type { DiaryEntry, DiaryKind } from '../../lib/reports/diary-schema';
 import { periodOf } from '../../lib/reports/periods';
 import { entriesOfPeriod, reviewEventsOfEntry } from '../../lib/reports/queries';
@@ -18,8 +16,8 @@ import { profileNameFor } from '../../lib/store/settings';
 import type { TeamContext } from '../../lib/team/roles';
 import { useDatabase } from '../shell/database-context';
 import { useLocale, useT } from '../shell/locale';
-import { Badge, Button, Notice, SegmentedControl, cn, hintClass } from '../ui';
-import { periodTitle } from './period';
+import { Badge, Notice, SegmentedControl, cn, hintClass } from '../ui';
+import { PeriodStepper } from './PeriodStepper';
 import { ReviewReader } from './ReviewReader';
 import { DeadlineBadge, ReviewStateBadge, whenText } from './ReviewPanel';
 import { reviewMessages } from './review-messages';
@@ -30,26 +28,10 @@ import { deviceTimeZone } from '../../lib/reports/deadlines';
 /** What reps write (a market inspection is a manager's own report, never in a team inbox), in the order Reports lists them. */
 const KINDS = ['weekly', 'monthly', 'daily'] as const satisfies readonly DiaryKind[];
 
-/** The period before or after `start` of a report kind. */
-function shiftPeriod(kind: DiaryKind, start: string, step: -1 | 1): string {
-  const day = parseISO(start);
-  const moved = kind === 'weekly' ? addDays(day, 7 * step) : kind === 'monthly' ? addMonths(day, step) : addDays(day, step);
-  return periodOf(kind, format(moved, 'yyyy-MM-dd')).start;
-}
-
 interface InboxRow {
   entry: DiaryEntry;
   summary: ReviewSummary;
   unread: boolean;
-}
-
-/** A week's days in words, under its number: "23 – 29 Nov" / "11月23日至29日". */
-function weekDays(start: string, locale: Locale): string {
-  const first = parseISO(`${start}T00:00:00Z`);
-  const last = addDays(first, 6);
-  if (locale === 'en') return new Intl.DateTimeFormat('en-GB', { month: 'short', day: 'numeric', timeZone: 'UTC' }).formatRange(first, last);
-  const [m1, d1, m2, d2] = [first.getUTCMonth() + 1, first.getUTCDate(), last.getUTCMonth() + 1, last.getUTCDate()];
-  return `${m1}月${d1}日至${m2 === m1 ? '' : `${m2}月`}${d2}日`;
 }
 
 export function TeamInbox({ team, initial }: { team: TeamContext; initial?: { kind: DiaryKind; periodStart: string; entryId?: string } }) {
@@ -60,7 +42,6 @@ export function TeamInbox({ team, initial }: { team: TeamContext; initial?: { ki
   const [start, setStart] = useState(() => initial?.periodStart ?? periodOf(initial?.kind ?? 'weekly', today()).start);
   const [openedId, setOpenedId] = useState<string | undefined>(initial?.entryId);
   const headingId = useId();
-  const periodId = useId();
   const { id: myId, name: myName } = team.me;
   const me = useMemo(() => ({ id: myId, name: myName }), [myId, myName]);
   const repIds = useMemo(() => new Set(team.reps.map((r) => r.id)), [team.reps]);
@@ -141,18 +122,7 @@ export function TeamInbox({ team, initial }: { team: TeamContext; initial?: { ki
           }}
         />
       </div>
-      <div className="flex items-center justify-between gap-2" role="group" aria-labelledby={periodId}>
-        <Button size="icon" variant="ghost" aria-label={t('previousPeriod')} title={t('previousPeriod')} onClick={() => setStart(shiftPeriod(kind, start, -1))}>
-          <ChevronLeft aria-hidden="true" className="size-4" />
-        </Button>
-        <p id={periodId} className="m-0 flex min-w-0 flex-col items-center text-center" data-testid="inbox-period">
-          <span className="text-base font-medium">{periodTitle(kind, start, locale)}</span>
-          {kind === 'weekly' && <span className="text-sm text-muted">{weekDays(start, locale)}</span>}
-        </p>
-        <Button size="icon" variant="ghost" aria-label={t('nextPeriod')} title={t('nextPeriod')} disabled={start >= current} onClick={() => setStart(shiftPeriod(kind, start, 1))}>
-          <ChevronRight aria-hidden="true" className="size-4" />
-        </Button>
-      </div>
+      <PeriodStepper kind={kind} start={start} current={current} labels={{ previous: t('previousPeriod'), next: t('nextPeriod') }} testId="inbox-period" onChange={setStart} />
       {rows && (
         <p className={hintClass} data-testid="inbox-counts">
           {t('counts', { submitted: sorted.length, total: team.reps.length, unread })}

@@ -8,8 +8,7 @@
  */
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { ChevronDown, ChevronLeft, ChevronRight, TrendingDown, TrendingUp } from 'lucide-react';
-import { addDays, addMonths, format, parseISO } from 'date-fns';
+import { ChevronDown, TrendingDown, TrendingUp } from 'lucide-react';
 import { today } from '../../lib/kernel/dates';
 import { formatNumber } from '../../lib/kernel/format';
 import type { Locale } from '../../lib/kernel/i18n';
@@ -28,7 +27,8 @@ import type { TeamContext } from '../../lib/team/roles';
 import { useDatabase } from '../shell/database-context';
 import { useLocale, useT } from '../shell/locale';
 import { Badge, Button, Notice, SegmentedControl, ShowMore, cn, hintClass } from '../ui';
-import { formatInstant, periodTitle } from './period';
+import { formatInstant } from './period';
+import { PeriodStepper } from './PeriodStepper';
 import { whenText } from './ReviewPanel';
 import { rollupMessages } from './rollup-messages';
 import { useDeadlineOverrides } from './use-deadline-rules';
@@ -54,22 +54,6 @@ const STATUS_DOTS: Record<RollupStatus, string> = {
   onTimeWithReason: 'bg-ok',
   onTime: 'bg-ok',
 };
-
-/** The period before or after `start`. */
-function shiftPeriod(kind: RollupKind, start: string, step: -1 | 1): string {
-  const day = parseISO(start);
-  const moved = kind === 'weekly' ? addDays(day, 7 * step) : addMonths(day, step);
-  return periodOf(kind, format(moved, 'yyyy-MM-dd')).start;
-}
-
-/** A week's days in words, under its number: "23 – 29 Nov" / "11月23日至29日". */
-function weekDays(start: string, locale: Locale): string {
-  const first = parseISO(`${start}T00:00:00Z`);
-  const last = addDays(first, 6);
-  if (locale === 'en') return new Intl.DateTimeFormat('en-GB', { month: 'short', day: 'numeric', timeZone: 'UTC' }).formatRange(first, last);
-  const [m1, d1, m2, d2] = [first.getUTCMonth() + 1, first.getUTCDate(), last.getUTCMonth() + 1, last.getUTCDate()];
-  return `${m1}月${d1}日至${m2 === m1 ? '' : `${m2}月`}${d2}日`;
-}
 
 /** Every dealer a roll-up names (orders, grade changes, missing SKUs, KPI moves). */
 function dealerIdsOf(rollup: Rollup): string[] {
@@ -100,7 +84,6 @@ export function TeamRollup({ team, initial, actions }: TeamRollupProps) {
   const locale = useLocale();
   const db = useDatabase();
   const headingId = useId();
-  const periodId = useId();
   const [kind, setKind] = useState<RollupKind>(initial?.kind ?? 'weekly');
   const [start, setStart] = useState(() => initial?.periodStart ?? periodOf(initial?.kind ?? 'weekly', today()).start);
   const [sort, setSort] = useState<RollupSort>('name');
@@ -177,18 +160,7 @@ export function TeamRollup({ team, initial, actions }: TeamRollupProps) {
           }}
         />
       </div>
-      <div className="flex items-center justify-between gap-2" role="group" aria-labelledby={periodId}>
-        <Button size="icon" variant="ghost" aria-label={t('previousPeriod')} title={t('previousPeriod')} onClick={() => setStart(shiftPeriod(kind, start, -1))}>
-          <ChevronLeft aria-hidden="true" className="size-4" />
-        </Button>
-        <p id={periodId} className="m-0 flex min-w-0 flex-col items-center text-center" data-testid="rollup-period">
-          <span className="text-base font-medium">{periodTitle(kind, start, locale)}</span>
-          {kind === 'weekly' && <span className="text-sm text-muted">{weekDays(start, locale)}</span>}
-        </p>
-        <Button size="icon" variant="ghost" aria-label={t('nextPeriod')} title={t('nextPeriod')} disabled={start >= current} onClick={() => setStart(shiftPeriod(kind, start, 1))}>
-          <ChevronRight aria-hidden="true" className="size-4" />
-        </Button>
-      </div>
+      <PeriodStepper kind={kind} start={start} current={current} labels={{ previous: t('previousPeriod'), next: t('nextPeriod') }} testId="rollup-period" onChange={setStart} />
 
       {!rollup || !document ? (
         <p className={hintClass}>{t('loading')}</p>
