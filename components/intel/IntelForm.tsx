@@ -5,6 +5,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from '../../lib/kernel/zod';
 import type { RecordDraft } from '../../lib/store/records';
 import { IntelItem, PriceKind, PromotionType } from '../../lib/intel/schema';
+import { parseIntelText, type ParsedIntel } from '../../lib/intel/parse';
 import { useT } from '../shell/locale';
 import {
   AddRowButton,
@@ -116,8 +117,32 @@ type IntelFormValues = z.input<ReturnType<typeof intelFormSchema>>;
 type PriceRow = { kind: PriceKindValue; currency: string; amount: string; unit: string };
 const emptyPrice = (): PriceRow => ({ kind: 'retail', currency: 'CNY', amount: '', unit: '' });
 
-/** The form's values: blank for a new observation, or those of the item being edited. */
-function valuesOf(item: IntelItem | undefined, today: string, dealerId = ''): IntelFormValues {
+/** A parsed price as a form row: "元/条" for yuan, "$/bottle" otherwise; no unit when the text said none. */
+function priceRowOf(price: ParsedIntel['prices'][number]): PriceRow {
+  const money = price.currency === 'CNY' ? '元' : price.currency;
+  return { kind: price.kind, currency: price.currency, amount: String(price.amount), unit: price.unit ? `${money}/${price.unit}` : '' };
+}
+
+/**
+ * What the selected text suggests (lib/intel/parse.ts): the prices it sells at now (a struck-out
+ * original only when it is the only price) and its promotion. The rep confirms or changes them.
+ */
+function suggestedFrom(text: string | undefined, today: string): Partial<IntelFormValues> {
+  if (!text?.trim()) return {};
+  const parsed = parseIntelText(text, { today });
+  const now = parsed.prices.filter((price) => price.label !== 'original');
+  const prices = (now.length > 0 ? now : parsed.prices).slice(0, 4).map(priceRowOf);
+  const promotion = parsed.promotion;
+  return {
+    ...(prices.length > 0 ? { prices } : {}),
+    ...(promotion
+      ? { promotionType: promotion.type, promotionDescription: promotion.terms, promotionFrom: promotion.from ?? '', promotionTo: promotion.to ?? '' }
+      : {}),
+  };
+}
+
+/** The form's values: blank for a new observation (with what the selection suggests), or those of the item being edited. */
+function valuesOf(item: IntelItem | undefined, today: string, dealerId = '', selection?: string): IntelFormValues {
   if (!item) {
     return {
       observedDay: today,
@@ -135,6 +160,7 @@ function valuesOf(item: IntelItem | undefined, today: string, dealerId = ''): In
       region: '',
       dealerId,
       confidence: 'medium',
+      ...suggestedFrom(selection, today),
     };
   }
   return {
@@ -192,7 +218,7 @@ export function IntelForm({ initial, item, competitors, dealers = [], today, onS
     formState: { errors, isSubmitting },
   } = useForm<IntelFormValues>({
     resolver: zodResolver(schema),
-    defaultValues: valuesOf(item, today, initial?.dealerId),
+    defaultValues: valuesOf(item, today, initial?.dealerId, initial?.sourceText),
   });
   const prices = useFieldArray({ control: formControl, name: 'prices' });
 

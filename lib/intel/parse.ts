@@ -273,7 +273,9 @@ export function periodOf(text: string, today: string): { from?: string; to?: str
 /** The clause a match sits in, from the match on: "买4L送1L" of "限时促销：买4L送1L，12月1日至…". */
 function termsAt(text: string, index: number, length: number): string {
   const rest = text.slice(index);
-  const end = rest.search(/[，,。；;！!？?\n]|\s{2,}/u);
+  // Up to the end of its words: punctuation, a line break, or a space after the matched phrase.
+  const after = rest.slice(length).search(/[，,。；;！!？?\n\s<>"'“”]/u);
+  const end = after < 0 ? -1 : length + after;
   const clause = (end < 0 ? rest : rest.slice(0, Math.max(end, length))).trim();
   return clause.slice(0, 200);
 }

@@ -41,7 +41,10 @@ describe('IntelForm', () => {
         onSave={onSave}
       />,
     );
-    await fillIn(user, { 竞品: '壳牌', 品牌: '喜力', 产品: 'HX7 合成机油', SKU: 'HX7-4L', 规格: '4L', '价格 1 金额': '168', '价格 1 单位': '元/瓶' });
+    // The selection's price is suggested already (lib/intel/parse.ts); the rep adds the unit it did not say.
+    expect((screen.getByLabelText('价格 1 金额') as HTMLInputElement).value).toBe('168');
+    expect((screen.getByLabelText('价格 1 单位') as HTMLInputElement).value).toBe('');
+    await fillIn(user, { 竞品: '壳牌', 品牌: '喜力', 产品: 'HX7 合成机油', SKU: 'HX7-4L', 规格: '4L', '价格 1 单位': '元/瓶' });
     await user.click(screen.getByRole('button', { name: '添加价格' }));
     await user.selectOptions(screen.getByLabelText('价格 2 类型'), 'wholesale');
     await fillIn(user, { '价格 2 金额': '1500', '价格 2 单位': '元/箱' });
@@ -76,6 +79,23 @@ describe('IntelForm', () => {
       screenshot: PNG,
     });
     expect(asRecord(draft).success).toBe(true);
+  });
+
+  it('fills the prices and the promotion the selection holds, in both languages; the rep confirms', async () => {
+    const selection = '¥429.00 ¥468.00 限时促销：买4L送1L，12月1日至12月12日';
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const onSave = vi.fn<OnSave>().mockResolvedValue();
+      const view = inLocale(locale, <IntelForm competitors={['美孚']} today="2026-11-30" initial={{ sourceTitle: '美孚1号 全合成机油 0W-40 4L', sourceText: selection }} onSave={onSave} />);
+      const user = userEvent.setup();
+      await user.type(screen.getByLabelText(locale === 'en' ? 'Competitor' : '竞品', { exact: true }), '美孚');
+      await user.type(screen.getByLabelText(locale === 'en' ? 'Price 1 unit' : '价格 1 单位'), '元/瓶');
+      await user.click(screen.getByRole('button', { name: locale === 'en' ? 'Save intel' : '保存竞品信息' }));
+      const draft = onSave.mock.calls[0]![0];
+      // The struck-out ¥468 is what it was; ¥429 is what it sells for now.
+      expect(draft.prices).toEqual([{ kind: 'retail', amount: 429, currency: 'CNY', unit: '元/瓶' }]);
+      expect(draft.promotion).toEqual({ type: 'bundle', description: '买4L送1L', from: '2026-12-01', to: '2026-12-12' });
+      view.unmount();
+    }
   });
 
   it('needs only the competitor; the labels e2e tests use are stable (en)', async () => {
