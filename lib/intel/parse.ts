@@ -45,7 +45,7 @@ const MAX_TEXT = 5000;
 const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const RANGE_JOIN = String.raw`\s*(?:~|～|-|–|—|至|到)\s*`;
 const UNITS_ZH = '条|箱|瓶|桶|件|支|盒|包|袋|罐|个|台|吨|升|公斤|千克|斤|套|提|听|组|片|只|双|把|块';
-const UNITS_EN = 'bottles?|cases?|cartons?|boxes|box|drums?|packs?|units?|pieces?|pcs|litres?|liters?|tins?|cans?|bags?|kg|L|l|ml|mL';
+const UNITS_EN = 'bottles?|cases?|cartons?|boxes|box|drums?|pails?|pallets?|packs?|units?|pieces?|pcs|litres?|liters?|tins?|cans?|bags?|tons?|tonnes?|kg|KG|Kg|L|l|ml|mL';
 
 /** Currency written before the amount, and its ISO code. */
 const PREFIX_CURRENCIES: [RegExp, string][] = [
@@ -62,12 +62,12 @@ const PREFIX = String.raw`US\$|HK\$|USD|HKD|EUR|GBP|RMB|CNY|人民币|\$|€|£|
 const SUFFIX_CURRENCIES: Record<string, string> = { 元: 'CNY', 块: 'CNY', 块钱: 'CNY', 圆: 'CNY', 人民币: 'CNY', 美元: 'USD', 欧元: 'EUR', 港币: 'HKD', 港元: 'HKD', 英镑: 'GBP' };
 const SUFFIX = '块钱|元|块|圆|美元|欧元|港币|港元|英镑';
 
-const UNIT_AFTER = String.raw`(?:\s*(?:/|／|每|per\s+|a\s+)\s*(${UNITS_ZH}|${UNITS_EN}))?`;
+const UNIT_AFTER = String.raw`(?:\s*(?:/|／|每|一|per\s+|a\s+)\s*(${UNITS_ZH}|${UNITS_EN})(?![A-Za-z]))?`;
 
 /** ¥36, RMB 980/箱, US$5.20 per bottle, ¥80~95/件 */
 const PREFIXED = new RegExp(String.raw`(${PREFIX})\s*(${NUMBER})(?:${RANGE_JOIN}(?:${PREFIX})?\s*(${NUMBER}))?${UNIT_AFTER}`, 'giu');
 /** 36元, 360元/条, 80~95元/件, 268块钱一桶 */
-const SUFFIXED = new RegExp(String.raw`(${NUMBER})(?:${RANGE_JOIN}(${NUMBER}))?\s*(${SUFFIX})(?:\s*(?:/|／|每|一)\s*(${UNITS_ZH}))?`, 'gu');
+const SUFFIXED = new RegExp(String.raw`(${NUMBER})(?:${RANGE_JOIN}(${NUMBER}))?\s*(万)?\s*(${SUFFIX})(?:\s*(?:/|／|每|一)\s*(${UNITS_ZH}|${UNITS_EN})(?![A-Za-z]))?`, 'gu');
 /** A price word, then a bare number: 零售价 468, was 2,399.00, Retail price: 468 per drum */
 const WORDED = new RegExp(
   String.raw`(零售价|批发价|供货价|进货价|出厂价|到手价|券后价|原价|现价|售价|促销价|活动价|秒杀价|划线价|单价|retail price|wholesale price|supply price|list price|price|was|now|RRP|MSRP)\s*[:：]?\s*(${NUMBER})(?:${RANGE_JOIN}(${NUMBER}))?${UNIT_AFTER}`,
@@ -78,14 +78,16 @@ const WORDED = new RegExp(
 const UNIT_BEFORE = new RegExp(String.raw`每\s*(${UNITS_ZH})[^0-9\n]{0,4}$`, 'u');
 
 const LABELS: [RegExp, PriceLabel][] = [
-  [/(原价|划线价|吊牌价|市场价|was|original|list price|RRP|MSRP)/i, 'original'],
+  [/(原价|划线价|吊牌价|市场价|\bwas\b|\boriginal\b|\blist price\b|\bRRP\b|\bMSRP\b)/i, 'original'],
   [/(到手价)/, 'final'],
   [/(券后价|券后)/, 'coupon'],
-  [/(现价|促销价|活动价|秒杀价|特价|now|sale price|deal)/i, 'current'],
+  [/(现价|促销价|活动价|秒杀价|特价|\bnow\b|\bsale price\b|\bdeal\b)/i, 'current'],
 ];
 const KINDS: [RegExp, PriceKind][] = [
-  [/(批发价|批发|wholesale)/i, 'wholesale'],
-  [/(供货价|进货价|出厂价|拿货价|supply price|cost price|ex-works)/i, 'supply'],
+  [/(批发价|批发|\bwholesale\b)/i, 'wholesale'],
+  [/(供货价|进货价|出厂价|拿货价|\bsupply price\b|\bcost price\b|\bex-works\b|\bdealer price\b)/i, 'supply'],
+  // Said as retail: the default, but said, so it does not take the kind of the price before it.
+  [/(零售|售价|\bretail\b)/i, 'retail'],
 ];
 
 function amountOf(text: string | undefined): number | undefined {
@@ -105,15 +107,19 @@ interface Found {
 }
 
 /** The words just before a match (its label and kind live there), up to the previous price. */
-function contextBefore(text: string, start: number, floor: number): string {
-  return text.slice(Math.max(floor, start - 12), start);
+function contextBefore(text: string, start: number, floor: number, width = 12): string {
+  return text.slice(Math.max(floor, start - width), start);
 }
 
-function labelled(price: ParsedPrice, before: string, own: string): ParsedPrice {
-  const words = `${before} ${own}`;
+/** Prices whose kind a word said (the others may take the kind of the price before them). */
+const saidKind = new WeakSet<ParsedPrice>();
+
+function labelled(price: ParsedPrice, before: string, own: string, wider = before): ParsedPrice {
   const label = LABELS.find(([pattern]) => pattern.test(own))?.[1] ?? LABELS.find(([pattern]) => pattern.test(before))?.[1];
-  const kind = KINDS.find(([pattern]) => pattern.test(words))?.[1];
-  return { ...price, ...(kind ? { kind } : {}), ...(label ? { label } : {}) };
+  const kind = KINDS.find(([pattern]) => pattern.test(own))?.[1] ?? KINDS.find(([pattern]) => pattern.test(wider))?.[1];
+  const result: ParsedPrice = { ...price, ...(kind ? { kind } : {}), ...(label ? { label } : {}) };
+  if (kind) saidKind.add(result);
+  return result;
 }
 
 function pricesOf(text: string): ParsedPrice[] {
@@ -123,7 +129,7 @@ function pricesOf(text: string): ParsedPrice[] {
     if (overlaps(start, end)) return;
     if (price.upTo !== undefined && price.upTo < price.amount) return;
     const floor = found.filter((f) => f.end <= start).reduce((max, f) => Math.max(max, f.end), 0);
-    found.push({ start, end, price: labelled({ ...price, kind: 'retail' }, contextBefore(text, start, floor), own) });
+    found.push({ start, end, price: labelled({ ...price, kind: 'retail' }, contextBefore(text, start, floor), own, contextBefore(text, start, floor, 30)) });
   };
 
   for (const match of text.matchAll(WORDED)) {
@@ -150,13 +156,17 @@ function pricesOf(text: string): ParsedPrice[] {
     marked.push({ start: match.index ?? 0, end: (match.index ?? 0) + whole.length, price: { amount, ...(upTo !== undefined ? { upTo } : {}), currency: prefixCurrency(sign!), ...(unit ? { unit } : {}), kind: 'retail', text: whole.trim() } });
   }
   for (const match of text.matchAll(SUFFIXED)) {
-    const [whole, number, high, word, unitAfter] = match;
+    const [whole, number, high, tenThousand, word, unitAfter] = match;
     const start = match.index ?? 0;
     // Part of a bigger number or a spec ("2.1万元" is read as 2.1 … skip numbers glued to letters).
     if (start > 0 && /[A-Za-z]/.test(text[start - 1]!)) continue;
-    const amount = amountOf(number);
-    if (amount === undefined) continue;
-    const upTo = amountOf(high);
+    // 3.6万元 is 36,000 yuan.
+    const scale = tenThousand ? 10_000 : 1;
+    const low = amountOf(number);
+    if (low === undefined) continue;
+    const amount = Math.round(low * scale * 100) / 100;
+    const high2 = amountOf(high);
+    const upTo = high2 === undefined ? undefined : Math.round(high2 * scale * 100) / 100;
     const unit = unitAfter ?? UNIT_BEFORE.exec(text.slice(Math.max(0, start - 12), start))?.[1];
     marked.push({ start, end: start + whole.length, price: { amount, ...(upTo !== undefined ? { upTo } : {}), currency: SUFFIX_CURRENCIES[word!] ?? 'CNY', ...(unit ? { unit } : {}), kind: 'retail', text: whole.trim() } });
   }
@@ -169,7 +179,9 @@ function pricesOf(text: string): ParsedPrice[] {
       const wordText = text.slice(worded.start, m.start);
       add(Math.min(worded.start, m.start), Math.max(worded.end, m.end), { ...m.price, unit: m.price.unit ?? worded.price.unit }, wordText);
       const added = found[found.length - 1]!;
-      added.price = { ...labelled({ ...added.price, kind: 'retail' }, contextBefore(text, worded.start, 0), wordText), text: text.slice(added.start, added.end).trim() };
+      const relabelled = labelled({ ...added.price, kind: 'retail' }, contextBefore(text, worded.start, 0), wordText, contextBefore(text, worded.start, 0, 30));
+      added.price = { ...relabelled, text: text.slice(added.start, added.end).trim() };
+      if (saidKind.has(relabelled)) saidKind.add(added.price);
       if (!added.price.unit) delete added.price.unit;
     } else {
       add(m.start, m.end, m.price, '');
@@ -177,6 +189,14 @@ function pricesOf(text: string): ParsedPrice[] {
   }
 
   const ordered = found.sort((a, b) => a.start - b.start);
+  // "出厂价由128元/桶调至136元/桶": a price in the same sentence as one whose kind was said has that kind.
+  for (let i = 1; i < ordered.length; i++) {
+    const before = ordered[i - 1]!;
+    const current = ordered[i]!;
+    if (saidKind.has(current.price) || !saidKind.has(before.price) || /[。；;！!？?\n]/u.test(text.slice(before.end, current.start))) continue;
+    current.price = { ...current.price, kind: before.price.kind };
+    saidKind.add(current.price);
+  }
   pairStrikeThrough(text, ordered);
   return ordered.map((f) => f.price);
 }
@@ -203,7 +223,7 @@ const PROMOTIONS: [RegExp, PromotionKind][] = [
   [/(满\s*\d+\s*减\s*\d+|满减|\d+(?:\.\d+)?\s*折|[一二三四五六七八九]\s*折|打折|折扣|\d+\s*%\s*off|\d+\s*%\s*discount|discount)/iu, 'discount'],
   [/(直降\s*\d*\s*元?|降价|立减\s*\d*\s*元?|price\s+(?:cut|drop)|reduced\s+by)/iu, 'priceCut'],
   [/(返点|返利|返现|cash\s*back|rebate)/iu, 'rebate'],
-  [/(双倍积分|积分|(?:double\s+)?points)/iu, 'points'],
+  [/(双倍积分|积分|(?:double|bonus|reward|loyalty|extra)\s+points|earn\s+\d*\s*points|\d+\s*x\s+points|points\s+(?:reward|bonus|program))/iu, 'points'],
   [/(堆头|端架|陈列|地堆|end\s*caps?|display)/iu, 'display'],
   [/(赠品|赠送|送\s*[^\s，,。；;！!\d]{1,8}|free\s+gift|gift\s+with\s+purchase)/iu, 'gift'],
   [/(新品上市|新品首发|新品|new\s+launch|newly\s+launched|launch)/iu, 'newLaunch'],
@@ -244,17 +264,32 @@ export function periodOf(text: string, today: string): { from?: string; to?: str
     const to = validDay(y2, m2, d2);
     return from && to && from <= to ? { from, to } : {};
   };
-  let m = /(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?\s*(?:至|到|-|–|—|~|～)\s*(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*[日号]/u.exec(text);
+  let m = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?\s*(?:至|到|-|–|—|~|～)\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?/u.exec(text);
+  if (m) {
+    const from = validDay(Number(m[1]), Number(m[2]), Number(m[3]));
+    const to = validDay(Number(m[4] ?? m[1]), Number(m[5]), Number(m[6]));
+    return from && to && from <= to ? { from, to } : {};
+  }
+  m = /(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?\s*(?:至|到|-|–|—|~|～)\s*(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*[日号]/u.exec(text);
   if (m) return range(Number(m[1]), Number(m[2]), Number(m[3] ?? m[1]), Number(m[4]));
   m = /(?<![\d.])(\d{1,2})[./](\d{1,2})\s*(?:至|到|-|–|—|~|～)\s*(?:(\d{1,2})[./])?(\d{1,2})(?![\d.]|\s*(?:元|块|%))/u.exec(text);
-  if (m && /活动|促销|期间|时间|限时|日期|有效|截止/.test(text)) return range(Number(m[1]), Number(m[2]), Number(m[3] ?? m[1]), Number(m[4]));
+  // Called only for a promotion: "12.1-12.12" next to one is its period, not a price (no 元 after it).
+  if (m) return range(Number(m[1]), Number(m[2]), Number(m[3] ?? m[1]), Number(m[4]));
   m = /即日起\s*(?:至|到)\s*(月底|本月底|(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?)/u.exec(text);
   if (m) {
     if (!m[2]) return { from: today, to: monthEnd(today) };
     const to = validDay(yearOf(Number(m[2]), today), Number(m[2]), Number(m[3]));
     return to && to >= today ? { from: today, to } : {};
   }
+  m = /(?:到|至|截止到?|截至)\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]|(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?\s*(?:前|之前|截止|止|为止)/u.exec(text);
+  if (m) {
+    const month = Number(m[1] ?? m[3]);
+    const to = validDay(yearOf(month, today), month, Number(m[2] ?? m[4]));
+    return to ? { to } : {};
+  }
   const monthNo = (name: string) => MONTHS_EN.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+  m = new RegExp(String.raw`(\d{1,2})(?:st|nd|rd|th)?\s+${MONTH_EN}\s*(?:[–—~-]|to|until|till)\s*(\d{1,2})(?:st|nd|rd|th)?\s+${MONTH_EN}`, 'i').exec(text);
+  if (m) return range(monthNo(m[2]!), Number(m[1]), monthNo(m[4]!), Number(m[3]));
   m = new RegExp(String.raw`(\d{1,2})\s*(?:[–—~-]|to)\s*(\d{1,2})\s+${MONTH_EN}`, 'i').exec(text);
   if (m) return range(monthNo(m[3]!), Number(m[1]), monthNo(m[3]!), Number(m[2]));
   m = new RegExp(String.raw`${MONTH_EN}\s+(\d{1,2})\s*(?:[–—~-]|to)\s*(?:${MONTH_EN}\s+)?(\d{1,2})\b`, 'i').exec(text);
