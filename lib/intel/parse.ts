@@ -219,7 +219,7 @@ function pairStrikeThrough(text: string, found: Found[]): void {
 }
 
 const PROMOTIONS: [RegExp, PromotionKind][] = [
-  [/(买\s*[\d一二两三四五六七八九十]+\s*[^\s，,。；;！!送赠]{0,4}\s*[送赠]\s*[\d一二两三四五六七八九十]+\s*[^\s，,。；;！!]{0,4}|buy\s+\d+\s*(?:,\s*)?get\s+\d+(?:\s+free)?|\d+\s*\+\s*1|买赠)/iu, 'bundle'],
+  [/(买\s*[\d一二两三四五六七八九十]+\s*[^\s，,。；;！!送赠]{0,4}\s*[送赠]\s*[\d一二两三四五六七八九十]+[^\s，,。；;！!<>"'“”]{0,4}|buy\s+\d+\s*(?:,\s*)?get\s+\d+(?:\s+free)?|\d+\s*\+\s*1|买赠)/iu, 'bundle'],
   [/(满\s*\d+\s*减\s*\d+|满减|\d+(?:\.\d+)?\s*折|[一二三四五六七八九]\s*折|打折|折扣|\d+\s*%\s*off|\d+\s*%\s*discount|discount)/iu, 'discount'],
   [/(直降\s*\d*\s*元?|降价|立减\s*\d*\s*元?|price\s+(?:cut|drop)|reduced\s+by)/iu, 'priceCut'],
   [/(返点|返利|返现|cash\s*back|rebate)/iu, 'rebate'],

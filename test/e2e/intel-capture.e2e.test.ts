@@ -66,6 +66,11 @@ describe('competitor intel captured from a web page', () => {
     await expect(form.getByText(SHOP_URL).count()).resolves.toBeGreaterThan(0);
     await expect(form.getByText(HOSTILE, { exact: false }).count()).resolves.toBeGreaterThan(0);
     await expect(form.locator('img[src="x"]').count()).resolves.toBe(0);
+    // The selection's price and promotion are filled in (lib/intel/parse.ts); the hostile markup stays out of them.
+    expect(await form.getByLabel('价格 1 金额').inputValue()).toBe('168');
+    expect(await form.getByLabel('价格 1 单位').inputValue()).toBe('元/瓶');
+    expect(await form.getByLabel('促销方式').inputValue()).toBe('bundle');
+    expect(await form.getByLabel('促销内容').inputValue()).toBe('买二送一');
 
     // Typing inside the form must not reach the page's own keyboard handlers.
     await shop.evaluate(() => {
@@ -85,7 +90,14 @@ describe('competitor intel captured from a web page', () => {
 
     const panel = await session.openPage('sidepanel.html#intel');
     const [item] = await readRows(panel, 'intelItems');
-    expect(item).toMatchObject({ competitorName: '壳牌', product: 'HX7', sourceUrl: SHOP_URL, sourceTitle: '壳牌 HX7 限时促销' });
+    expect(item).toMatchObject({
+      competitorName: '壳牌',
+      product: 'HX7',
+      sourceUrl: SHOP_URL,
+      sourceTitle: '壳牌 HX7 限时促销',
+      prices: [{ kind: 'retail', amount: 168, currency: 'CNY', unit: '元/瓶' }],
+      promotion: { type: 'bundle', description: '买二送一' },
+    });
     expect(item!.sourceText).toContain(HOSTILE);
     await panel.getByText('壳牌').first().waitFor();
   });
