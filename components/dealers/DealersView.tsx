@@ -1,12 +1,12 @@
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
-import { ChevronRight, Plus, Search } from 'lucide-react';
+import { ChevronRight, Plus } from 'lucide-react';
 import { DealerPage } from './DealerPage';
 import { Rankings } from './Rankings';
 import { useLocale, useT } from '../shell/locale';
 import { sidePanelMessages } from '../pages/side-panel/messages';
 import { useDatabase, useQuery, useSetting } from '../shell/database-context';
 import { EmptyState } from '../shell/EmptyState';
-import { Badge, Button, DeleteButton, Field, Notice, SaveError, SegmentedControl, ShowMore, cn, errorMessageOf, hintClass, inputClass, selectClass } from '../ui';
+import { Badge, Button, DeleteButton, Field, Notice, SaveError, SearchInput, SegmentedControl, ShowMore, cn, errorMessageOf, hintClass, inputClass, selectClass } from '../ui';
 import { ErrorDetails } from '../ui/ErrorDetails';
 import { dealersMessages } from './messages';
 import { formatDay, formatMoney } from '../../lib/kernel/format';
@@ -118,19 +118,14 @@ function DealerList({ onOpen }: { onOpen(id: string): void }) {
         <div className="flex flex-col gap-3">
           <Field label={t('dealersSearch')}>
             {(control) => (
-              <div className="relative">
-                <Search aria-hidden="true" className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted" />
-                <input
-                  {...control}
-                  type="search"
-                  value={search}
-                  onChange={(e) => {
-                    setSearch(e.target.value);
-                    setLimit(PAGE_SIZE);
-                  }}
-                  className={cn(inputClass, 'pl-8')}
-                />
-              </div>
+              <SearchInput
+                {...control}
+                value={search}
+                onChange={(e) => {
+                  setSearch(e.target.value);
+                  setLimit(PAGE_SIZE);
+                }}
+              />
             )}
           </Field>
           {dealers.length === 0 ? (

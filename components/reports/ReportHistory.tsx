@@ -1,9 +1,8 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { Search } from 'lucide-react';
 import { useLocale, useT } from '../shell/locale';
 import { useDatabase, useDealerNames } from '../shell/database-context';
-import { Badge, Button, DeleteButton, Field, Notice, ShowMore, cn, hintClass, inputClass, selectClass } from '../ui';
+import { Badge, Button, DeleteButton, Field, Notice, SearchInput, ShowMore, cn, hintClass, selectClass } from '../ui';
 import { diaryEditorMessages } from './messages';
 import { historyMessages } from './history-messages';
 import { periodTitle } from './period';
@@ -115,19 +114,14 @@ export function ReportHistory({ kind, before, author, opened, onOpen, onDeleted 
           <div role="search" aria-label={t('search')} className="flex flex-col gap-2">
             <Field label={t('search')}>
               {(control) => (
-                <div className="relative">
-                  <Search aria-hidden="true" className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted" />
-                  <input
-                    {...control}
-                    type="search"
-                    value={text}
-                    onChange={(e) => {
-                      setText(e.target.value);
-                      setLimit(PAGE_SIZE);
-                    }}
-                    className={cn(inputClass, 'pl-8')}
-                  />
-                </div>
+                <SearchInput
+                  {...control}
+                  value={text}
+                  onChange={(e) => {
+                    setText(e.target.value);
+                    setLimit(PAGE_SIZE);
+                  }}
+                />
               )}
             </Field>
             {dealers.length > 0 && (

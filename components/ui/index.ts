@@ -16,3 +16,4 @@ export { uiMessages } from './messages';
 export { DeleteButton, ShowMore } from './DeleteButton';
 export { FileButton } from './FileButton';
 export { ErrorDetails } from './ErrorDetails';
+export { SearchInput } from './SearchInput';
