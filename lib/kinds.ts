@@ -11,7 +11,8 @@ import { diaryEntryKind, reportKind, reviewEventKind, templateKind } from './rep
 import { roleAssignmentKind } from './team/kind';
 import { deadlineRuleSetKind } from './reports/deadline-kind';
 import { visitPhotoKind } from './visits/photo';
-import { competitorKind, intelItemKind, productKind } from './intel/kind';
+import { intelItemKind } from './intel/kind';
+import { competitorKind, productKind } from './intel/dictionary/kind';
 import { assessmentKind, ruleSetKind } from './rules/kind';
 
 export const KINDS = [

@@ -12,7 +12,8 @@ import { isoWeekOf, monthOf, toDay } from '../../lib/kernel/dates';
 import type { Author } from '../../lib/kernel/record';
 import type { Dealer } from '../../lib/dealers/schema';
 import type { DiaryEntry } from '../../lib/reports/diary-schema';
-import type { Competitor, IntelItem } from '../../lib/intel/schema';
+import type { IntelItem } from '../../lib/intel/schema';
+import type { Competitor } from '../../lib/intel/dictionary/schema';
 import type { VisitCard } from '../../lib/visits/schema';
 import { createRandom } from '../../sim/prng';
 

@@ -9,7 +9,8 @@ import { Button, Card, ErrorDetails, Notice, ShowMore, errorMessageOf } from '..
 import { IntelForm } from './IntelForm';
 import { IntelList } from './IntelList';
 import { intelFormMessages } from './messages';
-import { competitorsByName, intelCompetitorNames, latestIntel } from '../../lib/intel/queries';
+import { intelCompetitorNames, latestIntel } from '../../lib/intel/queries';
+import { competitorsByName } from '../../lib/intel/dictionary/queries';
 import type { IntelItem } from '../../lib/intel/schema';
 import { PAGE_SIZE } from '../../lib/store/query';
 import { deleteRecord, saveRecord } from '../../lib/store/records';

@@ -6,7 +6,8 @@ import type { FieldkitDatabase } from '../store/database';
 import { saveRecord } from '../store/records';
 import { readSetting } from '../store/settings';
 import type { Handlers } from '../messaging/router';
-import { competitorsByName, intelCompetitorNames } from './queries';
+import { intelCompetitorNames } from './queries';
+import { competitorsByName } from './dictionary/queries';
 import { dealersByName } from '../dealers/queries';
 
 export type IntelHandlers = Pick<Handlers, 'intel.save' | 'intel.pickers'>;

@@ -1,7 +1,7 @@
 import { defineKind, type ReadableRecord, type RenderContext } from '../store/kind';
 import type { Locale } from '../kernel/i18n';
 import { dayText, field, noonOf, present, priceText, rangeText, say } from '../store/readable';
-import { Competitor, IntelItem, Product } from './schema';
+import { IntelItem } from './schema';
 
 type PromotionType = NonNullable<IntelItem['promotion']>['type'];
 
@@ -72,21 +72,4 @@ export const intelItemKind = defineKind({
     timestampOf: (item) => noonOf(item.observedDay),
     render: renderIntelItem,
   },
-});
-
-/** The competitor dictionary keeps names consistent so intel rolls up per competitor product. */
-export const competitorKind = defineKind({
-  name: 'competitor',
-  table: 'competitors',
-  schema: Competitor,
-  indexes: ['name'],
-  labels: { 'zh-CN': { one: '竞争对手', other: '竞争对手' }, en: { one: 'competitor', other: 'competitors' } },
-});
-
-export const productKind = defineKind({
-  name: 'product',
-  table: 'products',
-  schema: Product,
-  indexes: ['sku', 'competitorId'],
-  labels: { 'zh-CN': { one: '产品', other: '产品' }, en: { one: 'product', other: 'products' } },
 });

@@ -1,6 +1,6 @@
 import { Dexie } from 'dexie';
 import { defineQuery, isLive } from '../store/query';
-import type { Competitor, IntelItem, Product } from './schema';
+import type { IntelItem } from './schema';
 
 /** Intel newest first by the day it was observed, a page at a time (the Intel view, popup). */
 export const latestIntel = defineQuery({
@@ -41,15 +41,6 @@ export const intelOfDealer = defineQuery({
       .toArray(),
 });
 
-/** The competitor dictionary, by name. */
-export const competitorsByName = defineQuery({
-  name: 'intel.competitorsByName',
-  table: 'competitors',
-  index: 'name',
-  example: {},
-  run: async (db, _args: Record<string, never>): Promise<Competitor[]> => db.competitors.orderBy('name').filter(isLive).toArray(),
-});
-
 /**
  * Competitor names already used in live intel: the distinct first parts of the product index,
  * found by skipping from one name to the next (one seek per name, however many items each has),
@@ -75,25 +66,6 @@ export const intelCompetitorNames = defineQuery({
   },
 });
 
-/** Dictionary products with a SKU. */
-export const productsBySku = defineQuery({
-  name: 'intel.productsBySku',
-  table: 'products',
-  index: 'sku',
-  example: { sku: 'M1-0W40-4L' },
-  run: async (db, { sku }: { sku: string }): Promise<Product[]> => db.products.where('sku').equals(sku).filter(isLive).toArray(),
-});
-
-/** A competitor's products (our own: no competitor). */
-export const productsOfCompetitor = defineQuery({
-  name: 'intel.productsOfCompetitor',
-  table: 'products',
-  index: 'competitorId',
-  example: { competitorId: '01JC0000000000000000000001' },
-  run: async (db, { competitorId }: { competitorId: string }): Promise<Product[]> => db.products.where('competitorId').equals(competitorId).filter(isLive).toArray(),
-});
-
-
 /** One author's intel observed between two days, inclusive (what a report says was captured). */
 export const intelOfAuthorBetween = defineQuery({
   name: 'intel.ofAuthorBetween',
@@ -104,4 +76,4 @@ export const intelOfAuthorBetween = defineQuery({
     db.intelItems.where('[author.id+observedDay]').between([authorId, from], [authorId, to], true, true).filter(isLive).toArray(),
 });
 
-export const intelQueries = [intelOfAuthorBetween, latestIntel, intelOfProduct, intelOfDealer, competitorsByName, intelCompetitorNames, productsBySku, productsOfCompetitor];
+export const intelQueries = [intelOfAuthorBetween, latestIntel, intelOfProduct, intelOfDealer, intelCompetitorNames];
