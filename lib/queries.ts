@@ -6,6 +6,7 @@ import { visitQueries } from './visits/queries';
 import { reportQueries } from './reports/queries';
 import { intelQueries } from './intel/queries';
 import { dictionaryQueries } from './intel/dictionary/queries';
+import { intelObservedBetween } from './intel/near-duplicates';
 import { dealerQueries } from './dealers/queries';
 import { dealerImportQueries } from './dealers/import/queries';
 import { linkedDealersAfter } from './dealers/kpi-snapshot';
@@ -18,4 +19,4 @@ import { teamDeadlineRules } from './reports/deadline-kind';
 import { photosOfVisit } from './visits/photo';
 import type { NamedQuery } from './store/query';
 
-export const QUERIES: readonly NamedQuery<never, unknown>[] = [...visitQueries, ...reportQueries, ...intelQueries, ...dictionaryQueries, ...dealerQueries, ...dealerImportQueries, linkedDealersAfter, ...rankingQueries, ...ruleQueries, ...teamQueries, ...templateQueries, ...historyQueries, teamDeadlineRules, photosOfVisit] as never;
+export const QUERIES: readonly NamedQuery<never, unknown>[] = [...visitQueries, ...reportQueries, ...intelQueries, ...dictionaryQueries, intelObservedBetween, ...dealerQueries, ...dealerImportQueries, linkedDealersAfter, ...rankingQueries, ...ruleQueries, ...teamQueries, ...templateQueries, ...historyQueries, teamDeadlineRules, photosOfVisit] as never;

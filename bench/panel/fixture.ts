@@ -170,6 +170,7 @@ export function dealerRecords(spec: DealerSpec, today: string): DealerRecords {
       prices: [{ kind: 'retail', amount: int(random, 80, 400), currency: 'CNY', unit: '元/瓶' }],
       ...(random() < 0.3 ? { promotion: { type: 'gift' as const, description: '买四送一', from: d.day } } : {}),
       dealerId: dealer.id,
+      sightings: [],
       confidence: 'medium',
     };
   });

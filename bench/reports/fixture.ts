@@ -145,6 +145,7 @@ export function repWeek(today: string, seed = 11): RepWeek {
       prices: [{ kind: 'retail', amount: int(random, 80, 400), currency: 'CNY', unit: '元/瓶' }],
       ...(i % 3 === 0 ? { promotion: { type: 'gift' as const, description: '买四送一', from: day } } : {}),
       ...(i % 2 === 0 ? { dealerId: visited[i % visited.length]!.id } : {}),
+      sightings: [],
       confidence: 'medium',
     };
   });

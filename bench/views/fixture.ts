@@ -258,6 +258,7 @@ export function historyOf(author: Author, dealerIds: readonly string[], days: re
       channel: '汽修厂',
       region: pick(random, REGIONS),
       dealerId: random() < 0.6 ? pick(random, dealerIds) : undefined,
+      sightings: [],
       confidence: pick(random, ['low', 'medium', 'high'] as const),
     });
   }

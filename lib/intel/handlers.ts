@@ -9,20 +9,31 @@ import type { Handlers } from '../messaging/router';
 import { intelCompetitorNames } from './queries';
 import { competitorsByName } from './dictionary/queries';
 import { dealersByName } from '../dealers/queries';
+import { addSighting, findNearDuplicates } from './near-duplicates';
 
-export type IntelHandlers = Pick<Handlers, 'intel.save' | 'intel.pickers'>;
+export type IntelHandlers = Pick<Handlers, 'intel.save' | 'intel.pickers' | 'intel.nearDuplicates'>;
 
 /** Pickers list at most this many dealers (a rep's or a region's dealers fit). */
 const PICKER_DEALERS = 2000;
 
 export function createIntelHandlers(db: FieldkitDatabase, onRecordSaved?: () => void): IntelHandlers {
   return {
-    'intel.save': async (draft) => {
-      const author = await readSetting(db, 'profile');
-      const record = await saveRecord(db, 'intelItems', draft, { author: { id: author.id, name: author.name } });
+    'intel.save': async ({ addTo, ...draft }) => {
+      const profile = await readSetting(db, 'profile');
+      const author = { id: profile.id, name: profile.name };
+      if (addTo) {
+        // The earlier item may have been deleted since the hint showed it: then this is new.
+        const added = await addSighting(db, addTo, draft, { author }).catch(() => undefined);
+        if (added) {
+          onRecordSaved?.();
+          return { id: added.id, addedTo: true };
+        }
+      }
+      const record = await saveRecord(db, 'intelItems', draft, { author });
       onRecordSaved?.();
       return { id: record.id };
     },
+    'intel.nearDuplicates': async (probe) => ({ items: await findNearDuplicates(db, probe) }),
     'intel.pickers': async () => {
       const [competitors, used, dealers] = await Promise.all([
         competitorsByName.run(db, {}),

@@ -1,5 +1,5 @@
 import { z } from '../kernel/zod';
-import { Day, Id, recordBase } from '../kernel/record';
+import { Author, Day, Id, Instant, recordBase } from '../kernel/record';
 
 export const PromotionType = z.enum([
   'discount',
@@ -21,6 +21,23 @@ export const ObservedPrice = z.object({
   currency: z.string().default('CNY'),
   unit: z.string().min(1), // 元/条, 元/箱, 元/瓶 …
 });
+
+/**
+ * A later observation of the same thing, added to an earlier item instead of saved as a new one
+ * (the near-duplicate hint's "add to it"): who saw it, when, where, and at what price.
+ */
+export const Sighting = z.object({
+  observedDay: Day,
+  by: Author,
+  at: Instant,
+  prices: z.array(ObservedPrice).max(20).default([]),
+  dealerId: Id.optional(),
+  region: z.string().max(200).optional(),
+  channel: z.string().max(200).optional(),
+  sourceUrl: z.url({ protocol: /^https?$/ }).max(2048).optional(),
+  sourceTitle: z.string().max(500).optional(),
+});
+export type Sighting = z.infer<typeof Sighting>;
 
 /**
  * Competitor intel (竞品信息) / information flash (信息快报). Text captured from a web page is
@@ -59,5 +76,7 @@ export const IntelItem = z.object({
     .max(3_000_000)
     .optional(),
   confidence: z.enum(['low', 'medium', 'high']).default('medium'),
+  /** Later sightings of the same observation by anyone (oldest first); at most 200 are kept. */
+  sightings: z.array(Sighting).max(200).default([]),
 });
 export type IntelItem = z.infer<typeof IntelItem>;

@@ -6,6 +6,7 @@
  */
 import { z } from '../kernel/zod';
 import { IntelItem } from '../intel/schema';
+import { NearDuplicateProbe, NearDuplicateView } from '../intel/near-duplicates';
 import { CompanyPanelReply } from '../dealers/panel-schema';
 
 const CrmNumericId = z.string().regex(/^\d{1,20}$/, 'expected a HubSpot numeric id');
@@ -21,7 +22,12 @@ export const IntelDraftMessage = IntelItem.omit({
   updatedAt: true,
   crm: true,
   deletedAt: true,
+  // Sightings are added by the background ("add to it"), never sent by a page.
+  sightings: true,
 });
+
+/** Saving from a page: the draft, or `addTo` an earlier item as a sighting of it (near-duplicates). */
+export const IntelSaveMessage = IntelDraftMessage.extend({ addTo: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/).optional() });
 
 export const SyncStatus = z.object({
   connected: z.boolean(),
@@ -85,7 +91,9 @@ export const PROTOCOL = {
   /** Liveness probe used by pages and tests. */
   ping: { request: Empty, response: z.object({ pong: z.literal(true), version: z.string() }) },
   /** Save competitor intel captured on a web page (content script → background → Dexie). */
-  'intel.save': { request: IntelDraftMessage, response: z.object({ id: z.string() }) },
+  'intel.save': { request: IntelSaveMessage, response: z.object({ id: z.string(), addedTo: z.boolean().optional() }) },
+  /** Earlier items anyone saved that the draft may repeat (lib/intel/near-duplicates.ts). */
+  'intel.nearDuplicates': { request: NearDuplicateProbe, response: z.object({ items: z.array(NearDuplicateView).max(10) }) },
   /** Names for the intel form's pickers, read by content scripts that cannot open Dexie. */
   'intel.pickers': {
     request: Empty,
