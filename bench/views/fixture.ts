@@ -13,7 +13,7 @@ import type { Author } from '../../lib/kernel/record';
 import type { Dealer } from '../../lib/dealers/schema';
 import type { DiaryEntry } from '../../lib/reports/diary-schema';
 import type { IntelItem } from '../../lib/intel/schema';
-import type { Competitor } from '../../lib/intel/dictionary/schema';
+import { Competitor } from '../../lib/intel/dictionary/schema';
 import type { VisitCard } from '../../lib/visits/schema';
 import { createRandom } from '../../sim/prng';
 
@@ -108,15 +108,17 @@ export function dealersOf(repIndex: number, author: Author, random: () => number
 
 export function competitorsOf(random: () => number, now: number, author: Author): Competitor[] {
   const at = new Date(now).toISOString();
-  return COMPETITORS.map((name, i) => ({
-    id: ulidAt(now - 86_400_000 * 2100 + i, random),
-    schemaVersion: 1 as const,
-    author,
-    createdAt: at,
-    updatedAt: at,
-    name,
-    aliases: [],
-  }));
+  // Parsed, so the rows carry whatever defaults the dictionary's schema adds.
+  return COMPETITORS.map((name, i) =>
+    Competitor.parse({
+      id: ulidAt(now - 86_400_000 * 2100 + i, random),
+      schemaVersion: 1,
+      author,
+      createdAt: at,
+      updatedAt: at,
+      name,
+    }),
+  );
 }
 
 export interface History {

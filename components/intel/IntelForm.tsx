@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Controller, useFieldArray, useForm } from 'react-hook-form';
 import { Trash2, X } from 'lucide-react';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -6,6 +6,8 @@ import { z } from '../../lib/kernel/zod';
 import type { RecordDraft } from '../../lib/store/records';
 import { IntelItem, PriceKind, PromotionType } from '../../lib/intel/schema';
 import { parseIntelText, type ParsedIntel } from '../../lib/intel/parse';
+import type { NearDuplicateProbe, NearDuplicateView } from '../../lib/intel/near-duplicates';
+import { NearDuplicateHint } from './NearDuplicateHint';
 import { useT } from '../shell/locale';
 import {
   AddRowButton,
@@ -41,9 +43,23 @@ export interface IntelFormProps {
   dealers?: { id: string; name: string }[];
   /** YYYY-MM-DD in the rep's zone. */
   today: string;
-  onSave(draft: RecordDraft<'intelItems'>): Promise<void>;
+  /** `addTo`: the rep chose to add this as a sighting of an earlier near-duplicate item. */
+  onSave(draft: RecordDraft<'intelItems'>, options?: { addTo?: string }): Promise<void>;
   onCancel?(): void;
+  /**
+   * What the page's title and selection name through the competitor dictionary (competitor,
+   * brand, product, spec, SKU), for a new item: the rep confirms or changes it.
+   */
+  suggest?(page: { title?: string; text?: string }): PageSuggestion;
+  /** Earlier items the draft may repeat (anyone's, last 7 days); absent: no hint. */
+  findNearDuplicates?(probe: NearDuplicateProbe): Promise<NearDuplicateView[]>;
 }
+
+/** What the dictionary recognised on the page. */
+export type PageSuggestion = Partial<Record<'competitorName' | 'brand' | 'product' | 'spec' | 'sku', string>>;
+
+/** How long the form waits after the last keystroke before asking for near-duplicates. */
+const NEAR_DUPLICATE_DELAY_MS = 250;
 
 /** The schema's caps, read from it so the form and the store never disagree. */
 const SOURCE_TEXT_MAX = IntelItem.shape.sourceText.unwrap().maxLength ?? 5000;
@@ -85,14 +101,13 @@ function intelFormSchema(today: string) {
       sku: text200,
       spec: text200,
       prices: z.array(
-        z
-          .object({
-            kind: PriceKind,
-            currency: z.string(),
-            amount: z.string().refine((text) => text.trim() === '' || isAmount(text), { error: 'errorAmount' }),
-            unit: z.string().trim().max(50, { error: 'errorTooLong' }),
-          })
-          .refine((price) => price.amount.trim() === '' || price.unit !== '', { error: 'errorUnitRequired', path: ['unit'] }),
+        // A price without a unit is the price the page lists for the product (its spec says the pack).
+        z.object({
+          kind: PriceKind,
+          currency: z.string(),
+          amount: z.string().refine((text) => text.trim() === '' || isAmount(text), { error: 'errorAmount' }),
+          unit: z.string().trim().max(50, { error: 'errorTooLong' }),
+        }),
       ),
       promotionType: z.union([z.literal(''), PromotionType]),
       promotionDescription: z.string().max(2000, { error: 'errorTooLong' }),
@@ -142,7 +157,7 @@ function suggestedFrom(text: string | undefined, today: string): Partial<IntelFo
 }
 
 /** The form's values: blank for a new observation (with what the selection suggests), or those of the item being edited. */
-function valuesOf(item: IntelItem | undefined, today: string, dealerId = '', selection?: string): IntelFormValues {
+function valuesOf(item: IntelItem | undefined, today: string, dealerId = '', selection?: string, page: PageSuggestion = {}): IntelFormValues {
   if (!item) {
     return {
       observedDay: today,
@@ -160,6 +175,7 @@ function valuesOf(item: IntelItem | undefined, today: string, dealerId = '', sel
       region: '',
       dealerId,
       confidence: 'medium',
+      ...Object.fromEntries(Object.entries(page).filter(([, value]) => typeof value === 'string' && value.trim() !== '').map(([key, value]) => [key, value!.slice(0, 200)])),
       ...suggestedFrom(selection, today),
     };
   }
@@ -186,7 +202,7 @@ function valuesOf(item: IntelItem | undefined, today: string, dealerId = '', sel
  * Competitor intel in one step: only the competitor is required. Whatever the capture brought
  * from the page (URL, title, selected text, screenshot) is shown as text and saved with it.
  */
-export function IntelForm({ initial, item, competitors, dealers = [], today, onSave, onCancel }: IntelFormProps) {
+export function IntelForm({ initial, item, competitors, dealers = [], today, onSave, onCancel, suggest, findNearDuplicates }: IntelFormProps) {
   const t = useT(intelFormMessages);
   const [saveError, setSaveError] = useState<string>();
   const schema = useMemo(() => intelFormSchema(today), [today]);
@@ -218,13 +234,40 @@ export function IntelForm({ initial, item, competitors, dealers = [], today, onS
     formState: { errors, isSubmitting },
   } = useForm<IntelFormValues>({
     resolver: zodResolver(schema),
-    defaultValues: valuesOf(item, today, initial?.dealerId, initial?.sourceText),
+    defaultValues: valuesOf(item, today, initial?.dealerId, initial?.sourceText, item ? {} : suggestSafely(suggest, { title: initial?.sourceTitle, text: initial?.sourceText })),
   });
   const prices = useFieldArray({ control: formControl, name: 'prices' });
 
   const message = (error: { message?: string } | undefined) => (error?.message ? t(error.message as IntelFormMessageKey) : undefined);
 
+  // Near-duplicates of what the form holds now, asked again a moment after the rep stops typing.
+  const [duplicates, setDuplicates] = useState<NearDuplicateView[]>([]);
+  const probeKey = JSON.stringify(probeOf(watch(), item?.id));
+  useEffect(() => {
+    if (!findNearDuplicates) return;
+    const probe = JSON.parse(probeKey) as NearDuplicateProbe | null;
+    if (!probe) {
+      setDuplicates([]);
+      return;
+    }
+    let current = true;
+    const timer = setTimeout(() => {
+      findNearDuplicates(probe).then(
+        (found) => current && setDuplicates(found),
+        () => current && setDuplicates([]), // a hint that cannot be had is no reason to stop a save
+      );
+    }, NEAR_DUPLICATE_DELAY_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [probeKey, findNearDuplicates]);
+  /** Set by the hint's "add to this one" for the submit it starts. */
+  const addToRef = useRef<string | undefined>(undefined);
+
   const submit = handleSubmit(async (values) => {
+    const addTo = addToRef.current;
+    addToRef.current = undefined;
     setSaveError(undefined);
     const optional = (text: string) => text.trim() || undefined;
     const competitorName = values.competitorName.trim();
@@ -242,6 +285,7 @@ export function IntelForm({ initial, item, competitors, dealers = [], today, onS
       // Fields the form does not show survive an edit; the dictionary link only while the name is unchanged.
       competitorId: item && competitorName === item.competitorName ? item.competitorId : undefined,
       terminalId: item?.terminalId,
+      sightings: item?.sightings,
       brand: optional(values.brand),
       product: optional(values.product),
       spec: optional(values.spec),
@@ -260,7 +304,7 @@ export function IntelForm({ initial, item, competitors, dealers = [], today, onS
       if (values.promotionTo) draft.promotion.to = values.promotionTo;
     }
     try {
-      await onSave(draft);
+      await onSave(draft, addTo ? { addTo } : undefined);
     } catch (error) {
       setSaveError(errorMessageOf(error));
     }
@@ -269,12 +313,26 @@ export function IntelForm({ initial, item, competitors, dealers = [], today, onS
   const listId = useId();
   const competitorListId = `${listId}-competitors`;
   const unitListId = `${listId}-units`;
-  const hasSource = source.url || source.title || source.text || screenshot;
+  const hasSource = source.url || source.title || screenshot;
   const dealerId = watch('dealerId');
   const dealerName = dealerId ? (dealers.find((dealer) => dealer.id === dealerId)?.name ?? t('unlistedDealer')) : t('noDealer');
 
   return (
     <form onSubmit={submit} noValidate aria-label={t(item ? 'editTitle' : 'formTitle')} className="@container flex flex-col gap-4">
+      {source.text && (
+        // What the rep selected, on top: the words the suggestions below were read from. Page text
+        // is rendered as a text node only, never as HTML.
+        <figure className="m-0 flex min-w-0 flex-col gap-1">
+          <figcaption className="text-sm text-muted">{t('selectionQuote')}</figcaption>
+          <blockquote
+            className="m-0 max-h-32 overflow-y-auto rounded-md border-l-4 border-accent bg-soft px-2.5 py-2 text-sm whitespace-pre-wrap [overflow-wrap:anywhere]"
+            data-testid="intel-source-text"
+          >
+            {source.text}
+          </blockquote>
+          {source.truncated && <p className={hintClass}>{t('sourceTextTruncated', { max: String(SOURCE_TEXT_MAX) })}</p>}
+        </figure>
+      )}
       <div className="grid grid-cols-1 gap-3 @min-[400px]:grid-cols-2">
         <Field label={t('competitor')} hint={t('competitorHint')} error={message(errors.competitorName)}>
           {(control) => <input type="text" list={competitorListId} aria-required="true" maxLength={200} {...control} {...register('competitorName')} className={inputClass} />}
@@ -447,15 +505,6 @@ export function IntelForm({ initial, item, competitors, dealers = [], today, onS
               )}
             </dl>
           )}
-          {source.text && (
-            <div className="flex flex-col gap-1">
-              <p className="m-0 text-sm text-muted">{t('sourceText')}</p>
-              <p className="m-0 max-h-40 overflow-y-auto rounded-md bg-soft px-2.5 py-2 text-sm whitespace-pre-wrap [overflow-wrap:anywhere]" data-testid="intel-source-text">
-                {source.text}
-              </p>
-              {source.truncated && <p className={hintClass}>{t('sourceTextTruncated', { max: String(SOURCE_TEXT_MAX) })}</p>}
-            </div>
-          )}
           {screenshot && (
             <div className="flex flex-col items-start gap-2">
               <p className="m-0 text-sm text-muted">{t('screenshot')}</p>
@@ -480,6 +529,15 @@ export function IntelForm({ initial, item, competitors, dealers = [], today, onS
           )}
         </div>
       )}
+      <NearDuplicateHint
+        items={duplicates}
+        busy={isSubmitting}
+        onSaveAsNew={() => void submit()}
+        onAddTo={(id) => {
+          addToRef.current = id;
+          void submit();
+        }}
+      />
       <FormActions saveLabel={t('save')} cancelLabel={t('cancel')} saving={isSubmitting} error={undefined} onCancel={onCancel} />
     </form>
   );
@@ -518,4 +576,30 @@ function PriceField({
       </div>
     </div>
   );
+}
+
+/** A suggestion that fails (a broken dictionary row) leaves the form as it would be without one. */
+function suggestSafely(suggest: IntelFormProps['suggest'], page: { title?: string; text?: string }): PageSuggestion {
+  try {
+    return suggest?.(page) ?? {};
+  } catch {
+    return {};
+  }
+}
+
+/** What the near-duplicate check compares, or null while there is nothing to compare (no competitor or price). */
+function probeOf(values: IntelFormValues, excludeId: string | undefined): NearDuplicateProbe | null {
+  const competitorName = values.competitorName.trim();
+  const prices = values.prices
+    .filter((price) => isAmount(price.amount))
+    .map((price) => ({ kind: price.kind, amount: Number(price.amount), currency: price.currency || 'CNY', unit: price.unit.trim() }));
+  if (!competitorName || prices.length === 0 || !/^\d{4}-\d{2}-\d{2}$/.test(values.observedDay)) return null;
+  return {
+    competitorName: competitorName.slice(0, 200),
+    ...(values.product.trim() ? { product: values.product.trim().slice(0, 200) } : {}),
+    sku: values.sku.trim().slice(0, 200),
+    observedDay: values.observedDay,
+    prices: prices.slice(0, 20),
+    ...(excludeId ? { excludeId } : {}),
+  };
 }

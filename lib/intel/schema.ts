@@ -19,7 +19,8 @@ export const ObservedPrice = z.object({
   kind: PriceKind,
   amount: z.number().nonnegative(),
   currency: z.string().default('CNY'),
-  unit: z.string().min(1), // 元/条, 元/箱, 元/瓶 …
+  /** 元/条, 元/箱, 元/瓶 …; '' when the page gave none: the price of the product as listed (its spec says the pack). */
+  unit: z.string().max(50).default(''),
 });
 
 /**

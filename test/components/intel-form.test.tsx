@@ -119,11 +119,12 @@ describe('IntelForm', () => {
     expect(alertTexts()).toEqual(
       expect.arrayContaining([
         'Competitor: enter the competitor',
-        'Price 1 unit: enter a unit, e.g. 元/瓶',
         'Promotion type: choose a type for the promotion you described',
         'Promotion until: must not be before the start',
       ]),
     );
+    // A price without a unit is the price as the page lists it: not an error.
+    expect(alertTexts().some((text) => text?.startsWith('Price 1 unit'))).toBe(false);
     expect(onSave).not.toHaveBeenCalled();
     unmount();
 
@@ -184,6 +185,79 @@ describe('IntelForm', () => {
     expect(valueOf('Competitor')).toBe('Shell');
     expect(valueOf('Price 1 amount')).toBe('99.5');
     expect(valueOf('Price 1 unit')).toBe('元/瓶');
+  });
+});
+
+describe('IntelForm from a page: the quote, the dictionary, near-duplicates', () => {
+  const SELECTION = '¥429.00 ¥468.00 限时促销：买4L送1L，12月1日至12月12日';
+  const PAGE = { sourceTitle: '美孚1号 全合成机油 0W-40 4L', sourceText: SELECTION };
+  const suggest = ({ title }: { title?: string }) => (title?.includes('美孚') ? { competitorName: '美孚', brand: '美孚1号', spec: '0W-40 4L' } : {});
+
+  it('quotes the selection above the fields and fills what the dictionary recognised (zh-CN)', async () => {
+    const onSave = vi.fn<OnSave>().mockResolvedValue();
+    inLocale('zh-CN', <IntelForm competitors={['美孚']} today="2026-11-30" initial={PAGE} suggest={suggest} onSave={onSave} />);
+    const quote = screen.getByTestId('intel-source-text');
+    expect(quote.tagName).toBe('BLOCKQUOTE');
+    expect(quote.textContent).toBe(SELECTION);
+    // The quote comes before the first field in the form.
+    expect(quote.compareDocumentPosition(screen.getByLabelText('竞品', { exact: true })) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(screen.getByText('网页摘录')).toBeTruthy();
+    expect(valueOf('竞品')).toBe('美孚');
+    expect(valueOf('品牌')).toBe('美孚1号');
+    expect(valueOf('规格')).toBe('0W-40 4L');
+    // Nothing else to type: one click saves what the page said.
+    await userEvent.setup().click(screen.getByRole('button', { name: '保存竞品信息' }));
+    expect(onSave.mock.calls[0]![0]).toMatchObject({ competitorName: '美孚', brand: '美孚1号', spec: '0W-40 4L', prices: [{ kind: 'retail', amount: 429, currency: 'CNY', unit: '' }] });
+  });
+
+  it('a suggestion that throws leaves the form as it would be without one (en)', () => {
+    inLocale('en', <IntelForm competitors={[]} today="2026-11-30" initial={PAGE} suggest={() => { throw new Error('bad row'); }} onSave={vi.fn<OnSave>()} />);
+    expect(valueOf('Competitor')).toBe('');
+    expect(valueOf('Price 1 amount')).toBe('429');
+  });
+
+  const EARLIER = {
+    id: '01JF0000000000000000000009',
+    competitorName: '美孚',
+    product: '美孚1号',
+    sku: '',
+    observedDay: '2026-11-27',
+    authorName: '李娜',
+    match: { kind: 'retail' as const, earlier: { kind: 'retail' as const, amount: 429, currency: 'CNY', unit: '元/桶' }, now: { kind: 'retail' as const, amount: 429, currency: 'CNY', unit: '' } },
+    sourceTitle: '京东 美孚1号',
+    sightings: 2,
+  };
+
+  it('shows an earlier near-duplicate before saving; "add to this one" saves with addTo (zh-CN)', async () => {
+    const user = userEvent.setup();
+    const onSave = vi.fn<(draft: RecordDraft<'intelItems'>, options?: { addTo?: string }) => Promise<void>>().mockResolvedValue();
+    const find = vi.fn().mockResolvedValue([EARLIER]);
+    inLocale('zh-CN', <IntelForm competitors={['美孚']} today="2026-11-30" initial={PAGE} suggest={suggest} findNearDuplicates={find} onSave={onSave} />);
+    const hint = await screen.findByTestId('near-duplicate', {}, { timeout: 10_000 });
+    expect(find).toHaveBeenLastCalledWith({ competitorName: '美孚', sku: '', observedDay: '2026-11-30', prices: [{ kind: 'retail', amount: 429, currency: 'CNY', unit: '' }] });
+    expect(within(hint).getByRole('heading').textContent).toBe('最近 7 天已有 1 条相近的记录');
+    expect(hint.textContent).toContain('李娜，2026年11月27日：零售价 429 元/桶');
+    expect(hint.textContent).toContain('另有 2 次补充');
+    await user.click(within(hint).getByRole('button', { name: '补充到李娜2026年11月27日记录的这条' }));
+    expect(onSave).toHaveBeenCalledTimes(1);
+    expect(onSave.mock.calls[0]![1]).toEqual({ addTo: EARLIER.id });
+  });
+
+  it('"save as a new observation" saves without addTo, and no competitor or price means no question (en)', async () => {
+    const user = userEvent.setup();
+    const onSave = vi.fn<(draft: RecordDraft<'intelItems'>, options?: { addTo?: string }) => Promise<void>>().mockResolvedValue();
+    const find = vi.fn().mockResolvedValue([EARLIER]);
+    inLocale('en', <IntelForm competitors={['美孚']} today="2026-11-30" initial={{ sourceText: 'nothing priced here' }} findNearDuplicates={find} onSave={onSave} />);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(find).not.toHaveBeenCalled();
+    await user.type(screen.getByLabelText('Competitor', { exact: true }), '美孚');
+    await user.type(screen.getByLabelText('Price 1 amount'), '430');
+    const hint = await screen.findByTestId('near-duplicate', {}, { timeout: 10_000 });
+    expect(within(hint).getByRole('heading').textContent).toBe('Someone logged this in the last 7 days');
+    expect(hint.textContent).toContain('李娜, 27 Nov 2026: Retail price ¥429 / 桶');
+    await user.click(within(hint).getByRole('button', { name: 'Save as a new observation' }));
+    expect(onSave).toHaveBeenCalledTimes(1);
+    expect(onSave.mock.calls[0]![1]).toBeUndefined();
   });
 });
 
