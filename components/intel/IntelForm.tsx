@@ -6,7 +6,7 @@ import { z } from '../../lib/kernel/zod';
 import type { RecordDraft } from '../../lib/store/records';
 import { IntelItem, PriceKind, PromotionType } from '../../lib/intel/schema';
 import { parseIntelText, type ParsedIntel } from '../../lib/intel/parse';
-import type { NearDuplicateProbe, NearDuplicateView } from '../../lib/intel/near-duplicates';
+import type { NearDuplicateProbe, NearDuplicateView } from '../../lib/intel/near-duplicate-schema';
 import { NearDuplicateHint } from './NearDuplicateHint';
 import { useT } from '../shell/locale';
 import {

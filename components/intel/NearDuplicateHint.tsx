@@ -3,7 +3,7 @@ import { useLocale, useT } from '../shell/locale';
 import { Button } from '../ui';
 import { formatDay } from '../../lib/kernel/format';
 import { priceText } from '../../lib/store/readable';
-import type { NearDuplicateView } from '../../lib/intel/near-duplicates';
+import type { NearDuplicateView } from '../../lib/intel/near-duplicate-schema';
 import { intelFormMessages } from './messages';
 
 /**

@@ -5,13 +5,15 @@
  * count it twice; a real new observation (a second shop, a price that held) is still one click.
  */
 import { z } from '../kernel/zod';
-import { Day, Id } from '../kernel/record';
 import { defineQuery, isLive } from '../store/query';
 import type { FieldkitDatabase } from '../store/database';
 import { addDaysToDay } from '../reports/deadlines';
 import { IntelItem, ObservedPrice, Sighting } from './schema';
+import { NearDuplicateProbe, type NearDuplicateView } from './near-duplicate-schema';
 import { saveRecord, type RecordDraft } from '../store/records';
 import type { Author } from '../kernel/record';
+
+export { NearDuplicateProbe, NearDuplicateView } from './near-duplicate-schema';
 
 type ObservedPrice = z.infer<typeof ObservedPrice>;
 
@@ -21,36 +23,6 @@ export const NEAR_DUPLICATE_DAYS = 7;
 export const NEAR_DUPLICATE_PRICE_SHARE = 0.03;
 /** At most this many earlier items are offered; the closest first. */
 const MAX_SHOWN = 3;
-
-/** What is being saved, as far as the comparison needs it. */
-export const NearDuplicateProbe = z
-  .object({
-    competitorName: z.string().trim().min(1).max(200),
-    product: z.string().max(200).optional(),
-    sku: z.string().max(200).default(''),
-    observedDay: Day,
-    prices: z.array(ObservedPrice).max(20),
-    /** The item being edited is never its own duplicate. */
-    excludeId: Id.optional(),
-  })
-  .strict();
-export type NearDuplicateProbe = z.input<typeof NearDuplicateProbe>;
-
-/** An earlier item as the hint shows it: no more than the rep needs to recognise it. */
-export const NearDuplicateView = z.object({
-  id: Id,
-  competitorName: z.string(),
-  product: z.string().optional(),
-  sku: z.string(),
-  spec: z.string().optional(),
-  observedDay: Day,
-  authorName: z.string(),
-  /** The earlier price that is close, and the probe's price it is close to. */
-  match: z.object({ kind: ObservedPrice.shape.kind, earlier: ObservedPrice, now: ObservedPrice }),
-  sourceTitle: z.string().optional(),
-  sightings: z.number().int().nonnegative(),
-});
-export type NearDuplicateView = z.infer<typeof NearDuplicateView>;
 
 /** Intel observed between two days, inclusive, oldest first. */
 export const intelObservedBetween = defineQuery({

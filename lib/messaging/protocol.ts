@@ -6,7 +6,7 @@
  */
 import { z } from '../kernel/zod';
 import { IntelItem } from '../intel/schema';
-import { NearDuplicateProbe, NearDuplicateView } from '../intel/near-duplicates';
+import { NearDuplicateProbe, NearDuplicateView } from '../intel/near-duplicate-schema';
 import { CompanyPanelReply } from '../dealers/panel-schema';
 
 const CrmNumericId = z.string().regex(/^\d{1,20}$/, 'expected a HubSpot numeric id');

@@ -1,8 +1,10 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { Radar, X } from 'lucide-react';
 import { LocaleProvider, useT } from '../../shell/locale';
 import { IntelForm } from '../index';
 import { intelCaptureMessages } from './messages';
+import { intelFormMessages } from '../messages';
+import type { NearDuplicateProbe } from '../../../lib/intel/near-duplicate-schema';
 import type { IntelCapture } from '../../../lib/host/intel-capture';
 import { ErrorBoundary } from '../../shell/ErrorBoundary';
 import { Button, Notice, PortalContainerProvider } from '../../ui';
@@ -29,12 +31,16 @@ function Overlay({ capture, onClose }: { capture: IntelCapture; onClose: () => v
   const t = useT(intelCaptureMessages);
   const titleId = useId();
   const body = useRef<HTMLDivElement>(null);
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useState<'new' | 'addedTo' | undefined>();
+  const ti = useT(intelFormMessages);
 
   // Start in the form: the rep came to type, not to find the panel.
   useEffect(() => {
     body.current?.querySelector<HTMLElement>('input, select, textarea')?.focus();
   }, []);
+
+  // The background reads the synced intel: this page cannot (no Dexie in a content script).
+  const findNearDuplicates = useCallback((probe: NearDuplicateProbe) => capture.send('intel.nearDuplicates', probe).then((reply) => reply.items), [capture]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     // Escape from the calendar popover (rendered outside the panel) closes only the calendar.
@@ -61,7 +67,7 @@ function Overlay({ capture, onClose }: { capture: IntelCapture; onClose: () => v
       <div ref={body} className="min-h-0 flex-1 overflow-y-auto overscroll-contain p-4">
         {saved ? (
           <Notice tone="ok" role="status">
-            {t('saved')}
+            {saved === 'addedTo' ? ti('addedToEarlier') : t('saved')}
           </Notice>
         ) : (
           <ErrorBoundary section={t('title')}>
@@ -70,9 +76,10 @@ function Overlay({ capture, onClose }: { capture: IntelCapture; onClose: () => v
               competitors={capture.competitors}
               dealers={capture.dealers}
               today={capture.today}
-              onSave={async (draft) => {
-                await capture.send('intel.save', draft);
-                setSaved(true);
+              findNearDuplicates={findNearDuplicates}
+              onSave={async (draft, options) => {
+                const reply = await capture.send('intel.save', { ...draft, ...options });
+                setSaved(reply.addedTo ? 'addedTo' : 'new');
                 setTimeout(onClose, 1500);
               }}
               onCancel={onClose}
