@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { captureOfHash } from '../../lib/intel/capture-target';
 
 /**
  * Intents the side panel can be opened with, in its hash: `#today/visit/<dealerId>` (log a visit
@@ -60,4 +61,16 @@ const BUILD_INTENT = /^#reports\/build\/(weekly|monthly)$/;
 
 export function buildIntentOf(hash: string): 'weekly' | 'monthly' | undefined {
   return BUILD_INTENT.exec(hash)?.[1] as 'weekly' | 'monthly' | undefined;
+}
+
+/**
+ * A capture the side panel was opened with (`#intel/capture?url=…&title=…`): the page the quick
+ * form could not be injected into. Read once; the hash then goes back to `#intel`.
+ */
+export function useCaptureIntent(): { sourceUrl?: string; sourceTitle?: string } | undefined {
+  const [capture] = useState(() => captureOfHash(location.hash));
+  useEffect(() => {
+    if (capture && captureOfHash(location.hash)) history.replaceState(null, '', '#intel');
+  }, [capture]);
+  return capture;
 }

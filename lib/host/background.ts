@@ -7,7 +7,7 @@ import { resolveLocale, translator } from '../kernel/i18n';
 import { backgroundMessages } from './messages';
 import { createBaseHandlers } from '../messaging/base-handlers';
 import { createIntelHandlers } from '../intel/handlers';
-import { openIntelCapture } from './inject';
+import { captureIntelFrom } from './inject';
 import { setUpReminders, type ReminderSetupOptions } from './reminders';
 
 export const CAPTURE_MENU_ID = 'fieldkit-capture-intel';
@@ -70,10 +70,10 @@ export function setUpBackground(options: BackgroundOptions): () => void {
   });
   browser.runtime.onStartup.addListener(() => refreshMenus(db));
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (String(info.menuItemId).startsWith(CAPTURE_MENU_ID) && tab?.id !== undefined) void openIntelCapture(tab.id);
+    if (String(info.menuItemId).startsWith(CAPTURE_MENU_ID) && tab) captureIntelFrom(tab);
   });
   browser.commands.onCommand.addListener((command, tab) => {
-    if (command === 'capture-intel' && tab?.id !== undefined) void openIntelCapture(tab.id);
+    if (command === 'capture-intel' && tab) captureIntelFrom(tab);
     // sidePanel.open must run inside the gesture, before any await.
     if ((command === 'open-side-panel' || command === 'build-weekly-report') && tab?.windowId !== undefined) {
       // The panel's path says what to open: the weekly report to build, or the panel as it was.

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { getDatabase, type FieldkitDatabase } from '../store/database';
 import { createMessenger, type Messenger } from '../messaging/client';
 import { openIntelCapture } from './inject';
+import { captureHashOf, injectionBlocked } from '../intel/capture-target';
 
 export interface ExtensionPageContext {
   db: FieldkitDatabase;
@@ -27,8 +28,11 @@ export function openOptionsPage(): void {
 // sidePanel.open must be called synchronously inside the click, so the window id is looked up
 // when the page loads rather than after the click.
 let currentWindowId: number | undefined;
+/** The tab the popup was opened over (its address is readable: opening the popup granted activeTab). */
+let activeTab: { id?: number; url?: string; title?: string } | undefined;
 export function rememberCurrentWindow(): void {
   void browser.windows.getCurrent().then((w) => (currentWindowId = w.id));
+  void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => (activeTab = tab && { id: tab.id, url: tab.url ?? tab.pendingUrl, title: tab.title }));
 }
 
 /** Opens the side panel at a section. Call it straight from a click: it needs the gesture. */
@@ -43,9 +47,22 @@ export function openSidePanel(section?: string): void {
   void browser.sidePanel.open({ windowId: currentWindowId }).then(() => window.close(), () => undefined);
 }
 
-/** Injects the intel quick form into the active tab (activeTab is granted by the popup click). */
+/**
+ * Injects the intel quick form into the active tab (activeTab is granted by the popup click); on
+ * a page no extension may script, opens the capture in the side panel instead, straight from the
+ * click (it needs the gesture). Rejects when the page refused the form after all.
+ */
 export async function captureIntelInActiveTab(): Promise<void> {
+  if (activeTab && injectionBlocked(activeTab.url)) {
+    captureIntelInSidePanel();
+    return;
+  }
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) throw new Error('no active tab');
   await openIntelCapture(tab.id);
+}
+
+/** The capture in the side panel, with the active tab's address and title. Call it from a click. */
+export function captureIntelInSidePanel(): void {
+  openSidePanel(captureHashOf({ url: activeTab?.url, title: activeTab?.title }).slice(1));
 }

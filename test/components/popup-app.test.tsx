@@ -157,4 +157,22 @@ describe('PopupApp quick actions', () => {
     await user.click(within(quick).getByRole('button', { name: '打开侧边栏' }));
     expect(actions.openSidePanel).toHaveBeenLastCalledWith();
   });
+
+  it('offers the side panel when the page refuses the quick form, and opens the capture there (en and zh-CN)', async () => {
+    for (const [locale, capture, instead, says] of [
+      ['en', 'Capture intel on this page', 'Log intel in the side panel', 'This page does not let Fieldkit in. Log the intel in the side panel instead: the page’s address comes along.'],
+      ['zh-CN', '记录本页竞品信息', '在侧边栏中记录竞品信息', '这个页面不允许 Fieldkit 打开表单，可以改在侧边栏中记录，网页地址会一并带上。'],
+    ] as const) {
+      const actions = { ...fakeActions(), captureInSidePanel: vi.fn() };
+      actions.captureIntel.mockRejectedValue(new Error('Cannot access contents of the page'));
+      const user = userEvent.setup();
+      const view = renderPopup(locale, actions);
+      await user.click(screen.getByRole('button', { name: capture }));
+      const alert = await screen.findByRole('alert');
+      expect(alert.textContent).toContain(says);
+      await user.click(within(alert).getByRole('button', { name: instead }));
+      expect(actions.captureInSidePanel).toHaveBeenCalledTimes(1);
+      view.unmount();
+    }
+  });
 });

@@ -18,6 +18,8 @@ export interface PopupActions {
   /** Must open the side panel synchronously inside the click (a user gesture). */
   openSidePanel: (section?: string) => void;
   captureIntel: () => Promise<void>;
+  /** Where the page refused the quick form: the capture in the side panel, with the page's address. */
+  captureInSidePanel?: () => void;
 }
 
 /** How many recent records the popup lists. */
@@ -95,9 +97,15 @@ export function PopupApp({ actions, syncStatus }: { actions: PopupActions; syncS
           {t('openSidePanel')}
         </Button>
         {captureFailed && (
-          <Notice tone="danger" role="alert">
-            {t('captureUnavailable')}
-          </Notice>
+          <div role="alert" className="flex flex-col gap-2">
+            <Notice tone="warn">{t(actions.captureInSidePanel ? 'captureInPanelInstead' : 'captureUnavailable')}</Notice>
+            {actions.captureInSidePanel && (
+              <Button className="w-full justify-start" onClick={actions.captureInSidePanel}>
+                <PanelRight aria-hidden="true" className="size-4 shrink-0" />
+                {t('captureInSidePanel')}
+              </Button>
+            )}
+          </div>
         )}
       </section>
 
