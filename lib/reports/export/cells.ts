@@ -56,7 +56,7 @@ export function formatCell(cell: Cell | undefined, column: Column, locale: Local
   if (cell === null || cell === undefined || cell === '') return EMPTY_CELL;
   if (typeof cell === 'number') {
     if (!Number.isFinite(cell)) return EMPTY_CELL;
-    if (column.type === 'percent') return formatNumber(cell / 100, locale, { style: 'percent', maximumFractionDigits: 1 });
+    if (column.type === 'percent') return formatNumber(cell / 100, locale, { style: 'percent', maximumFractionDigits: 1, ...(column.signed ? { signDisplay: 'exceptZero' as const } : {}) });
     if (column.type === 'date') return String(cell);
     return formatNumber(cell, locale, { maximumFractionDigits: 2 });
   }

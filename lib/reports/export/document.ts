@@ -19,6 +19,8 @@ export interface Column {
   unit?: string;
   /** Relative width in characters, for the workbook; text renderers ignore it. */
   width?: number;
+  /** A percent column of changes: a rise is written with its plus sign ("+5%"), as a fall has its minus. */
+  signed?: boolean;
 }
 
 /**
@@ -63,7 +65,7 @@ export function shownSections(document: ReportDocument): DocumentSection[] {
 }
 
 const Text = z.string().max(20_000);
-const ColumnSchema = z.object({ label: Text, type: z.enum(['text', 'number', 'date', 'percent']), unit: Text.optional(), width: z.number().positive().max(200).optional() });
+const ColumnSchema = z.object({ label: Text, type: z.enum(['text', 'number', 'date', 'percent']), unit: Text.optional(), width: z.number().positive().max(200).optional(), signed: z.boolean().optional() });
 const BlockSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('paragraph'), text: Text }),
   z.object({ type: z.literal('list'), items: z.array(Text).max(2000) }),

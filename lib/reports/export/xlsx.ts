@@ -143,7 +143,11 @@ function dayOf(value: string): Date | null {
 function tableCell(cell: Cell | undefined, column: Column, hasFractions: boolean): XlsxCell {
   if (cell === null || cell === undefined || cell === '' || (typeof cell === 'number' && !Number.isFinite(cell))) return { value: null, type: 'text' };
   if (typeof cell === 'number') {
-    if (column.type === 'percent') return { value: cell / 100, type: 'number', format: hasFractions ? DECIMAL_PERCENT_FORMAT : PERCENT_FORMAT };
+    if (column.type === 'percent') {
+      const format = hasFractions ? DECIMAL_PERCENT_FORMAT : PERCENT_FORMAT;
+      // A signed column writes a rise with its plus, as the text exports do: "+5%;-5%;0%".
+      return { value: cell / 100, type: 'number', format: column.signed ? `+${format};-${format};${PERCENT_FORMAT}` : format };
+    }
     if (column.type === 'number') return { value: cell, type: 'number', format: hasFractions ? DECIMAL_FORMAT : NUMBER_FORMAT };
     return text(String(cell));
   }
