@@ -7,6 +7,7 @@ import { V5 } from './005-dealer-facts';
 import { V6 } from './006-dealer-kpi-snapshots';
 import { V7 } from './007-review-roles-photos';
 import { V8 } from './008-report-sources';
+import { V9 } from './009-intel-dictionary';
 
 export interface Migration {
   version: number;
@@ -16,7 +17,7 @@ export interface Migration {
 }
 
 /** Every shipped schema version, oldest first. */
-export const MIGRATIONS: readonly Migration[] = [V1, V2, V3, V4, V5, V6, V7, V8];
+export const MIGRATIONS: readonly Migration[] = [V1, V2, V3, V4, V5, V6, V7, V8, V9];
 
 export const CURRENT_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
