@@ -1,6 +1,7 @@
 import { Dexie } from 'dexie';
 import { defineQuery, isLive } from '../store/query';
 import type { IntelItem } from './schema';
+import { localResolver, matchesFilters, newestFirst, type IntelFilters, type ViewResolver } from './browse';
 
 /** Intel newest first by the day it was observed, a page at a time (the Intel view, popup). */
 export const latestIntel = defineQuery({
@@ -76,4 +77,105 @@ export const intelOfAuthorBetween = defineQuery({
     db.intelItems.where('[author.id+observedDay]').between([authorId, from], [authorId, to], true, true).filter(isLive).toArray(),
 });
 
-export const intelQueries = [intelOfAuthorBetween, latestIntel, intelOfProduct, intelOfDealer, intelCompetitorNames];
+/**
+ * What the Intel view's filtered reads take: the filters, a page size, and the resolver that
+ * names canonical competitors and products (not part of the live query's key: the view passes it
+ * as a dependency of its own).
+ */
+export interface BrowseArgs {
+  filters: IntelFilters;
+  limit: number;
+  resolver?: ViewResolver;
+}
+
+/** A page of matches, newest observation first; `more` when at least one more matches beyond it. */
+export interface BrowsePage {
+  items: IntelItem[];
+  more: boolean;
+}
+
+const pageOf = (rows: IntelItem[], limit: number): BrowsePage => ({ items: rows.slice(0, limit), more: rows.length > limit });
+
+/**
+ * Filtered intel through the day index: the date range bounds the read (all days without one),
+ * newest first; the other filters and the search are applied to that range, a page at a time.
+ */
+export const browseIntelByDay = defineQuery({
+  name: 'intel.browseByDay',
+  table: 'intelItems',
+  index: 'observedDay',
+  example: { filters: { from: '2026-11-01', to: '2026-11-30', search: '美孚' }, limit: 50 } as BrowseArgs,
+  run: async (db, { filters, limit, resolver = localResolver }: BrowseArgs): Promise<BrowsePage> => {
+    const range = filters.from || filters.to ? db.intelItems.where('observedDay').between(filters.from ?? '', filters.to ?? '\uffff', true, true) : db.intelItems.orderBy('observedDay');
+    const rows = await range
+      .reverse()
+      .filter((item) => isLive(item) && matchesFilters(item, filters, resolver))
+      .limit(limit + 1)
+      .toArray();
+    return pageOf(rows, limit);
+  },
+});
+
+/**
+ * Filtered intel of one competitor (every name it is stored under) through the product index:
+ * the competitor bounds the read; the date range and the other filters are applied to its items.
+ */
+export const browseIntelOfCompetitor = defineQuery({
+  name: 'intel.browseOfCompetitor',
+  table: 'intelItems',
+  index: '[competitorName+sku+observedDay]',
+  example: { filters: { competitor: '美孚', competitorNames: ['美孚', 'Mobil'], from: '2026-11-01' }, limit: 50 } as BrowseArgs,
+  run: async (db, { filters, limit, resolver = localResolver }: BrowseArgs): Promise<BrowsePage> => {
+    const names = [...new Set(filters.competitorNames ?? [])];
+    const lists = await Promise.all(
+      names.map((name) =>
+        db.intelItems
+          .where('[competitorName+sku+observedDay]')
+          .between([name, Dexie.minKey], [name, Dexie.maxKey])
+          .filter((item) => isLive(item) && matchesFilters(item, filters, resolver))
+          .toArray(),
+      ),
+    );
+    return pageOf(lists.flat().sort(newestFirst), limit);
+  },
+});
+
+/** Filtered intel seen at one dealer through the dealer index, the date range bounding the read, newest first. */
+export const browseIntelOfDealer = defineQuery({
+  name: 'intel.browseOfDealer',
+  table: 'intelItems',
+  index: '[dealerId+observedDay]',
+  example: { filters: { dealerId: '01JC0000000000000000000001', from: '2026-11-01', priceKind: 'retail' }, limit: 50 } as BrowseArgs,
+  run: async (db, { filters, limit, resolver = localResolver }: BrowseArgs): Promise<BrowsePage> => {
+    const dealerId = filters.dealerId ?? '';
+    const rows = await db.intelItems
+      .where('[dealerId+observedDay]')
+      .between([dealerId, filters.from ?? Dexie.minKey], [dealerId, filters.to ?? Dexie.maxKey], true, true)
+      .reverse()
+      .filter((item) => isLive(item) && matchesFilters(item, filters, resolver))
+      .limit(limit + 1)
+      .toArray();
+    return pageOf(rows, limit);
+  },
+});
+
+/**
+ * The query that reads the least for these filters: a dealer's items, else a competitor's, else
+ * the date range.
+ */
+export function browseQueryFor(filters: IntelFilters) {
+  if (filters.dealerId) return browseIntelOfDealer;
+  if (filters.competitor && filters.competitorNames && filters.competitorNames.length > 0) return browseIntelOfCompetitor;
+  return browseIntelByDay;
+}
+
+export const intelQueries = [
+  intelOfAuthorBetween,
+  latestIntel,
+  intelOfProduct,
+  intelOfDealer,
+  intelCompetitorNames,
+  browseIntelByDay,
+  browseIntelOfCompetitor,
+  browseIntelOfDealer,
+];
