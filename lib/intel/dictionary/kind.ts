@@ -37,13 +37,13 @@ function renderCompetitor(competitor: Competitor, { locale }: RenderContext): Re
 
 /** A product (a competitor's, or one of ours with its prices) as a HubSpot user reads it. */
 function renderProduct(product: Product, { locale }: RenderContext): ReadableRecord {
-  const whose = product.competitorId ? product.competitorName?.trim() || say(locale, '（竞争对手）', '(a competitor)') : say(locale, '我司产品', 'Our product');
+  const whose = product.competitorId ? product.competitorName?.trim() || say(locale, '（竞争对手）', '(a competitor)') : say(locale, '我司', 'Our company');
   return {
     title: { 'zh-CN': '竞品词典：产品', en: 'Competitor dictionary: product' },
     date: dayText(product.createdAt.slice(0, 10), locale),
     lines: present([
       field('名称', 'Name', product.name),
-      field('归属', 'Made by', whose),
+      field('归属', 'Belongs to', whose),
       field('品牌', 'Brand', product.brand),
       field('规格', 'Pack size', product.spec),
       field('货号', 'SKU', product.sku),
