@@ -7,6 +7,7 @@ import { formatDay } from '../../lib/kernel/format';
 import type { Locale, Translate } from '../../lib/kernel/i18n';
 import { Button, DeleteButton } from '../ui';
 import { intelFormMessages, type IntelFormMessageKey } from './messages';
+import { intelViewMessages } from './view/messages';
 
 export interface IntelListProps {
   items: IntelItem[];
@@ -16,8 +17,11 @@ export interface IntelListProps {
   onDelete?(id: string): Promise<void> | void;
 }
 
-/** The page an item was captured from, as a link, only when it is an http(s) URL. */
-function sourceLinkOf(item: IntelItem): { href: string; text: string } | undefined {
+/**
+ * The page an item was captured from, as a link, only when it is an http(s) URL: its title as the
+ * text, and its host beside it (a title alone does not say which site it leads to).
+ */
+export function sourceLinkOf(item: Pick<IntelItem, 'sourceUrl' | 'sourceTitle'>): { href: string; text: string; host: string } | undefined {
   if (!item.sourceUrl) return undefined;
   let url: URL;
   try {
@@ -26,7 +30,7 @@ function sourceLinkOf(item: IntelItem): { href: string; text: string } | undefin
     return undefined;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-  return { href: url.href, text: item.sourceTitle?.trim() || url.host };
+  return { href: url.href, text: item.sourceTitle?.trim() || url.host, host: url.host };
 }
 
 /** Brand, product, SKU and spec; the brand is left out when it only repeats the competitor. */
@@ -44,6 +48,7 @@ function dayText(day: string, locale: Locale, thisYear: string): string {
 /** Captured intel, newest observation first. Text from web pages is rendered as text only. */
 export function IntelList({ items, onOpen, onDelete }: IntelListProps) {
   const t = useT(intelFormMessages);
+  const tv = useT(intelViewMessages);
   const locale = useLocale();
   const live = items.filter((item) => !item.deletedAt);
   if (live.length === 0) return <p className="m-0 text-muted">{t('listEmpty')}</p>;
@@ -112,7 +117,15 @@ export function IntelList({ items, onOpen, onDelete }: IntelListProps) {
                 ) : (
                   <span>{item.sourceTitle}</span>
                 )}
+                {link && link.text !== link.host && <span className="text-muted"> {tv('sourceHost', { host: link.host })}</span>}
               </p>
+            )}
+            {item.screenshot && (
+              // Opened on demand: a screenshot is large, and a list of them would bury the text.
+              <details className="group text-sm">
+                <summary className="cursor-pointer text-accent underline-offset-2 hover:underline">{tv('screenshot')}</summary>
+                <img src={item.screenshot} alt={t('screenshotAlt')} className="mt-1.5 block max-w-full rounded-md border border-line" />
+              </details>
             )}
             {(onOpen || onDelete) && (
               <div className="flex flex-wrap items-center gap-2">

@@ -5,29 +5,55 @@ import { useDatabase, useDealers, useQuery, useSetting } from '../shell/database
 import { EmptyState } from '../shell/EmptyState';
 import { useHashIntent } from '../shell/hash-intent';
 import { Plus } from 'lucide-react';
-import { Button, Card, ErrorDetails, Notice, ShowMore, errorMessageOf } from '../ui';
+import { Button, Card, ErrorDetails, Notice, SegmentedControl, errorMessageOf } from '../ui';
 import { IntelForm } from './IntelForm';
-import { IntelList } from './IntelList';
 import { intelFormMessages } from './messages';
+import { intelViewMessages } from './view/messages';
+import { IntelBrowser } from './view/IntelBrowser';
+import { IntelTimeline } from './view/IntelTimeline';
+import { PriceHistoryView } from './view/PriceHistory';
+import { INTEL_TABS, useIntelTab, type IntelTab } from './view/tabs';
+import { CompetitiveAnalysis } from './analysis/CompetitiveAnalysis';
 import { intelCompetitorNames, latestIntel } from '../../lib/intel/queries';
 import { competitorsByName } from '../../lib/intel/dictionary/queries';
+import { localResolver, periodStart, type IntelFilters, type Period, type ViewResolver } from '../../lib/intel/browse';
 import type { IntelItem } from '../../lib/intel/schema';
-import { PAGE_SIZE } from '../../lib/store/query';
 import { deleteRecord, saveRecord } from '../../lib/store/records';
 import { today } from '../../lib/kernel/dates';
 
 const NO_ARGS = {};
+const ANY = { limit: 1 };
+const TAB_KEYS: Record<IntelTab, 'tabList' | 'tabTimeline' | 'tabPrices' | 'tabAnalysis'> = { list: 'tabList', timeline: 'tabTimeline', prices: 'tabPrices', analysis: 'tabAnalysis' };
 
 /** What the form is open for: a new observation, or an item from the list. */
 type Editing = { item?: IntelItem; dealerId?: string } | null;
 
-/** The Intel section: the latest observations a page at a time; each can be opened, edited and deleted. */
-export function IntelView() {
+export interface IntelViewProps {
+  /**
+   * Canonical competitor and product names (the dictionary's `createResolver(competitors,
+   * products)`); without it, items group by their own words. Keep it stable between renders.
+   */
+  resolver?: ViewResolver;
+}
+
+/**
+ * The Intel section, in tabs: the list (search and filters; each item opens for edit and deletes),
+ * a competitor's timeline with how often each competitor ran promotions, a product's price
+ * history, and the competitive analysis. The tab is in the hash (#intel/timeline, …).
+ */
+export function IntelView({ resolver = localResolver }: IntelViewProps) {
   const t = useT(sidePanelMessages);
   const ti = useT(intelFormMessages);
+  const tv = useT(intelViewMessages);
   const db = useDatabase();
-  const [limit, setLimit] = useState(PAGE_SIZE);
-  const items = useQuery(latestIntel, { limit });
+  const any = useQuery(latestIntel, ANY);
+  const [tab, setTab] = useIntelTab();
+  const [filters, setFilters] = useState<IntelFilters>({});
+  // The competitor and period the timeline and the price chart look at, shared between them.
+  const [competitor, setCompetitor] = useState('');
+  const [period, setPeriod] = useState<Period>('90');
+  const day = today();
+  const from = periodStart(period, day);
   const profile = useSetting('profile');
   // Opened as "log intel for this dealer" from a dealer's KPI panel: a new item at that dealer.
   const intentDealer = useHashIntent('logIntel');
@@ -35,7 +61,7 @@ export function IntelView() {
   const [notice, setNotice] = useState('');
   const [error, setError] = useState('');
 
-  if (!items || !profile) return null;
+  if (!any || !profile) return null;
   const author = { id: profile.id, name: profile.name };
 
   const open = (item?: IntelItem) => {
@@ -83,29 +109,33 @@ export function IntelView() {
           />
         </Card>
       )}
-      {items.length === 0 ? (
+      {any.length === 0 ? (
         !editing && <EmptyState testId="empty-intel" title={t('intelEmptyTitle')} body={t('intelEmptyBody')} />
       ) : (
         <>
-          <IntelList
-            items={items}
-            onOpen={(id) => {
-              const item = items.find((i) => i.id === id);
-              if (item) open(item);
-            }}
-            onDelete={async (id) => {
-              setNotice('');
-              setError('');
-              try {
-                await deleteRecord(db, 'intelItems', id, { author });
-                if (editing?.item?.id === id) setEditing(null);
-                setNotice(ti('deleted'));
-              } catch (e) {
-                setError(errorMessageOf(e));
-              }
-            }}
-          />
-          <ShowMore shown={items.length} limit={limit} onMore={() => setLimit((n) => n + PAGE_SIZE)} />
+          <SegmentedControl label={tv('tabsLabel')} options={INTEL_TABS.map((value) => ({ value, label: tv(TAB_KEYS[value]) }))} value={tab} onChange={setTab} />
+          {tab === 'list' && (
+            <IntelBrowser
+              resolver={resolver}
+              filters={filters}
+              onFiltersChange={setFilters}
+              onOpen={open}
+              onDelete={async (id) => {
+                setNotice('');
+                setError('');
+                try {
+                  await deleteRecord(db, 'intelItems', id, { author });
+                  if (editing?.item?.id === id) setEditing(null);
+                  setNotice(ti('deleted'));
+                } catch (e) {
+                  setError(errorMessageOf(e));
+                }
+              }}
+            />
+          )}
+          {tab === 'timeline' && <IntelTimeline resolver={resolver} competitor={competitor} onCompetitorChange={setCompetitor} period={period} onPeriodChange={setPeriod} from={from} />}
+          {tab === 'prices' && <PriceHistoryView resolver={resolver} competitor={competitor} onCompetitorChange={setCompetitor} period={period} onPeriodChange={setPeriod} from={from} today={day} />}
+          {tab === 'analysis' && <CompetitiveAnalysis />}
         </>
       )}
     </div>
