@@ -251,3 +251,15 @@ export function timelineOf(items: readonly IntelItem[], by: 'day' | 'week', rang
   }
   return groups;
 }
+
+/** The periods the timeline, the price chart and the promotion counts offer. */
+export const PERIODS = ['30', '90', '365', 'all'] as const;
+export type Period = (typeof PERIODS)[number];
+
+/** The first day of a period that ends on `today` (inclusive: 30 days are today and the 29 before); undefined for all time. */
+export function periodStart(period: Period, today: string): string | undefined {
+  if (period === 'all') return undefined;
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  const start = new Date(Date.UTC(y, m - 1, d - (Number(period) - 1)));
+  return start.toISOString().slice(0, 10);
+}

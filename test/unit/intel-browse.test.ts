@@ -221,3 +221,13 @@ describe('the browse queries', () => {
     expect(browseQueryFor({ search: 'x' })).toBe(browseIntelByDay);
   });
 });
+
+describe('periods', () => {
+  it('end today and include it; all time has no start', async () => {
+    const { periodStart } = await import('../../lib/intel/browse');
+    expect(periodStart('30', '2026-11-30')).toBe('2026-11-01');
+    expect(periodStart('90', '2026-03-01')).toBe('2025-12-02');
+    expect(periodStart('365', '2026-11-30')).toBe('2025-12-01');
+    expect(periodStart('all', '2026-11-30')).toBeUndefined();
+  });
+});
