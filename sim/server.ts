@@ -7,7 +7,8 @@ import { RateLimiter } from './rate-limit';
 import { accountRoutes } from './routes/account';
 import { objectRoutes } from './routes/objects';
 import { propertyRoutes } from './routes/properties';
-import type { Route, RouteContext, SimResponse } from './routes/types';
+import { fileRoutes } from './routes/files';
+import { SimMultipart, type Route, type RouteContext, type SimResponse } from './routes/types';
 import { DEFAULT_SEED, loadSeedFile } from './seed';
 import { SimState } from './state';
 import type { CustomObjectsMode, SearchLimits, SimConfig, SimSeed } from './types';
@@ -27,6 +28,7 @@ export const DEFAULT_SCOPES = [
   'crm.schemas.companies.write',
   'crm.schemas.contacts.read',
   'crm.schemas.contacts.write',
+  'files',
   'oauth',
 ];
 
@@ -46,6 +48,8 @@ export interface HubSpotSimOptions {
   scopes?: string[];
   customObjects?: CustomObjectsMode;
   searchLimits?: SearchLimits;
+  /** Largest accepted upload in bytes (default 20 MB). */
+  fileSizeLimit?: number;
 }
 
 export interface HubSpotSim {
@@ -68,22 +72,42 @@ export interface HubSpotSim {
   close(): Promise<void>;
 }
 
-const ROUTES: Route[] = [...objectRoutes, ...propertyRoutes, ...accountRoutes];
+const ROUTES: Route[] = [...objectRoutes, ...propertyRoutes, ...accountRoutes, ...fileRoutes];
 const TOKEN_INFO_PATH = '/oauth/v2/private-apps/get/access-token-info';
-const MAX_BODY = 5 * 1024 * 1024;
+/** Bodies past this are answered 413 unread (above any file size limit a test sets). */
+const MAX_BODY = 64 * 1024 * 1024;
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** The raw body, or 'too-large' once it passes MAX_BODY (the rest is drained, not kept). */
+function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) reject(new Error('body too large'));
-      else chunks.push(c);
+      if (size <= MAX_BODY) chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > MAX_BODY ? 'too-large' : Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+/**
+ * multipart/form-data → SimMultipart, with the platform's own parser (undici's, behind
+ * `Response.formData()`), so a body a real server would reject is rejected here too.
+ */
+async function parseMultipart(raw: Buffer, contentType: string): Promise<SimMultipart | undefined> {
+  try {
+    const form = await new Response(new Uint8Array(raw), { headers: { 'content-type': contentType } }).formData();
+    const fields: Record<string, string> = {};
+    const files: Record<string, { filename: string; type: string; bytes: Buffer }> = {};
+    for (const [key, value] of form.entries()) {
+      if (typeof value === 'string') fields[key] = value;
+      else files[key] = { filename: value.name, type: value.type, bytes: Buffer.from(await value.arrayBuffer()) };
+    }
+    return new SimMultipart(fields, files);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -139,6 +163,7 @@ export async function startHubSpotSim(options: HubSpotSimOptions = {}): Promise<
     searchLimits: options.searchLimits ?? 'current',
     rate: options.rate ?? 100,
     daily: options.daily ?? 250_000,
+    fileSizeLimit: options.fileSizeLimit ?? 20 * 1024 * 1024,
   };
   const initialConfig: SimConfig = { ...config, scopes: [...config.scopes] };
   const limiter = new RateLimiter(config.rate, config.daily);
@@ -174,15 +199,23 @@ export async function startHubSpotSim(options: HubSpotSimOptions = {}): Promise<
     const method = req.method ?? 'GET';
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const path = url.pathname;
-    const raw = await readBody(req);
+    const rawBody = await readBody(req);
+    const contentType = (req.headers['content-type'] ?? '').toLowerCase();
     let body: unknown = undefined;
     let badJson = false;
-    if (raw) {
-      try {
-        body = JSON.parse(raw);
-      } catch {
-        badJson = true;
-        body = raw;
+    let badMultipart = false;
+    if (rawBody !== 'too-large' && rawBody.length > 0) {
+      if (contentType.startsWith('multipart/form-data')) {
+        body = await parseMultipart(rawBody, req.headers['content-type'] ?? '');
+        badMultipart = body === undefined;
+      } else {
+        const raw = rawBody.toString('utf8');
+        try {
+          body = JSON.parse(raw);
+        } catch {
+          badJson = true;
+          body = raw;
+        }
       }
     }
 
@@ -200,7 +233,7 @@ export async function startHubSpotSim(options: HubSpotSimOptions = {}): Promise<
       method,
       path,
       query: queryObject(url.searchParams),
-      body,
+      body: body instanceof SimMultipart ? body.summary() : body,
       status,
       durationMs: Date.now() - started,
       ...(fault ? { fault } : {}),
@@ -261,10 +294,14 @@ export async function startHubSpotSim(options: HubSpotSimOptions = {}): Promise<
     }
 
     let result: SimResponse;
-    if (badJson) {
+    if (rawBody === 'too-large') {
+      result = errorResponse(new SimHttpError(413, { message: 'Request entity too large.', category: 'VALIDATION_ERROR' }));
+    } else if (badMultipart) {
+      result = errorResponse(new SimHttpError(400, { message: 'Unable to parse the multipart/form-data body.', category: 'VALIDATION_ERROR' }));
+    } else if (badJson) {
       result = errorResponse(new SimHttpError(400, { message: 'Invalid input JSON on line 1', category: 'VALIDATION_ERROR' }));
     } else {
-      result = route(method, path, url.searchParams, body);
+      result = route(method, path, url.searchParams, body, contentType);
     }
     result = { ...result, headers: { ...rate.headers, ...result.headers } };
 
@@ -277,14 +314,14 @@ export async function startHubSpotSim(options: HubSpotSimOptions = {}): Promise<
     respond(result);
   }
 
-  function route(method: string, path: string, query: URLSearchParams, body: unknown): SimResponse {
+  function route(method: string, path: string, query: URLSearchParams, body: unknown, contentType: string): SimResponse {
     for (const r of ROUTES) {
       if (r.method !== method) continue;
       const m = r.pattern.exec(path);
       if (!m) continue;
       const params = Object.fromEntries(r.keys.map((k, i) => [k, decodeURIComponent(m[i + 1] ?? '')]));
       try {
-        return r.handle(ctx, { method, path, query, body, params });
+        return r.handle(ctx, { method, path, query, body, params, contentType });
       } catch (e) {
         if (e instanceof SimHttpError) return errorResponse(e);
         return errorResponse(new SimHttpError(500, { message: `simulator bug: ${String(e)}`, category: 'INTERNAL_ERROR' }));

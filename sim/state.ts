@@ -1,5 +1,5 @@
 import { DEFAULT_GROUPS, DEFAULT_PROPERTIES, DEFAULT_SEED, makeProperty } from './seed';
-import type { ObjectType, SimAssociation, SimGroup, SimObject, SimOwner, SimProperty, SimSeed } from './types';
+import type { ObjectType, SimAssociation, SimFile, SimFolder, SimGroup, SimObject, SimOwner, SimProperty, SimSeed } from './types';
 
 const ID_BASE: Record<ObjectType, number> = { companies: 30_000, notes: 90_000 };
 
@@ -33,6 +33,10 @@ export class SimState {
   groups: Record<ObjectType, Map<string, SimGroup>> = { companies: new Map(), notes: new Map() };
   associations: SimAssociation[] = [];
   owners: SimOwner[] = [];
+  /** The file manager: files by id, folders by path. */
+  files = new Map<string, SimFile>();
+  folders = new Map<string, SimFolder>();
+  private nextFileId = 180_000_000_000;
   private nextId: Record<ObjectType, number> = { ...ID_BASE };
   private lastTime = 0;
 
@@ -57,7 +61,31 @@ export class SimState {
     this.groups = { companies: new Map(), notes: new Map() };
     this.associations = [];
     this.nextId = { ...ID_BASE };
+    this.files = new Map();
+    this.folders = new Map();
+    this.nextFileId = 180_000_000_000;
     this.load(seed);
+  }
+
+  /** File and folder ids share one counter, like HubSpot's large numeric file ids. */
+  newFileId(): string {
+    this.nextFileId += 1;
+    return String(this.nextFileId);
+  }
+
+  /** A live (not archived) file. */
+  file(id: string): SimFile | undefined {
+    const f = this.files.get(id);
+    return f && !f.archived ? f : undefined;
+  }
+
+  /** The folder at `path`, created (with its parents) if missing. */
+  folderAt(path: string): SimFolder {
+    const existing = this.folders.get(path);
+    if (existing) return existing;
+    const folder = { id: this.newFileId(), path };
+    this.folders.set(path, folder);
+    return folder;
   }
 
   private load(seed: SimSeed): void {
@@ -137,6 +165,7 @@ export class SimState {
       groups: { companies: dump(this.groups.companies), notes: dump(this.groups.notes) },
       associations: this.associations,
       owners: this.owners,
+      files: [...this.files.values()].map(({ bytes: _bytes, ...f }) => f),
     };
   }
 }

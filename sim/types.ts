@@ -80,6 +80,32 @@ export interface SimOwner {
   teams: SimTeam[];
 }
 
+/** A file in the simulated file manager (Files API v3). */
+export interface SimFile {
+  id: string;
+  /** Without extension, as HubSpot returns it. */
+  name: string;
+  extension: string;
+  /** Folder path + name + extension, e.g. `/fieldkit/intelItem/shot.jpg`. */
+  path: string;
+  parentFolderId: string;
+  size: number;
+  type: 'IMG' | 'DOCUMENT' | 'OTHER';
+  access: string;
+  createdAt: string;
+  updatedAt: string;
+  archived: boolean;
+  archivedAt?: string;
+  /** The uploaded bytes (not dumped by `/__sim/state`). */
+  bytes: Buffer;
+  mime: string;
+}
+
+export interface SimFolder {
+  id: string;
+  path: string;
+}
+
 /** What `--seed <file>` may contain; every key is optional and falls back to the built-in data. */
 export interface SimSeed {
   portalId?: number;
@@ -115,4 +141,9 @@ export interface SimConfig {
   rate: number;
   /** Requests per day, reported in the daily headers and enforced with policyName DAILY. */
   daily: number;
+  /**
+   * Largest file `POST /files/v3/files` accepts, in bytes; larger → 413. HubSpot publishes its
+   * limits in a Knowledge Base article we could not read; 20 MB is a stand-in (docs/hubspot.md).
+   */
+  fileSizeLimit: number;
 }

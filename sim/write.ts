@@ -75,6 +75,15 @@ export function normaliseProperties(
       continue;
     }
     const value = String(raw);
+    if (type === 'notes' && name === 'hs_attachment_ids') {
+      // A note lists attachments by file id (`;`-separated, HubSpot's notes guide); an id that is
+      // no live file in the portal's file manager is refused, not stored as a dangling link.
+      const ids = value.split(';').map((id) => id.trim());
+      const unknown = ids.filter((id) => !/^\d+$/.test(id) || !state.file(id));
+      if (unknown.length > 0) bad(name, 'INVALID_OPTION', `${unknown.join(';')} ${unknown.length === 1 ? 'is not the id of a file' : 'are not ids of files'} in this portal's file manager.`);
+      else out[name] = ids.join(';');
+      continue;
+    }
     switch (def.type) {
       case 'number':
         if (!Number.isFinite(Number(value))) bad(name, 'INVALID_DOUBLE', `${value} is not a valid number.`);

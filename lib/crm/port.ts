@@ -5,7 +5,7 @@
  * Every value an implementation returns has already been validated (zod) by it.
  */
 import type { CrmError, RateLimitSnapshot } from './errors';
-import type { ReadableRecord } from '../store/kind';
+import type { ReadableRecord, RecordAttachment } from '../store/kind';
 import type { Dealer } from '../dealers/schema';
 import type { SnapshotFieldName } from '../dealers/snapshot';
 
@@ -86,6 +86,13 @@ export interface PushInput {
   readable: ReadableRecord;
   /** When the activity happened (ISO instant): its place on the CRM timeline. */
   timestamp?: string;
+  /**
+   * `activity` only, for kinds that declare attachments: the files to attach to the CRM copy
+   * (uploaded once each, found again by name after a lost answer). `record` never holds them.
+   * Empty: nothing to attach, and whatever is attached stays (a device without the local copy of
+   * a screenshot must not remove it from the CRM).
+   */
+  attachments?: readonly RecordAttachment[];
 }
 
 /**
@@ -93,7 +100,18 @@ export interface PushInput {
  * it has no `crmId`.
  */
 export type PushResult =
-  | { localId: string; ok: true; crmId: string; objectType: string; operation: 'created' | 'updated' | 'archived' }
+  | {
+      localId: string;
+      ok: true;
+      crmId: string;
+      objectType: string;
+      operation: 'created' | 'updated' | 'archived';
+      /**
+       * The record was written but its attachments were not (a missing scope, a file too large,
+       * an outage): the engine retries or reports it, the record itself is not failed.
+       */
+      attachmentError?: CrmError;
+    }
   | { localId: string; ok: true; crmId?: undefined; objectType: string; operation: 'none' }
   | { localId: string; ok: false; error: CrmError };
 

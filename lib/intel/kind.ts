@@ -71,5 +71,11 @@ export const intelItemKind = defineKind({
     dealerIdOf: (item) => item.dealerId,
     timestampOf: (item) => noonOf(item.observedDay),
     render: renderIntelItem,
+    // A screenshot is up to 3 MB as a data URL; a HubSpot property holds 65,536 characters. It
+    // goes to the CRM as a file attached to the note (docs/sync.md, "Attachments").
+    attachments: {
+      fields: ['screenshot'],
+      of: (item) => (item.screenshot ? [{ name: 'screenshot', dataUrl: item.screenshot }] : []),
+    },
   },
 });

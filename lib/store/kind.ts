@@ -85,6 +85,12 @@ export type CrmMapping<R> =
       /** When the activity happened (ISO instant): its place on the CRM timeline. */
       timestampOf(record: R): string;
       render(record: R, context: RenderContext): ReadableRecord;
+      /**
+       * Media the record carries (a screenshot, a photo) that reach the CRM as files attached to
+       * the activity, never inside its text or its structured copy: `fields` are left out of what
+       * the CRM stores (and kept locally when a pulled copy lacks them), `of` lists the files.
+       */
+      attachments?: AttachmentMapping<R>;
     }
   | {
       home: 'dealer';
@@ -104,6 +110,20 @@ export type CrmMapping<R> =
       fieldsOf(record: R): Readonly<Record<string, string | number>>;
       render(record: R, context: RenderContext): ReadableRecord;
     };
+
+/** One file a record attaches to its CRM activity: a data URL (`data:image/jpeg;base64,…`). */
+export interface RecordAttachment {
+  /** Which of the record's media this is (`screenshot`); with the record id and content it names the file. */
+  name: string;
+  dataUrl: string;
+}
+
+export interface AttachmentMapping<R> {
+  /** Top-level fields holding media: omitted from the CRM's structured copy, kept whole locally. */
+  fields: readonly string[];
+  /** The files to attach for this version of the record (none: nothing is attached or removed). */
+  of(record: R): RecordAttachment[];
+}
 
 /** Any zod object schema of a stored row. */
 export type RowSchema = z.ZodObject;

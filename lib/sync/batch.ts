@@ -136,7 +136,11 @@ async function recordsOf(db: FieldkitDatabase, entries: { table: SyncedTable; re
 }
 
 /** `crmId` absent on success: nothing to write (a record deleted before it ever reached the CRM). */
-export type Settlement = { ok: true; crmId?: string; objectType?: string } | { ok: false; error: CrmError };
+/**
+ * `attachmentError`: the record was written but its attachments were not; the link is kept and
+ * the entry retried (transient) or parked with the reason (a missing scope, a file too large).
+ */
+export type Settlement = { ok: true; crmId?: string; objectType?: string; attachmentError?: CrmError } | { ok: false; error: CrmError };
 
 export interface SettleSummary {
   succeeded: number;
@@ -178,6 +182,12 @@ export async function settleBatch(
           recordWrites.set(claim.table, [...(recordWrites.get(claim.table) ?? []), { ...record, crm }]);
         }
         const { createSentAt: _sent, lastError: _error, ...rest } = entry;
+        if (result.attachmentError) {
+          // The record is in the CRM (its link above is written, so the next try is an update);
+          // only its attachments still have to get there.
+          entryWrites.push(attachmentRetry(rest, result.attachmentError, editedSince, summary, now, random, policy));
+          return;
+        }
         // An edit saved while the push was in flight still has to go out.
         entryWrites.push({ ...rest, status: editedSince ? 'pending' : 'done', nextAttemptAt: nowIso, attempts: 0, updatedAt: nowIso });
         return;
@@ -210,6 +220,34 @@ export async function settleBatch(
     for (const [table, rows] of recordWrites) await db.table(table).bulkPut(rows);
   });
   return summary;
+}
+
+/**
+ * The entry of a record that reached the CRM without its attachments: retried like any failed
+ * push (an outage backs off, a 429 waits), or parked with a message saying the record itself is
+ * there (a missing scope, a refused file) so Retry in the sync panel attaches it once fixed.
+ */
+function attachmentRetry(
+  entry: OutboxEntry,
+  error: CrmError,
+  editedSince: boolean,
+  summary: SettleSummary,
+  now: number,
+  random: () => number,
+  policy: FailurePolicy,
+): OutboxEntry {
+  const nowIso = iso(now);
+  const outcome = outcomeOfFailure(error, entry.attempts, random, policy);
+  const lastError = lastErrorOf(error, nowIso);
+  if (outcome.action === 'park' && !editedSince) {
+    summary.parked += 1;
+    return { ...entry, status: 'needsAttention', attempts: entry.attempts + 1, lastError, updatedAt: nowIso };
+  }
+  if (outcome.action === 'pause') summary.paused = true;
+  const delayMs = outcome.action === 'retry' ? outcome.delayMs : 0;
+  if (error.kind === 'rate-limited' && delayMs > 0) summary.retryAfterMs = Math.max(summary.retryAfterMs ?? 0, delayMs);
+  const counts = outcome.action === 'retry' && outcome.countsAsAttempt;
+  return { ...entry, status: 'pending', nextAttemptAt: iso(now + delayMs), attempts: counts ? entry.attempts + 1 : entry.attempts, lastError, updatedAt: nowIso };
 }
 
 /** The "fix and retry" action: a parked entry goes back to the queue with fresh attempts. */

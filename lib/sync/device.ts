@@ -9,6 +9,11 @@ import { newId } from '../kernel/ids';
 export const DEVICE_KEY = 'sync.deviceId';
 /** The key under which the device id travels inside a pushed payload. */
 export const WRITTEN_BY = 'fieldkitWrittenBy';
+/**
+ * The key under which a pushed payload lists the media it left out because they travel as CRM
+ * attachments (`['screenshot']`): a puller then knows the record has them, though not inline.
+ */
+export const ATTACHED = 'fieldkitAttached';
 
 export async function deviceId(db: FieldkitDatabase): Promise<string> {
   return db.transaction('rw', db.settings, async () => {

@@ -231,7 +231,7 @@ export class SyncEngine {
             claim,
             result: answer
               ? answer.ok
-                ? { ok: true, crmId: answer.crmId, objectType: answer.objectType }
+                ? { ok: true, crmId: answer.crmId, objectType: answer.objectType, ...('attachmentError' in answer && answer.attachmentError ? { attachmentError: answer.attachmentError } : {}) }
                 : { ok: false, error: answer.error }
               : { ok: false, error: missingAnswer() },
           });
@@ -253,7 +253,10 @@ export class SyncEngine {
     await updateSyncState(this.db, (state) => {
       if (summary.succeeded > 0) state.lastSuccessAt = at;
       const failure = outcomes.find((o) => !o.result.ok)?.result;
-      state.lastError = failure && !failure.ok ? failure.error.message : summary.succeeded > 0 ? undefined : state.lastError;
+      const attachment = outcomes.find((o) => o.result.ok && o.result.attachmentError)?.result;
+      const attachmentError = attachment?.ok ? attachment.attachmentError : undefined;
+      state.lastError =
+        failure && !failure.ok ? failure.error.message : attachmentError ? attachmentError.message : summary.succeeded > 0 ? undefined : state.lastError;
       if (summary.paused) state.paused = 'unauthorized';
       if (summary.retryAfterMs) state.notBefore = this.now() + summary.retryAfterMs;
     });

@@ -37,6 +37,7 @@ export async function mergeRemoteRecord(db: FieldkitDatabase, remote: IncomingRe
   if (!parsed.success) return 'invalid';
   const incoming = parsed.data as unknown as SyncedRecord;
   const table = db.table(remote.table);
+  const mediaFields = kind.crm.attachments?.fields ?? [];
   // An older version this device wrote itself is not someone else's edit: no conflict copy.
   const ownVersion = remote.writtenBy !== undefined && remote.writtenBy === (await deviceId(db));
 
@@ -58,7 +59,7 @@ export async function mergeRemoteRecord(db: FieldkitDatabase, remote: IncomingRe
 
     if (!unsyncedLocalEdit) {
       if (remoteIsNewer) {
-        await table.put(incoming);
+        await table.put(withLocalMedia(incoming, local, mediaFields));
         return 'updated';
       }
       // The CRM holds an OLDER version than ours. If the CRM changed it after our last sync,
@@ -74,7 +75,7 @@ export async function mergeRemoteRecord(db: FieldkitDatabase, remote: IncomingRe
     if (remoteIsNewer) {
       // Both sides edited; the other machine's edit is later. Ours is kept as a copy, not pushed.
       await keepConflictCopy(db, { table: remote.table, recordId: local.id, at: nowIso, kept: 'remote', keptVersion: incoming.updatedAt, losing: local });
-      await table.put(incoming);
+      await table.put(withLocalMedia(incoming, local, mediaFields));
       await db.outbox.update(entry.id, { status: 'done', createSentAt: undefined, lastError: undefined, attempts: 0, updatedAt: nowIso });
       return 'conflict-remote-kept';
     }
@@ -83,4 +84,15 @@ export async function mergeRemoteRecord(db: FieldkitDatabase, remote: IncomingRe
     await table.update(local.id, { crm: { ...crm, syncedVersion: local.crm?.syncedVersion ?? incoming.updatedAt } });
     return ownVersion ? 'unchanged' : 'conflict-local-kept';
   });
+}
+
+/**
+ * A pulled version with the local media it lacks. Media (a screenshot) travel as CRM attachments,
+ * never in the pulled copy, so a copy without one says nothing about the image: the local one is
+ * kept. (Removing a screenshot therefore stays on the device that removed it; see docs/sync.md.)
+ */
+function withLocalMedia(incoming: SyncedRecord, local: SyncedRecord, fields: readonly string[]): SyncedRecord {
+  const kept = fields.filter((f) => incoming[f] === undefined && local[f] !== undefined);
+  if (kept.length === 0) return incoming;
+  return { ...incoming, ...Object.fromEntries(kept.map((f) => [f, local[f]])) };
 }

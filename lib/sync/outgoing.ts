@@ -9,7 +9,7 @@ import { profileNameFor, readSetting } from '../store/settings';
 import type { LanguagePreference, Locale } from '../kernel/i18n';
 import type { PushInput, SyncedRecord } from '../crm/port';
 import type { ClaimedEntry } from './batch';
-import { deviceId, WRITTEN_BY } from './device';
+import { ATTACHED, deviceId, WRITTEN_BY } from './device';
 
 /** CRM owner ids are numeric; a local profile id (before connecting) is not one. */
 function ownerIdOf(authorId: string): string | undefined {
@@ -59,6 +59,13 @@ export async function outgoingOf(db: FieldkitDatabase, claims: readonly ClaimedE
     // wrote it, for the conflict rule (./device.ts).
     const record: SyncedRecord = { ...claim.record, crm: undefined, [WRITTEN_BY]: writtenBy };
     delete record.crm;
+    // Media never ride in the structured copy (a 3 MB screenshot in a 65,536-character property
+    // would park the record forever): they go as files attached to the CRM copy.
+    const attachments = crm.home === 'activity' && crm.attachments && !claim.record.deletedAt ? crm.attachments.of(claim.record as never) : undefined;
+    if (crm.home === 'activity' && crm.attachments) {
+      for (const field of crm.attachments.fields) delete record[field];
+      if (attachments && attachments.length > 0) record[ATTACHED] = attachments.map((a) => a.name);
+    }
     return {
       localId: claim.record.id,
       kind: kind.name,
@@ -72,6 +79,7 @@ export async function outgoingOf(db: FieldkitDatabase, claims: readonly ClaimedE
       record,
       readable: { ...crm.render(claim.record as never, context), locale, author: profileNameFor(claim.record.author.name, locale) },
       ...(crm.home === 'activity' ? { timestamp: crm.timestampOf(claim.record as never) } : {}),
+      ...(attachments ? { attachments } : {}),
     };
   });
 }

@@ -4,7 +4,7 @@
  */
 import type { FieldkitDatabase } from '../store/database';
 import type { CrmPort, RemoteRecord } from '../crm/port';
-import { WRITTEN_BY } from './device';
+import { ATTACHED, WRITTEN_BY } from './device';
 import { mergeRemoteRecord, type IncomingRecord, type MergeOutcome } from './merge';
 import { mergeRemoteDealer } from '../dealers/remote';
 import { updateSyncState, readSyncState, writeProgress } from './state';
@@ -79,7 +79,9 @@ export async function pullDealers(db: FieldkitDatabase, port: CrmPort, context: 
 function incomingOf(db: FieldkitDatabase, remote: RemoteRecord): IncomingRecord | undefined {
   const kind = [...db.kinds.values()].find((k) => k.name === remote.kind);
   if (!kind) return undefined;
-  const { [WRITTEN_BY]: writtenBy, ...record } = remote.record;
+  // Neither stamp is part of the record: the device id feeds the conflict rule, the list of
+  // media sent as attachments says the record has them though its copy does not.
+  const { [WRITTEN_BY]: writtenBy, [ATTACHED]: _attached, ...record } = remote.record;
   return {
     table: kind.table,
     crmId: remote.crmId,

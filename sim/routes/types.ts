@@ -6,8 +6,29 @@ export interface SimRequest {
   method: string;
   path: string;
   query: URLSearchParams;
+  /** Parsed JSON, a `SimMultipart` for multipart/form-data, or undefined when empty. */
   body: unknown;
   params: Record<string, string>;
+  /** The request's Content-Type header, lowercase ('' when absent). */
+  contentType?: string;
+}
+
+/** A multipart/form-data body, as the simulator's server parsed it. */
+export class SimMultipart {
+  constructor(
+    readonly fields: Record<string, string>,
+    readonly files: Record<string, { filename: string; type: string; bytes: Buffer }>,
+  ) {}
+
+  /** What the request log keeps: the text fields and each file's name, type and size, not its bytes. */
+  summary() {
+    return {
+      multipart: {
+        ...this.fields,
+        ...Object.fromEntries(Object.entries(this.files).map(([k, f]) => [k, { filename: f.filename, type: f.type, size: f.bytes.length }])),
+      },
+    };
+  }
 }
 
 export interface SimResponse {

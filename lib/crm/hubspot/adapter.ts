@@ -11,6 +11,7 @@ import type { z } from '../../kernel/zod';
 import { createApis, type HubSpotApis } from './apis';
 import { companyOf, companyProperties, COMPANY_READ_PROPERTIES, UnknownDealerField, type DealerUpdate } from './companies';
 import { errorFromBatchItem, invalidResponse } from './errors';
+import { createFilesApi, resolveAttachments, type AttachmentOutcome } from './files';
 import { companyAssociation, NOTE_READ_PROPERTIES, noteProperties, pulledRecordOf, storedId } from './notes';
 import { COMPANY_PROPERTIES, GROUP_LABEL, GROUP_NAME, MAX_STRING, NOTE_PROPERTIES, type PropertySpec } from './properties';
 import {
@@ -104,6 +105,7 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): CrmPort {
     onRateLimit: options.onRateLimit,
   });
   const api: HubSpotApis = createApis(baseUrl, options.token, transport);
+  const files = createFilesApi(baseUrl, options.token, transport);
 
   /** The two calls the generated modules do not cover (account info, token info). */
   async function plainJson<S extends z.ZodType>(schema: S, what: string, method: 'GET' | 'POST', path: string, body?: unknown) {
@@ -182,11 +184,11 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): CrmPort {
     }
   }
 
-  async function batchCreate(inputs: PushInput[], out: Map<string, PushResult>): Promise<void> {
+  async function batchCreate(inputs: PushInput[], out: Map<string, PushResult>, fileIdsOf: (input: PushInput) => string[] | undefined): Promise<void> {
     const prepared: { input: PushInput; properties: Record<string, string> }[] = [];
     for (const input of inputs) {
       try {
-        prepared.push({ input, properties: noteProperties(input) });
+        prepared.push({ input, properties: noteProperties(input, fileIdsOf(input)) });
       } catch (e) {
         out.set(input.localId, { localId: input.localId, ok: false, error: new CrmError('validation', String((e as Error).message)) });
       }
@@ -343,11 +345,20 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): CrmPort {
       checkBatch(inputs.map((i) => i.localId), 'pushRecords');
       const out = new Map<string, PushResult>();
       const activities = inputs.filter((i) => i.home === 'activity');
-      await batchCreate(activities.filter((i) => !i.crmId && !i.deleted), out);
+      // Files first: a note lists its attachments by file id, so they must exist before it is written.
+      const attaching: Map<string, AttachmentOutcome> = await resolveAttachments(
+        files,
+        activities.flatMap((i) => (!i.deleted && i.attachments && i.attachments.length > 0 ? [{ localId: i.localId, kind: i.kind, attachments: i.attachments }] : [])),
+      );
+      const fileIdsOf = (input: PushInput) => {
+        const outcome = attaching.get(input.localId);
+        return outcome?.ok ? outcome.fileIds : undefined;
+      };
+      await batchCreate(activities.filter((i) => !i.crmId && !i.deleted), out, fileIdsOf);
       const updates: { key: string; crmId: string; properties: Record<string, string> }[] = [];
       for (const input of activities.filter((i) => i.crmId)) {
         try {
-          updates.push({ key: input.localId, crmId: input.crmId as string, properties: noteProperties(input) });
+          updates.push({ key: input.localId, crmId: input.crmId as string, properties: noteProperties(input, fileIdsOf(input)) });
         } catch (e) {
           out.set(input.localId, { localId: input.localId, ok: false, error: new CrmError('validation', String((e as Error).message)) });
         }
@@ -399,6 +410,11 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): CrmPort {
         else companyWrites.push({ key: input.localId, crmId: input.dealerCrmId, properties });
       }
       await batchUpdate('batch update companies', 'companies', companyWrites, (batch) => api.companiesBatch.update({ inputs: batch }), out);
+      // A note written without its files is still written: the engine retries or reports the files.
+      for (const [localId, outcome] of attaching) {
+        const result = out.get(localId);
+        if (!outcome.ok && result?.ok && result.operation !== 'none') out.set(localId, { ...result, attachmentError: outcome.error });
+      }
       return inputs.map((i) => out.get(i.localId) as PushResult);
     },
 

@@ -74,8 +74,13 @@ export function noteBody(input: PushInput): string {
   return readableHtml(input.readable, input.readable.author ?? input.record.author.name, input.deleted);
 }
 
-/** Properties of a note create or update; throws a message if the record cannot fit in a note. */
-export function noteProperties(input: PushInput): Record<string, string> {
+/**
+ * Properties of a note create or update; throws a message if the record cannot fit in a note.
+ * `fileIds`: the files to list as the note's attachments (written whole, `;`-separated, as
+ * HubSpot's notes guide describes `hs_attachment_ids`); absent, the note's attachments are left
+ * as they are.
+ */
+export function noteProperties(input: PushInput, fileIds?: readonly string[]): Record<string, string> {
   const payload = JSON.stringify(input.record);
   if (payload.length > MAX_STRING) {
     throw new Error(`the record is ${payload.length} characters as JSON; a HubSpot property holds at most ${MAX_STRING}`);
@@ -91,6 +96,7 @@ export function noteProperties(input: PushInput): Record<string, string> {
     fieldkit_version: input.record.updatedAt,
     ...(input.ownerId ? { hubspot_owner_id: input.ownerId } : {}),
     ...(input.dealerCrmId ? { fieldkit_company_id: input.dealerCrmId } : {}),
+    ...(fileIds && fileIds.length > 0 ? { hs_attachment_ids: fileIds.join(';') } : {}),
   };
 }
 

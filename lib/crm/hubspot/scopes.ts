@@ -17,6 +17,9 @@ export const REQUIRED_SCOPES: readonly ScopeNeed[] = [
   { scope: 'crm.objects.owners.read', why: 'list owners and their teams (reps and managers)' },
   { scope: 'crm.schemas.companies.read', why: 'check the Fieldkit property group and properties on companies' },
   { scope: 'crm.schemas.companies.write', why: 'create the Fieldkit property group and properties on companies' },
+  // HubSpot's files guide lists `files` (and `files.ui_hidden.read`) for the Files API. Without it
+  // notes still sync; only their screenshots wait, reported per record.
+  { scope: 'files', why: 'upload screenshots and attach them to their notes' },
 ];
 
 /**

@@ -33,8 +33,11 @@ export class Transport {
     return this.latest;
   }
 
-  /** Sends a request; resolves with the body text of a 2xx answer, throws CrmError otherwise. */
-  async send(url: string, init: { method: string; headers: Record<string, string>; body?: string }): Promise<{ status: number; headers: Headers; text: string }> {
+  /**
+   * Sends a request; resolves with the body text of a 2xx answer, throws CrmError otherwise. A
+   * FormData body (a file upload) goes as multipart/form-data with the boundary fetch chooses.
+   */
+  async send(url: string, init: { method: string; headers: Record<string, string>; body?: string | FormData }): Promise<{ status: number; headers: Headers; text: string }> {
     let res: Response;
     try {
       res = await this.options.fetch(url, { ...init, signal: AbortSignal.timeout(this.options.timeoutMs) });
