@@ -41,6 +41,7 @@ function useFailureText() {
  */
 export function DictionarySection() {
   const t = useT(dictionaryMessages);
+  const locale = useLocale();
   const db = useDatabase();
   const team = useTeamContext();
   const profile = useSetting('profile');
@@ -64,8 +65,10 @@ export function DictionarySection() {
   const mine = (row: { author: { id: string } }) => row.author.id === profile.id;
   // Reps read the reviewed dictionary and their own additions; reviewers see everything.
   const visible = <T extends Competitor | Product>(row: T) => !row.mergedInto && (canEdit || row.status === 'approved' || mine(row));
-  const listed = competitors.filter(visible);
-  const listedProducts = products.filter(visible);
+  // The query reads by code point; people read names in their language's order (pinyin for Chinese).
+  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, locale);
+  const listed = competitors.filter(visible).sort(byName);
+  const listedProducts = products.filter(visible).sort((a, b) => byName(a, b) || (a.spec ?? '').localeCompare(b.spec ?? '', locale));
   const pending: Entry[] = [
     ...listed.filter((c) => c.status === 'pending').map((row) => ({ kind: 'competitor' as const, row })),
     ...listedProducts.filter((p) => p.status === 'pending').map((row) => ({ kind: 'product' as const, row })),
@@ -292,7 +295,7 @@ function ProductRow({ product, ownProducts, canEdit, onEdit }: { product: Produc
   const t = useT(dictionaryMessages);
   const locale = useLocale();
   const compared = product.comparesWith ? ownProducts.find((p) => p.id === product.comparesWith) : undefined;
-  const details = [product.spec, product.sku ? t('skuLine', { sku: product.sku }) : undefined, compared ? t('comparesWith', { name: compared.name }) : undefined].filter(Boolean);
+  const details = [product.spec, product.sku ? t('skuLine', { sku: product.sku }) : undefined, compared ? t('comparesWith', { name: compared.name }) : undefined].filter((d): d is string => Boolean(d));
   return (
     <li id={`dictionary-${product.id}`} tabIndex={-1} className="flex min-w-0 items-start justify-between gap-2 rounded-md border border-line px-2.5 py-1.5 text-sm outline-none">
       <div className="flex min-w-0 flex-col gap-0.5">
@@ -300,8 +303,18 @@ function ProductRow({ product, ownProducts, canEdit, onEdit }: { product: Produc
           <span className="font-medium break-words">{product.name}</span>
           {product.status === 'pending' && <Badge tone="warn">{t('pendingBadge')}</Badge>}
         </span>
-        {details.length > 0 && <span className="break-words text-muted">{details.join(' · ')}</span>}
-        {product.aliases.length > 0 && <span className="break-words text-xs text-muted">{`${t('aliases')}: ${product.aliases.join(locale === 'zh-CN' ? '、' : ', ')}`}</span>}
+        {details.length > 0 && (
+          // Each detail stays whole (a SKU is not broken at its hyphens) unless it alone is wider than the row.
+          <span className="flex flex-wrap gap-x-1.5 text-muted">
+            {details.map((detail, index) => (
+              <span key={detail} className="max-w-full break-words">
+                {index > 0 && <span aria-hidden="true">· </span>}
+                {detail}
+              </span>
+            ))}
+          </span>
+        )}
+        {product.aliases.length > 0 && <span className="break-words text-xs text-muted">{t('aliasesLine', { names: product.aliases.join(locale === 'zh-CN' ? '、' : ', ') })}</span>}
         {(product.prices ?? []).map((price, index) => (
           <span key={index} className="text-muted">
             {t('priceLine', { kind: t(price.kind), price: formatUnitPrice(price.amount, price.currency, price.unit, locale), day: formatDay(price.from, locale, 'date') })}
