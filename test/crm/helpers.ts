@@ -143,3 +143,25 @@ export async function rejection(p: Promise<unknown>): Promise<unknown> {
   }
   throw new Error('expected a rejection');
 }
+
+/**
+ * A JPEG-typed data URL of `size` bytes (a JPEG start marker, then bytes from `seed`): what a
+ * screenshot looks like to the CRM layer, which never decodes the image.
+ */
+export function jpegDataUrl(size: number, seed = 1): string {
+  const bytes = Buffer.alloc(size);
+  let x = seed >>> 0 || 1;
+  for (let i = 0; i < size; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    bytes[i] = x & 0xff;
+  }
+  bytes.set([0xff, 0xd8, 0xff, 0xe0], 0);
+  return `data:image/jpeg;base64,${bytes.toString('base64')}`;
+}
+
+/** The bytes a data URL carries. */
+export function bytesOf(dataUrl: string): Buffer {
+  return Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64');
+}

@@ -17,6 +17,7 @@ import type { ScriptedFault } from '../../sim/faults';
 import { freshDatabase, intelDraft, REP, visitDraft } from '../fixtures/records';
 import { SimulatedCrash, virtualClock } from './fake-port';
 import { adapterFor, notesByLocalId, payloadOf, portFor, SIM_TOKEN, withoutLink } from './sim-harness';
+import { bytesOf, jpegDataUrl } from '../crm/helpers';
 
 const RUNS = Number(process.env.FAULT_RUNS ?? 200);
 const BASE_SEED = Number(process.env.FAULT_SEED ?? 20261123);
@@ -33,6 +34,11 @@ interface Totals {
   unexpected: number;
   /** One device only, so any conflict copy here is a false alarm (harmless, but noise). */
   conflictCopies: number;
+  /** Intel items with a screenshot, and those whose note does not list exactly that image once. */
+  screenshots: number;
+  staleAttachments: number;
+  /** Files uploaded more than once under the same name (a lost upload answer not found again). */
+  duplicatedFiles: number;
 }
 
 let sim: HubSpotSim;
@@ -55,8 +61,18 @@ async function editRandom(db: FieldkitDatabase, random: Random, ids: string[], n
     await deleteRecord(db, table, id, { author: REP, now: new Date(now) });
     return;
   }
-  const change = table === 'visitCards' ? { note: `${label}`, orderQuantity: Math.floor(random() * 100) } : { sourceText: label };
+  const change =
+    table === 'visitCards'
+      ? { note: `${label}`, orderQuantity: Math.floor(random() * 100) }
+      : random() < 0.15
+        ? { sourceText: label, screenshot: screenshot(random) } // a new screenshot: a new file
+        : { sourceText: label };
   await saveRecord(db, table, { ...record, ...change }, { author: REP, now: new Date(now) });
+}
+
+/** A small JPEG-typed data URL (3–30 KB: the path is the same as for 400 KB, the suite stays fast). */
+function screenshot(random: Random): string {
+  return jpegDataUrl(3_000 + Math.floor(random() * 27_000), Math.floor(random() * 2 ** 31));
 }
 
 async function oneRun(run: number, totals: Totals): Promise<void> {
@@ -77,7 +93,7 @@ async function oneRun(run: number, totals: Totals): Promise<void> {
     const at = { author: REP, now: new Date(clock.now()) };
     const record = random() < 0.7
       ? await saveRecord(db, 'visitCards', visitDraft({ note: `run ${run} card ${i}` }), at)
-      : await saveRecord(db, 'intelItems', intelDraft({ sourceText: `run ${run} intel ${i}` }), at);
+      : await saveRecord(db, 'intelItems', intelDraft({ sourceText: `run ${run} intel ${i}`, ...(random() < 0.5 ? { screenshot: screenshot(random) } : {}) }), at);
     ids.push(record.id);
   }
   const offlineEdits = Math.floor(random() * creates);
@@ -151,8 +167,18 @@ async function oneRun(run: number, totals: Totals): Promise<void> {
       continue;
     }
     if (copies.length > 1) totals.duplicated += copies.length - 1;
-    if (!isEqualDeep(payloadOf(copies[0]!), withoutLink(local!))) totals.stale += 1;
+    // The screenshot travels as a file, never in the payload.
+    const { screenshot: shot, ...expected } = withoutLink(local!) as Record<string, unknown>;
+    const { fieldkitAttached: _attached, ...payload } = payloadOf(copies[0]!);
+    if (!isEqualDeep(payload, expected)) totals.stale += 1;
+    if (typeof shot === 'string' && !local!.deletedAt) {
+      totals.screenshots += 1;
+      const files = (copies[0]!.properties.hs_attachment_ids ?? '').split(';').filter(Boolean).map((fileId) => sim.state.file(fileId));
+      if (files.length !== 1 || !files[0]?.bytes.equals(bytesOf(shot))) totals.staleAttachments += 1;
+    }
   }
+  const names = [...sim.state.files.values()].map((f) => f.name);
+  totals.duplicatedFiles += names.length - new Set(names).size;
   totals.conflictCopies += (await listConflicts(db)).length;
   // Nothing else: no note for a record this run never wrote.
   totals.unexpected += [...notes.keys()].filter((id) => !ids.includes(id)).length;
@@ -174,7 +200,21 @@ function isEqualDeep(a: unknown, b: unknown): boolean {
 
 describe('fault injection', () => {
   it(`${RUNS} randomised runs: nothing lost, nothing duplicated, latest content everywhere`, { timeout: 170_000 }, async () => {
-    const totals: Totals = { runs: 0, records: 0, requests: 0, faults: {}, restarts: 0, lost: 0, duplicated: 0, stale: 0, unexpected: 0, conflictCopies: 0 };
+    const totals: Totals = {
+      runs: 0,
+      records: 0,
+      requests: 0,
+      faults: {},
+      restarts: 0,
+      lost: 0,
+      duplicated: 0,
+      stale: 0,
+      unexpected: 0,
+      conflictCopies: 0,
+      screenshots: 0,
+      staleAttachments: 0,
+      duplicatedFiles: 0,
+    };
     const started = Date.now();
     const first = Number(process.env.FAULT_FIRST ?? 0);
     for (let run = first; run < first + RUNS; run++) {
@@ -185,12 +225,16 @@ describe('fault injection', () => {
     console.log(
       `[fault-suite] runs=${totals.runs} records=${totals.records} requests=${totals.requests} ` +
         `faults injected=${injected} (${Object.entries(totals.faults).map(([k, v]) => `${k}:${v}`).join(' ')} sw-restart:${totals.restarts}) ` +
-        `lost=${totals.lost} duplicated=${totals.duplicated} stale=${totals.stale} unexpected=${totals.unexpected} conflict-copies=${totals.conflictCopies} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+        `lost=${totals.lost} duplicated=${totals.duplicated} stale=${totals.stale} unexpected=${totals.unexpected} conflict-copies=${totals.conflictCopies} ` +
+        `screenshots=${totals.screenshots} stale-attachments=${totals.staleAttachments} duplicated-files=${totals.duplicatedFiles} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
     expect(totals.lost).toBe(0);
     expect(totals.duplicated).toBe(0);
     expect(totals.stale).toBe(0);
     expect(totals.unexpected).toBe(0);
     expect(totals.conflictCopies).toBe(0);
+    expect(totals.screenshots).toBeGreaterThan(0);
+    expect(totals.staleAttachments).toBe(0);
+    expect(totals.duplicatedFiles).toBe(0);
   });
 });
