@@ -65,7 +65,7 @@ export function IntelBrowser({ resolver, filters, onFiltersChange, onOpen, onDel
     <div className="flex flex-col gap-3">
       <div className="flex items-end gap-2">
         <Field label={t('search')} className="min-w-0 flex-1">
-          {(control) => <SearchInput {...control} value={filters.search ?? ''} placeholder={t('searchPlaceholder')} onChange={(e) => set({ search: e.target.value })} />}
+          {(control) => <SearchInput {...control} value={filters.search ?? ''} onChange={(e) => set({ search: e.target.value })} />}
         </Field>
         <Button aria-expanded={open} onClick={() => setOpen(!open)} className="shrink-0">
           <SlidersHorizontal aria-hidden="true" className="size-4" />

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type RefCallback } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { useLocale, useT } from '../../shell/locale';
-import { Cell, Field, TableHead, selectClass, tableClass } from '../../ui';
+import { Cell, Field, selectClass, tableClass } from '../../ui';
 import { intelFormMessages } from '../messages';
 import { intelViewMessages } from './messages';
 import { CompetitorSelect, PeriodControl, useCompetitorOptions } from './controls';
@@ -13,7 +13,8 @@ import { formatDay, formatMoney } from '../../../lib/kernel/format';
 import { unitLabel } from '../../../lib/kernel/units';
 import type { Locale } from '../../../lib/kernel/i18n';
 
-const COLOURS: Record<PriceKindName, string> = { retail: 'var(--color-accent)', wholesale: 'var(--color-warn)', supply: 'var(--color-ok)' };
+// Three hues far apart (accent red-orange, blue, green), so the lines differ by more than shade; the legend names each.
+const COLOURS: Record<PriceKindName, string> = { retail: 'var(--color-accent)', wholesale: 'var(--color-info)', supply: 'var(--color-ok)' };
 const OWN_LABEL = { retail: 'ownRetail', wholesale: 'ownWholesale', supply: 'ownSupply' } as const;
 
 export interface PriceHistoryViewProps {
@@ -123,7 +124,7 @@ function PriceChartSection({ history, productName, from, today }: { history: His
           {per && <p className="m-0 text-xs text-muted">{t('basis', { unit: unitLabel(per, locale) })}</p>}
           <div ref={ref} className="w-full min-w-0" role="img" aria-label={t('chartLabel', { product: productName, count: priced.length, from: formatDay(first, locale, 'date'), to: formatDay(last, locale, 'date') })}>
             {width > 0 && (
-              <LineChart width={width} height={240} data={data} margin={{ top: 8, right: 12, bottom: 0, left: 0 }} accessibilityLayer={false}>
+              <LineChart width={width} height={240} data={data} margin={{ top: 8, right: 28, bottom: 0, left: 0 }} accessibilityLayer={false}>
                 <CartesianGrid stroke="var(--color-line)" strokeDasharray="3 3" vertical={false} />
                 <XAxis
                   dataKey="t"
@@ -178,7 +179,16 @@ function PriceTable({ history, money, locale, names }: { history: History; money
       <summary className="cursor-pointer text-accent underline-offset-2 hover:underline">{t('asTable')}</summary>
       <div className="mt-2 overflow-x-auto">
         <table className={tableClass}>
-          <TableHead columns={[t('day'), ...columns.map((c) => names[c])]} />
+          {/* Headers may wrap ("Wholesale / price"): at 320 px the numbers, not the words, need the width. */}
+          <thead>
+            <tr>
+              {[t('day'), ...columns.map((c) => names[c])].map((label, i) => (
+                <th key={i} scope="col" className={`border-b border-line px-1.5 py-1 align-bottom text-xs font-semibold text-muted ${i === 0 ? 'text-left' : 'text-right'}`}>
+                  {label}
+                </th>
+              ))}
+            </tr>
+          </thead>
           <tbody>
             {[...history.points].reverse().map((point) => (
               <tr key={point.day}>
