@@ -167,21 +167,21 @@ describe('suggestFromPage', () => {
     const cold = performance.now();
     expect(suggestFromPage(page, dictionary)).toMatchObject({ sku: 'M1-0W40-4L' });
     const coldMs = performance.now() - cold;
-    // A second dictionary object of the same size: compiling it again, with the code already warm.
-    // (The median of five: this machine is shared, and one garbage collection is not the matcher.)
-    const compiles = Array.from({ length: 5 }, () => {
-      const copy = { competitors: [...dictionary.competitors], products: [...dictionary.products] };
-      const start = performance.now();
-      suggestFromPage(page, copy);
-      return performance.now() - start;
-    }).sort((a, b) => a - b);
-    const compileMs = compiles[2]!;
-    const runs = 50;
-    const warm = performance.now();
-    for (let i = 0; i < runs; i += 1) suggestFromPage(page, dictionary);
-    const warmMs = (performance.now() - warm) / runs;
+    // The fastest of several runs: this machine is shared (other builds and browsers), and their
+    // load is not the matcher's cost. A fresh copy of the dictionary is compiled anew each time,
+    // as when the capture form opens in a new page.
+    const fastest = (runs: number, run: () => void) =>
+      Math.min(
+        ...Array.from({ length: runs }, () => {
+          const start = performance.now();
+          run();
+          return performance.now() - start;
+        }),
+      );
+    const compileMs = fastest(7, () => suggestFromPage(page, { competitors: [...dictionary.competitors], products: [...dictionary.products] }));
+    const warmMs = fastest(20, () => suggestFromPage(page, dictionary));
     console.info(`suggestFromPage, 505 products, ${page.text.length + page.title.length} characters: first call ${coldMs.toFixed(2)} ms, a new dictionary ${compileMs.toFixed(2)} ms (compiles it), then ${warmMs.toFixed(3)} ms`);
-    expect(compileMs).toBeLessThan(20);
+    expect(compileMs).toBeLessThan(15);
     expect(warmMs).toBeLessThan(5);
     expect(coldMs).toBeLessThan(50);
   });

@@ -72,8 +72,21 @@ interface Compiled {
   competitors: DictionaryCompetitor[];
   /** `spec` is read when the product is first matched: most never are. */
   products: { row: DictionaryProduct; competitor: number; spec?: SpecToken[] }[];
-  /** Candidates by their first character, longest first. */
+  /** Candidates by their first character, longest first: the groups the pages seen so far needed. */
   byFirst: Map<string, Candidate[]>;
+  /**
+   * Names not yet normalised, by a first character read without normalising (an ASCII letter in
+   * lower case, a Chinese character as is; '' for anything else, normalised on the first page).
+   * A page only needs the groups of the characters it contains, so opening the capture form
+   * never normalises a whole large dictionary.
+   */
+  raw: Map<string, RawCandidate[]>;
+}
+
+interface RawCandidate {
+  raw: string;
+  target: Target;
+  minLength: number;
 }
 
 interface Match {
@@ -117,18 +130,17 @@ function compile(dictionary: Dictionary): Compiled {
     return index;
   };
 
-  const byFirst = new Map<string, Candidate[]>();
+  const raw = new Map<string, RawCandidate[]>();
   const seen = new Set<string>();
-  const add = (raw: unknown, target: Target, minLength = 1) => {
-    const text = normaliseName(raw);
-    if (text.length < minLength) return;
-    const key = `${text}\u0000${target.type}\u0000${'competitor' in target ? target.competitor : target.product}`;
+  const add = (name: unknown, target: Target, minLength = 1) => {
+    if (typeof name !== 'string' || name.length < minLength) return;
+    const key = `${name}\u0000${target.type}\u0000${'competitor' in target ? target.competitor : target.product}`;
     if (seen.has(key)) return;
     seen.add(key);
-    const candidate: Candidate = { text, boundedEnd: continuesWord(text, text.length - 1), target };
-    const list = byFirst.get(text[0]!);
-    if (list) list.push(candidate);
-    else byFirst.set(text[0]!, [candidate]);
+    const group = quickFirstOf(name);
+    const list = raw.get(group);
+    if (list) list.push({ raw: name, target, minLength });
+    else raw.set(group, [{ raw: name, target, minLength }]);
   };
 
   // A merged row's names point at its survivor: the merge on another device may not have
@@ -158,10 +170,40 @@ function compile(dictionary: Dictionary): Compiled {
     add(row.sku, { type: 'sku', product }, MIN_SKU_LENGTH);
   }
 
-  for (const list of byFirst.values()) list.sort((a, b) => b.text.length - a.text.length);
-  const result = { competitors, products, byFirst };
+  const result = { competitors, products, byFirst: new Map<string, Candidate[]>(), raw };
   compiledCache.set(dictionary, result);
   return result;
+}
+
+/** The first character of a name as normalising would leave it, when that is cheap to know; '' otherwise. */
+function quickFirstOf(name: string): string {
+  const code = name.charCodeAt(0);
+  if (code >= 0x41 && code <= 0x5a) return String.fromCharCode(code + 32);
+  if ((code > 0x20 && code < 0x7f && code !== 0x2a) || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf)) return name[0]!;
+  return '';
+}
+
+/** Normalises the groups of names this text could contain (once per dictionary). */
+function prepareFor(compiled: Compiled, texts: readonly string[]): void {
+  if (compiled.raw.size === 0) return;
+  const groups = new Set<string>(['']);
+  for (const text of texts) for (const char of text) if (compiled.raw.has(char)) groups.add(char);
+  for (const group of groups) {
+    const list = compiled.raw.get(group);
+    if (!list) continue;
+    compiled.raw.delete(group);
+    const touched = new Set<Candidate[]>();
+    for (const { raw, target, minLength } of list) {
+      const text = normaliseName(raw);
+      if (text.length < minLength) continue;
+      const candidate: Candidate = { text, boundedEnd: continuesWord(text, text.length - 1), target };
+      let bucket = compiled.byFirst.get(text[0]!);
+      if (!bucket) compiled.byFirst.set(text[0]!, (bucket = []));
+      bucket.push(candidate);
+      touched.add(bucket);
+    }
+    for (const bucket of touched) bucket.sort((a, b) => b.text.length - a.text.length);
+  }
 }
 
 /** Every dictionary name found in `text` (already normalised), with word boundaries for Latin names. */
@@ -212,11 +254,14 @@ function suggest(page: { title?: string; text?: string }, dictionary: Dictionary
   const pageSpecs = titleSpecs.length > 0 ? titleSpecs : specTokensOf(text);
   const spec = specText(pageSpecs);
   const compiled = compile(dictionary);
-  if (compiled.byFirst.size === 0) return spec ? { spec } : EMPTY;
+  if (compiled.byFirst.size === 0 && compiled.raw.size === 0) return spec ? { spec } : EMPTY;
 
+  const normalTitle = normaliseName(title);
+  const normalText = normaliseName(text);
+  prepareFor(compiled, [normalTitle, normalText]);
   const matches: Match[] = [];
-  scan(normaliseName(title), compiled, 0, matches);
-  if (text) scan(normaliseName(text), compiled, 1, matches);
+  scan(normalTitle, compiled, 0, matches);
+  if (normalText) scan(normalText, compiled, 1, matches);
   if (matches.length === 0) return spec ? { spec } : EMPTY;
 
   // A SKU names one product outright.

@@ -40,9 +40,6 @@ function isHan(code: number): boolean {
   return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
 }
 
-const WORD_CHAR = /[\p{L}\p{N}]/u;
-const HAN_CHAR = /\p{Script=Han}/u;
-
 /**
  * Whether the character at `index` of normalised text continues a Latin word or number, so a
  * match may not start or end there ('Mobil' is not in 'mobile'; '1L' is not in '11L'). Chinese
@@ -52,7 +49,6 @@ export function continuesWord(text: string, index: number): boolean {
   const code = text.charCodeAt(index);
   if (Number.isNaN(code)) return false;
   if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
-  if (isHan(code)) return false;
-  const char = text[index]!;
-  return WORD_CHAR.test(char) && !HAN_CHAR.test(char);
+  // Accented Latin letters (é, ü …) continue a word; Chinese and everything else do not.
+  return code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7;
 }

@@ -10,8 +10,12 @@ export type SpecToken =
   /** `volume` is the contents of one unit (1L); `text` adds the count of a case (1L×12). */
   | { kind: 'contents'; text: string; volume: string; count?: number };
 
-/** Latin letters and digits: what continues a word or number (Chinese characters do not). */
-const WORD = String.raw`\p{Script=Latin}\p{N}`;
+/**
+ * Latin letters and digits (after normalising): what continues a word or number; Chinese
+ * characters do not. Plain ranges, not Unicode properties: a property class costs milliseconds to
+ * compile, paid on every capture form that opens.
+ */
+const WORD = String.raw`a-z0-9\u00c0-\u024f`;
 const VISCOSITY = new RegExp(String.raw`(?<![${WORD}.])(\d{1,2})w\s?-?\s?(\d{2,3})(?![${WORD}])`, 'gu');
 const UNIT = String.raw`quarts?|qt|gallons?|gal|ml|毫升|公升|升|kg|公斤|千克|l`;
 const PACKAGE = String.raw`瓶|桶|罐|听|支|包|袋|盒|pcs|bottles?|packs?|cans?`;
