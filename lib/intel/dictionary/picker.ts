@@ -2,8 +2,8 @@
  * The dictionary as a content script gets it (it cannot open the database): in the `intel.pickers`
  * reply, only what `suggestFromPage` reads. Merges are folded in (a merged entry's names are its
  * survivor's; a merged competitor's products are its survivor's), deleted entries and our own
- * products are left out, and nothing about authors, review or prices travels. About 100 bytes a
- * product: 500 products are some 50 KB.
+ * products are left out, and nothing about authors, review or prices travels. 100–200 bytes a
+ * product as JSON (the seed's packs, with their aliases: 190): 500 products are under 100 KB.
  */
 import { z } from '../../kernel/zod';
 import type { Dictionary } from './match';
