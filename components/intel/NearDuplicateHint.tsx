@@ -37,6 +37,7 @@ export function NearDuplicateHint({
             <p className="m-0 text-muted [overflow-wrap:anywhere]">
               {t('nearDuplicateLine', {
                 author: item.authorName,
+                byMe: String(item.byMe),
                 day: formatDay(item.observedDay, locale, 'date'),
                 kind: t(item.match.kind),
                 price: priceText(item.match.earlier, locale),
@@ -45,7 +46,8 @@ export function NearDuplicateHint({
             </p>
             {item.sourceTitle && <p className="m-0 truncate text-xs text-muted">{item.sourceTitle}</p>}
             <div>
-              <Button size="sm" disabled={busy} onClick={() => onAddTo(item.id)} aria-label={t('addToEarlierLabel', { author: item.authorName, day: formatDay(item.observedDay, locale, 'date') })}>
+              <Button size="sm" disabled={busy} onClick={() => onAddTo(item.id)} aria-label={t('addToEarlierLabel', { author: item.authorName,
+                byMe: String(item.byMe), day: formatDay(item.observedDay, locale, 'date') })}>
                 {t('addToEarlier')}
               </Button>
             </div>

@@ -33,7 +33,10 @@ export function createIntelHandlers(db: FieldkitDatabase, onRecordSaved?: () => 
       onRecordSaved?.();
       return { id: record.id };
     },
-    'intel.nearDuplicates': async (probe) => ({ items: await findNearDuplicates(db, probe) }),
+    'intel.nearDuplicates': async (probe) => {
+      const profile = await readSetting(db, 'profile');
+      return { items: await findNearDuplicates(db, probe, { meId: profile.id }) };
+    },
     'intel.pickers': async () => {
       const [competitors, used, dealers] = await Promise.all([
         competitorsByName.run(db, {}),

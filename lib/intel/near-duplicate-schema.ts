@@ -29,6 +29,8 @@ export const NearDuplicateView = z.object({
   spec: z.string().optional(),
   observedDay: Day,
   authorName: z.string(),
+  /** Logged by the rep asking: the hint says "you" rather than their own name. */
+  byMe: z.boolean().default(false),
   /** The earlier price that is close, and the probe's price it is close to. */
   match: z.object({ kind: ObservedPrice.shape.kind, earlier: ObservedPrice, now: ObservedPrice }),
   sourceTitle: z.string().optional(),

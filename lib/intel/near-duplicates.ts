@@ -80,7 +80,11 @@ export function closePrice(earlier: readonly ObservedPrice[], now: readonly Obse
  * The candidates among `items` for the probe, closest first (price, then days apart). Pure: the
  * caller reads the week around the probe's day through `intelObservedBetween`.
  */
-export function nearDuplicatesAmong(items: readonly IntelItem[], input: NearDuplicateProbe, sameCompetitor: (a: string, b: string) => boolean = sameName): NearDuplicateView[] {
+export function nearDuplicatesAmong(
+  items: readonly IntelItem[],
+  input: NearDuplicateProbe,
+  { sameCompetitor = sameName, meId }: { sameCompetitor?: (a: string, b: string) => boolean; meId?: string } = {},
+): NearDuplicateView[] {
   const probe = NearDuplicateProbe.parse(input);
   const found: { view: NearDuplicateView; share: number; days: number }[] = [];
   for (const item of items) {
@@ -101,6 +105,7 @@ export function nearDuplicatesAmong(items: readonly IntelItem[], input: NearDupl
         ...(item.spec ? { spec: item.spec } : {}),
         observedDay: item.observedDay,
         authorName: item.author.name,
+        byMe: item.author.id === meId,
         match: { kind: match.kind, earlier: match.earlier, now: match.now },
         ...(item.sourceTitle ? { sourceTitle: item.sourceTitle } : {}),
         sightings: item.sightings.length,
@@ -114,11 +119,15 @@ export function nearDuplicatesAmong(items: readonly IntelItem[], input: NearDupl
 }
 
 /** The near-duplicates of a probe in the store: the fortnight around its day, through the day index. */
-export async function findNearDuplicates(db: FieldkitDatabase, input: NearDuplicateProbe, sameCompetitor?: (a: string, b: string) => boolean): Promise<NearDuplicateView[]> {
+export async function findNearDuplicates(
+  db: FieldkitDatabase,
+  input: NearDuplicateProbe,
+  options: { sameCompetitor?: (a: string, b: string) => boolean; meId?: string } = {},
+): Promise<NearDuplicateView[]> {
   const probe = NearDuplicateProbe.parse(input);
   if (probe.prices.length === 0) return [];
   const items = await intelObservedBetween.run(db, { from: addDaysToDay(probe.observedDay, -NEAR_DUPLICATE_DAYS), to: addDaysToDay(probe.observedDay, NEAR_DUPLICATE_DAYS) });
-  return nearDuplicatesAmong(items, probe, sameCompetitor);
+  return nearDuplicatesAmong(items, probe, options);
 }
 
 /** Keeps the newest sightings when an item has seen more than the schema holds. */

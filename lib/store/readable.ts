@@ -130,6 +130,7 @@ export function priceText(price: { amount: number; currency: string; unit: strin
   const amount = moneyText(price.amount, locale);
   const unit = price.unit.trim().replace(/^\/\s*/, '');
   if (price.currency === 'CNY') {
+    if (!unit) return locale === 'zh-CN' ? `${amount} 元` : `¥${amount}`;
     const perYuan = /^元\s*(?:\/|每)?\s*(.*)$/.exec(unit);
     if (perYuan) {
       const per = perYuan[1]!.trim();

@@ -247,7 +247,7 @@ describe('IntelForm from a page: the quote, the dictionary, near-duplicates', ()
     const user = userEvent.setup();
     const onSave = vi.fn<(draft: RecordDraft<'intelItems'>, options?: { addTo?: string }) => Promise<void>>().mockResolvedValue();
     const find = vi.fn().mockResolvedValue([EARLIER]);
-    inLocale('en', <IntelForm competitors={['美孚']} today="2026-11-30" initial={{ sourceText: 'nothing priced here' }} findNearDuplicates={find} onSave={onSave} />);
+    const view = inLocale('en', <IntelForm competitors={['美孚']} today="2026-11-30" initial={{ sourceText: 'nothing priced here' }} findNearDuplicates={find} onSave={onSave} />);
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(find).not.toHaveBeenCalled();
     await user.type(screen.getByLabelText('Competitor', { exact: true }), '美孚');
@@ -256,6 +256,13 @@ describe('IntelForm from a page: the quote, the dictionary, near-duplicates', ()
     expect(within(hint).getByRole('heading').textContent).toBe('Someone logged this in the last 7 days');
     expect(hint.textContent).toContain('李娜, 27 Nov 2026: Retail price ¥429 / 桶');
     await user.click(within(hint).getByRole('button', { name: 'Save as a new observation' }));
+    view.unmount();
+    // The rep's own earlier item is "you", not their name.
+    find.mockResolvedValue([{ ...EARLIER, byMe: true }]);
+    inLocale('zh-CN', <IntelForm competitors={['美孚']} today="2026-11-30" initial={PAGE} suggest={suggest} findNearDuplicates={find} onSave={onSave} />);
+    const mine = await screen.findByTestId('near-duplicate', {}, { timeout: 10_000 });
+    expect(mine.textContent).toContain('你，2026年11月27日：零售价 429 元/桶');
+    expect(within(mine).getByRole('button', { name: '补充到你2026年11月27日记录的这条' })).toBeTruthy();
     expect(onSave).toHaveBeenCalledTimes(1);
     expect(onSave.mock.calls[0]![1]).toBeUndefined();
   });

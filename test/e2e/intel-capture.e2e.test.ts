@@ -101,4 +101,60 @@ describe('competitor intel captured from a web page', () => {
     expect(item!.sourceText).toContain(HOSTILE);
     await panel.getByText('壳牌').first().waitFor();
   });
+
+  it("the issue's example: the price and promotion read from the page, saved offline; a second capture shows the near-duplicate and adds to it", async () => {
+    const title = '美孚1号 全合成机油 0W-40 4L';
+    const selection = '¥429.00 ¥468.00 限时促销：买4L送1L，12月1日至12月12日';
+    const page = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1><p id="offer">${selection}</p></body></html>`;
+    session = await launchExtension({ locale: 'zh-CN' });
+    await session.context.route('https://api.hubapi.com/fieldkit-e2e/**', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: page }));
+    const open = async () => {
+      const shop = await session!.context.newPage();
+      await shop.goto(SHOP_URL);
+      await shop.evaluate(() => {
+        const range = document.createRange();
+        range.selectNodeContents(document.getElementById('offer')!);
+        getSelection()!.removeAllRanges();
+        getSelection()!.addRange(range);
+      });
+      await injectIntelCapture(session!);
+      const form = shop.getByRole('dialog', { name: '竞品信息' });
+      await form.waitFor();
+      return { shop, form };
+    };
+
+    const first = await open();
+    // The selection is quoted on top; the current price (not the struck-out 468) and the promotion are filled.
+    expect(await first.form.locator('blockquote').textContent()).toBe(selection);
+    expect(await first.form.getByLabel('价格 1 金额').inputValue()).toBe('429');
+    expect(await first.form.getByLabel('促销方式').inputValue()).toBe('bundle');
+    expect(await first.form.getByLabel('促销内容').inputValue()).toBe('买4L送1L');
+    expect(await first.form.getByLabel('促销开始').inputValue()).toMatch(/^\d{4}-12-01$/);
+    const competitor = first.form.getByLabel('竞品', { exact: true });
+    if (!(await competitor.inputValue())) await competitor.fill('美孚');
+    await session.context.setOffline(true);
+    await first.form.getByRole('button', { name: '保存竞品信息' }).click();
+    await first.form.getByRole('status').filter({ hasText: '已离线保存' }).waitFor();
+    await first.shop.close();
+
+    // The same shelf again: the form says someone logged it, with the earlier item, one click to add to it.
+    const second = await open();
+    const again = second.form.getByLabel('竞品', { exact: true });
+    if (!(await again.inputValue())) await again.fill('美孚');
+    const hint = second.form.getByTestId('near-duplicate');
+    await hint.waitFor({ timeout: 10_000 });
+    expect(await hint.getByRole('heading').textContent()).toBe('最近 7 天已有 1 条相近的记录');
+    expect(await hint.textContent()).toContain('你，');
+    expect(await hint.textContent()).toContain('零售价 429 元');
+    await hint.getByRole('button', { name: /^补充到你/ }).click();
+    await second.form.getByRole('status').filter({ hasText: '已补充到之前的记录' }).waitFor();
+    await session.context.setOffline(false);
+
+    const panel = await session.openPage('sidepanel.html#intel');
+    const rows = await readRows(panel, 'intelItems');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ competitorName: '美孚', sourceTitle: title, prices: [{ kind: 'retail', amount: 429, currency: 'CNY', unit: '' }], promotion: { type: 'bundle', description: '买4L送1L' } });
+    expect((rows[0] as { sightings: { observedDay: string; sourceUrl: string }[] }).sightings).toMatchObject([{ sourceUrl: SHOP_URL, prices: [{ amount: 429 }] }]);
+    await panel.getByText('美孚').first().waitFor();
+  });
 });

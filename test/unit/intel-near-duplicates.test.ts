@@ -28,7 +28,8 @@ describe('near-duplicate intel', () => {
     const item = await earlier({ sourceTitle: '京东 美孚1号' });
     const found = await findNearDuplicates(db, probe({ prices: [retail(432)] }));
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ id: item.id, authorName: '李娜', observedDay: '2026-11-27', sourceTitle: '京东 美孚1号', match: { kind: 'retail', earlier: { amount: 429 }, now: { amount: 432 } } });
+    expect((await findNearDuplicates(db, probe(), { meId: OTHER_REP.id }))[0]!.byMe).toBe(true);
+    expect(found[0]).toMatchObject({ id: item.id, authorName: '李娜', byMe: false, observedDay: '2026-11-27', sourceTitle: '京东 美孚1号', match: { kind: 'retail', earlier: { amount: 429 }, now: { amount: 432 } } });
   });
 
   it('does not offer a different price, price kind, product, competitor, currency or unit', async () => {
