@@ -186,3 +186,18 @@ describe('suggestFromPage', () => {
     expect(coldMs).toBeLessThan(50);
   });
 });
+
+describe('the seed in one language', () => {
+  it('names every entry in English for an English team, and suggests from it', async () => {
+    const { seedDictionaryIn } = await import('../../lib/intel/dictionary/seed');
+    const en = seedDictionaryIn('en');
+    const texts = [...en.competitors.flatMap((c) => [c.name, ...c.aliases, ...c.brands]), ...en.products.flatMap((p) => [p.name, ...p.aliases, p.brand ?? ''])];
+    expect(texts.filter((t) => /[\u3400-\u9fff]/.test(t))).toEqual([]);
+    expect(en.competitors.map((c) => c.name)).toEqual(['Mobil', 'Shell', 'Castrol', 'Great Wall', 'Kunlun']);
+    expect(suggestFromPage({ title: 'Castrol EDGE 5W-30 4L' }, en)).toMatchObject({ competitorName: 'Castrol', sku: 'EDGE-5W30-4L' });
+    const zh = seedDictionaryIn('zh-CN');
+    expect(zh.competitors.map((c) => c.name)).toEqual(['美孚', '壳牌', '嘉实多', '长城', '昆仑']);
+    expect(zh.competitors.flatMap((c) => c.aliases)).not.toContain('Mobil');
+    expect(suggestFromPage({ title: '美孚1号 全合成机油 0W-40 4L' }, zh)).toMatchObject({ competitorName: '美孚', sku: 'M1-0W40-4L' });
+  });
+});

@@ -60,6 +60,7 @@ const PRODUCTS: ProductSeed[] = [
     id: SEED_IDS.ourUltra,
     name: 'Ultra 全合成机油',
     brand: 'Ultra',
+    aliases: ['Ultra Full Synthetic'],
     spec: '0W-20 4L',
     sku: 'Ultra 0W-20 4L',
     unit: '桶',
@@ -72,6 +73,7 @@ const PRODUCTS: ProductSeed[] = [
     id: SEED_IDS.ourHx7,
     name: 'HX7 合成技术机油',
     brand: 'HX7',
+    aliases: ['HX7 Synthetic Technology'],
     spec: '5W-40 4L',
     sku: 'HX7 5W-40 4L',
     unit: '桶',
@@ -81,12 +83,12 @@ const PRODUCTS: ProductSeed[] = [
       { kind: 'retail', amount: 258, currency: 'CNY', unit: '元/桶', from: '2026-11-15' },
     ],
   },
-  { id: SEED_IDS.ourHx5, name: 'HX5 优质矿物机油', brand: 'HX5', spec: '10W-40 4L', sku: 'HX5 10W-40 4L', unit: '桶', prices: [{ kind: 'retail', amount: 168, currency: 'CNY', unit: '元/桶', from: '2026-09-01' }] },
+  { id: SEED_IDS.ourHx5, name: 'HX5 优质矿物机油', brand: 'HX5', aliases: ['HX5 Premium Mineral'], spec: '10W-40 4L', sku: 'HX5 10W-40 4L', unit: '桶', prices: [{ kind: 'retail', amount: 168, currency: 'CNY', unit: '元/桶', from: '2026-09-01' }] },
 
   // 美孚 / Mobil
   { id: SEED_IDS.mobil1_0w40_4l, ...competitor(SEED_IDS.mobil), brand: '美孚1号', name: '美孚1号 全合成机油', aliases: ['Mobil 1 Full Synthetic', '美孚一号全合成'], spec: '0W-40 4L', sku: 'M1-0W40-4L', unit: '桶', comparesWith: SEED_IDS.ourUltra },
   { id: SEED_IDS.mobil1_5w30_4l, ...competitor(SEED_IDS.mobil), brand: '美孚1号', name: '美孚1号 全合成机油', aliases: ['Mobil 1 Full Synthetic', '美孚一号全合成'], spec: '5W-30 4L', sku: 'M1-5W30-4L', unit: '桶', comparesWith: SEED_IDS.ourUltra },
-  { id: SEED_IDS.mobil1Advanced_5w30_5qt, ...competitor(SEED_IDS.mobil), brand: 'Mobil 1', name: 'Mobil 1 Advanced Full Synthetic', aliases: ['美孚1号 Advanced'], spec: '5W-30 5 qt', sku: 'M1A-5W30-5QT', unit: '桶' },
+  { id: SEED_IDS.mobil1Advanced_5w30_5qt, ...competitor(SEED_IDS.mobil), brand: 'Mobil 1', name: 'Mobil 1 Advanced Full Synthetic', aliases: ['美孚1号 美版高级全合成机油'], spec: '5W-30 5 qt', sku: 'M1A-5W30-5QT', unit: '桶' },
   { id: SEED_IDS.mobilSuper_5w30_4l, ...competitor(SEED_IDS.mobil), brand: '速霸', name: '美孚速霸2000 全合成机油', aliases: ['Mobil Super 2000'], spec: '5W-30 4L', sku: 'MS2000-5W30-4L', unit: '桶', comparesWith: SEED_IDS.ourHx7 },
   { id: SEED_IDS.delvac_15w40_18l, ...competitor(SEED_IDS.mobil), brand: '黑霸王', name: '美孚黑霸王 柴油机油', aliases: ['Mobil Delvac'], spec: '15W-40 18L', sku: 'DELVAC-15W40-18L', unit: '桶' },
 
@@ -135,4 +137,37 @@ export async function installSeedDictionary(db: FieldkitDatabase, { author = SEE
     added += 1;
   }
   return added;
+}
+
+const HAN = /[\u3400-\u9fff]/;
+const LATIN_WORD = /[A-Za-z]*[a-z][A-Za-z]*/;
+
+/**
+ * The seed as a team writing one language would keep it (the demo's and the screenshots' data):
+ * in English, names are the first alias written in Latin letters and Chinese names are dropped;
+ * in Chinese, Latin names are dropped unless they are codes in capitals (EDGE, GTX). SKUs, specs
+ * ids and prices are kept (units as typed: the UI says 元/桶 as "/drum"), so tests can name the
+ * same entries in either language.
+ */
+export function seedDictionaryIn(locale: 'zh-CN' | 'en'): { competitors: Competitor[]; products: Product[] } {
+  const keep = (name: string) => (locale === 'en' ? !HAN.test(name) : !LATIN_WORD.test(name.replace(/\b[A-Z0-9-]+\b/g, '')));
+  const renamed = (name: string, aliases: readonly string[]) => (keep(name) ? name : (aliases.find(keep) ?? name));
+  const competitors = SEED_DICTIONARY.competitors.map((c) => {
+    const name = renamed(c.name, c.aliases);
+    return { ...c, name, aliases: c.aliases.filter((a) => keep(a) && a !== name), brands: c.brands.filter(keep) };
+  });
+  const nameOf = new Map(competitors.map((c) => [c.id, c.name]));
+  const products = SEED_DICTIONARY.products.map((p) => {
+    const name = renamed(p.name, p.aliases);
+    const brand = p.brand && keep(p.brand) ? p.brand : undefined;
+    const { brand: _brand, ...rest } = p;
+    return {
+      ...rest,
+      ...(brand ? { brand } : {}),
+      name,
+      aliases: p.aliases.filter((a) => keep(a) && a !== name),
+      ...(p.competitorId ? { competitorName: nameOf.get(p.competitorId) } : {}),
+    };
+  });
+  return { competitors, products };
 }
