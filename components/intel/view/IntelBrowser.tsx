@@ -34,7 +34,7 @@ export function IntelBrowser({ resolver, filters, onFiltersChange, onOpen, onDel
   const tf = useT(intelFormMessages);
   const [limit, setLimit] = useState(PAGE_SIZE);
   const [open, setOpen] = useState(() => activeFilterCount({ ...filters, search: undefined }) > 0);
-  const competitors = useCompetitorOptions(resolver);
+  const competitors = useCompetitorOptions(resolver, open || Boolean(filters.competitor));
   const dealers = useDealers(open);
   const competitor = competitors?.find((c) => c.key === filters.competitor);
 

@@ -151,7 +151,7 @@ function PriceChartSection({ history, productName, from, today }: { history: His
                   formatter={(value, name) => [money(Number(value)), names[String(name)] ?? String(name)]}
                   contentStyle={{ fontSize: 12, background: 'var(--color-surface)', border: '1px solid var(--color-line)', borderRadius: 6 }}
                 />
-                <Legend wrapperStyle={{ fontSize: 12 }} formatter={(key) => names[String(key)] ?? String(key)} />
+                <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} formatter={(key) => names[String(key)] ?? String(key)} />
                 {kinds.map((kind) => (
                   <Line key={kind} dataKey={kind} name={kind} type="linear" stroke={COLOURS[kind]} strokeWidth={2} dot={{ r: 3, fill: COLOURS[kind] }} connectNulls isAnimationActive={false} />
                 ))}

@@ -8,9 +8,12 @@ import { intelViewMessages } from './messages';
 
 const NO_ARGS = {};
 
-/** Competitors already in intel, grouped by canonical name (the names each is stored under travel with it). */
-export function useCompetitorOptions(resolver: ViewResolver): CompetitorOption[] | undefined {
-  const names = useQuery(intelCompetitorNames, NO_ARGS);
+/**
+ * Competitors already in intel, grouped by canonical name (the names each is stored under travel
+ * with it). Not read until `enabled`: the list opens without it.
+ */
+export function useCompetitorOptions(resolver: ViewResolver, enabled = true): CompetitorOption[] | undefined {
+  const names = useQuery(intelCompetitorNames, enabled ? NO_ARGS : undefined);
   return useMemo(() => names && competitorOptions(names, resolver), [names, resolver]);
 }
 
