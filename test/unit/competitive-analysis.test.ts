@@ -248,6 +248,7 @@ describe('the analysis as a document', () => {
     const text = renderPlainText(documentOfAnalysis(empty, { locale: 'en' }));
     expect(text).toContain('• No competitor intel was captured in this period (January 2027).');
     expect(text).toContain('Price moves: 0 up, 0 down');
+    expect(text).toContain('Products watched: 0\nObservations: 0\n');
   });
 
   it('keeps hostile page text as text in a promotion’s terms and a source’s title, in every text format', () => {

@@ -23,6 +23,7 @@ import { DocumentSections } from '../../reports/DocumentView';
 import { ExportMenu, type ExportMenuProps } from '../../reports/ExportMenu';
 import { PeriodStepper } from '../../reports/PeriodStepper';
 import { DatePicker, FieldError, SegmentedControl, hintClass, labelClass } from '../../ui';
+import { analysisWords } from '../../../lib/intel/analysis/words';
 import { analysisMessages } from './messages';
 
 type Mode = 'monthly' | 'weekly' | 'custom';
@@ -46,6 +47,7 @@ export interface CompetitiveAnalysisProps {
 
 export function CompetitiveAnalysis({ initial, resolver, save, copy }: CompetitiveAnalysisProps = {}) {
   const t = useT(analysisMessages);
+  const w = useT(analysisWords);
   const locale = useLocale();
   const db = useDatabase();
   const headingId = useId();
@@ -102,7 +104,7 @@ export function CompetitiveAnalysis({ initial, resolver, save, copy }: Competiti
   return (
     <section aria-labelledby={headingId} className="flex min-w-0 flex-col gap-3" data-testid="competitive-analysis">
       <h3 id={headingId} className="m-0 text-lg font-semibold">
-        {document?.title ?? ''}
+        {w('title')}
       </h3>
       <div>
         <SegmentedControl
@@ -147,9 +149,10 @@ export function CompetitiveAnalysis({ initial, resolver, save, copy }: Competiti
         <p className={hintClass}>{t('loading')}</p>
       ) : (
         <>
-          <dl className="m-0 grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-sm" data-testid="analysis-fields">
+          {/* One line per field that wraps as a whole: a long English label never squeezes its value into a sliver at 320 px. */}
+          <dl className="m-0 flex flex-col gap-0.5 text-sm" data-testid="analysis-fields">
             {document.fields.map((field) => (
-              <div key={field.label} className="contents">
+              <div key={field.label} className="flex min-w-0 flex-wrap gap-x-2">
                 <dt className="text-muted">{field.label}</dt>
                 <dd className="m-0 min-w-0 break-words">{field.value}</dd>
               </div>

@@ -295,8 +295,9 @@ export function documentOfAnalysis(analysis: CompetitiveAnalysis, options: Analy
     fields: [
       { label: t('fieldPeriod'), value: period },
       ...(options.preparedBy?.trim() ? [{ label: t('fieldPreparedBy'), value: options.preparedBy.trim() }] : []),
-      { label: t('fieldProducts'), value: t('productsValue', { products: totals.products, competitors: totals.competitors }) },
-      { label: t('fieldObservations'), value: t('observationsValue', { observations: totals.observations, authors: totals.authors }) },
+      // Nothing seen: a plain 0, not "0 of 0 competitors".
+      { label: t('fieldProducts'), value: totals.products > 0 ? t('productsValue', { products: totals.products, competitors: totals.competitors }) : '0' },
+      { label: t('fieldObservations'), value: totals.observations > 0 ? t('observationsValue', { observations: totals.observations, authors: totals.authors }) : '0' },
       { label: t('fieldPriceMoves'), value: t('priceMovesValue', { up: totals.priceUp, down: totals.priceDown }) },
       { label: t('fieldPromotions'), value: totals.promotions > 0 ? t('promotionsValue', { count: totals.promotions, types: promotionTypesText(analysis, locale) }) : '0' },
     ],

@@ -10,7 +10,7 @@ export const analysisWords = defineMessages({
     title: 'Competitive product analysis',
     fieldPeriod: 'Period',
     fieldPreparedBy: 'Prepared by',
-    fieldProducts: 'Competitor products watched',
+    fieldProducts: 'Products watched',
     fieldObservations: 'Observations',
     fieldPriceMoves: 'Price moves',
     fieldPromotions: 'Promotions',
