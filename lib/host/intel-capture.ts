@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { createMessenger, type Messenger } from '../messaging/client';
 import type { Locale } from '../kernel/i18n';
 import { today } from '../kernel/dates';
+import type { PickerDictionary } from '../intel/dictionary/picker';
 
 const OPEN_FLAG = '__fieldkitIntelOpen';
 /**
@@ -17,6 +18,7 @@ export interface IntelCapture {
   initial: { sourceUrl?: string; sourceTitle?: string; sourceText?: string; screenshot?: string };
   competitors: string[];
   dealers: { id: string; name: string }[];
+  dictionary: PickerDictionary;
   release(): void;
 }
 
@@ -42,7 +44,7 @@ export async function setUpIntelCapture(): Promise<IntelCapture | undefined> {
   const selection = (window.getSelection()?.toString() ?? '').trim();
   const [language, pickers, screenshot] = await Promise.all([
     send('settings.language', {}).catch(() => ({ locale: 'zh-CN' as const })),
-    send('intel.pickers', {}).catch(() => ({ competitors: [], dealers: [] })),
+    send('intel.pickers', {}).catch(() => ({ competitors: [], dealers: [], dictionary: { competitors: [], products: [] } })),
     send('page.captureVisible', {}).then((r) => r.dataUrl, () => undefined),
   ]);
   return {
@@ -57,6 +59,7 @@ export async function setUpIntelCapture(): Promise<IntelCapture | undefined> {
     },
     competitors: pickers.competitors,
     dealers: pickers.dealers,
+    dictionary: pickers.dictionary,
     release: () => {
       flags[OPEN_FLAG] = false;
     },

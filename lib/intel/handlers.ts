@@ -8,6 +8,9 @@ import { readSetting } from '../store/settings';
 import type { Handlers } from '../messaging/router';
 import { intelCompetitorNames } from './queries';
 import { competitorsByName } from './dictionary/queries';
+import { ensureCompetitorEntry, loadDictionary } from './dictionary/entries';
+import { pickerDictionary } from './dictionary/picker';
+import { loadTeamContext } from '../team/roles';
 import { dealersByName } from '../dealers/queries';
 import { addSighting, findNearDuplicates } from './near-duplicates';
 
@@ -29,7 +32,10 @@ export function createIntelHandlers(db: FieldkitDatabase, onRecordSaved?: () => 
           return { id: added.id, addedTo: true };
         }
       }
-      const record = await saveRecord(db, 'intelItems', draft, { author });
+      // A competitor the dictionary does not know becomes a pending entry for the manager to review.
+      const team = await loadTeamContext(db);
+      const entry = await ensureCompetitorEntry(db, draft.competitorName, { author, role: team.role, canAdminister: team.canAdminister }).catch(() => undefined);
+      const record = await saveRecord(db, 'intelItems', { ...draft, ...(entry && !draft.competitorId ? { competitorId: entry.competitor.id } : {}) }, { author });
       onRecordSaved?.();
       return { id: record.id };
     },
@@ -38,15 +44,17 @@ export function createIntelHandlers(db: FieldkitDatabase, onRecordSaved?: () => 
       return { items: await findNearDuplicates(db, probe, { meId: profile.id }) };
     },
     'intel.pickers': async () => {
-      const [competitors, used, dealers] = await Promise.all([
+      const [competitors, used, dealers, dictionary] = await Promise.all([
         competitorsByName.run(db, {}),
         intelCompetitorNames.run(db, {}),
         dealersByName.run(db, { search: '', limit: PICKER_DEALERS }),
+        loadDictionary(db),
       ]);
       const names = new Set([...competitors.map((c) => c.name), ...used]);
       return {
         competitors: [...names].sort((a, b) => a.localeCompare(b, 'zh-CN')),
         dealers: dealers.map((d) => ({ id: d.id, name: d.name })),
+        dictionary: pickerDictionary(dictionary),
       };
     },
   };

@@ -6,6 +6,7 @@
  */
 import { z } from '../kernel/zod';
 import { IntelItem } from '../intel/schema';
+import { PickerDictionary } from '../intel/dictionary/picker';
 import { NearDuplicateProbe, NearDuplicateView } from '../intel/near-duplicate-schema';
 import { CompanyPanelReply } from '../dealers/panel-schema';
 
@@ -100,6 +101,8 @@ export const PROTOCOL = {
     response: z.object({
       competitors: z.array(z.string()),
       dealers: z.array(z.object({ id: z.string(), name: z.string() })),
+      /** The competitor dictionary, compact, for suggestions from the page's title and selection. */
+      dictionary: PickerDictionary.default({ competitors: [], products: [] }),
     }),
   },
   /** A screenshot of the visible part of the sender's tab. */

@@ -59,6 +59,7 @@ describe('background handlers', () => {
 
   it('reports queued records as pending while no CRM is connected', async () => {
     await route()({ type: 'intel.save', payload: { observedDay: '2026-11-23', competitorName: '美孚' } }, CONTENT_SCRIPT);
-    expect(await route()({ type: 'sync.status', payload: {} }, CONTENT_SCRIPT)).toMatchObject({ ok: true, data: { connected: false, pending: 1, needsAttention: 0, running: false } });
+    // The item, and the competitor it added to the dictionary.
+    expect(await route()({ type: 'sync.status', payload: {} }, CONTENT_SCRIPT)).toMatchObject({ ok: true, data: { connected: false, pending: 2, needsAttention: 0, running: false } });
   });
 });

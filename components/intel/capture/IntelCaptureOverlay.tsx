@@ -5,6 +5,7 @@ import { IntelForm } from '../index';
 import { intelCaptureMessages } from './messages';
 import { intelFormMessages } from '../messages';
 import type { NearDuplicateProbe } from '../../../lib/intel/near-duplicate-schema';
+import { suggestFromPage } from '../../../lib/intel/dictionary/match';
 import type { IntelCapture } from '../../../lib/host/intel-capture';
 import { ErrorBoundary } from '../../shell/ErrorBoundary';
 import { Button, Notice, PortalContainerProvider } from '../../ui';
@@ -42,6 +43,12 @@ function Overlay({ capture, onClose }: { capture: IntelCapture; onClose: () => v
   // The background reads the synced intel: this page cannot (no Dexie in a content script).
   const findNearDuplicates = useCallback((probe: NearDuplicateProbe) => capture.send('intel.nearDuplicates', probe).then((reply) => reply.items), [capture]);
 
+  // Brand, product, spec and SKU the dictionary recognises in the title and selection.
+  const suggest = useCallback((page: { title?: string; text?: string }) => {
+    const { competitorName, brand, product, spec, sku } = suggestFromPage(page, capture.dictionary);
+    return { competitorName, brand, product, spec, sku };
+  }, [capture]);
+
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     // Escape from the calendar popover (rendered outside the panel) closes only the calendar.
     if (event.key !== 'Escape' || event.defaultPrevented || !event.currentTarget.contains(event.target as Node)) return;
@@ -77,6 +84,7 @@ function Overlay({ capture, onClose }: { capture: IntelCapture; onClose: () => v
               dealers={capture.dealers}
               today={capture.today}
               findNearDuplicates={findNearDuplicates}
+              suggest={suggest}
               onSave={async (draft, options) => {
                 const reply = await capture.send('intel.save', { ...draft, ...options });
                 setSaved(reply.addedTo ? 'addedTo' : 'new');
