@@ -8,6 +8,7 @@ import { backgroundMessages } from './messages';
 import { createBaseHandlers } from '../messaging/base-handlers';
 import { createIntelHandlers } from '../intel/handlers';
 import { captureIntelFrom } from './inject';
+import { downscaleScreenshot } from './screenshot';
 import { setUpReminders, type ReminderSetupOptions } from './reminders';
 
 export const CAPTURE_MENU_ID = 'fieldkit-capture-intel';
@@ -48,7 +49,10 @@ export function setUpBackground(options: BackgroundOptions): () => void {
       uiLanguage: () => browser.i18n.getUILanguage(),
       captureVisibleTab: async (sender) => {
         const windowId = (sender.tab as { windowId?: number } | undefined)?.windowId;
-        return windowId === undefined ? browser.tabs.captureVisibleTab({ format: 'jpeg', quality: 70 }) : browser.tabs.captureVisibleTab(windowId, { format: 'jpeg', quality: 70 });
+        const shot = await (windowId === undefined ? browser.tabs.captureVisibleTab({ format: 'jpeg', quality: 70 }) : browser.tabs.captureVisibleTab(windowId, { format: 'jpeg', quality: 70 }));
+        // Kept small in IndexedDB and in backups (a 4K screen is several MB as captured); a picture
+        // that cannot be decoded here is kept as captured rather than lost.
+        return downscaleScreenshot(shot).catch(() => shot);
       },
     }),
     ...createIntelHandlers(db, options.onRecordSaved),
