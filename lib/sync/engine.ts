@@ -253,7 +253,8 @@ export class SyncEngine {
     await updateSyncState(this.db, (state) => {
       if (summary.succeeded > 0) state.lastSuccessAt = at;
       const failure = outcomes.find((o) => !o.result.ok)?.result;
-      const attachment = outcomes.find((o) => o.result.ok && o.result.attachmentError)?.result;
+      // A file deferred to the next push (too many in one) is not a problem worth showing.
+      const attachment = outcomes.find((o) => o.result.ok && o.result.attachmentError && o.result.attachmentError.kind !== 'rate-limited')?.result;
       const attachmentError = attachment?.ok ? attachment.attachmentError : undefined;
       state.lastError =
         failure && !failure.ok ? failure.error.message : attachmentError ? attachmentError.message : summary.succeeded > 0 ? undefined : state.lastError;

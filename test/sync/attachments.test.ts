@@ -9,6 +9,7 @@ import type { FieldkitDatabase } from '../../lib/store/database';
 import { SyncEngine } from '../../lib/sync/engine';
 import { retryEntry } from '../../lib/sync/batch';
 import { computeSyncStatus } from '../../lib/sync/status';
+import { readSyncState } from '../../lib/sync/state';
 import { listConflicts } from '../../lib/sync/conflicts';
 import { DEFAULT_SCOPES, startHubSpotSim, type HubSpotSim } from '../../sim/server';
 import { freshDatabase, intelDraft, REP } from '../fixtures/records';
@@ -144,12 +145,29 @@ describe('intel screenshots reach HubSpot as a file attached to the note', () =>
     expect((await entryOf(db, item.id))?.status).toBe('done');
   });
 
+  it('more screenshots than one push attaches: all attached within one drain, nothing reported', async () => {
+    const db = freshDatabase();
+    const items = [];
+    for (let i = 0; i < 25; i++) items.push(await saveRecord(db, 'intelItems', intelDraft({ screenshot: jpegDataUrl(4_000, 100 + i) }), { author: REP }));
+
+    const result = await engine(db).drain();
+
+    expect(result).toMatchObject({ outcome: 'done', parked: 0 });
+    for (const item of items) expect(attachedFiles(item.id)).toHaveLength(1);
+    expect(sim.state.files.size).toBe(25);
+    expect(await db.outbox.where('status').notEqual('done').count()).toBe(0);
+    expect((await readSyncState(db)).lastError).toBeUndefined();
+  });
+
   it('an upload refused for its size parks the attachment with the reason; the note is there', async () => {
     const db = freshDatabase();
     sim.setConfig({ fileSizeLimit: 100_000 });
     const item = await saveRecord(db, 'intelItems', intelDraft({ screenshot: SHOT }), { author: REP });
 
     await engine(db).drain();
+
+    // The last drain's problem, as the popup and the side panel show it.
+    expect((await readSyncState(db)).lastError).toMatch(/screenshot could not be attached: File size 200000 exceeds/);
 
     expect(noteOf(item.id).properties.hs_attachment_ids).toBeUndefined();
     expect((await entryOf(db, item.id))?.lastError).toMatchObject({ kind: 'validation', status: 413, message: expect.stringMatching(/exceeds the maximum/) });
