@@ -71,6 +71,9 @@ const WORDS = {
     markdown: 'Markdown',
     xlsx: 'Excel',
     copy: '复制到聊天',
+    post: '发布到 HubSpot',
+    postAgain: '再次发布',
+    waiting: '下次同步时发送到 HubSpot。',
   },
   en: {
     title: 'Competitive product analysis',
@@ -95,6 +98,9 @@ const WORDS = {
     markdown: 'Markdown',
     xlsx: 'Excel',
     copy: 'Copy for chat',
+    post: 'Post to HubSpot',
+    postAgain: 'Post again',
+    waiting: 'It goes to HubSpot with the next sync.',
   },
 } as const;
 
@@ -203,5 +209,19 @@ describe.each(['zh-CN', 'en'] as const)('the competitive analysis (%s)', (locale
     await deleteRecord(db, 'intelItems', hostile.id, { author: WANG });
     await waitFor(() => expect(screen.getByTestId('analysis-document').textContent).not.toContain(HOSTILE_TERMS));
     expect(screen.getByTestId('analysis-fields').textContent).toContain(locale === 'en' ? '2 up, 3 down' : '上涨 2 次，下降 3 次');
+  });
+
+  it('posts the analysis for HubSpot once per period: posting again updates the same report', async () => {
+    await device(`analysis-post-${locale}`);
+    const user = userEvent.setup();
+    renderIn(locale);
+    await screen.findByTestId('analysis-document', {}, { timeout: 10_000 });
+    await user.click(screen.getByRole('button', { name: w.post }));
+    const posted = await screen.findByTestId('analysis-posted', {}, { timeout: 10_000 });
+    expect(posted.textContent).toContain(w.waiting);
+    await user.click(await screen.findByRole('button', { name: w.postAgain }, { timeout: 10_000 }));
+    await waitFor(async () => expect(await db.reports.count()).toBe(1));
+    expect(await db.outbox.where('table').equals('reports').count()).toBe(1);
+    expect((await db.reports.toArray())[0]).toMatchObject({ kind: 'competitorAnalysis', month: '2026-11' });
   });
 });

@@ -2,8 +2,10 @@
  * The competitive product analysis (竞争产品分析报告) for a chosen period — a month, a week, or a
  * range of days — as the Intel view's analysis tab: the report as every export says it
  * (lib/intel/analysis/document.ts, laid out by DocumentSections) and its exports (Markdown, the
- * print page for PDF, the workbook, the copy for chat). It reads the period's intel live, so an
- * item saved or deleted meanwhile changes the report at once; "as of" is the moment it was read.
+ * print page for PDF, the workbook, the copy for chat), and "Post to HubSpot": one Report of kind
+ * `competitorAnalysis` per author and period (lib/intel/analysis/post.ts), a CRM note on the next
+ * sync. It reads the period's intel live, so an item saved or deleted meanwhile changes the report
+ * at once; "as of" is the moment it was read.
  */
 import { useId, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -12,6 +14,7 @@ import { today } from '../../../lib/kernel/dates';
 import { dealersByIds } from '../../../lib/dealers/queries';
 import { composeCompetitiveAnalysis, type AnalysisPeriod, type AnalysisResolver } from '../../../lib/intel/analysis/compose';
 import { documentOfAnalysis } from '../../../lib/intel/analysis/document';
+import { postedAnalysis, saveAnalysisReport } from '../../../lib/intel/analysis/post';
 import { readAnalysisItems } from '../../../lib/intel/analysis/read';
 import { deviceTimeZone } from '../../../lib/reports/deadlines';
 import { shownSections } from '../../../lib/reports/export/document';
@@ -22,7 +25,8 @@ import { useLocale, useT } from '../../shell/locale';
 import { DocumentSections } from '../../reports/DocumentView';
 import { ExportMenu, type ExportMenuProps } from '../../reports/ExportMenu';
 import { PeriodStepper } from '../../reports/PeriodStepper';
-import { DatePicker, FieldError, SegmentedControl, hintClass, labelClass } from '../../ui';
+import { Button, DatePicker, FieldError, Notice, SegmentedControl, hintClass, labelClass } from '../../ui';
+import { formatInstant } from '../../reports/period';
 import { analysisWords } from '../../../lib/intel/analysis/words';
 import { analysisMessages } from './messages';
 
@@ -82,21 +86,41 @@ export function CompetitiveAnalysis({ initial, resolver, save, copy }: Competiti
     const items = await readAnalysisItems(db, period);
     const dealerIds = [...new Set(items.flatMap((item) => [item.dealerId, ...(item.sightings ?? []).map((s) => s.dealerId)]).filter((id): id is string => Boolean(id)))].sort();
     const dealers = await dealersByIds.run(db, { ids: dealerIds });
-    return { period, items, dealers, readAt: new Date() };
-  }, [db, period?.from, period?.to]);
+    const posted = profile ? await postedAnalysis(db, profile.id, period) : undefined;
+    return { period, items, dealers, posted, readAt: new Date() };
+  }, [db, period?.from, period?.to, profile?.id]);
 
-  const document = useMemo(() => {
+  const analysis = useMemo(() => {
     if (!read || !period || read.period.from !== period.from || read.period.to !== period.to) return undefined;
     const names = new Map(read.dealers.map((d) => [d.id, d.name]));
-    const analysis = composeCompetitiveAnalysis(read.items, {
+    return composeCompetitiveAnalysis(read.items, {
       period,
       now: read.readAt,
       timeZone: deviceTimeZone(),
       dealerName: (id) => names.get(id),
       ...(resolver ? { resolver } : {}),
     });
-    return documentOfAnalysis(analysis, { locale, ...(profile ? { preparedBy: profileNameFor(profile.name, locale) } : {}) });
-  }, [read, period, resolver, locale, profile]);
+  }, [read, period, resolver]);
+  const document = useMemo(
+    () => (analysis ? documentOfAnalysis(analysis, { locale, ...(profile ? { preparedBy: profileNameFor(profile.name, locale) } : {}) }) : undefined),
+    [analysis, locale, profile],
+  );
+  const [posting, setPosting] = useState(false);
+  const [postError, setPostError] = useState(false);
+  const posted = read?.posted;
+
+  async function post() {
+    if (!analysis || !document || !profile) return;
+    setPosting(true);
+    setPostError(false);
+    try {
+      await saveAnalysisReport(db, analysis, document, { id: profile.id, name: profile.name });
+    } catch {
+      setPostError(true);
+    } finally {
+      setPosting(false);
+    }
+  }
 
   const current = periodOf(mode === 'weekly' ? 'weekly' : 'monthly', today()).start;
   const monthly = mode === 'monthly';
@@ -159,9 +183,27 @@ export function CompetitiveAnalysis({ initial, resolver, save, copy }: Competiti
             ))}
           </dl>
           {document.asOf && <p className={hintClass}>{document.asOf}</p>}
-          <div role="group" aria-label={t('exportBar')} data-testid="analysis-actions">
+          <div role="group" aria-label={t('exportBar')} className="flex min-w-0 flex-col gap-2" data-testid="analysis-actions">
             <ExportMenu document={document} {...(save ? { save } : {})} {...(copy ? { copy } : {})} />
+            {profile && (
+              <div>
+                <Button size="sm" variant="primary" disabled={posting} onClick={() => void post()}>
+                  {posting ? t('posting') : posted ? t('postAgain') : t('post')}
+                </Button>
+              </div>
+            )}
           </div>
+          {postError && (
+            <Notice tone="danger" role="alert">
+              {t('postFailed')}
+            </Notice>
+          )}
+          {posted?.postedAt && (
+            <Notice tone="ok" role="status" data-testid="analysis-posted">
+              {t('postedAt', { title: posted.title, time: formatInstant(posted.postedAt, locale) })}{' '}
+              {posted.crm && posted.crm.syncedVersion >= posted.updatedAt ? t('postedSynced', { time: formatInstant(posted.crm.syncedAt, locale) }) : t('postedWaiting')}
+            </Notice>
+          )}
           <div className="min-w-0 break-words" data-testid="analysis-document">
             <DocumentSections document={document} sections={shownSections(document)} headingLevel={4} />
           </div>
