@@ -73,6 +73,16 @@ const WORDS = {
     ours: '我司产品',
     price: '零售价 268 元/桶，2026年9月1日起',
     nothing: '没有待审核的条目。',
+    editHx5: '编辑“HX5 优质矿物机油”',
+    addPrice: '添加价格',
+    amount2: '价格 2 金额',
+    unit2: '价格 2 单位',
+    from2: '价格 2 起始日期',
+    kind2: '价格 2 类型',
+    saveProduct: '保存产品',
+    amountError: '价格 2 金额：请输入不小于 0 的金额。',
+    supply: '供货价',
+    productSaved: '已保存“HX5 优质矿物机油”。其他设备下次同步时获取。',
   },
   en: {
     pending: 'Awaiting review',
@@ -97,6 +107,16 @@ const WORDS = {
     ours: 'Our products',
     price: 'Retail price ¥268/drum from 1 Sept 2026',
     nothing: 'Nothing awaits review.',
+    editHx5: 'Edit HX5 优质矿物机油',
+    addPrice: 'Add a price',
+    amount2: 'Price 2 amount',
+    unit2: 'Price 2 unit',
+    from2: 'Price 2 from',
+    kind2: 'Price 2 type',
+    saveProduct: 'Save product',
+    amountError: 'Price 2 amount: Enter an amount of 0 or more.',
+    supply: 'Supply price',
+    productSaved: '“HX5 优质矿物机油” saved. Other devices get it at their next sync.',
   },
 } as const;
 
@@ -155,6 +175,29 @@ describe.each(['zh-CN', 'en'] as const)('Competitor dictionary (%s)', (locale) =
     const [saved] = (await db.competitors.orderBy('name').toArray()).filter((c) => c.name === '福斯');
     expect(saved).toMatchObject({ aliases: ['FUCHS', 'Fuchs Lubricants'], status: 'approved' });
     expect(await screen.findByRole('heading', { name: '福斯' }, { timeout: 10_000 })).toBeTruthy();
+  });
+
+  it('lets a manager give our product a new price from a day, refusing an amount that is not one', async () => {
+    await signedInAs('o-manager');
+    const user = userEvent.setup();
+    renderSection(locale);
+    await user.click(await screen.findByRole('button', { name: w.editHx5 }, { timeout: 10_000 }));
+    await user.click(screen.getByRole('button', { name: w.addPrice }));
+    await user.selectOptions(screen.getByLabelText(w.kind2), w.supply);
+    await user.type(screen.getByLabelText(w.amount2), 'abc');
+    await user.click(screen.getByRole('button', { name: w.saveProduct }));
+    expect(await screen.findByText(w.amountError)).toBeTruthy();
+    expect((await db.products.get(SEED_IDS.ourHx5))?.prices).toHaveLength(1);
+
+    await user.clear(screen.getByLabelText(w.amount2));
+    await user.type(screen.getByLabelText(w.amount2), '121.5');
+    await user.type(screen.getByLabelText(w.from2), '2026-12-01');
+    await user.click(screen.getByRole('button', { name: w.saveProduct }));
+    expect((await screen.findByRole('status', {}, { timeout: 10_000 })).textContent).toBe(w.productSaved);
+    expect((await db.products.get(SEED_IDS.ourHx5))?.prices).toEqual([
+      { kind: 'retail', amount: 168, currency: 'CNY', unit: '元/桶', from: '2026-09-01' },
+      { kind: 'supply', amount: 121.5, currency: 'CNY', unit: '元/桶', from: '2026-12-01' },
+    ]);
   });
 
   it('shows a rep the dictionary read-only, with their own additions awaiting review but not others’', async () => {

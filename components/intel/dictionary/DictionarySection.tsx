@@ -2,7 +2,8 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useDatabase, useQuery, useSetting } from '../../shell/database-context';
 import { useLocale, useT } from '../../shell/locale';
 import { useTeamContext } from '../../team/use-team';
-import { Badge, Button, Card, Field, FormActions, Notice, TagsInput, hintClass, inputClass, selectClass } from '../../ui';
+import { Badge, Button, Card, DatePicker, Field, FormActions, Notice, RowListFieldset, TagsInput, hintClass, inputClass, selectClass } from '../../ui';
+import { X } from 'lucide-react';
 import { formatDay } from '../../../lib/kernel/format';
 import { formatUnitPrice } from '../../../lib/kernel/units';
 import { profileNameFor } from '../../../lib/store/settings';
@@ -18,7 +19,7 @@ import {
   type DictionaryActor,
   type ProductDraft,
 } from '../../../lib/intel/dictionary/entries';
-import type { Competitor, Product } from '../../../lib/intel/dictionary/schema';
+import type { Competitor, OwnPrice, Product } from '../../../lib/intel/dictionary/schema';
 import { dictionaryMessages, type DictionaryMessageKey } from './messages';
 
 const NO_ARGS = {};
@@ -549,14 +550,17 @@ function ProductForm({
   const [sku, setSku] = useState(entry?.sku ?? '');
   const [aliases, setAliases] = useState<string[]>(entry?.aliases ?? []);
   const [comparesWith, setComparesWith] = useState(entry?.comparesWith ?? '');
+  const [prices, setPrices] = useState<PriceRow[]>(() => (entry?.prices ?? []).map(priceRowOf));
   const [shown, setShown] = useState(false);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string>();
   const problem = nameError(name, t);
+  const priceProblems = competitorId ? [] : prices.map((row) => priceProblemsOf(row));
+  const pricesInvalid = priceProblems.some((p) => Object.keys(p).length > 0);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setShown(true);
-    if (problem) return;
+    if (problem || pricesInvalid) return;
     setSaving(true);
     setError(undefined);
     try {
@@ -569,8 +573,7 @@ function ProductForm({
         sku,
         aliases,
         ...(entry?.unit ? { unit: entry.unit } : {}),
-        // Prices are kept as they are (our products' prices are not edited here yet).
-        ...(!competitorId && entry?.prices ? { prices: entry.prices } : {}),
+        ...(!competitorId ? { prices: prices.map(ownPriceOf) } : {}),
         ...(competitorId && comparesWith ? { comparesWith } : {}),
       });
     } catch (failure) {
@@ -611,6 +614,26 @@ function ProductForm({
         {(control) => <input {...control} className={inputClass} value={spec} maxLength={MAX_NAME} onChange={(event) => setSpec(event.target.value)} />}
       </Field>
       <TagsInput label={t('aliases')} tags={aliases} onChange={setAliases} hint={t('productAliasesHint')} />
+      {!competitorId && (
+        <RowListFieldset
+          legend={t('pricesLegend')}
+          hint={t('pricesHint')}
+          error={shown && pricesInvalid ? t('errorPrices') : undefined}
+          addLabel={t('addPrice')}
+          onAdd={() => setPrices([...prices, { key: crypto.randomUUID(), kind: 'retail', amount: '', unit: prices.at(-1)?.unit ?? '', from: '' }])}
+        >
+          {prices.map((row, index) => (
+            <PriceRowFields
+              key={row.key}
+              row={row}
+              n={index + 1}
+              problems={shown ? (priceProblems[index] ?? {}) : {}}
+              onChange={(next) => setPrices(prices.map((p) => (p.key === row.key ? next : p)))}
+              onRemove={() => setPrices(prices.filter((p) => p.key !== row.key))}
+            />
+          ))}
+        </RowListFieldset>
+      )}
       {competitorId && ownProducts.length > 0 && (
         <Field label={t('compareWith')} optional>
           {(control) => (
@@ -627,5 +650,77 @@ function ProductForm({
       )}
       <FormActions saveLabel={t('saveProduct')} cancelLabel={t('cancel')} saving={saving} error={error} onCancel={onCancel} />
     </form>
+  );
+}
+
+interface PriceRow {
+  key: string;
+  kind: OwnPrice['kind'];
+  amount: string;
+  unit: string;
+  from: string;
+}
+
+function priceRowOf(price: OwnPrice): PriceRow {
+  return { key: crypto.randomUUID(), kind: price.kind, amount: String(price.amount), unit: price.unit, from: price.from };
+}
+
+function ownPriceOf(row: PriceRow): OwnPrice {
+  return { kind: row.kind, amount: Number(row.amount.replace(/,/g, '')), currency: 'CNY', unit: row.unit.trim(), from: row.from };
+}
+
+/** What is wrong with a price row, by field; empty when it can be saved. */
+function priceProblemsOf(row: PriceRow): Partial<Record<'amount' | 'unit' | 'from', DictionaryMessageKey>> {
+  const amount = Number(row.amount.replace(/,/g, ''));
+  return {
+    ...(row.amount.trim() === '' || !Number.isFinite(amount) || amount < 0 ? { amount: 'errorAmount' as const } : {}),
+    ...(row.unit.trim() === '' ? { unit: 'errorUnit' as const } : {}),
+    ...(!/^\d{4}-\d{2}-\d{2}$/.test(row.from) || Number.isNaN(Date.parse(row.from)) ? { from: 'errorDay' as const } : {}),
+  };
+}
+
+function PriceRowFields({
+  row,
+  n,
+  problems,
+  onChange,
+  onRemove,
+}: {
+  row: PriceRow;
+  n: number;
+  problems: Partial<Record<'amount' | 'unit' | 'from', DictionaryMessageKey>>;
+  onChange: (row: PriceRow) => void;
+  onRemove: () => void;
+}) {
+  const t = useT(dictionaryMessages);
+  const error = (field: 'amount' | 'unit' | 'from') => (problems[field] ? t(problems[field]) : undefined);
+  return (
+    <div className="flex min-w-0 flex-col gap-2 border-t border-line pt-2 first-of-type:border-t-0 first-of-type:pt-0">
+      <div className="grid min-w-0 grid-cols-[repeat(auto-fill,minmax(9rem,1fr))] gap-2">
+        <Field label={t('priceKind', { n })}>
+          {(control) => (
+            <select {...control} className={selectClass} value={row.kind} onChange={(event) => onChange({ ...row, kind: event.target.value as OwnPrice['kind'] })}>
+              <option value="retail">{t('retail')}</option>
+              <option value="wholesale">{t('wholesale')}</option>
+              <option value="supply">{t('supply')}</option>
+            </select>
+          )}
+        </Field>
+        <Field label={t('priceAmount', { n })} error={error('amount')}>
+          {(control) => <input {...control} className={inputClass} inputMode="decimal" value={row.amount} onChange={(event) => onChange({ ...row, amount: event.target.value })} />}
+        </Field>
+        <Field label={t('priceUnit', { n })} error={error('unit')}>
+          {(control) => <input {...control} className={inputClass} value={row.unit} maxLength={50} onChange={(event) => onChange({ ...row, unit: event.target.value })} />}
+        </Field>
+      </div>
+      <div className="flex min-w-0 items-end gap-2">
+        <Field label={t('priceFrom', { n })} error={error('from')} className="min-w-0 flex-1">
+          {(control) => <DatePicker {...control} value={row.from} onValueChange={(from) => onChange({ ...row, from })} />}
+        </Field>
+        <Button variant="icon" onClick={onRemove} aria-label={t('removePrice', { n })} title={t('removePrice', { n })} className="mb-1 shrink-0">
+          <X aria-hidden="true" className="size-4" />
+        </Button>
+      </div>
+    </div>
   );
 }
