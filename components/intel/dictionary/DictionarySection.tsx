@@ -696,7 +696,7 @@ function PriceRowFields({
   const error = (field: 'amount' | 'unit' | 'from') => (problems[field] ? t(problems[field]) : undefined);
   return (
     <div className="flex min-w-0 flex-col gap-2 border-t border-line pt-2 first-of-type:border-t-0 first-of-type:pt-0">
-      <div className="grid min-w-0 grid-cols-[repeat(auto-fill,minmax(9rem,1fr))] gap-2">
+      <div className="grid min-w-0 grid-cols-[repeat(auto-fill,minmax(10.5rem,1fr))] gap-2">
         <Field label={t('priceKind', { n })}>
           {(control) => (
             <select {...control} className={selectClass} value={row.kind} onChange={(event) => onChange({ ...row, kind: event.target.value as OwnPrice['kind'] })}>
