@@ -9,6 +9,7 @@ import { Dealer } from '../lib/dealers/schema';
 import { VisitCard } from '../lib/visits/schema';
 import { DiaryEntry } from '../lib/reports/diary-schema';
 import { IntelItem } from '../lib/intel/schema';
+import { SEED_DICTIONARY, SEED_IDS } from '../lib/intel/dictionary/seed';
 import { isoWeekOf, toDay } from '../lib/kernel/dates';
 
 // 张伟 is owner 101 in the simulated HubSpot, so the demo's notes carry his owner id.
@@ -72,10 +73,39 @@ export function buildDemoBackup(now: Date = new Date(), pulledDealers: { id: str
     }),
   ];
 
-  const intelItems = [
-    { competitorName: '美孚', brand: '美孚', product: '美孚1号 0W-40', sku: 'M1-0W40-4L', prices: [{ kind: 'retail', amount: 468, unit: '元/桶' }], promotion: { type: 'gift', description: '买 4L 送 1L' } },
-    { competitorName: '嘉实多', brand: '嘉实多', product: '极护 5W-30', sku: 'EDGE-5W30-4L', prices: [{ kind: 'wholesale', amount: 305, unit: '元/桶' }], promotion: { type: 'priceCut', description: '批发价下调 8%' } },
-  ].map((fields, i) => IntelItem.parse({ ...base(2 + i), schemaVersion: 1, observedDay: toDay(at(2 + i)), region: '华东', confidence: 'high', ...fields }));
+  // Eight weeks of the market as reps saw it, named as the dictionary names it: 美孚1号 0W-40 came
+  // down from 468 to 449 and then to a 429 promotion, 嘉实多极护 cut its wholesale price, 壳牌 held.
+  const LI_NA = { id: '102', name: '李娜' };
+  const mobil1 = { competitorName: '美孚', competitorId: SEED_IDS.mobil, brand: '美孚1号', product: '美孚1号 全合成机油', spec: '0W-40 4L', sku: 'M1-0W40-4L' };
+  const edge = { competitorName: '嘉实多', competitorId: SEED_IDS.castrol, brand: '极护', product: '嘉实多极护 全合成机油', spec: '5W-30 4L', sku: 'EDGE-5W30-4L' };
+  const helix = { competitorName: '壳牌', competitorId: SEED_IDS.shell, brand: '喜力', product: '壳牌超凡喜力 全合成机油', spec: '0W-40 4L', sku: 'HU-0W40-4L' };
+  const jd = (sku: string) => ({ sourceUrl: `https://item.jd.com/${sku.toLowerCase()}.html`, channel: '电商' });
+  const history: { daysAgo: number; by?: typeof LI_NA; dealer?: number; region: string; fields: Record<string, unknown> }[] = [
+    { daysAgo: 55, region: '华东', fields: { ...mobil1, ...jd(mobil1.sku), sourceTitle: '美孚1号 全合成机油 0W-40 4L - 京东', prices: [{ kind: 'retail', amount: 468, unit: '元/桶' }] } },
+    { daysAgo: 54, dealer: 0, region: '华东', fields: { ...edge, channel: '经销商', prices: [{ kind: 'wholesale', amount: 330, unit: '元/桶' }, { kind: 'retail', amount: 419, unit: '元/桶' }] } },
+    { daysAgo: 47, by: LI_NA, region: '华南', fields: { ...helix, ...jd(helix.sku), sourceTitle: '壳牌超凡喜力 0W-40 4L', prices: [{ kind: 'retail', amount: 439, unit: '元/桶' }] } },
+    { daysAgo: 41, dealer: 1, region: '华东', fields: { ...mobil1, channel: '汽配城', prices: [{ kind: 'retail', amount: 468, unit: '元/桶' }, { kind: 'wholesale', amount: 372, unit: '元/桶' }] } },
+    { daysAgo: 33, region: '华东', fields: { ...mobil1, ...jd(mobil1.sku), sourceTitle: '美孚1号 全合成机油 0W-40 4L - 京东', prices: [{ kind: 'retail', amount: 459, unit: '元/桶' }], promotion: { type: 'gift', description: '买 4L 送 1L 机滤' } } },
+    { daysAgo: 27, by: LI_NA, dealer: 2, region: '华东', fields: { ...edge, channel: '经销商', prices: [{ kind: 'wholesale', amount: 305, unit: '元/桶' }], promotion: { type: 'priceCut', description: '批发价下调 8%' } } },
+    { daysAgo: 20, region: '华东', fields: { ...mobil1, ...jd(mobil1.sku), sourceTitle: '美孚1号 全合成机油 0W-40 4L - 京东', prices: [{ kind: 'retail', amount: 449, unit: '元/桶' }] } },
+    { daysAgo: 19, by: LI_NA, region: '华南', fields: { ...helix, ...jd(helix.sku), sourceTitle: '壳牌超凡喜力 0W-40 4L', prices: [{ kind: 'retail', amount: 439, unit: '元/桶' }], promotion: { type: 'display', description: '门店堆头陈列，送雨刮' } } },
+    { daysAgo: 12, dealer: 0, region: '华东', fields: { ...edge, channel: '经销商', prices: [{ kind: 'wholesale', amount: 305, unit: '元/桶' }, { kind: 'retail', amount: 399, unit: '元/桶' }], promotion: { type: 'rebate', description: '季度返点 3%' } } },
+    { daysAgo: 3, region: '华东', fields: { ...mobil1, ...jd(mobil1.sku), sourceTitle: '美孚1号 全合成机油 0W-40 4L - 京东', prices: [{ kind: 'retail', amount: 449, unit: '元/桶' }], promotion: { type: 'gift', description: '买 4L 送 1L' } } },
+    { daysAgo: 2, dealer: 1, region: '华东', fields: { ...edge, channel: '汽配城', prices: [{ kind: 'wholesale', amount: 305, unit: '元/桶' }], promotion: { type: 'priceCut', description: '批发价下调 8%' } } },
+  ];
+  const intelItems = history.map(({ daysAgo, by, dealer, region, fields }) =>
+    IntelItem.parse({
+      ...base(daysAgo),
+      ...(by ? { author: by } : {}),
+      schemaVersion: 1,
+      observedDay: toDay(at(daysAgo)),
+      region,
+      confidence: 'high',
+      ...(dealer !== undefined ? { dealerId: owners[dealer % owners.length]!.id } : {}),
+      ...fields,
+      prices: (fields.prices as { kind: string; amount: number; unit: string }[]).map((price) => ({ ...price, currency: 'CNY' })),
+    }),
+  );
 
   return JSON.stringify(
     {
@@ -88,6 +118,9 @@ export function buildDemoBackup(now: Date = new Date(), pulledDealers: { id: str
         visitCards,
         diaryEntries,
         intelItems,
+        // The team's competitor dictionary (美孚 / Mobil …) and our own products with their prices.
+        competitors: SEED_DICTIONARY.competitors,
+        products: SEED_DICTIONARY.products,
         // Connected, the profile comes from the HubSpot owner behind the token instead.
         settings: pulledDealers.length > 0 ? [] : [{ key: 'profile', value: { ...REP, role: 'rep' } }],
       },

@@ -16,6 +16,7 @@ import { startHubSpotSim } from '../sim/server';
 import { buildDemoBackup } from './demo-data';
 import { MANAGER_TOKEN, MANAGER_USER_ID, reviewTour, weeklyDraft, withDiaryEntries } from './demo-review';
 import { weeklyReportTour } from './demo-weekly';
+import { intelTour } from './demo-intel';
 
 const OUT = resolve('.demo');
 const TOKEN = 'demo-token';
@@ -136,31 +137,9 @@ async function main() {
     await hubspot.screenshot({ path: hubspotShot, fullPage: true });
     console.log(`[${locale}] KPI panel on the HubSpot company record: ${hubspotShot}`);
 
-    // The intel overlay on a competitor's shop page, as a rep opens it from the page (the demo
-    // serves the page at the one host Fieldkit may inject into without a click, and injects it).
-    const shopUrl = 'https://api.hubapi.com/fieldkit-demo/shop/m1';
-    const shopTitle = locale === 'zh-CN' ? '美孚1号 全合成机油 0W-40 4L' : 'Mobil 1 Full Synthetic 0W-40 4L';
-    await session.context.route('https://api.hubapi.com/fieldkit-demo/**', (route) =>
-      route.fulfill({ contentType: 'text/html; charset=utf-8', body: `<!doctype html><html><head><meta charset="utf-8"><title>${shopTitle}</title></head><body><h1>${shopTitle}</h1><p id="offer">¥429.00 ¥468.00</p></body></html>` }),
-    );
-    const shop = await session.context.newPage();
-    await shop.setViewportSize({ width: 900, height: 900 });
-    await shop.goto(shopUrl);
-    await shop.evaluate(() => {
-      const range = document.createRange();
-      range.selectNodeContents(document.getElementById('offer')!);
-      getSelection()!.removeAllRanges();
-      getSelection()!.addRange(range);
-    });
-    await session.serviceWorker.evaluate(async (url) => {
-      const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number }[]> }; scripting: { executeScript(o: object): Promise<unknown> } } }).chrome;
-      const [tab] = await api.tabs.query({ url: `${url}*` });
-      await api.scripting.executeScript({ target: { tabId: tab!.id }, files: ['/content-scripts/intel-capture.js'] });
-    }, shopUrl);
-    await shop.getByRole('dialog').waitFor();
-    const captureShot = resolve(OUT, `${locale}-capture.png`);
-    await shop.screenshot({ path: captureShot });
-    console.log(`[${locale}] intel capture on a shop page: ${captureShot}`);
+    // Competitor intel: captured from a shop page in two clicks, a near-duplicate added to, the
+    // Intel view's tabs, and the competitive product analysis exported (scripts/demo-intel.ts).
+    await intelTour({ locale, session, out: OUT, headless: !headed });
 
     // The review: the manager notes a line of the rep's weekly report and returns it; the rep sees it.
     let manager: ExtensionSession | undefined;
