@@ -13,12 +13,13 @@ import { CompetitiveAnalysis } from '../../components/intel/analysis/Competitive
 import { DatabaseProvider } from '../../components/shell/database-context';
 import { LocaleProvider } from '../../components/shell/locale';
 import { Dealer } from '../../lib/dealers/schema';
+import { Competitor } from '../../lib/intel/dictionary/schema';
 import type { Locale } from '../../lib/kernel/i18n';
 import type { FieldkitDatabase } from '../../lib/store/database';
 import { deleteRecord } from '../../lib/store/records';
 import { writeSetting } from '../../lib/store/settings';
 import { freshDatabase } from '../fixtures/records';
-import { BAILIAN, HOSTILE_TERMS, HOSTILE_TITLE, HUALIAN, WANG, novemberItems } from '../fixtures/competitive-analysis/items';
+import { BAILIAN, HOSTILE_TERMS, HOSTILE_TITLE, HUALIAN, WANG, intelItem, novemberItems } from '../fixtures/competitive-analysis/items';
 
 const waitFor = <T,>(check: () => T | Promise<T>) => waitForDefault(check, { timeout: 10_000 });
 const NOW = '2026-11-01T00:00:00.000Z';
@@ -223,5 +224,17 @@ describe.each(['zh-CN', 'en'] as const)('the competitive analysis (%s)', (locale
     await waitFor(async () => expect(await db.reports.count()).toBe(1));
     expect(await db.outbox.where('table').equals('reports').count()).toBe(1);
     expect((await db.reports.toArray())[0]).toMatchObject({ kind: 'competitorAnalysis', month: '2026-11' });
+  });
+
+  it('groups by the dictionary’s names: an alias is its competitor', async () => {
+    await device(`analysis-dictionary-${locale}`);
+    await db.competitors.put(Competitor.parse({ id: '01JKC00000000000000000000A', schemaVersion: 1, author: WANG, createdAt: NOW, updatedAt: NOW, name: '美孚', aliases: ['Mobil', 'ExxonMobil'] }));
+    await db.intelItems.put(intelItem({ competitorName: 'Mobil', product: 'Mobil 1 0W-40', sku: 'M1-0W40-4L', observedDay: '2026-11-21', author: WANG, prices: [{ kind: 'retail', amount: 455, currency: 'CNY', unit: '元/桶' }] }));
+    renderIn(locale);
+    const report = await screen.findByTestId('analysis-document', {}, { timeout: 10_000 });
+    // Still three competitors: the Mobil item is 美孚's fifth observation of the same SKU.
+    await waitFor(() => expect(screen.getByTestId('analysis-fields').textContent).toContain(locale === 'en' ? '3 of 3 competitors' : '3 个（3 个竞品）'));
+    expect(screen.getByTestId('analysis-fields').textContent).toContain(locale === 'en' ? '10 by 4 people' : '10 次（4 人上报）');
+    expect(report.textContent).not.toContain('Mobil');
   });
 });

@@ -15,12 +15,14 @@ import { dealersByIds } from '../../../lib/dealers/queries';
 import { composeCompetitiveAnalysis, type AnalysisPeriod, type AnalysisResolver } from '../../../lib/intel/analysis/compose';
 import { documentOfAnalysis } from '../../../lib/intel/analysis/document';
 import { postedAnalysis, saveAnalysisReport } from '../../../lib/intel/analysis/post';
+import { competitorsByName, dictionaryProducts } from '../../../lib/intel/dictionary/queries';
+import { createResolver } from '../../../lib/intel/dictionary/resolve';
 import { readAnalysisItems } from '../../../lib/intel/analysis/read';
 import { deviceTimeZone } from '../../../lib/reports/deadlines';
 import { shownSections } from '../../../lib/reports/export/document';
 import { periodOf } from '../../../lib/reports/periods';
 import { profileNameFor } from '../../../lib/store/settings';
-import { useDatabase, useSetting } from '../../shell/database-context';
+import { useDatabase, useQuery, useSetting } from '../../shell/database-context';
 import { useLocale, useT } from '../../shell/locale';
 import { DocumentSections } from '../../reports/DocumentView';
 import { ExportMenu, type ExportMenuProps } from '../../reports/ExportMenu';
@@ -36,13 +38,14 @@ const MODES = ['monthly', 'weekly', 'custom'] as const satisfies readonly Mode[]
 /** A custom range longer than this is refused: a year of intel is already a long read. */
 export const MAX_CUSTOM_DAYS = 366;
 
+const NO_ARGS = {};
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const isDay = (value: string) => DAY.test(value) && isValid(parseISO(value));
 
 export interface CompetitiveAnalysisProps {
   /** The period it opens on; this month by default. */
   initial?: { mode: Mode; from: string; to?: string };
-  /** Canonical competitor and product names (the dictionary's createResolver); each item's own names by default. */
+  /** Canonical competitor and product names; by default the dictionary's (createResolver over its competitors and products). */
   resolver?: AnalysisResolver;
   /** How exports leave the page (tests pass their own); the browser's download and clipboard by default. */
   save?: ExportMenuProps['save'];
@@ -58,6 +61,10 @@ export function CompetitiveAnalysis({ initial, resolver, save, copy }: Competiti
   const fromId = useId();
   const toId = useId();
   const profile = useSetting('profile');
+  // Canonical names from the dictionary (aliases, merges) unless the host passes its own resolver.
+  const competitors = useQuery(competitorsByName, resolver ? undefined : NO_ARGS);
+  const products = useQuery(dictionaryProducts, resolver ? undefined : NO_ARGS);
+  const names = useMemo(() => resolver ?? (competitors && products ? createResolver(competitors, products) : undefined), [resolver, competitors, products]);
   const [mode, setMode] = useState<Mode>(initial?.mode ?? 'monthly');
   const [start, setStart] = useState(() => periodOf(initial?.mode === 'weekly' ? 'weekly' : 'monthly', initial?.from ?? today()).start);
   const [customFrom, setCustomFrom] = useState(initial?.mode === 'custom' ? initial.from : periodOf('monthly', today()).start);
@@ -91,16 +98,16 @@ export function CompetitiveAnalysis({ initial, resolver, save, copy }: Competiti
   }, [db, period?.from, period?.to, profile?.id]);
 
   const analysis = useMemo(() => {
-    if (!read || !period || read.period.from !== period.from || read.period.to !== period.to) return undefined;
-    const names = new Map(read.dealers.map((d) => [d.id, d.name]));
+    if (!read || !period || !names || read.period.from !== period.from || read.period.to !== period.to) return undefined;
+    const dealerNames = new Map(read.dealers.map((d) => [d.id, d.name]));
     return composeCompetitiveAnalysis(read.items, {
       period,
       now: read.readAt,
       timeZone: deviceTimeZone(),
-      dealerName: (id) => names.get(id),
-      ...(resolver ? { resolver } : {}),
+      dealerName: (id) => dealerNames.get(id),
+      resolver: names,
     });
-  }, [read, period, resolver]);
+  }, [read, period, names]);
   const document = useMemo(
     () => (analysis ? documentOfAnalysis(analysis, { locale, ...(profile ? { preparedBy: profileNameFor(profile.name, locale) } : {}) }) : undefined),
     [analysis, locale, profile],
