@@ -100,7 +100,7 @@ describe('options page', () => {
     );
     // A loaded machine renders Options (every section) slowly: the default second is not enough.
     const nav = await screen.findByRole('navigation', { name: 'Settings sections' }, { timeout: 10_000 });
-    expect([...nav.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(['#connection', '#team', '#templates', '#deadlines', '#reminders', '#rule-sets', '#dealer-data', '#backup', '#about']);
+    expect([...nav.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(['#connection', '#team', '#templates', '#deadlines', '#reminders', '#dictionary', '#rule-sets', '#dealer-data', '#backup', '#about']);
     // The Deadlines section says each rule in words.
     expect((await within(screen.getByRole('region', { name: 'Deadlines' })).findAllByText((_, element) => element?.tagName === 'LI' && /Friday.*; until Monday 09:00 with a reason/.test(element.textContent ?? ''), undefined, { timeout: 10_000 })).length).toBeGreaterThan(0);
     await saveRecord(db, 'intelItems', intelDraft(), { author: REP });

@@ -15,8 +15,9 @@ import { TeamRolesSection } from '../../team/TeamRolesSection';
 import { useTeamContext } from '../../team/use-team';
 import { DeadlineRulesSection } from '../../reports/DeadlineRulesSection';
 import { ReminderSettings, type NotificationPermission } from '../../reports/ReminderSettings';
+import { DictionarySection } from '../../intel/dictionary/DictionarySection';
 
-type SectionId = 'connection' | 'team' | 'templates' | 'deadlines' | 'reminders' | 'rule-sets' | 'dealer-data' | 'backup' | 'about';
+type SectionId = 'connection' | 'team' | 'templates' | 'deadlines' | 'reminders' | 'dictionary' | 'rule-sets' | 'dealer-data' | 'backup' | 'about';
 
 /** Which section is in view, for the navigation's current mark. */
 function useSectionInView(ids: readonly SectionId[]): SectionId {
@@ -41,11 +42,11 @@ function useSectionInView(ids: readonly SectionId[]): SectionId {
   return current;
 }
 
-const SECTION_IDS: readonly SectionId[] = ['connection', 'team', 'templates', 'deadlines', 'reminders', 'rule-sets', 'dealer-data', 'backup', 'about'];
+const SECTION_IDS: readonly SectionId[] = ['connection', 'team', 'templates', 'deadlines', 'reminders', 'dictionary', 'rule-sets', 'dealer-data', 'backup', 'about'];
 
 /**
  * The options page: an admin console by task — connection, team and roles, templates, deadlines,
- * reminders, scoring rules, dealer data, backup, about. Hosts pass what needs extension wiring (the
+ * reminders, the competitor dictionary, scoring rules, dealer data, backup, about. Hosts pass what needs extension wiring (the
  * connection section, the notification permission) so this stays mountable in tests.
  */
 export function OptionsApp({
@@ -70,6 +71,8 @@ export function OptionsApp({
     { id: 'deadlines', title: t('deadlines'), nav: t('deadlinesNav'), body: <DeadlineRulesSection canEdit={canAdminister} /> },
     // Titled "Notifications": ReminderSettings brings its own "Reminders" heading.
     { id: 'reminders', title: t('reminders'), nav: t('reminders'), body: <ReminderSettings getPermission={notificationPermission} /> },
+    // Everyone reads it; managers and admins change it (DictionarySection decides from the team context).
+    { id: 'dictionary', title: t('dictionary'), nav: t('dictionaryNav'), body: <DictionarySection /> },
     { id: 'rule-sets', title: t('ruleSets'), nav: t('ruleSetsNav'), body: <RuleSetsSection /> },
     { id: 'dealer-data', title: t('dealerData'), nav: t('dealerDataNav'), body: <ImportData headingLevel={3} /> },
     { id: 'backup', title: t('backup'), nav: t('backup'), body: <BackupPanel appVersion={appVersion} actor={profile?.id ?? 'local-user'} /> },

@@ -3,7 +3,7 @@ import { defineMessages } from '../../../lib/kernel/i18n';
 export const optionsMessages = defineMessages({
   en: {
     title: 'Fieldkit settings',
-    intro: 'Set up Fieldkit for your team: the HubSpot connection, people and roles, report templates, deadlines and reminders, scoring rules and backups.',
+    intro: 'Set up Fieldkit for your team: the HubSpot connection, people and roles, report templates, deadlines and reminders, the competitor dictionary, scoring rules and backups.',
     sections: 'Settings sections',
     connection: 'HubSpot connection',
     connectionNav: 'Connection',
@@ -26,6 +26,8 @@ export const optionsMessages = defineMessages({
     dueWeekly: 'Due {weekday} {time}; until {graceWeekday} {graceTime} with a reason',
     dueMonthly: 'Due the last day of the month by {time}',
     minVisits: 'At least {count, plural, one {# key-account visit} other {# key-account visits}} a week',
+    dictionary: 'Competitor dictionary',
+    dictionaryNav: 'Competitors',
     ruleSets: 'Scoring rules',
     ruleSetsNav: 'Scoring',
     dealerData: 'Dealer data from the ERP',
@@ -53,7 +55,7 @@ export const optionsMessages = defineMessages({
   },
   'zh-CN': {
     title: 'Fieldkit 设置',
-    intro: '为团队配置 Fieldkit：HubSpot 连接、人员与角色、报告模板、截止时间与提醒、评分规则和备份。',
+    intro: '为团队配置 Fieldkit：HubSpot 连接、人员与角色、报告模板、截止时间与提醒、竞品词典、评分规则和备份。',
     sections: '设置栏目',
     connection: 'HubSpot 连接',
     connectionNav: '连接',
@@ -76,6 +78,8 @@ export const optionsMessages = defineMessages({
     dueWeekly: '{weekday} {time} 前提交；说明原因可延至 {graceWeekday} {graceTime}',
     dueMonthly: '每月最后一天 {time} 前提交',
     minVisits: '每周至少 {count} 次大客户走访',
+    dictionary: '竞品词典',
+    dictionaryNav: '竞品词典',
     ruleSets: '评分规则',
     ruleSetsNav: '评分规则',
     dealerData: '来自 ERP 的经销商数据',
