@@ -9,6 +9,8 @@ import { DealerFacts } from '../../lib/dealers/facts';
 import { VisitCard } from '../../lib/visits/schema';
 import { DiaryEntry } from '../../lib/reports/diary-schema';
 import { IntelItem } from '../../lib/intel/schema';
+import { SEED_IDS, seedDictionaryIn } from '../../lib/intel/dictionary/seed';
+import { Competitor, Product } from '../../lib/intel/dictionary/schema';
 import { ReviewEvent } from '../../lib/reports/review-schema';
 import { isoWeekOf } from '../../lib/kernel/dates';
 import type { CrmOwner } from '../../lib/crm/port';
@@ -348,11 +350,50 @@ export function buildLookBackup(locale: 'zh-CN' | 'en'): string {
       prices: fields.prices.map((p) => ({ ...p, currency: 'CNY' })),
     }),
   );
+  // Earlier sightings of the same two products, so the timeline, the price chart and the analysis
+  // have a history: the first product's retail price came down over six weeks, the second's
+  // wholesale price was cut.
+  const dictionary = seedDictionaryIn(locale);
+  const historyId = ids('H');
+  const history = [
+    { of: 0, daysAgo: 40, prices: [{ kind: 'retail', amount: 488 }, { kind: 'wholesale', amount: 380 }] },
+    { of: 1, daysAgo: 33, prices: [{ kind: 'wholesale', amount: 330 }] },
+    { of: 0, daysAgo: 26, prices: [{ kind: 'retail', amount: 478 }, { kind: 'wholesale', amount: 372 }] },
+    { of: 1, daysAgo: 19, prices: [{ kind: 'wholesale', amount: 318 }] },
+    { of: 0, daysAgo: 12, prices: [{ kind: 'retail', amount: 468 }, { kind: 'wholesale', amount: 372 }] },
+  ].map(({ of, daysAgo, prices }, i) => {
+    const { promotion: _promotion, ...fields } = text.intel[of]!;
+    const unit = text.intel[of]!.prices[0]!.unit;
+    return IntelItem.parse({
+      ...base(historyId(i + 1), daysAgo),
+      schemaVersion: 1,
+      observedDay: day(daysAgo),
+      confidence: 'medium',
+      dealerId: dealers[of]!.id,
+      ...fields,
+      competitorId: of === 0 ? SEED_IDS.mobil : SEED_IDS.castrol,
+      prices: prices.map((p) => ({ ...p, unit, currency: 'CNY' })),
+    });
+  });
+  // Two additions a rep made while capturing, waiting for the manager's review.
+  const pending = {
+    competitors: [Competitor.parse({ ...base('01JDXC000000000000000000P1', 1), schemaVersion: 1, name: locale === 'en' ? 'Mobil Oil China' : '美孚石油', status: 'pending' })],
+    products: [
+      Product.parse({
+        ...base('01JDXP000000000000000000P2', 1),
+        schemaVersion: 1,
+        competitorId: SEED_IDS.castrol,
+        name: locale === 'en' ? 'Castrol EDGE Titanium' : '嘉实多极护钛流体 全合成机油',
+        spec: '0W-20 4L',
+        status: 'pending',
+      }),
+    ],
+  };
   return JSON.stringify({
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: FIXED_NOW.toISOString(),
     appVersion: 'look-test',
-    tables: { dealers, terminals, dealerFacts, visitCards, diaryEntries, reviewEvents, intelItems, settings: [{ key: 'profile', value: { ...author, role: 'rep' } }] },
+    tables: { dealers, terminals, dealerFacts, visitCards, diaryEntries, reviewEvents, intelItems: [...intelItems, ...history], competitors: [...dictionary.competitors, ...pending.competitors], products: [...dictionary.products, ...pending.products], settings: [{ key: 'profile', value: { ...author, role: 'rep' } }] },
   });
 }

@@ -26,7 +26,7 @@ type Locale = (typeof LOCALES)[number];
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** Latin words a Chinese screen may show: product and brand names, codes, units the company uses. */
-const ZH_ALLOWED = new Set(['Fieldkit', 'HubSpot', 'English', 'SKU', 'HX7', 'ULTRA', 'KPI', 'ISO', 'API', 'CSV', 'JSON', 'PDF', 'URL', 'Excel', 'Markdown', 'xlsx', 'ERP']);
+const ZH_ALLOWED = new Set(['Fieldkit', 'HubSpot', 'English', 'SKU', 'HX7', 'ULTRA', 'KPI', 'ISO', 'API', 'CSV', 'JSON', 'PDF', 'URL', 'Excel', 'Markdown', 'xlsx', 'ERP', 'Ultra', 'qt']);
 
 /** Chinese an English screen may show: the language picker's own name for Chinese. */
 const EN_ALLOWED = new Set(['中文', '简体', '简体中文']);
@@ -127,6 +127,23 @@ const SURFACES: Surface[] = [
       await rollup.getByRole('button', { name: locale === 'en' ? 'Previous period' : '上一期' }).click();
       await rollup.getByTestId('rollup-actions').waitFor();
       await page.evaluate(() => window.scrollTo(0, 0));
+    },
+  },
+  {
+    name: 'options-dictionary-review',
+    path: 'options.html#dictionary',
+    // The manager reviews a rep's pending addition: "Merge into…" open, the survivor chosen, the warning shown.
+    prepare: async (page, locale) => {
+      const team = teamOf(locale);
+      await putSettings(page, [
+        { key: 'profile', value: team.profile },
+        { key: 'sync.owners', value: team.owners },
+      ]);
+      await page.reload();
+      await page.waitForSelector('#root > *');
+      const section = page.locator('#dictionary');
+      await section.getByRole('button', { name: locale === 'en' ? 'Merge into… (Mobil Oil China)' : '合并到…（美孚石油）' }).click();
+      await section.getByLabel(locale === 'en' ? 'The entry that stays' : '保留的条目').selectOption('01JDXC00000000000000000001');
     },
   },
 ];
