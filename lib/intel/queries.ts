@@ -1,6 +1,7 @@
 import { Dexie } from 'dexie';
 import { defineQuery, isLive } from '../store/query';
 import type { IntelItem } from './schema';
+import type { FieldkitDatabase } from '../store/database';
 import { localResolver, matchesFilters, newestFirst, type IntelFilters, type ViewResolver } from './browse';
 
 /** Intel newest first by the day it was observed, a page at a time (the Intel view, popup). */
@@ -117,8 +118,25 @@ export const browseIntelByDay = defineQuery({
 });
 
 /**
+ * One stored competitor name's items between two days through the product index: the index
+ * orders by SKU before day, so it is read one SKU at a time, skipping from each SKU to the next
+ * with one seek, and each SKU's days are a bounded range.
+ */
+async function ofCompetitorNameBetween(db: FieldkitDatabase, name: string, from: string | undefined, to: string | undefined): Promise<IntelItem[]> {
+  const INDEX = '[competitorName+sku+observedDay]';
+  const rows: IntelItem[] = [];
+  let next = await db.intelItems.where(INDEX).between([name, Dexie.minKey], [name, Dexie.maxKey]).first();
+  while (next) {
+    const sku = next.sku;
+    rows.push(...(await db.intelItems.where(INDEX).between([name, sku, from ?? Dexie.minKey], [name, sku, to ?? Dexie.maxKey], true, true).toArray()));
+    next = await db.intelItems.where(INDEX).between([name, sku, Dexie.maxKey], [name, Dexie.maxKey], false, true).first();
+  }
+  return rows;
+}
+
+/**
  * Filtered intel of one competitor (every name it is stored under) through the product index:
- * the competitor bounds the read; the date range and the other filters are applied to its items.
+ * the competitor and the date range bound the read; the other filters are applied to it.
  */
 export const browseIntelOfCompetitor = defineQuery({
   name: 'intel.browseOfCompetitor',
@@ -127,16 +145,9 @@ export const browseIntelOfCompetitor = defineQuery({
   example: { filters: { competitor: '美孚', competitorNames: ['美孚', 'Mobil'], from: '2026-11-01' }, limit: 50 } as BrowseArgs,
   run: async (db, { filters, limit, resolver = localResolver }: BrowseArgs): Promise<BrowsePage> => {
     const names = [...new Set(filters.competitorNames ?? [])];
-    const lists = await Promise.all(
-      names.map((name) =>
-        db.intelItems
-          .where('[competitorName+sku+observedDay]')
-          .between([name, Dexie.minKey], [name, Dexie.maxKey])
-          .filter((item) => isLive(item) && matchesFilters(item, filters, resolver))
-          .toArray(),
-      ),
-    );
-    return pageOf(lists.flat().sort(newestFirst), limit);
+    const lists = await Promise.all(names.map((name) => ofCompetitorNameBetween(db, name, filters.from, filters.to)));
+    const rows = lists.flat().filter((item) => isLive(item) && matchesFilters(item, filters, resolver));
+    return pageOf(rows.sort(newestFirst), limit);
   },
 });
 

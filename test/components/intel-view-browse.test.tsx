@@ -121,6 +121,21 @@ describe('the Intel list: search, filters and counts', () => {
     expect(within(screen.getByRole('list', { name: '竞品信息' })).getByText('壳牌')).toBeTruthy();
   }, 30_000);
 
+  it('searches the last 12 months unless a start date (or a competitor or dealer) bounds it otherwise (en)', async () => {
+    await seed();
+    await saveRecord(db, 'intelItems', intelDraft({ competitorName: 'Valvoline', sku: 'VV-OLD', observedDay: daysAgo(400) }), { author: REP });
+    const user = userEvent.setup();
+    renderView('en');
+    await screen.findByRole('list', { name: 'Competitor intel' }, WAIT);
+    await user.type(screen.getByLabelText('Search intel'), 'valvoline');
+    await waitFor(() => expect(screen.getByTestId('intel-found').textContent).toBe('Nothing found'), WAIT);
+    expect(screen.getByText('Searching the last 12 months. Set a start date, a competitor or a dealer to search earlier.')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Filters' }));
+    await user.type(within(await screen.findByTestId('intel-filters')).getByLabelText('From'), daysAgo(500));
+    await waitFor(() => expect(screen.getByTestId('intel-found').textContent).toBe('1 item found'), WAIT);
+    expect(screen.queryByText(/^Searching the last 12 months/)).toBeNull();
+  }, 30_000);
+
   it('links the source in a new tab with its title and host, and opens the screenshot in place (zh-CN)', async () => {
     await seed();
     const user = userEvent.setup();

@@ -212,6 +212,29 @@ describe('the browse queries', () => {
     expect(firstOnly).toMatchObject({ more: true, items: [{ observedDay: '2026-11-12' }] });
   });
 
+  it('of a competitor: each SKU (an unknown one too) read for the days of the range only', async () => {
+    for (const [sku, observedDay] of [
+      ['', '2026-09-01'],
+      ['', '2026-11-03'],
+      ['A', '2026-10-31'],
+      ['A', '2026-11-01'],
+      ['B', '2026-11-30'],
+      ['B', '2026-12-01'],
+      ['C', '2026-08-01'],
+    ] as const) {
+      await saveRecord(db, 'intelItems', intelDraft({ competitorName: '壳牌', sku, observedDay }), { author: REP });
+    }
+    await saveRecord(db, 'intelItems', intelDraft({ competitorName: '壳牌X', sku: 'A', observedDay: '2026-11-10' }), { author: REP });
+    const page = await browseIntelOfCompetitor.run(db, { filters: { competitor: '壳牌', competitorNames: ['壳牌'], from: '2026-11-01', to: '2026-11-30' }, limit: 10 });
+    expect(page.items.map((i) => [i.sku, i.observedDay])).toEqual([
+      ['B', '2026-11-30'],
+      ['', '2026-11-03'],
+      ['A', '2026-11-01'],
+    ]);
+    const all = await browseIntelOfCompetitor.run(db, { filters: { competitor: '壳牌', competitorNames: ['壳牌'] }, limit: 10 });
+    expect(all.items).toHaveLength(7);
+  });
+
   it('of a dealer: its items in the range, and the query chosen for a dealer filter', async () => {
     await seed();
     const filters = { dealerId: DEALER, from: '2026-11-10', competitor: '嘉实多', competitorNames: ['嘉实多'] };

@@ -8,7 +8,8 @@ import { intelFormMessages } from '../messages';
 import { intelViewMessages } from './messages';
 import { CompetitorSelect, useCompetitorOptions } from './controls';
 import { useBrowse } from './use-browse';
-import { activeFilterCount, productLabel, productOptions, type IntelFilters, type ViewResolver } from '../../../lib/intel/browse';
+import { activeFilterCount, periodStart, productLabel, productOptions, type IntelFilters, type ViewResolver } from '../../../lib/intel/browse';
+import { today } from '../../../lib/kernel/dates';
 import { PriceKind, type IntelItem } from '../../../lib/intel/schema';
 import { PAGE_SIZE } from '../../../lib/store/query';
 
@@ -42,11 +43,16 @@ export function IntelBrowser({ resolver, filters, onFiltersChange, onOpen, onDel
   const from = filters.from && DAY.test(filters.from) ? filters.from : undefined;
   const to = filters.to && DAY.test(filters.to) ? filters.to : undefined;
   const wrongOrder = Boolean(from && to && from > to);
+  // Search, region and price type are not indexed: with nothing else bounding the read (no days,
+  // dealer or competitor), they look through the last 12 months, never through every year kept.
+  const unbounded = !from && !to && !filters.dealerId && !competitor && Boolean(filters.search?.trim() || filters.region?.trim() || filters.priceKind);
+  const lastYear = unbounded ? periodStart('365', today()) : undefined;
   const effective = useMemo<IntelFilters | undefined>(() => {
     if (wrongOrder || (filters.competitor && !competitors)) return undefined;
     const { from: _f, to: _t, ...rest } = filters;
-    return { ...rest, ...(from ? { from } : {}), ...(to ? { to } : {}), ...(competitor ? { competitorNames: competitor.names } : {}) };
-  }, [filters, from, to, wrongOrder, competitor, competitors]);
+    const start = from ?? lastYear;
+    return { ...rest, ...(start ? { from: start } : {}), ...(to ? { to } : {}), ...(competitor ? { competitorNames: competitor.names } : {}) };
+  }, [filters, from, to, lastYear, wrongOrder, competitor, competitors]);
   const page = useBrowse(effective, limit, resolver);
 
   const productScan = useBrowse(competitor && open ? { competitor: competitor.key, competitorNames: competitor.names } : undefined, PRODUCT_SCAN, resolver);
@@ -125,6 +131,7 @@ export function IntelBrowser({ resolver, filters, onFiltersChange, onOpen, onDel
         </div>
       )}
       {wrongOrder && <Notice tone="warn">{t('dateOrder')}</Notice>}
+      {unbounded && <p className="m-0 text-xs text-muted">{t('lastYearOnly')}</p>}
       {count > 0 && (
         <div className="flex min-h-7 flex-wrap items-center justify-between gap-2">
           {page ? (
