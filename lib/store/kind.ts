@@ -5,6 +5,7 @@
  * else lists kinds. `lib/kinds.ts` is the registry of the product's kinds.
  */
 import type { z } from '../kernel/zod';
+import type { FieldkitDatabase } from './database';
 import type { Locale } from '../kernel/i18n';
 
 /** A noun in one language: "visit card" / "visit cards"; Chinese uses the same word for both. */
@@ -123,6 +124,12 @@ export interface AttachmentMapping<R> {
   fields: readonly string[];
   /** The files to attach for this version of the record (none: nothing is attached or removed). */
   of(record: R): RecordAttachment[];
+  /**
+   * Media kept in rows of their own (a visit card's display photos), read when the record is
+   * pushed and attached after `of`'s. Whatever changes them must save the record too, so that it
+   * is queued (saveVisitCard saves the card with its photos).
+   */
+  related?(db: FieldkitDatabase, record: R): Promise<RecordAttachment[]>;
 }
 
 /** Any zod object schema of a stored row. */

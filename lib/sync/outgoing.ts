@@ -47,7 +47,14 @@ export async function outgoingOf(db: FieldkitDatabase, claims: readonly ClaimedE
   const locale = noteLocaleOf(await readSetting(db, 'language'));
   const context: RenderContext = { locale, dealerName: (id) => nameOf.get(id) };
   const writtenBy = await deviceId(db);
-  return claims.map((claim) => {
+  // Media kept in rows of their own (a visit card's photos) are read before the inputs are built.
+  const related = await Promise.all(
+    claims.map(async (claim) => {
+      const crm = crmOf(claim);
+      return crm?.home === 'activity' && crm.attachments?.related && !claim.record.deletedAt ? crm.attachments.related(db, claim.record as never) : [];
+    }),
+  );
+  return claims.map((claim, index) => {
     const kind = db.kind(claim.table);
     const crm = kind.crm!;
     const dealerId = dealerIdOf(claim);
@@ -61,7 +68,8 @@ export async function outgoingOf(db: FieldkitDatabase, claims: readonly ClaimedE
     delete record.crm;
     // Media never ride in the structured copy (a 3 MB screenshot in a 65,536-character property
     // would park the record forever): they go as files attached to the CRM copy.
-    const attachments = crm.home === 'activity' && crm.attachments && !claim.record.deletedAt ? crm.attachments.of(claim.record as never) : undefined;
+    const attachments =
+      crm.home === 'activity' && crm.attachments && !claim.record.deletedAt ? [...crm.attachments.of(claim.record as never), ...(related[index] ?? [])] : undefined;
     if (crm.home === 'activity' && crm.attachments) {
       for (const field of crm.attachments.fields) delete record[field];
       if (attachments && attachments.length > 0) record[ATTACHED] = attachments.map((a) => a.name);

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { CrmError, type PushInput, type PushResult } from '../../lib/crm/port';
-import { attachmentFileName, decodeDataUrl, MAX_ATTACHING_RECORDS } from '../../lib/crm/hubspot/files';
+import { attachmentFileName, decodeDataUrl, MAX_FILES_PER_PUSH } from '../../lib/crm/hubspot/files';
 import { DEFAULT_SCOPES } from '../../sim/server';
 import { bytesOf, jpegDataUrl, rejection, simulatorPerFile, visitCard } from './helpers';
 
@@ -164,18 +164,41 @@ describe('attachments: the requests', () => {
     expect((t.calls()[0]!.body as { inputs: { properties: Record<string, string> }[] }).inputs.every((i) => i.properties.hs_attachment_ids === undefined)).toBe(true);
   });
 
-  it(`resolves at most ${MAX_ATTACHING_RECORDS} records' files per push; the rest are written now and attached next time`, async () => {
+  it(`resolves at most ${MAX_FILES_PER_PUSH} files per push; the other records are written now and attached next time`, async () => {
     const adapter = await ready();
-    const inputs = Array.from({ length: MAX_ATTACHING_RECORDS + 2 }, (_, i) => intelWithShot({}, jpegDataUrl(2_000, i + 1)));
+    const inputs = Array.from({ length: MAX_FILES_PER_PUSH + 2 }, (_, i) => intelWithShot({}, jpegDataUrl(2_000, i + 1)));
 
     const results = await adapter.pushRecords(inputs);
 
-    expect(t.sim.state.files.size).toBe(MAX_ATTACHING_RECORDS);
+    expect(t.sim.state.files.size).toBe(MAX_FILES_PER_PUSH);
     expect(results.every((r) => r.ok && r.operation === 'created')).toBe(true);
     const deferred = results.filter((r) => okOf(r)?.attachmentError);
     expect(deferred).toHaveLength(2);
     expect(deferred.every((r) => okOf(r)!.attachmentError!.kind === 'rate-limited' && okOf(r)!.attachmentError!.details.retryAfterMs === 0)).toBe(true);
-    expect(t.calls().length).toBe(MAX_ATTACHING_RECORDS * 2 + 1);
+    expect(t.calls().length).toBe(MAX_FILES_PER_PUSH * 2 + 1);
+  });
+
+  it('counts files, not records: a record with several files takes its share, in order', async () => {
+    const adapter = await ready();
+    const many = (n: number, seed: number) =>
+      intelWithShot({ attachments: Array.from({ length: n }, (_, i) => ({ name: `photo-${i}`, dataUrl: jpegDataUrl(1_000, seed + i) })) });
+    // 6 + 6 + 6 = 18 files fit; the fourth record's 6 would make 24: it and every record after it wait.
+    const inputs = [many(6, 100), many(6, 200), many(6, 300), many(6, 400), many(1, 500)];
+
+    const results = await adapter.pushRecords(inputs);
+
+    expect(results.map((r) => okOf(r)?.attachmentError?.kind ?? 'attached')).toEqual(['attached', 'attached', 'attached', 'rate-limited', 'rate-limited']);
+    expect(t.sim.state.files.size).toBe(18);
+    const note = t.sim.state.get('notes', okOf(results[0])!.crmId)!;
+    expect(note.properties.hs_attachment_ids!.split(';')).toHaveLength(6);
+  });
+
+  it('always resolves the first record, even one with more files than a push allows', async () => {
+    const adapter = await ready();
+    const input = intelWithShot({ attachments: Array.from({ length: MAX_FILES_PER_PUSH + 1 }, (_, i) => ({ name: `p${i}`, dataUrl: jpegDataUrl(500, i + 1) })) });
+    const [result] = await adapter.pushRecords([input]);
+    expect(okOf(result)!.attachmentError).toBeUndefined();
+    expect(t.sim.state.files.size).toBe(MAX_FILES_PER_PUSH + 1);
   });
 
   it('an attachment that is not an image data URL is refused before any request', async () => {

@@ -18,8 +18,8 @@ import type { Transport } from './transport';
 /** Where Fieldkit's files live in the file manager, one folder per kind (`/fieldkit/intelItem`). */
 export const FILES_ROOT = '/fieldkit';
 
-/** Records whose attachments one push resolves; the rest wait for the next push (see `resolveAttachments`). */
-export const MAX_ATTACHING_RECORDS = 20;
+/** Files one push finds or uploads; the records beyond wait for the next push (see `resolveAttachments`). */
+export const MAX_FILES_PER_PUSH = 20;
 
 /**
  * PRIVATE: not on the CDN, not indexed; HubSpot users see it on the note, anyone else needs a
@@ -132,10 +132,11 @@ export function createFilesApi(baseUrl: string, token: string, transport: Transp
 export type AttachmentOutcome = { ok: true; fileIds: string[] } | { ok: false; error: CrmError };
 
 /**
- * Finds or uploads every attachment of each record, at most MAX_ATTACHING_RECORDS records per call
+ * Finds or uploads every attachment of each record, at most MAX_FILES_PER_PUSH files per call
  * (each costs a search and maybe an upload: 100 screenshots in one push would be 200 requests and
- * outrun HubSpot's 100 per 10 s); the others get a `rate-limited` outcome with no wait, so their
- * notes are written now and their files on the next push.
+ * outrun HubSpot's 100 per 10 s) — always all of a record's files, and always the first record's;
+ * the records beyond get a `rate-limited` outcome with no wait, so their notes are written now and
+ * their files on the next push.
  *
  * A 401 or a 429 ends the whole push (thrown, as for any other call). Anything else fails only
  * that record's attachments: its note is still written.
@@ -145,17 +146,20 @@ export async function resolveAttachments(
   records: readonly { localId: string; kind: string; attachments: readonly RecordAttachment[] }[],
 ): Promise<Map<string, AttachmentOutcome>> {
   const out = new Map<string, AttachmentOutcome>();
-  let resolved = 0;
+  let budget = MAX_FILES_PER_PUSH;
+  let first = true;
   for (const record of records) {
     if (record.attachments.length === 0) continue;
-    if (resolved >= MAX_ATTACHING_RECORDS) {
+    if (!first && record.attachments.length > budget) {
+      budget = 0; // keep the order: a later, smaller record does not overtake this one
       out.set(record.localId, {
         ok: false,
-        error: new CrmError('rate-limited', `Attached with the next push (at most ${MAX_ATTACHING_RECORDS} records' files per push).`, { retryAfterMs: 0 }),
+        error: new CrmError('rate-limited', `Attached with the next push (at most ${MAX_FILES_PER_PUSH} files per push).`, { retryAfterMs: 0 }),
       });
       continue;
     }
-    resolved += 1;
+    first = false;
+    budget -= record.attachments.length;
     const fileIds: string[] = [];
     try {
       for (const attachment of record.attachments) {
