@@ -60,6 +60,19 @@ const SURFACES: Surface[] = [
     },
   },
   { name: 'intel', path: 'sidepanel.html#intel' },
+  // The competitive product analysis of this month, from the look data's intel and its history.
+  { name: 'intel-analysis', path: 'sidepanel.html#intel/analysis', prepare: async (page) => void (await page.getByTestId('analysis-document').waitFor()) },
+  {
+    name: 'intel-analysis-custom',
+    path: 'sidepanel.html#intel/analysis',
+    // A custom range that ends before it starts: the error names the field, in the UI language.
+    prepare: async (page, locale) => {
+      await page.getByTestId('analysis-document').waitFor();
+      await page.getByRole('button', { name: locale === 'en' ? 'Custom' : '自定义' }).click();
+      await page.getByLabel(locale === 'en' ? 'To' : '结束日期', { exact: true }).fill('2026-10-01');
+      await page.getByRole('alert').first().waitFor();
+    },
+  },
   { name: 'reports', path: 'sidepanel.html#reports' },
   // Last week's report as the rep sees it after the manager's review: returned, a red note, read.
   { name: 'reports-reviewed', path: 'sidepanel.html#reports/weekly/2026-11-23' },
