@@ -2,7 +2,7 @@
  * `npm run hubspot:sim -- --port 4010 [--token t] [--seed file.json] [--log requests.jsonl]
  *   [--rate 100] [--latency ms] [--jitter ms] [--error-rate 0.1] [--drop-rate 0.05]
  *   [--lost-rate 0.05] [--rate-limit-rate 0.1] [--fault-seed 42] [--custom-objects forbidden|empty|enterprise]
- *   [--search-limits current|legacy] [--scopes a,b,c]`
+ *   [--search-limits current|legacy] [--scopes a,b,c] [--file-size-limit bytes]`
  * Faults can be changed while it runs: POST /__sim/faults with a JSON body.
  */
 import { parseArgs } from 'node:util';
@@ -27,6 +27,7 @@ const { values } = parseArgs({
     'custom-objects': { type: 'string', default: 'forbidden' },
     'search-limits': { type: 'string', default: 'current' },
     scopes: { type: 'string' },
+    'file-size-limit': { type: 'string' },
   },
   strict: true,
 });
@@ -42,6 +43,7 @@ const sim = await startHubSpotSim({
   customObjects: values['custom-objects'] as CustomObjectsMode,
   searchLimits: values['search-limits'] as SearchLimits,
   scopes: values.scopes?.split(',').map((s) => s.trim()),
+  fileSizeLimit: num(values['file-size-limit']),
   faults: {
     latencyMs: num(values.latency),
     latencyJitterMs: num(values.jitter),
