@@ -348,6 +348,13 @@ export function buildLookBackup(locale: 'zh-CN' | 'en'): string {
       sourceTitle: fields.product,
       ...fields,
       prices: fields.prices.map((p) => ({ ...p, currency: 'CNY' })),
+      // The first: a promotion with its running period, seen again a day later by the rep's colleague.
+      ...(i === 0
+        ? {
+            promotion: { ...fields.promotion, from: day(9), to: day(-11) },
+            sightings: [{ observedDay: day(1), by: { id: 'o-li', name: text.team.late.name }, at: at(1).toISOString(), prices: [{ kind: 'retail', amount: 458, currency: 'CNY', unit: fields.prices[0]!.unit }], region: fields.region }],
+          }
+        : {}),
     }),
   );
   // Earlier sightings of the same two products, so the timeline, the price chart and the analysis
