@@ -15,8 +15,9 @@ import { PriceHistoryView } from './view/PriceHistory';
 import { INTEL_TABS, useIntelTab, type IntelTab } from './view/tabs';
 import { CompetitiveAnalysis } from './analysis/CompetitiveAnalysis';
 import { intelCompetitorNames, latestIntel } from '../../lib/intel/queries';
-import { competitorsByName } from '../../lib/intel/dictionary/queries';
-import { localResolver, periodStart, type IntelFilters, type Period, type ViewResolver } from '../../lib/intel/browse';
+import { competitorsByName, dictionaryProducts } from '../../lib/intel/dictionary/queries';
+import { createResolver } from '../../lib/intel/dictionary/resolve';
+import { periodStart, type IntelFilters, type Period, type ViewResolver } from '../../lib/intel/browse';
 import type { IntelItem } from '../../lib/intel/schema';
 import { deleteRecord, saveRecord } from '../../lib/store/records';
 import { today } from '../../lib/kernel/dates';
@@ -30,8 +31,9 @@ type Editing = { item?: IntelItem; dealerId?: string } | null;
 
 export interface IntelViewProps {
   /**
-   * Canonical competitor and product names (the dictionary's `createResolver(competitors,
-   * products)`); without it, items group by their own words. Keep it stable between renders.
+   * Canonical competitor and product names; by default the dictionary's (`createResolver` over
+   * its competitors and products: aliases, merges, our product's prices), which resolves a name
+   * it does not know to itself. Keep it stable between renders.
    */
   resolver?: ViewResolver;
 }
@@ -41,12 +43,15 @@ export interface IntelViewProps {
  * a competitor's timeline with how often each competitor ran promotions, a product's price
  * history, and the competitive analysis. The tab is in the hash (#intel/timeline, …).
  */
-export function IntelView({ resolver = localResolver }: IntelViewProps) {
+export function IntelView({ resolver: given }: IntelViewProps) {
   const t = useT(sidePanelMessages);
   const ti = useT(intelFormMessages);
   const tv = useT(intelViewMessages);
   const db = useDatabase();
   const any = useQuery(latestIntel, ANY);
+  const dictionary = useQuery(competitorsByName, given ? undefined : NO_ARGS);
+  const products = useQuery(dictionaryProducts, given ? undefined : NO_ARGS);
+  const resolver = useMemo(() => given ?? (dictionary && products ? createResolver(dictionary, products) : undefined), [given, dictionary, products]);
   const [tab, setTab] = useIntelTab();
   const [filters, setFilters] = useState<IntelFilters>({});
   // The competitor and period the timeline and the price chart look at, shared between them.
@@ -61,7 +66,7 @@ export function IntelView({ resolver = localResolver }: IntelViewProps) {
   const [notice, setNotice] = useState('');
   const [error, setError] = useState('');
 
-  if (!any || !profile) return null;
+  if (!any || !profile || !resolver) return null;
   const author = { id: profile.id, name: profile.name };
 
   const open = (item?: IntelItem) => {

@@ -246,4 +246,24 @@ describe('the Intel tabs', () => {
     expect(within(table).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell').map((c) => c.textContent)[1])).toEqual(['¥450', '¥458', '¥468', '¥488']);
     expect(within(table).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell').map((c) => c.textContent)[3])).toEqual(['¥420', '¥420', '¥420', '¥420']);
   }, 30_000);
+
+  it("uses the dictionary by default: an alias is its competitor, and our product's price is drawn (zh-CN)", async () => {
+    await seed();
+    await saveRecord(db, 'intelItems', intelDraft({ competitorName: 'Mobil', sku: 'M1-0W40-4L', observedDay: daysAgo(2), prices: [{ kind: 'retail', amount: 450, currency: 'CNY', unit: '元/桶' }] }), { author: REP });
+    const mobil = await saveRecord(db, 'competitors', { name: '美孚', aliases: ['Mobil'] }, { author: REP });
+    const own = await saveRecord(db, 'products', { name: '长城金吉星 0W-40', sku: 'GW-0W40-4L', aliases: [], prices: [{ kind: 'retail', amount: 420, currency: 'CNY', unit: '桶', from: daysAgo(90) }] }, { author: REP });
+    await saveRecord(db, 'products', { competitorId: mobil.id, competitorName: '美孚', name: '美孚1号 0W-40', sku: 'M1-0W40-4L', spec: '4L', aliases: [], comparesWith: own.id }, { author: REP });
+    location.hash = '#intel/prices';
+    const user = userEvent.setup();
+    renderView('zh-CN');
+    const competitor = await screen.findByLabelText('竞品', { selector: 'select' }, WAIT);
+    await waitFor(() => expect(within(competitor).getAllByRole('option').map((o) => o.textContent)).toEqual(['嘉实多', '美孚']), WAIT);
+    await user.selectOptions(competitor, '美孚');
+    const section = await screen.findByTestId('price-history', {}, WAIT);
+    await waitFor(() => expect(within(section).getByText('我方产品：长城金吉星 0W-40')).toBeTruthy(), WAIT);
+    const table = within(screen.getByTestId('price-table')).getByRole('table');
+    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['日期', '零售价', '供货价', '我方零售价']);
+    // The alias's observation (Mobil, 2 days ago) is on the same chart as 美孚's.
+    expect(within(table).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell').map((c) => c.textContent)[1])).toEqual(['¥450', '¥458', '¥468', '¥488']);
+  }, 30_000);
 });
