@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type RefCallback } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { useLocale, useT } from '../../shell/locale';
 import { Cell, Field, selectClass, tableClass } from '../../ui';
 import { intelFormMessages } from '../messages';
@@ -151,7 +151,6 @@ function PriceChartSection({ history, productName, from, today }: { history: His
                   formatter={(value, name) => [money(Number(value)), names[String(name)] ?? String(name)]}
                   contentStyle={{ fontSize: 12, background: 'var(--color-surface)', border: '1px solid var(--color-line)', borderRadius: 6 }}
                 />
-                <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} formatter={(key) => names[String(key)] ?? String(key)} />
                 {kinds.map((kind) => (
                   <Line key={kind} dataKey={kind} name={kind} type="linear" stroke={COLOURS[kind]} strokeWidth={2} dot={{ r: 3, fill: COLOURS[kind] }} connectNulls isAnimationActive={false} />
                 ))}
@@ -161,6 +160,18 @@ function PriceChartSection({ history, productName, from, today }: { history: His
               </LineChart>
             )}
           </div>
+          {/* The legend in our own markup: in the lines' order, wrapping as words do at 320 px. */}
+          <ul className="m-0 flex list-none flex-wrap gap-x-4 gap-y-1 p-0 text-xs" data-testid="price-legend">
+            {[...kinds.map((kind) => ({ kind, own: false })), ...ownKinds.map((kind) => ({ kind, own: true }))].map(({ kind, own }) => (
+              <li key={`${kind}${own ? '-own' : ''}`} className="flex items-center gap-1.5 whitespace-nowrap">
+                <svg width="22" height="8" aria-hidden="true" className="shrink-0">
+                  <line x1="1" y1="4" x2="21" y2="4" stroke={COLOURS[kind]} strokeWidth="2" strokeDasharray={own ? '5 3' : undefined} />
+                  {!own && <circle cx="11" cy="4" r="3" fill={COLOURS[kind]} />}
+                </svg>
+                {own ? t(OWN_LABEL[kind]) : tf(kind)}
+              </li>
+            ))}
+          </ul>
           {history.excluded > 0 && <p className="m-0 text-xs text-muted">{t('excluded', { count: history.excluded })}</p>}
           <p className="m-0 text-xs text-muted">{history.ownProductName ? t('ownProduct', { name: history.ownProductName }) : t('ownUnknown')}</p>
           <PriceTable history={history} money={money} locale={locale} names={names} />
