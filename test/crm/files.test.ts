@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { CrmError, type PushInput, type PushResult } from '../../lib/crm/port';
-import { attachmentFileName, decodeDataUrl, MAX_FILES_PER_PUSH } from '../../lib/crm/hubspot/files';
+import { attachmentFileName, decodeDataUrl, fileBudget, MAX_FILES_PER_PUSH } from '../../lib/crm/hubspot/files';
 import { DEFAULT_SCOPES } from '../../sim/server';
 import { bytesOf, jpegDataUrl, rejection, simulatorPerFile, visitCard } from './helpers';
 
@@ -199,6 +199,30 @@ describe('attachments: the requests', () => {
     const [result] = await adapter.pushRecords([input]);
     expect(okOf(result)!.attachmentError).toBeUndefined();
     expect(t.sim.state.files.size).toBe(MAX_FILES_PER_PUSH + 1);
+  });
+
+  it('takes no more files than the rate-limit window has room for, so a push never runs into a 429 by itself', async () => {
+    t.sim.setConfig({ rate: 20 });
+    const adapter = await ready(); // ensureSchema spent some of the window; its last answer says how much
+    const remaining = t.snapshots.at(-1)!.remaining;
+    const inputs = Array.from({ length: 12 }, (_, i) => intelWithShot({}, jpegDataUrl(1_000, i + 1)));
+
+    const results = await adapter.pushRecords(inputs);
+
+    const attached = Math.floor((remaining - 3) / 2);
+    expect(attached).toBeGreaterThan(0);
+    expect(t.sim.state.files.size).toBe(attached);
+    expect(results.filter((r) => okOf(r)?.attachmentError?.kind === 'rate-limited')).toHaveLength(12 - attached);
+    expect(t.calls().filter((c) => c.status === 429)).toEqual([]);
+  });
+
+  it('fileBudget: two requests a file and three for the notes; stale or absent headers give the full budget', () => {
+    const now = 1_000_000;
+    expect(fileBudget(undefined, now)).toBe(MAX_FILES_PER_PUSH);
+    expect(fileBudget({ remaining: 99, intervalMs: 10_000, observedAt: now - 1_000 }, now)).toBe(MAX_FILES_PER_PUSH);
+    expect(fileBudget({ remaining: 13, intervalMs: 10_000, observedAt: now - 1_000 }, now)).toBe(5);
+    expect(fileBudget({ remaining: 2, intervalMs: 10_000, observedAt: now - 1_000 }, now)).toBe(0);
+    expect(fileBudget({ remaining: 2, intervalMs: 10_000, observedAt: now - 10_001 }, now)).toBe(MAX_FILES_PER_PUSH);
   });
 
   it('an attachment that is not an image data URL is refused before any request', async () => {

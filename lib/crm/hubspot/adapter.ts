@@ -11,7 +11,7 @@ import type { z } from '../../kernel/zod';
 import { createApis, type HubSpotApis } from './apis';
 import { companyOf, companyProperties, COMPANY_READ_PROPERTIES, UnknownDealerField, type DealerUpdate } from './companies';
 import { errorFromBatchItem, invalidResponse } from './errors';
-import { createFilesApi, resolveAttachments, type AttachmentOutcome } from './files';
+import { createFilesApi, fileBudget, resolveAttachments, type AttachmentOutcome } from './files';
 import { companyAssociation, NOTE_READ_PROPERTIES, noteProperties, pulledRecordOf, storedId } from './notes';
 import { COMPANY_PROPERTIES, GROUP_LABEL, GROUP_NAME, MAX_STRING, NOTE_PROPERTIES, type PropertySpec } from './properties';
 import {
@@ -106,6 +106,7 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): CrmPort {
   });
   const api: HubSpotApis = createApis(baseUrl, options.token, transport);
   const files = createFilesApi(baseUrl, options.token, transport);
+  const now = options.now ?? Date.now;
 
   /** The two calls the generated modules do not cover (account info, token info). */
   async function plainJson<S extends z.ZodType>(schema: S, what: string, method: 'GET' | 'POST', path: string, body?: unknown) {
@@ -349,6 +350,7 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): CrmPort {
       const attaching: Map<string, AttachmentOutcome> = await resolveAttachments(
         files,
         activities.flatMap((i) => (!i.deleted && i.attachments && i.attachments.length > 0 ? [{ localId: i.localId, kind: i.kind, attachments: i.attachments }] : [])),
+        fileBudget(transport.rateLimit(), now()),
       );
       const fileIdsOf = (input: PushInput) => {
         const outcome = attaching.get(input.localId);

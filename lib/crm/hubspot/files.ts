@@ -22,6 +22,17 @@ export const FILES_ROOT = '/fieldkit';
 export const MAX_FILES_PER_PUSH = 20;
 
 /**
+ * How many files a push may resolve given the last rate-limit headers: each costs up to two
+ * requests (search, upload), and the push still needs up to three note calls after them (create,
+ * update, archive). The adapter never sleeps (the engine paces between calls), so inside one call
+ * this is what keeps the file requests from outrunning the window. No fresh headers: the full budget.
+ */
+export function fileBudget(snapshot: { remaining: number; intervalMs: number; observedAt: number } | undefined, now: number): number {
+  if (!snapshot || now - snapshot.observedAt > snapshot.intervalMs) return MAX_FILES_PER_PUSH;
+  return Math.max(0, Math.min(MAX_FILES_PER_PUSH, Math.floor((snapshot.remaining - 3) / 2)));
+}
+
+/**
  * PRIVATE: not on the CDN, not indexed; HubSpot users see it on the note, anyone else needs a
  * signed URL. Competitor screenshots are internal material.
  */
@@ -144,10 +155,13 @@ export type AttachmentOutcome = { ok: true; fileIds: string[] } | { ok: false; e
 export async function resolveAttachments(
   files: FilesApi,
   records: readonly { localId: string; kind: string; attachments: readonly RecordAttachment[] }[],
+  maxFiles: number = MAX_FILES_PER_PUSH,
 ): Promise<Map<string, AttachmentOutcome>> {
   const out = new Map<string, AttachmentOutcome>();
-  let budget = MAX_FILES_PER_PUSH;
-  let first = true;
+  let budget = Math.max(0, Math.min(MAX_FILES_PER_PUSH, maxFiles));
+  // The first record goes whatever its size when the window is wide open, so a record with more
+  // files than a push allows is never starved; with the window nearly spent, it waits like the rest.
+  let first = budget === MAX_FILES_PER_PUSH;
   for (const record of records) {
     if (record.attachments.length === 0) continue;
     if (!first && record.attachments.length > budget) {
