@@ -1,9 +1,9 @@
-import { useMemo, useState, type ComponentProps } from 'react';
+import { useCallback, useMemo, useState, type ComponentProps } from 'react';
 import { useT } from '../shell/locale';
 import { sidePanelMessages } from '../pages/side-panel/messages';
 import { useDatabase, useDealers, useQuery, useSetting } from '../shell/database-context';
 import { EmptyState } from '../shell/EmptyState';
-import { useHashIntent } from '../shell/hash-intent';
+import { useCaptureIntent, useHashIntent } from '../shell/hash-intent';
 import { Plus } from 'lucide-react';
 import { Button, Card, ErrorDetails, Notice, SegmentedControl, errorMessageOf } from '../ui';
 import { IntelForm } from './IntelForm';
@@ -19,15 +19,23 @@ import { competitorsByName, dictionaryProducts } from '../../lib/intel/dictionar
 import { createResolver } from '../../lib/intel/dictionary/resolve';
 import { periodStart, type IntelFilters, type Period, type ViewResolver } from '../../lib/intel/browse';
 import type { IntelItem } from '../../lib/intel/schema';
-import { deleteRecord, saveRecord } from '../../lib/store/records';
+import { deleteRecord } from '../../lib/store/records';
+import { saveIntel } from '../../lib/intel/save';
+import { findNearDuplicates } from '../../lib/intel/near-duplicates';
+import type { NearDuplicateProbe } from '../../lib/intel/near-duplicate-schema';
+import { suggestFromPage } from '../../lib/intel/dictionary/match';
+import { pickerDictionary } from '../../lib/intel/dictionary/picker';
 import { today } from '../../lib/kernel/dates';
 
 const NO_ARGS = {};
 const ANY = { limit: 1 };
 const TAB_KEYS: Record<IntelTab, 'tabList' | 'tabTimeline' | 'tabPrices' | 'tabAnalysis'> = { list: 'tabList', timeline: 'tabTimeline', prices: 'tabPrices', analysis: 'tabAnalysis' };
 
-/** What the form is open for: a new observation, or an item from the list. */
-type Editing = { item?: IntelItem; dealerId?: string } | null;
+/**
+ * What the form is open for: a new observation (at a dealer, or from a page the capture could not
+ * be injected into), or an item from the list.
+ */
+type Editing = { item?: IntelItem; dealerId?: string; page?: { sourceUrl?: string; sourceTitle?: string } } | null;
 
 export interface IntelViewProps {
   /**
@@ -62,7 +70,9 @@ export function IntelView({ resolver: given }: IntelViewProps) {
   const profile = useSetting('profile');
   // Opened as "log intel for this dealer" from a dealer's KPI panel: a new item at that dealer.
   const intentDealer = useHashIntent('logIntel');
-  const [editing, setEditing] = useState<Editing>(() => (intentDealer ? { dealerId: intentDealer } : null));
+  // Opened by a capture on a page no extension may script (a browser page, the PDF viewer).
+  const capturedPage = useCaptureIntent();
+  const [editing, setEditing] = useState<Editing>(() => (intentDealer ? { dealerId: intentDealer } : capturedPage ? { page: capturedPage } : null));
   const [notice, setNotice] = useState('');
   const [error, setError] = useState('');
 
@@ -103,12 +113,13 @@ export function IntelView({ resolver: given }: IntelViewProps) {
             // A fresh form per item: its fields start from the item it was opened for.
             key={editing.item?.id ?? 'new'}
             item={editing.item}
-            {...(editing.dealerId ? { initial: { dealerId: editing.dealerId } } : {})}
+            {...(editing.dealerId || editing.page ? { initial: { ...editing.page, ...(editing.dealerId ? { dealerId: editing.dealerId } : {}) } } : {})}
             today={today()}
-            onSave={async (draft) => {
-              await saveRecord(db, 'intelItems', draft, { author });
+            meId={author.id}
+            onSave={async (draft, options) => {
+              const saved = await saveIntel(db, draft, { author, ...options });
               setEditing(null);
-              setNotice(t('saved'));
+              setNotice(saved.addedTo ? ti('addedToEarlier') : t('saved'));
             }}
             onCancel={() => setEditing(null)}
           />
@@ -151,15 +162,28 @@ export function IntelView({ resolver: given }: IntelViewProps) {
  * The intel form with what its pickers offer, read only once it opens: the dictionary's
  * competitors and those already used in intel, and the dealers.
  */
-function IntelFormWithChoices(props: Omit<ComponentProps<typeof IntelForm>, 'competitors' | 'dealers'>) {
+function IntelFormWithChoices({ meId, ...props }: Omit<ComponentProps<typeof IntelForm>, 'competitors' | 'dealers' | 'suggest' | 'findNearDuplicates'> & { meId: string }) {
+  const db = useDatabase();
   const usedNames = useQuery(intelCompetitorNames, NO_ARGS);
   const dictionary = useQuery(competitorsByName, NO_ARGS);
+  const products = useQuery(dictionaryProducts, NO_ARGS);
   const dealers = useDealers();
+  // The same suggestions and near-duplicate hint as the capture overlay, read here directly.
+  const matchable = useMemo(() => dictionary && products && pickerDictionary({ competitors: dictionary, products }), [dictionary, products]);
+  const suggest = useCallback(
+    (page: { title?: string; text?: string }) => {
+      if (!matchable) return {};
+      const { competitorName, brand, product, spec, sku } = suggestFromPage(page, matchable);
+      return { competitorName, brand, product, spec, sku };
+    },
+    [matchable],
+  );
+  const nearDuplicates = useCallback((probe: NearDuplicateProbe) => findNearDuplicates(db, probe, { meId }), [db, meId]);
   const competitors = useMemo(
     () => usedNames && dictionary && [...new Set([...dictionary.map((c) => c.name), ...usedNames])].sort((a, b) => a.localeCompare(b, 'zh-CN')),
     [dictionary, usedNames],
   );
   const dealerOptions = useMemo(() => dealers?.map((d) => ({ id: d.id, name: d.name })), [dealers]);
-  if (!competitors || !dealerOptions) return null;
-  return <IntelForm {...props} competitors={competitors} dealers={dealerOptions} />;
+  if (!competitors || !dealerOptions || !matchable) return null;
+  return <IntelForm {...props} competitors={competitors} dealers={dealerOptions} suggest={suggest} findNearDuplicates={nearDuplicates} />;
 }

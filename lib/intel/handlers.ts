@@ -3,16 +3,15 @@
  * save a captured item, and read the names its pickers offer.
  */
 import type { FieldkitDatabase } from '../store/database';
-import { saveRecord } from '../store/records';
 import { readSetting } from '../store/settings';
 import type { Handlers } from '../messaging/router';
 import { intelCompetitorNames } from './queries';
 import { competitorsByName } from './dictionary/queries';
-import { ensureCompetitorEntry, loadDictionary } from './dictionary/entries';
+import { loadDictionary } from './dictionary/entries';
+import { saveIntel } from './save';
 import { pickerDictionary } from './dictionary/picker';
-import { loadTeamContext } from '../team/roles';
 import { dealersByName } from '../dealers/queries';
-import { addSighting, findNearDuplicates } from './near-duplicates';
+import { findNearDuplicates } from './near-duplicates';
 
 export type IntelHandlers = Pick<Handlers, 'intel.save' | 'intel.pickers' | 'intel.nearDuplicates'>;
 
@@ -23,21 +22,9 @@ export function createIntelHandlers(db: FieldkitDatabase, onRecordSaved?: () => 
   return {
     'intel.save': async ({ addTo, ...draft }) => {
       const profile = await readSetting(db, 'profile');
-      const author = { id: profile.id, name: profile.name };
-      if (addTo) {
-        // The earlier item may have been deleted since the hint showed it: then this is new.
-        const added = await addSighting(db, addTo, draft, { author }).catch(() => undefined);
-        if (added) {
-          onRecordSaved?.();
-          return { id: added.id, addedTo: true };
-        }
-      }
-      // A competitor the dictionary does not know becomes a pending entry for the manager to review.
-      const team = await loadTeamContext(db);
-      const entry = await ensureCompetitorEntry(db, draft.competitorName, { author, role: team.role, canAdminister: team.canAdminister }).catch(() => undefined);
-      const record = await saveRecord(db, 'intelItems', { ...draft, ...(entry && !draft.competitorId ? { competitorId: entry.competitor.id } : {}) }, { author });
+      const saved = await saveIntel(db, draft, { author: { id: profile.id, name: profile.name }, ...(addTo ? { addTo } : {}) });
       onRecordSaved?.();
-      return { id: record.id };
+      return saved;
     },
     'intel.nearDuplicates': async (probe) => {
       const profile = await readSetting(db, 'profile');

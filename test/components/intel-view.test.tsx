@@ -63,7 +63,10 @@ describe('IntelView', () => {
     const edited = await db.intelItems.toArray();
     expect(edited).toHaveLength(1);
     expect(edited[0]).toMatchObject({ id: saved!.id, product: 'Helix Ultra', prices: saved!.prices, createdAt: saved!.createdAt });
-    expect((await db.audit.toArray()).map((a) => a.action)).toEqual(['create', 'update']);
+    expect((await db.audit.toArray()).filter((a) => a.table === 'intelItems').map((a) => a.action)).toEqual(['create', 'update']);
+    // The competitor the rep typed joined the dictionary, and the item links to it.
+    const [shell] = await db.competitors.toArray();
+    expect(shell).toMatchObject({ name: 'Shell', id: saved!.competitorId });
 
     await user.click(within(list).getByRole('button', { name: /^Delete intel “Shell · Helix Ultra”/ }));
     expect(await db.intelItems.get(saved!.id)).not.toHaveProperty('deletedAt');
@@ -72,7 +75,7 @@ describe('IntelView', () => {
     expect(screen.getByRole('status').textContent).toBe('Deleted.');
     expect((await db.intelItems.get(saved!.id))?.deletedAt).toBeTruthy();
     // The tombstone is queued for the CRM like any edit.
-    expect((await db.outbox.toArray()).map((e) => e.operation)).toEqual(['delete']);
+    expect((await db.outbox.toArray()).filter((e) => e.table === 'intelItems').map((e) => e.operation)).toEqual(['delete']);
   });
 
   it('shows a page at a time: 50 of 60, then all after “show more” (zh-CN)', async () => {
@@ -118,5 +121,31 @@ describe('IntelView', () => {
     expect((within(form).getByLabelText('发现地点（经销商或终端）') as HTMLSelectElement).value).toBe(dealer.id);
     await waitFor(() => expect(location.hash).toBe('#intel'));
     location.hash = '';
+  });
+});
+
+describe('IntelView opened by a capture the page refused', () => {
+  afterEach(() => history.replaceState(null, '', '#'));
+
+  it('opens a new item with the page as its source and the dictionary’s suggestion, then shows near-duplicates (zh-CN)', async () => {
+    const { installSeedDictionary } = await import('../../lib/intel/dictionary/seed');
+    await installSeedDictionary(db);
+    const earlier = await saveRecord(db, 'intelItems', intelDraft({ competitorName: '美孚', sku: 'M1-0W40-4L', observedDay: new Date().toISOString().slice(0, 10), prices: [{ kind: 'retail', amount: 429, currency: 'CNY', unit: '' }] }), { author: OTHER });
+    history.replaceState(null, '', `#intel/capture?url=${encodeURIComponent('https://www.mobil.com.cn/price-list.pdf')}&title=${encodeURIComponent('美孚1号 全合成机油 0W-40 4L 价目表')}`);
+    const user = userEvent.setup();
+    renderView('zh-CN');
+    const form = await screen.findByRole('form', { name: '竞品信息' }, { timeout: 10_000 });
+    // The hash is consumed: a reload does not open the form again.
+    await waitFor(() => expect(location.hash).toBe('#intel'));
+    expect(within(form).getByRole('link', { name: 'https://www.mobil.com.cn/price-list.pdf' })).toBeTruthy();
+    expect((within(form).getByLabelText('竞品', { exact: true }) as HTMLInputElement).value).toBe('美孚');
+    expect((within(form).getByLabelText('规格', { exact: true }) as HTMLInputElement).value).toContain('0W-40');
+    await user.type(within(form).getByLabelText('价格 1 金额'), '429');
+    const hint = await within(form).findByTestId('near-duplicate', {}, { timeout: 10_000 });
+    expect(hint.textContent).toContain('李娜');
+    await user.click(within(hint).getByRole('button', { name: /^补充到李娜/ }));
+    expect((await screen.findByRole('status')).textContent).toBe('已补充到之前的记录。');
+    expect((await db.intelItems.get(earlier.id))!.sightings).toMatchObject([{ sourceUrl: 'https://www.mobil.com.cn/price-list.pdf', prices: [{ amount: 429 }] }]);
+    expect(await db.intelItems.count()).toBe(1);
   });
 });
