@@ -1,6 +1,7 @@
 import { defineKind, type RenderContext } from '../store/kind';
 import { isoWeekOf } from '../kernel/dates';
 import { VisitCard } from './schema';
+import { photosOfVisit } from './photo';
 import { dayText, field, listOf, noonOf, present, quantityText, say, yesNo } from '../store/readable';
 
 /** The four mandatory actions of a visit, in the order reps say them. */
@@ -37,7 +38,7 @@ function renderVisitCard(card: VisitCard, { locale, dealerName }: RenderContext)
       field('公司要求分销品种', 'Company-required SKUs', listOf(required, locale)),
       field('最近进货', 'Recent purchases', listOf(purchases, locale)),
       field('备注', 'Note', card.note.trim()),
-      // The photos stay on the rep's device until the CRM adapter can attach files ([crm]).
+      // The photos themselves are attached to the note as files.
       card.photoCount ? field('陈列照片', 'Display photos', photosText(card.photoCount, locale)) : undefined,
     ]),
   };
@@ -57,5 +58,11 @@ export const visitCardKind = defineKind({
     dealerIdOf: (card) => card.dealerId,
     timestampOf: (card) => noonOf(card.visitDay),
     render: renderVisitCard,
+    // The display photos live in rows of their own; they reach HubSpot as files attached to the card's note.
+    attachments: {
+      fields: [],
+      of: () => [],
+      related: async (db, card) => (await photosOfVisit.run(db, { visitCardId: card.id })).map((photo) => ({ name: `photo-${photo.id}`, dataUrl: photo.dataUrl })),
+    },
   },
 });

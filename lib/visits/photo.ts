@@ -5,8 +5,8 @@ import { defineQuery, isLive } from '../store/query';
 
 /**
  * A display photo (陈列照片) of a visit, downscaled before it is stored so that IndexedDB and a
- * backup stay small. Kept locally for now: it reaches the CRM as an attachment once the CRM
- * adapter supports files ([crm]).
+ * backup stay small. It reaches HubSpot as a file attached to its visit card's note (the card's
+ * kind declares it: `crm.attachments.related`).
  */
 export const VisitPhoto = z.object({
   ...recordBase,
