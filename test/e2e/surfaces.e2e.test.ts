@@ -60,6 +60,29 @@ const SURFACES: Surface[] = [
     },
   },
   { name: 'intel', path: 'sidepanel.html#intel' },
+  {
+    name: 'intel-filtered',
+    path: 'sidepanel.html#intel',
+    // The list filtered to one competitor, with the count.
+    prepare: async (page, locale) => {
+      await page.getByRole('button', { name: locale === 'en' ? 'Filters' : '筛选' }).click();
+      await page.getByTestId('intel-filters').waitFor();
+      await page.getByLabel(locale === 'en' ? 'Competitor' : '竞品', { exact: true }).selectOption({ label: locale === 'en' ? 'Mobil' : '美孚' });
+      await page.getByTestId('intel-found').waitFor();
+    },
+  },
+  { name: 'intel-timeline', path: 'sidepanel.html#intel/timeline', prepare: async (page) => void (await page.getByTestId('intel-timeline').waitFor()) },
+  {
+    name: 'intel-prices',
+    path: 'sidepanel.html#intel/prices',
+    // One product's prices over time against ours, the table open under the chart.
+    prepare: async (page, locale) => {
+      await page.getByTestId('price-history').waitFor();
+      await page.getByLabel(locale === 'en' ? 'Competitor' : '竞品', { exact: true }).selectOption({ label: locale === 'en' ? 'Mobil' : '美孚' });
+      await page.getByTestId('price-legend').waitFor();
+      await page.getByTestId('price-table').locator('summary').click();
+    },
+  },
   // The competitive product analysis of this month, from the look data's intel and its history.
   { name: 'intel-analysis', path: 'sidepanel.html#intel/analysis', prepare: async (page) => void (await page.getByTestId('analysis-document').waitFor()) },
   {
@@ -270,6 +293,8 @@ function visibleText(page: Page): Promise<string> {
 function wrongLanguageWords(text: string, locale: Locale, allowed: ReadonlySet<string> = ZH_ALLOWED): string[] {
   // Web addresses are data (the page a rep captured from), not words of the UI.
   text = text.replace(/https?:\/\/\S+/g, ' ');
+  // A source link names its host in brackets (shop.example.com): an address, not words.
+  text = text.replace(/[（(]([a-z0-9-]+\.)+[a-z]{2,}[)）]/gi, ' ');
   if (locale === 'zh-CN') {
     const words = text.match(/[A-Za-z][A-Za-z'’-]*[A-Za-z]/g) ?? [];
     return [...new Set(words.filter((w) => !allowed.has(w) && !/^[A-Z0-9-]+$/.test(w)))];
