@@ -157,7 +157,9 @@ export async function intelTour({ locale, session, out, headless }: { locale: Lo
   writeFileSync(file('competitive-analysis-clipboard.html'), `<!doctype html><meta charset="utf-8">\n${clip.html}\n`);
   writeFileSync(file('competitive-analysis-clipboard.txt'), clip.text);
   log(`analysis copy for chat: ${file('competitive-analysis-clipboard.html')} and .txt`);
-  // The print page opens in a tab of its own; headless Chromium prints it to PDF.
+  // The print page opens in a tab of its own and asks the browser to print; here Chromium prints
+  // it to PDF instead (the dialog and page.pdf cannot both print one page).
+  await session.context.addInitScript('window.print = () => undefined');
   const [printPage] = await Promise.all([session.context.waitForEvent('page', { timeout: 20_000 }), bar.getByRole('button', { name: t('pdf'), exact: true }).click()]);
   await printPage.locator('article').waitFor({ timeout: 20_000 });
   if (headless) {

@@ -532,13 +532,12 @@ export function IntelForm({ initial, item, competitors, dealers = [], today, onS
       <NearDuplicateHint
         items={duplicates}
         busy={isSubmitting}
-        onSaveAsNew={() => void submit()}
         onAddTo={(id) => {
           addToRef.current = id;
           void submit();
         }}
       />
-      <FormActions saveLabel={t('save')} cancelLabel={t('cancel')} saving={isSubmitting} error={undefined} onCancel={onCancel} />
+      <FormActions saveLabel={t(duplicates.length > 0 ? 'saveAsNew' : 'save')} cancelLabel={t('cancel')} saving={isSubmitting} error={undefined} onCancel={onCancel} />
     </form>
   );
 }

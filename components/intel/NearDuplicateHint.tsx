@@ -8,17 +8,16 @@ import { intelFormMessages } from './messages';
 
 /**
  * Shown above Save when someone logged the same competitor product at almost the same price in
- * the last week: the earlier item, and one click either way — a new observation, or add to it.
+ * the last week: the earlier item, and one click either way — add to it here, or the form's Save,
+ * which then says "Save as a new observation".
  */
 export function NearDuplicateHint({
   items,
   busy,
-  onSaveAsNew,
   onAddTo,
 }: {
   items: readonly NearDuplicateView[];
   busy: boolean;
-  onSaveAsNew(): void;
   onAddTo(id: string): void;
 }) {
   const t = useT(intelFormMessages);
@@ -54,11 +53,7 @@ export function NearDuplicateHint({
           </li>
         ))}
       </ul>
-      <div>
-        <Button size="sm" variant="primary" disabled={busy} onClick={onSaveAsNew}>
-          {t('saveAsNew')}
-        </Button>
-      </div>
+      <p className="m-0 text-sm text-muted">{t('nearDuplicateOr')}</p>
     </section>
   );
 }

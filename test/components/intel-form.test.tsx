@@ -255,7 +255,9 @@ describe('IntelForm from a page: the quote, the dictionary, near-duplicates', ()
     const hint = await screen.findByTestId('near-duplicate', {}, { timeout: 10_000 });
     expect(within(hint).getByRole('heading').textContent).toBe('Someone logged this in the last 7 days');
     expect(hint.textContent).toContain('李娜, 27 Nov 2026: Retail price ¥429 / 桶');
-    await user.click(within(hint).getByRole('button', { name: 'Save as a new observation' }));
+    // With a near-duplicate shown, Save says what it does.
+    expect(screen.queryByRole('button', { name: 'Save intel' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Save as a new observation' }));
     view.unmount();
     // The rep's own earlier item is "you", not their name.
     find.mockResolvedValue([{ ...EARLIER, byMe: true }]);
