@@ -168,4 +168,27 @@ describe('competitor intel captured from a web page', () => {
     expect((rows[0] as { sightings: { observedDay: string; sourceUrl: string }[] }).sightings).toMatchObject([{ sourceUrl: SHOP_URL, prices: [{ amount: 429 }] }]);
     await panel.getByText('美孚').first().waitFor();
   });
+
+  it('where the page refused the form, the side panel opens the capture with the page as its source (en)', async () => {
+    session = await launchExtension({ locale: 'en' });
+    const pdf = 'https://www.castrol.com/content/dam/price-list-2026.pdf';
+    const panel = await session.openPage(`sidepanel.html#intel/capture?url=${encodeURIComponent(pdf)}&title=${encodeURIComponent('Castrol EDGE 5W-30 price list <b>2026</b>')}`);
+    const form = panel.getByRole('form', { name: 'Competitor intel' });
+    await form.waitFor();
+    await form.getByRole('link', { name: pdf }).waitFor();
+    await expect(form.getByText('Castrol EDGE 5W-30 price list <b>2026</b>').count()).resolves.toBe(1);
+    expect(new URL(panel.url()).hash).toBe('#intel');
+    await form.getByLabel('Competitor', { exact: true }).fill('Castrol');
+    await form.getByLabel('Price 1 amount').fill('305');
+    await form.getByRole('button', { name: 'Save intel' }).click();
+    await panel.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    const [item] = await readRows(panel, 'intelItems');
+    expect(item).toMatchObject({ competitorName: 'Castrol', sourceUrl: pdf, sourceTitle: 'Castrol EDGE 5W-30 price list <b>2026</b>', prices: [{ amount: 305 }] });
+
+    // A browser page is kept as text, never as a link.
+    const blank = await session.openPage(`sidepanel.html#intel/capture?url=${encodeURIComponent('chrome://newtab/')}`);
+    const second = blank.getByRole('form', { name: 'Competitor intel' });
+    await second.getByText('chrome://newtab/').waitFor();
+    await expect(second.getByRole('link', { name: 'chrome://newtab/' }).count()).resolves.toBe(0);
+  });
 });
