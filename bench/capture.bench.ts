@@ -14,7 +14,7 @@
  *   reachable, so the baseline is the `ping` round trip from an extension page, and `intel.save`
  *   from the same page, both in the same run.
  */
-import { launchExtension, type ExtensionSession } from '../test/e2e/fixtures';
+import { launchExtension, selectTextOf, type ExtensionSession } from '../test/e2e/fixtures';
 import { extensionSnapshot, ms, statsOf } from './panel/harness';
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -58,12 +58,7 @@ async function openShop(session: ExtensionSession) {
   await page.goto(SHOP_URL);
   await page.evaluate(NAME_SHIM);
   await page.evaluate(watchOverlay);
-  await page.evaluate(() => {
-    const range = document.createRange();
-    range.selectNodeContents(document.getElementById('offer')!);
-    getSelection()!.removeAllRanges();
-    getSelection()!.addRange(range);
-  });
+  await selectTextOf(page, 'offer');
   return page;
 }
 

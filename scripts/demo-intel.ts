@@ -10,7 +10,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { readRows, type ExtensionSession } from '../test/e2e/fixtures';
+import { injectIntelCapture, readRows, selectTextOf, type ExtensionSession } from '../test/e2e/fixtures';
 import { pdfText } from '../test/e2e/pdf-text';
 import { toDay } from '../lib/kernel/dates';
 import { translator } from '../lib/kernel/i18n';
@@ -57,18 +57,9 @@ async function openCapture(session: ExtensionSession, locale: Locale): Promise<{
   const shop = await session.context.newPage();
   await shop.setViewportSize({ width: 900, height: 900 });
   await shop.goto(SHOP_URL);
-  await shop.evaluate(() => {
-    const range = document.createRange();
-    range.selectNodeContents(document.getElementById('offer')!);
-    getSelection()!.removeAllRanges();
-    getSelection()!.addRange(range);
-  });
+  await selectTextOf(shop, 'offer');
   // As the background does after the keyboard command (a test cannot press a browser shortcut).
-  await session.serviceWorker.evaluate(async (url) => {
-    const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number }[]> }; scripting: { executeScript(o: object): Promise<unknown> } } }).chrome;
-    const [tab] = await api.tabs.query({ url: `${url}*` });
-    await api.scripting.executeScript({ target: { tabId: tab!.id }, files: ['/content-scripts/intel-capture.js'] });
-  }, SHOP_URL);
+  await injectIntelCapture(session, SHOP_URL);
   const form = shop.getByRole('dialog', { name: WORDS[locale].dialog });
   await form.waitFor({ timeout: 20_000 });
   return { shop, form };

@@ -8,7 +8,7 @@ import type { FieldkitDatabase } from '../store/database';
 import { saveRecord, type RecordDraft } from '../store/records';
 import type { Author } from '../kernel/record';
 import { loadTeamContext } from '../team/roles';
-import { ensureCompetitorEntry } from './dictionary/entries';
+import { ensureCompetitorEntry, findEntryByName } from './dictionary/entries';
 import { addSighting } from './near-duplicates';
 
 export async function saveIntel(db: FieldkitDatabase, draft: RecordDraft<'intelItems'>, { author, addTo }: { author: Author; addTo?: string }): Promise<{ id: string; addedTo?: true }> {
@@ -19,7 +19,8 @@ export async function saveIntel(db: FieldkitDatabase, draft: RecordDraft<'intelI
   }
   // An edit keeps the link it has; a new name gets one. The dictionary is a help, never a reason
   // not to save: if it cannot be written, the item is saved without the link.
-  let competitorId = draft.competitorId;
+  // A known name (the usual case) needs one lookup; the team's roles are read only to add one.
+  let competitorId = draft.competitorId ?? (await findEntryByName(db, draft.competitorName).catch(() => undefined))?.id;
   if (!competitorId) {
     const team = await loadTeamContext(db);
     const entry = await ensureCompetitorEntry(db, draft.competitorName, { author, role: team.role, canAdminister: team.canAdminister }).catch(() => undefined);

@@ -82,3 +82,25 @@ export function readRows<T = Record<string, unknown>>(page: Page, table: string)
     table,
   );
 }
+
+/** Selects the text of the element with this id, as a rep drags over an offer. */
+export async function selectTextOf(page: Page, id: string): Promise<void> {
+  await page.evaluate((elementId) => {
+    const range = document.createRange();
+    range.selectNodeContents(document.getElementById(elementId)!);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(range);
+  }, id);
+}
+
+/**
+ * Injects the intel capture into the tab at `url` exactly as the background does after a gesture
+ * (a test cannot press a browser shortcut; the page is served at a host the extension may script).
+ */
+export async function injectIntelCapture(session: ExtensionSession, url: string): Promise<void> {
+  await session.serviceWorker.evaluate(async (tabUrl) => {
+    const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number }[]> }; scripting: { executeScript(o: object): Promise<unknown> } } }).chrome;
+    const [tab] = await api.tabs.query({ url: `${tabUrl}*` });
+    await api.scripting.executeScript({ target: { tabId: tab!.id }, files: ['/content-scripts/intel-capture.js'] });
+  }, url);
+}

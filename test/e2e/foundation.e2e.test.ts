@@ -95,7 +95,9 @@ describe('records and backup', () => {
     await saveIntel(panel, 'Shell', 'HX7 4L');
     await popup.getByTestId('recent-records').getByText('Shell').waitFor({ timeout: 10_000 });
     await expect(countRows(panel, 'intelItems')).resolves.toBe(1);
-    await expect(countRows(panel, 'outbox')).resolves.toBe(1);
+    // The item, and the competitor it added to the dictionary, both queued for HubSpot.
+    await expect(countRows(panel, 'competitors')).resolves.toBe(1);
+    await expect(countRows(panel, 'outbox')).resolves.toBe(2);
   });
 
   it('a visit card logged on Today reaches the popup and the outbox, in Chinese', async () => {
@@ -141,7 +143,8 @@ describe('records and backup', () => {
     await panel.getByTestId('empty-dealers').waitFor();
 
     await options.getByLabel('Import backup file').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
-    await options.getByText('Imported: 3 records added').waitFor();
+    // Two dealers, the intel item and the competitor it added to the dictionary.
+    await options.getByText('Imported: 4 records added').waitFor();
     expect({ dealers: await countRows(options, 'dealers'), intel: await countRows(options, 'intelItems') }).toEqual(before);
     await panel.getByText('苏南汽配城').waitFor();
 

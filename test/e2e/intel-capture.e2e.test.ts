@@ -6,7 +6,7 @@
  * exactly as the background does after a menu click.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { launchExtension, readRows, type ExtensionSession } from './fixtures';
+import { injectIntelCapture, launchExtension, readRows, selectTextOf, type ExtensionSession } from './fixtures';
 import { BACKUP_FORMAT, BACKUP_VERSION } from '../../lib/backup/format';
 import { SEED_DICTIONARY } from '../../lib/intel/dictionary/seed';
 
@@ -21,13 +21,6 @@ afterEach(async () => {
   session = undefined;
 });
 
-async function injectIntelCapture(session: ExtensionSession): Promise<void> {
-  await session.serviceWorker.evaluate(async (url) => {
-    const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number }[]> }; scripting: { executeScript(o: object): Promise<unknown> } } }).chrome;
-    const [tab] = await api.tabs.query({ url: `${url}*` });
-    await api.scripting.executeScript({ target: { tabId: tab!.id }, files: ['/content-scripts/intel-capture.js'] });
-  }, SHOP_URL);
-}
 
 describe('content scripts', () => {
   it('cannot read the extension storage that holds the CRM token', async () => {
@@ -55,14 +48,9 @@ describe('competitor intel captured from a web page', () => {
     await session.context.route('https://api.hubapi.com/fieldkit-e2e/**', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: SHOP_PAGE }));
     const shop = await session.context.newPage();
     await shop.goto(SHOP_URL);
-    await shop.evaluate(() => {
-      const range = document.createRange();
-      range.selectNodeContents(document.getElementById('offer')!);
-      getSelection()!.removeAllRanges();
-      getSelection()!.addRange(range);
-    });
+    await selectTextOf(shop, 'offer');
 
-    await injectIntelCapture(session);
+    await injectIntelCapture(session, SHOP_URL);
     const form = shop.getByRole('dialog', { name: '竞品信息' });
     await form.waitFor();
     await expect(form.getByText(SHOP_URL).count()).resolves.toBeGreaterThan(0);
@@ -122,13 +110,8 @@ describe('competitor intel captured from a web page', () => {
     const open = async () => {
       const shop = await session!.context.newPage();
       await shop.goto(SHOP_URL);
-      await shop.evaluate(() => {
-        const range = document.createRange();
-        range.selectNodeContents(document.getElementById('offer')!);
-        getSelection()!.removeAllRanges();
-        getSelection()!.addRange(range);
-      });
-      await injectIntelCapture(session!);
+      await selectTextOf(shop, 'offer');
+      await injectIntelCapture(session!, SHOP_URL);
       const form = shop.getByRole('dialog', { name: '竞品信息' });
       await form.waitFor();
       return { shop, form };

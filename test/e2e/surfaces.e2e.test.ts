@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
-import { launchExtension, type ExtensionSession } from './fixtures';
+import { injectIntelCapture, launchExtension, type ExtensionSession } from './fixtures';
 import { buildLookBackup, FIXED_NOW, teamOf } from './look-data';
 
 const REFERENCES = resolve('test/e2e/screenshots');
@@ -231,11 +231,7 @@ async function openCapture(session: ExtensionSession, locale: Locale): Promise<P
   await session.context.route('https://api.hubapi.com/fieldkit-e2e/**', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: SHOP_PAGE[locale] }));
   const shop = await session.context.newPage();
   await shop.goto(SHOP_URL);
-  await session.serviceWorker.evaluate(async (url) => {
-    const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number }[]> }; scripting: { executeScript(o: object): Promise<unknown> } } }).chrome;
-    const [tab] = await api.tabs.query({ url: `${url}*` });
-    await api.scripting.executeScript({ target: { tabId: tab!.id }, files: ['/content-scripts/intel-capture.js'] });
-  }, SHOP_URL);
+  await injectIntelCapture(session, SHOP_URL);
   await shop.getByRole('dialog').waitFor();
   return shop;
 }
