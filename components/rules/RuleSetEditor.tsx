@@ -4,7 +4,7 @@ import { translator } from '../../lib/kernel/i18n';
 import { formatDay } from '../../lib/kernel/format';
 import { diffRuleSets } from '../../lib/rules/diff';
 import { evaluate } from '../../lib/rules/evaluate';
-import { parseRuleSet } from '../../lib/rules/load';
+import { parseRuleSet, ruleSetShapeProblem } from '../../lib/rules/load';
 import type { Problem } from '../../lib/rules/problems';
 import { proposeRuleSet, type RuleSetLibrary } from '../../lib/rules/store';
 import type { RuleSet } from '../../lib/rules/rule-set-schema';
@@ -18,6 +18,7 @@ import { ItemTree, type ItemContext } from './ItemForm';
 import { messages, type MessageKey } from './messages';
 import { cleanHelp, isRecord, localized, namesOf, unitWord, withLabels, type Draft, type Reader } from './readable';
 import { SamplePreview } from './SamplePreview';
+import { shapeMessages } from './shape-messages';
 
 export interface RuleSetEditorProps {
   /** Every stored version of every rule set; older versions stay for past scores and comparison. */
@@ -131,6 +132,7 @@ export function RuleSetEditor(props: RuleSetEditorProps) {
 
 function Editor({ ruleSets, activeVersions, onSave, locale }: RuleSetEditorProps) {
   const t = useMemo(() => translator(messages, locale), [locale]);
+  const tShape = useMemo(() => translator(shapeMessages, locale), [locale]);
   const library = useMemo(() => libraryOf(ruleSets, activeVersions), [ruleSets, activeVersions]);
   const ids = Object.keys(library.versions);
   const [selectedId, setSelectedId] = useState(ids[0] ?? '');
@@ -188,13 +190,37 @@ function Editor({ ruleSets, activeVersions, onSave, locale }: RuleSetEditorProps
     setCompareVersion(undefined);
   };
 
+  /**
+   * The form walks the draft recursively: a file nested 1,000 deep or with `children: "x"` would
+   * blank the page. Such a draft is refused before it replaces the form, and named.
+   */
+  const shapeError = (data: unknown): { text: string; detail: string } | undefined => {
+    const problem = ruleSetShapeProblem(data);
+    if (!problem) return undefined;
+    const text =
+      problem.kind === 'tooDeep'
+        ? tShape('tooDeep', { limit: problem.limit, path: problem.path || 'root' })
+        : problem.kind === 'notList'
+          ? tShape('notList', { field: problem.field, path: problem.path })
+          : tShape('notObject');
+    return { text, detail: `${problem.kind} at ${problem.path || '(root)'}` };
+  };
+
   const applyRaw = () => {
+    let parsed: unknown;
     try {
-      replaceDraft(JSON.parse(rawText ?? '') as Draft);
-      setFormEpoch((n) => n + 1);
+      parsed = JSON.parse(rawText ?? '');
     } catch (error) {
       setRawError({ text: t('jsonInvalid'), detail: (error as Error).message });
+      return;
     }
+    const refused = shapeError(parsed);
+    if (refused) {
+      setRawError(refused);
+      return;
+    }
+    replaceDraft(parsed as Draft);
+    setFormEpoch((n) => n + 1);
   };
 
   const importFile = async (file: File | undefined) => {
@@ -202,6 +228,13 @@ function Editor({ ruleSets, activeVersions, onSave, locale }: RuleSetEditorProps
     const text = await file.text();
     try {
       const imported = JSON.parse(text) as Draft;
+      const refused = shapeError(imported);
+      if (refused) {
+        setRawText(text);
+        setRawError(refused);
+        setAdvancedOpen(true);
+        return;
+      }
       if (typeof imported.id === 'string' && library.versions[imported.id]) setSelectedId(imported.id);
       replaceDraft(imported);
       setFormEpoch((n) => n + 1);

@@ -10,6 +10,57 @@ export type LoadResult =
   | { ok: false; errors: Problem[] };
 
 /**
+ * How deep a rule-set file may nest, counted in JSON levels (a block inside a block adds two:
+ * `children` and the item). Real rule sets nest a few blocks; a crafted file nested 1,000 deep
+ * would otherwise exhaust the stack of every recursive pass (the schema, the compiler, the form).
+ */
+export const MAX_RULE_SET_DEPTH = 40;
+
+export type RuleSetShapeProblem =
+  | { kind: 'tooDeep'; path: string; limit: number }
+  | { kind: 'notList'; path: string; field: 'children' | 'bands' }
+  | { kind: 'notObject'; path: string };
+
+/**
+ * Checks what the editor's form and the compiler walk before they walk it: a JSON object, no
+ * deeper than MAX_RULE_SET_DEPTH, and every `children` and `bands` a list. Iterative, so a
+ * file of any depth is measured without recursion. Everything else is left to the schema, whose
+ * messages name each field.
+ */
+export function ruleSetShapeProblem(data: unknown): RuleSetShapeProblem | undefined {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { kind: 'notObject', path: '' };
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: data, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (path.length > MAX_RULE_SET_DEPTH) return { kind: 'tooDeep', path: formatPath(path.slice(0, 12)) + (path.length > 12 ? '…' : ''), limit: MAX_RULE_SET_DEPTH };
+    if (typeof value !== 'object' || value === null) continue;
+    if (Array.isArray(value)) {
+      value.forEach((entry, index) => stack.push({ value: entry, path: [...path, index] }));
+      continue;
+    }
+    for (const [key, entry] of Object.entries(value)) {
+      if ((key === 'children' || key === 'bands') && !Array.isArray(entry)) {
+        return { kind: 'notList', path: formatPath([...path, key]), field: key };
+      }
+      stack.push({ value: entry, path: [...path, key] });
+    }
+  }
+  return undefined;
+}
+
+/** The shape problem as the loader reports it (English; the editor shows its own words). */
+export function describeShapeProblem(problem: RuleSetShapeProblem): Problem {
+  switch (problem.kind) {
+    case 'tooDeep':
+      return { path: problem.path, message: `the file nests deeper than ${problem.limit} levels; a rule set nests a few blocks at most` };
+    case 'notList':
+      return { path: problem.path, message: `"${problem.field}" must be a list ([…])` };
+    case 'notObject':
+      return { path: '', message: 'a rule set must be a JSON object ({…})' };
+  }
+}
+
+/**
  * The one way a rule set gets in: JSON text or a parsed object → structural schema → names,
  * types and weights → parameter checks → sample inputs. Every problem is reported with its path;
  * any error means the caller keeps whatever version it had.
@@ -23,6 +74,8 @@ export function parseRuleSet(source: unknown): LoadResult {
       return { ok: false, errors: [{ path: '', message: `not valid JSON: ${(error as Error).message}` }] };
     }
   }
+  const shape = ruleSetShapeProblem(data);
+  if (shape) return { ok: false, errors: [describeShapeProblem(shape)] };
   const parsed = RuleSet.safeParse(data);
   if (!parsed.success) {
     return { ok: false, errors: parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })) };

@@ -82,7 +82,8 @@ function compileNode(node: Node, scope: Scope, names: Set<string>): { type: Valu
     case 'binary':
       return compileBinary(node, scope, names);
     case 'call': {
-      const fn = FUNCTIONS[node.callee];
+      // Own properties only: `toString(x)` must not reach Object.prototype.toString.
+      const fn = Object.hasOwn(FUNCTIONS, node.callee) ? FUNCTIONS[node.callee] : undefined;
       if (!fn) throw new ExpressionTypeError(`unknown function '${node.callee}'`, node.at);
       const args = node.args.map((arg) => compileNode(arg, scope, names));
       const result = fn.check(args.map((a) => a.type), args.map((a) => a.evaluate));

@@ -21,11 +21,13 @@ export class ExpressionSyntaxError extends Error {
   }
 }
 
-const TWO_CHAR: Record<string, Operator> = { '<=': '<=', '>=': '>=', '==': '==', '!=': '!=', '&&': 'and', '||': 'or' };
-const ONE_CHAR: Record<string, Operator> = {
-  '+': '+', '-': '-', '*': '*', '/': '/', '<': '<', '>': '>', '(': '(', ')': ')', ',': ',', '!': 'not',
-};
-const WORD_OPERATORS: Record<string, Operator> = { and: 'and', or: 'or', not: 'not' };
+// Maps, not object literals: a name such as `constructor` or `toString` must not find
+// Object.prototype's members and read as an operator.
+const TWO_CHAR: ReadonlyMap<string, Operator> = new Map([['<=', '<='], ['>=', '>='], ['==', '=='], ['!=', '!='], ['&&', 'and'], ['||', 'or']]);
+const ONE_CHAR: ReadonlyMap<string, Operator> = new Map([
+  ['+', '+'], ['-', '-'], ['*', '*'], ['/', '/'], ['<', '<'], ['>', '>'], ['(', '('], [')', ')'], [',', ','], ['!', 'not'],
+]);
+const WORD_OPERATORS: ReadonlyMap<string, Operator> = new Map([['and', 'and'], ['or', 'or'], ['not', 'not']]);
 
 export function tokenize(source: string): Token[] {
   const tokens: Token[] = [];
@@ -61,17 +63,17 @@ export function tokenize(source: string): Token[] {
       const match = /^[A-Za-z_][A-Za-z0-9_]*/.exec(source.slice(i))!;
       i += match[0].length;
       const word = match[0];
-      const op = WORD_OPERATORS[word];
+      const op = WORD_OPERATORS.get(word);
       tokens.push(op ? { kind: 'op', op, at: start } : { kind: 'ident', name: word, at: start });
       continue;
     }
-    const two = TWO_CHAR[source.slice(i, i + 2)];
+    const two = TWO_CHAR.get(source.slice(i, i + 2));
     if (two) {
       tokens.push({ kind: 'op', op: two, at: start });
       i += 2;
       continue;
     }
-    const one = ONE_CHAR[ch];
+    const one = ONE_CHAR.get(ch);
     if (one) {
       tokens.push({ kind: 'op', op: one, at: start });
       i++;

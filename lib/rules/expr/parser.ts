@@ -13,11 +13,19 @@ const BINDING: Partial<Record<Operator, number>> = {
 const PREFIX_NOT = 2.5; // `not a and b` reads as `(not a) and b`
 const PREFIX_MINUS = 7;
 
+/**
+ * How deep brackets, calls and prefix operators may nest. Real rules nest a handful of levels;
+ * the limit keeps a pasted or crafted expression from exhausting the stack (and every later
+ * recursive pass over the tree: compile, specialise, explain) with an unreadable error.
+ */
+export const MAX_EXPRESSION_DEPTH = 64;
+
 export function parseExpression(source: string): Node {
   const tokens = tokenize(source);
   let position = 0;
   const peek = (): Token => tokens[position]!;
   const next = (): Token => tokens[position++]!;
+  let depth = 0;
 
   function expectOp(op: Operator): void {
     const token = next();
@@ -26,6 +34,18 @@ export function parseExpression(source: string): Node {
 
   function parsePrefix(): Node {
     const token = next();
+    if (depth >= MAX_EXPRESSION_DEPTH) {
+      throw new ExpressionSyntaxError(`the expression nests more than ${MAX_EXPRESSION_DEPTH} levels deep (brackets, calls or signs); split it or simplify it`, token.at);
+    }
+    depth++;
+    try {
+      return parsePrefixToken(token);
+    } finally {
+      depth--;
+    }
+  }
+
+  function parsePrefixToken(token: Token): Node {
     switch (token.kind) {
       case 'number':
         return { type: 'number', value: token.value, text: token.text, at: token.at };
@@ -91,7 +111,30 @@ export function parseExpression(source: string): Node {
   const root = parse(0);
   const rest = peek();
   if (rest.kind !== 'end') throw new ExpressionSyntaxError(`unexpected ${describe(rest)}`, rest.at);
+  const tooDeep = firstNodeDeeperThan(root, MAX_EXPRESSION_TREE_DEPTH);
+  if (tooDeep) {
+    throw new ExpressionSyntaxError(`the expression chains more than ${MAX_EXPRESSION_TREE_DEPTH} operations into one; split it into derived values`, tooDeep.at);
+  }
   return root;
+}
+
+/**
+ * A long chain `a + b + c + …` parses without recursion but becomes a tree as deep as it is long,
+ * and every pass over the tree recurses; past this depth the expression is refused instead.
+ */
+export const MAX_EXPRESSION_TREE_DEPTH = 512;
+
+/** Measured with an explicit stack, so measuring cannot overflow the call stack either. */
+function firstNodeDeeperThan(root: Node, limit: number): Node | undefined {
+  const stack: [Node, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > limit) return node;
+    if (node.type === 'binary') stack.push([node.left, depth + 1], [node.right, depth + 1]);
+    else if (node.type === 'unary') stack.push([node.operand, depth + 1]);
+    else if (node.type === 'call') for (const arg of node.args) stack.push([arg, depth + 1]);
+  }
+  return undefined;
 }
 
 function describe(token: Token): string {
