@@ -9,6 +9,7 @@ import { createBaseHandlers } from '../messaging/base-handlers';
 import { createIntelHandlers } from '../intel/handlers';
 import { captureIntelFrom } from './inject';
 import { downscaleScreenshot } from './screenshot';
+import { createCaptureStore } from './capture-store';
 import { setUpReminders, type ReminderSetupOptions } from './reminders';
 
 export const CAPTURE_MENU_ID = 'fieldkit-capture-intel';
@@ -55,10 +56,10 @@ export function setUpBackground(options: BackgroundOptions): () => void {
         return downscaleScreenshot(shot).catch(() => shot);
       },
     }),
-    ...createIntelHandlers(db, options.onRecordSaved),
+    ...createIntelHandlers(db, options.onRecordSaved, createCaptureStore()),
     ...options.extraHandlers,
   } as Handlers; // entries without a handler are answered with a typed "unknown-type" error
-  const route = createRouter(handlers, browser.runtime.id);
+  const route = createRouter(handlers, browser.runtime.id, browser.runtime.getURL('/'));
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => route(message, sender));
 
   browser.runtime.onInstalled.addListener(() => refreshMenus(db));

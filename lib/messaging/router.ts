@@ -14,29 +14,68 @@ export type Handlers = {
 };
 
 /**
- * Only our own extension pages and our own content scripts may talk to the background. Web pages
- * cannot reach runtime.onMessage without `externally_connectable` (which we do not declare), but
- * the id check makes that a property of this code, not only of the manifest.
+ * What content scripts may ask for: capturing intel (its pickers, near-duplicates, the
+ * screenshot, the save) and the UI language. Content scripts run inside pages we do not control,
+ * so a compromised page context must not be able to connect, disconnect, sync or read anything
+ * else. The KPI panel on HubSpot is an extension page framed into the tab, so it is an
+ * extension-page sender (its URL is ours) and is not limited by this list.
  */
-export function isTrustedSender(sender: SenderInfo, extensionId: string): boolean {
-  if (sender.id !== extensionId) return false;
-  if (sender.tab) return true; // our content script in a tab
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>([
+  'ping',
+  'settings.language',
+  'intel.pickers',
+  'intel.nearDuplicates',
+  'intel.save',
+  'page.captureVisible',
+]);
+
+export type SenderKind = 'extension-page' | 'content-script';
+
+/** The extension's own origin as a URL prefix: Chrome's id-based one unless the host gives the real one (Firefox's is a per-install UUID). */
+function originOf(extensionId: string, extensionOrigin?: string): string {
+  const origin = extensionOrigin ?? `chrome-extension://${extensionId}/`;
+  return origin.endsWith('/') ? origin : `${origin}/`;
+}
+
+/**
+ * Who sent a message, or undefined for anyone else. Web pages cannot reach runtime.onMessage
+ * without `externally_connectable` (which we do not declare), but the id check makes that a
+ * property of this code, not only of the manifest. A sender whose URL is one of our pages is an
+ * extension page even inside a tab (the framed KPI panel); any other sender in a tab is our
+ * content script, whose URL is the page's.
+ */
+export function senderKindOf(sender: SenderInfo, extensionId: string, extensionOrigin?: string): SenderKind | undefined {
+  if (sender.id !== extensionId) return undefined;
+  const origin = originOf(extensionId, extensionOrigin);
   const url = sender.url ?? sender.origin ?? '';
-  return url.startsWith(`chrome-extension://${extensionId}/`) || url.startsWith(`moz-extension://`) || url === `chrome-extension://${extensionId}`;
+  if (url.startsWith(origin) || `${url}/` === origin) return 'extension-page';
+  if (sender.tab) return 'content-script';
+  return undefined;
+}
+
+export function isTrustedSender(sender: SenderInfo, extensionId: string, extensionOrigin?: string): boolean {
+  return senderKindOf(sender, extensionId, extensionOrigin) !== undefined;
 }
 
 function fail(code: MessageError['code'], message: string, issues?: MessageError['issues']): Reply<never> {
   return { ok: false, error: { code, message, ...(issues ? { issues } : {}) } };
 }
 
-/** Validates, authorises and dispatches one raw message; never throws. */
-export function createRouter(handlers: Handlers, extensionId: string) {
+/**
+ * Validates, authorises and dispatches one raw message; never throws. `extensionOrigin` is
+ * `runtime.getURL('/')` in the extension (needed in Firefox, whose page URLs are not id-based).
+ */
+export function createRouter(handlers: Handlers, extensionId: string, extensionOrigin?: string) {
   return async function route(raw: unknown, sender: SenderInfo): Promise<Reply<unknown>> {
-    if (!isTrustedSender(sender, extensionId)) return fail('forbidden-sender', 'Messages are accepted only from Fieldkit itself.');
+    const kind = senderKindOf(sender, extensionId, extensionOrigin);
+    if (!kind) return fail('forbidden-sender', 'Messages are accepted only from Fieldkit itself.');
     const envelope = Envelope.safeParse(raw);
     if (!envelope.success) return fail('invalid-message', 'A message must be an object with a string "type".');
     const type = envelope.data.type;
     if (!Object.hasOwn(PROTOCOL, type) || typeof handlers[type as MessageType] !== 'function') return fail('unknown-type', `Unknown message type "${type}".`);
+    if (kind === 'content-script' && !CONTENT_SCRIPT_MESSAGES.has(type as MessageType)) {
+      return fail('forbidden-for-sender', `"${type}" is not available to content scripts; only Fieldkit's own pages may send it.`);
+    }
     const spec = PROTOCOL[type as MessageType];
     const request = spec.request.safeParse(envelope.data.payload ?? {});
     if (!request.success) {

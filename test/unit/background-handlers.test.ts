@@ -60,6 +60,7 @@ describe('background handlers', () => {
   it('reports queued records as pending while no CRM is connected', async () => {
     await route()({ type: 'intel.save', payload: { observedDay: '2026-11-23', competitorName: '美孚' } }, CONTENT_SCRIPT);
     // The item, and the competitor it added to the dictionary.
-    expect(await route()({ type: 'sync.status', payload: {} }, CONTENT_SCRIPT)).toMatchObject({ ok: true, data: { connected: false, pending: 2, needsAttention: 0, running: false } });
+    // Sync status is for Fieldkit's own pages; content scripts may not ask (lib/messaging/router.ts).
+    expect(await route()({ type: 'sync.status', payload: {} }, { id: EXT, url: `chrome-extension://${EXT}/sidepanel.html` })).toMatchObject({ ok: true, data: { connected: false, pending: 2, needsAttention: 0, running: false } });
   });
 });
