@@ -10,6 +10,7 @@ import { liveQuery } from 'dexie';
 import type { FieldkitDatabase } from '../store/database';
 import { createSyncService, type CrmConnector, type SyncService, type SyncServiceOptions } from '../sync/service';
 import { connectionStore, restrictStorageAccess } from './connection-store';
+import { noteInstallType } from '../crm/hubspot/base-url';
 
 export const SYNC_ALARM = 'fieldkit-sync';
 /** Chrome's minimum alarm period. */
@@ -43,8 +44,28 @@ async function keepAlive(): Promise<void> {
   }
 }
 
+/**
+ * Tells the base-URL check whether this is an unpacked install (e2e and the demo load the
+ * production build unpacked and connect to a loopback simulator; a store install may not).
+ * `management.getSelf` needs no permission; where it is missing the install counts as a normal one.
+ */
+function learnInstallType(): Promise<void> {
+  const management = (browser as { management?: { getSelf?: () => Promise<{ installType?: string }> } }).management;
+  if (typeof management?.getSelf !== 'function') return Promise.resolve();
+  try {
+    return management
+      .getSelf()
+      .then((self) => noteInstallType(self.installType))
+      .catch(() => undefined);
+  } catch {
+    // Test fakes throw "not implemented" synchronously.
+    return Promise.resolve();
+  }
+}
+
 export function setUpSync(options: SyncSetupOptions): SyncService {
   const { db } = options;
+  const installTypeKnown = learnInstallType();
   const service = createSyncService({
     db,
     crm: options.crm,
@@ -55,6 +76,12 @@ export function setUpSync(options: SyncSetupOptions): SyncService {
     ...(options.random ? { random: options.random } : {}),
     ...(options.wrapPort ? { wrapPort: options.wrapPort } : {}),
   });
+  // A connect that wakes the worker must not be judged before the install type is known.
+  const connect = service.handlers['connection.connect'];
+  service.handlers['connection.connect'] = async (payload, sender) => {
+    await installTypeKnown;
+    return connect(payload, sender);
+  };
   if (options.registerListeners === false) return service;
 
   browser.alarms.onAlarm.addListener((fired) => {
