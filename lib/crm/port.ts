@@ -21,7 +21,7 @@ export interface SyncedRecord {
   createdAt?: string;
   deletedAt?: string;
   author: { id: string; name: string };
-  crm?: { objectType: string; objectId: string; syncedAt: string; syncedVersion: string };
+  crm?: { objectType: string; objectId: string; syncedAt: string; syncedVersion: string; serverVersion?: string; pushedVersion?: string; seenVersion?: string };
   [field: string]: unknown;
 }
 
@@ -106,6 +106,8 @@ export type PushResult =
       crmId: string;
       objectType: string;
       operation: 'created' | 'updated' | 'archived';
+      /** The CRM's last-modified time of the object this write produced, when it said. */
+      modifiedAt?: string;
       /**
        * The record was written but its attachments were not (a missing scope, a file too large,
        * an outage): the engine retries or reports it, the record itself is not failed.

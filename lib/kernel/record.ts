@@ -30,6 +30,14 @@ export const CrmLink = z.object({
   syncedAt: Instant,
   /** `updatedAt` of the local record that the CRM copy reflects; used to detect remote edits. */
   syncedVersion: Instant,
+  /**
+   * Server versions (the CRM's own last-modified time, never a device clock; lib/sync/merge.ts):
+   * the latest this device knows of the CRM copy, the one its own last push produced, and the
+   * latest written by another device that this device merged. Absent on links made before them.
+   */
+  serverVersion: Instant.optional(),
+  pushedVersion: Instant.optional(),
+  seenVersion: Instant.optional(),
 });
 
 /**

@@ -140,7 +140,8 @@ async function recordsOf(db: FieldkitDatabase, entries: { table: SyncedTable; re
  * `attachmentError`: the record was written but its attachments were not; the link is kept and
  * the entry retried (transient) or parked with the reason (a missing scope, a file too large).
  */
-export type Settlement = { ok: true; crmId?: string; objectType?: string; attachmentError?: CrmError } | { ok: false; error: CrmError };
+/** `modifiedAt`: the CRM's last-modified time of what was written (a server version, lib/sync/merge.ts). */
+export type Settlement = { ok: true; crmId?: string; objectType?: string; modifiedAt?: string; attachmentError?: CrmError } | { ok: false; error: CrmError };
 
 export interface SettleSummary {
   succeeded: number;
@@ -178,7 +179,15 @@ export async function settleBatch(
         const record = records.get(`${claim.table}:${claim.record.id}`);
         if (result.crmId && record) {
           // Only the link changes: a newer edit saved meanwhile keeps its content and version.
-          const crm = { objectType: result.objectType ?? claim.record.crm?.objectType ?? '', objectId: result.crmId, syncedAt: nowIso, syncedVersion: claim.sentVersion };
+          const crm = {
+            objectType: result.objectType ?? claim.record.crm?.objectType ?? '',
+            objectId: result.crmId,
+            syncedAt: nowIso,
+            syncedVersion: claim.sentVersion,
+            // Server versions, compared only with server versions by the merge (never a device clock).
+            ...(result.modifiedAt ? { serverVersion: result.modifiedAt, pushedVersion: result.modifiedAt } : {}),
+            ...(record.crm?.seenVersion ? { seenVersion: record.crm.seenVersion } : {}),
+          };
           recordWrites.set(claim.table, [...(recordWrites.get(claim.table) ?? []), { ...record, crm }]);
         }
         const { createSentAt: _sent, lastError: _error, ...rest } = entry;

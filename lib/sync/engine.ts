@@ -231,7 +231,13 @@ export class SyncEngine {
             claim,
             result: answer
               ? answer.ok
-                ? { ok: true, crmId: answer.crmId, objectType: answer.objectType, ...('attachmentError' in answer && answer.attachmentError ? { attachmentError: answer.attachmentError } : {}) }
+                ? {
+                    ok: true,
+                    crmId: answer.crmId,
+                    objectType: answer.objectType,
+                    ...('modifiedAt' in answer && answer.modifiedAt ? { modifiedAt: answer.modifiedAt } : {}),
+                    ...('attachmentError' in answer && answer.attachmentError ? { attachmentError: answer.attachmentError } : {}),
+                  }
                 : { ok: false, error: answer.error }
               : { ok: false, error: missingAnswer() },
           });

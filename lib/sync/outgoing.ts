@@ -9,7 +9,7 @@ import { profileNameFor, readSetting } from '../store/settings';
 import type { LanguagePreference, Locale } from '../kernel/i18n';
 import type { PushInput, SyncedRecord } from '../crm/port';
 import type { ClaimedEntry } from './batch';
-import { ATTACHED, deviceId, WRITTEN_BY } from './device';
+import { ATTACHED, deviceId, writerStamp, WRITTEN_BY } from './device';
 
 /** CRM owner ids are numeric; a local profile id (before connecting) is not one. */
 function ownerIdOf(authorId: string): string | undefined {
@@ -63,8 +63,8 @@ export async function outgoingOf(db: FieldkitDatabase, claims: readonly ClaimedE
     const covered = crm.home === 'activity' ? (crm.dealerIdsNamedIn?.(claim.record as never) ?? []).map((id) => companyOf.get(id)).filter((id): id is string => id !== undefined && id !== dealerCrmId) : [];
     const ownerId = ownerIdOf(claim.record.author.id);
     // The CRM copy must not carry our link to it (local state); it does carry which device
-    // wrote it, for the conflict rule (./device.ts).
-    const record: SyncedRecord = { ...claim.record, crm: undefined, [WRITTEN_BY]: writtenBy };
+    // wrote it and which other device's version it was made from, for the conflict rule (./device.ts).
+    const record: SyncedRecord = { ...claim.record, crm: undefined, [WRITTEN_BY]: writerStamp(writtenBy, claim.record.crm?.seenVersion) };
     delete record.crm;
     // Media never ride in the structured copy (a 3 MB screenshot in a 65,536-character property
     // would park the record forever): they go as files attached to the CRM copy.

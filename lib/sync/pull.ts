@@ -4,7 +4,7 @@
  */
 import type { FieldkitDatabase } from '../store/database';
 import type { CrmPort, RemoteRecord } from '../crm/port';
-import { ATTACHED, WRITTEN_BY } from './device';
+import { ATTACHED, WRITTEN_BY, WriterStamp } from './device';
 import { mergeRemoteRecord, type IncomingRecord, type MergeOutcome } from './merge';
 import { mergeRemoteDealer } from '../dealers/remote';
 import { updateSyncState, readSyncState, writeProgress } from './state';
@@ -81,13 +81,16 @@ function incomingOf(db: FieldkitDatabase, remote: RemoteRecord): IncomingRecord 
   if (!kind) return undefined;
   // Neither stamp is part of the record: the device id feeds the conflict rule, the list of
   // media sent as attachments says the record has them though its copy does not.
-  const { [WRITTEN_BY]: writtenBy, [ATTACHED]: _attached, ...record } = remote.record;
+  const { [WRITTEN_BY]: stamp, [ATTACHED]: _attached, ...record } = remote.record;
+  // A stamp that does not parse (hand-edited, or from a future version) only costs the conflict
+  // rule its hints: the record itself still merges.
+  const writer = WriterStamp.safeParse(stamp);
   return {
     table: kind.table,
     crmId: remote.crmId,
     objectType: remote.objectType,
     modifiedAt: remote.modifiedAt,
     record: record as IncomingRecord['record'],
-    ...(typeof writtenBy === 'string' ? { writtenBy } : {}),
+    ...(writer.success ? { writtenBy: writer.data.device, ...(writer.data.seen ? { seen: writer.data.seen } : {}) } : {}),
   };
 }

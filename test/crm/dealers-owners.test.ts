@@ -115,7 +115,7 @@ describe('pushRecords: dealers', () => {
         },
       },
     ]);
-    expect(results).toEqual([{ localId: d.localId, ok: true, crmId: '20003', objectType: 'companies', operation: 'updated' }]);
+    expect(results).toEqual([{ localId: d.localId, ok: true, crmId: '20003', objectType: 'companies', operation: 'updated', modifiedAt: expect.any(String) }]);
 
     const page = await adapter.pullDealers('2026-06-01T00:00:00.000Z', undefined);
     expect(page.items).toEqual([
@@ -179,7 +179,7 @@ describe('pushRecords: dealers', () => {
     ]);
     expect(results).toEqual([
       { localId: unlinked.localId, ok: false, error: expect.objectContaining({ kind: 'validation' }) },
-      { localId: linked.localId, ok: true, crmId: '20002', objectType: 'companies', operation: 'updated' },
+      { localId: linked.localId, ok: true, crmId: '20002', objectType: 'companies', operation: 'updated', modifiedAt: expect.any(String) },
     ]);
   });
 
@@ -207,8 +207,8 @@ describe('pushRecords: dealers', () => {
     ]);
     expect((t.calls()[0]?.body as { inputs: unknown[] }).inputs).toHaveLength(1);
     expect(results).toEqual([
-      { localId: d.localId, ok: true, crmId: '20003', objectType: 'companies', operation: 'updated' },
-      { localId: card.localId, ok: true, crmId: expect.any(String), objectType: 'notes', operation: 'created' },
+      { localId: d.localId, ok: true, crmId: '20003', objectType: 'companies', operation: 'updated', modifiedAt: expect.any(String) },
+      { localId: card.localId, ok: true, crmId: expect.any(String), objectType: 'notes', operation: 'created', modifiedAt: expect.any(String) },
     ]);
   });
 });

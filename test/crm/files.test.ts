@@ -63,7 +63,7 @@ describe('attachments: the requests', () => {
     expect(created.fieldkit_payload!.length).toBeLessThan(2_000);
     expect(created.hs_note_body!.length).toBeLessThan(2_000);
     expect(JSON.stringify(created)).not.toContain('base64');
-    expect(result).toEqual({ localId: input.localId, ok: true, crmId: expect.any(String), objectType: 'notes', operation: 'created' });
+    expect(result).toEqual({ localId: input.localId, ok: true, crmId: expect.any(String), objectType: 'notes', operation: 'created', modifiedAt: expect.any(String) });
     expect(t.sim.state.get('notes', okOf(result)!.crmId)!.properties.hs_attachment_ids).toBe(file!.id);
   });
 
@@ -110,7 +110,7 @@ describe('attachments: the requests', () => {
     t.sim.clearRequests();
     const [second] = await adapter.pushRecords([{ ...input, crmId: noteId }]);
 
-    expect(second).toEqual({ localId: input.localId, ok: true, crmId: noteId, objectType: 'notes', operation: 'updated' });
+    expect(second).toEqual({ localId: input.localId, ok: true, crmId: noteId, objectType: 'notes', operation: 'updated', modifiedAt: expect.any(String) });
     expect(t.calls().map((c) => `${c.method} ${c.path}`)).toEqual(['GET /files/v3/files/search', 'POST /crm/v3/objects/notes/batch/update']);
     expect(t.sim.state.files.size).toBe(1);
     expect(t.sim.state.get('notes', noteId)!.properties.hs_attachment_ids).toBe([...t.sim.state.files.keys()][0]);

@@ -73,7 +73,7 @@ describe('pushRecords: a dealer\'s KPI snapshot', () => {
       },
     ]);
     expect(kpiProperties(FULL_FIELDS)).toMatchObject({ fieldkit_kpi_score: '87.5', fieldkit_kpi_grade: 'A', fieldkit_kpi_period: '2026-11', fieldkit_kpi_rule_set: 'dealer-kpi@1', fieldkit_kpi_partial: 'false' });
-    expect(results).toEqual([{ localId: input.localId, ok: true, crmId: '20003', objectType: 'companies', operation: 'updated' }]);
+    expect(results).toEqual([{ localId: input.localId, ok: true, crmId: '20003', objectType: 'companies', operation: 'updated', modifiedAt: expect.any(String) }]);
     const company = t.sim.state.get('companies', '20003')!.properties;
     expect(company).toMatchObject({ ...kpiProperties(FULL_FIELDS), name: '杭州百川润滑油有限公司' });
     expect(snapshotFromFields(cardFieldsOf(company))).toEqual({ ok: true, snapshot: snapshotOf(PANEL) });

@@ -75,8 +75,8 @@ describe('pushRecords: creates', () => {
       },
     ]);
     expect(results).toEqual([
-      { localId: a.localId, ok: true, crmId: expect.any(String), objectType: 'notes', operation: 'created' },
-      { localId: b.localId, ok: true, crmId: expect.any(String), objectType: 'notes', operation: 'created' },
+      { localId: a.localId, ok: true, crmId: expect.any(String), objectType: 'notes', operation: 'created', modifiedAt: expect.any(String) },
+      { localId: b.localId, ok: true, crmId: expect.any(String), objectType: 'notes', operation: 'created', modifiedAt: expect.any(String) },
     ]);
     const noteId = crmIdOf(results[0]) ?? '';
     expect(t.sim.state.associationsFrom('companies', '20001', 'notes').map((x) => x.toId)).toEqual([noteId]);
@@ -264,8 +264,8 @@ describe('pushRecords: updates', () => {
     expect(t.calls()[1]?.body).toEqual({ inputs: [{ id: crmIdOf(created), objectWriteTraceId: first.localId, properties: noteProperties(edited) }] });
     expect(noteProperties(edited)).toMatchObject({ fieldkit_version: '2026-11-21T00:00:00.000Z' });
     expect(results).toEqual([
-      { localId: first.localId, ok: true, crmId: crmIdOf(created), objectType: 'notes', operation: 'updated' },
-      { localId: fresh.localId, ok: true, crmId: expect.any(String), objectType: 'notes', operation: 'created' },
+      { localId: first.localId, ok: true, crmId: crmIdOf(created), objectType: 'notes', operation: 'updated', modifiedAt: expect.any(String) },
+      { localId: fresh.localId, ok: true, crmId: expect.any(String), objectType: 'notes', operation: 'created', modifiedAt: expect.any(String) },
     ]);
     expect(JSON.parse(t.sim.state.get('notes', crmIdOf(created) ?? '')?.properties.fieldkit_payload ?? '')).toMatchObject({ currentInventory: 80 });
   });
@@ -337,8 +337,8 @@ describe('pushRecords: deletes', () => {
     expect(t.calls()[2]?.body).toEqual({ inputs: [{ id: crmIdOf(rd) }] });
     expect(results).toEqual([
       { localId: dropped.localId, ok: true, crmId: crmIdOf(rd), objectType: 'notes', operation: 'archived' },
-      { localId: fresh.localId, ok: true, crmId: expect.any(String), objectType: 'notes', operation: 'created' },
-      { localId: kept.localId, ok: true, crmId: crmIdOf(rk), objectType: 'notes', operation: 'updated' },
+      { localId: fresh.localId, ok: true, crmId: expect.any(String), objectType: 'notes', operation: 'created', modifiedAt: expect.any(String) },
+      { localId: kept.localId, ok: true, crmId: crmIdOf(rk), objectType: 'notes', operation: 'updated', modifiedAt: expect.any(String) },
     ]);
     expect(t.sim.state.list('notes').map((n) => n.id)).toEqual([crmIdOf(rk), crmIdOf(results[1])]);
   });

@@ -205,16 +205,17 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): CrmPort {
     const res = await parsed(BatchResult, 'batch create notes', () =>
       api.notesBatch.create(body as unknown as Parameters<HubSpotApis['notesBatch']['create']>[0]),
     );
-    const byTrace = new Map<string, string>();
+    const byTrace = new Map<string, { id: string; updatedAt: Date }>();
     for (const r of res.results) {
       const key = r.objectWriteTraceId ?? prepared.find((p) => storedId(p.input.localId) === r.properties.fieldkit_record_id)?.input.localId;
-      if (key) byTrace.set(key, r.id);
+      if (key) byTrace.set(key, r);
     }
     const errors = new Map((res.errors ?? []).flatMap((e) => (traceOf(e) ? [[traceOf(e) as string, e] as const] : [])));
     for (const { input } of prepared) {
-      const id = byTrace.get(input.localId);
+      const written = byTrace.get(input.localId);
       const err = errors.get(input.localId);
-      if (id) out.set(input.localId, { localId: input.localId, ok: true, crmId: id, objectType: 'notes', operation: 'created' });
+      // The server's version of what was written: the merge compares it with later pulls.
+      if (written) out.set(input.localId, { localId: input.localId, ok: true, crmId: written.id, objectType: 'notes', operation: 'created', modifiedAt: written.updatedAt.toISOString() });
       else if (err) out.set(input.localId, { localId: input.localId, ok: false, error: errorFromBatchItem(err) });
       else out.set(input.localId, { localId: input.localId, ok: false, error: invalidResponse('batch create notes', `no result for ${input.localId}; look it up before re-sending`) });
     }
@@ -251,16 +252,16 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): CrmPort {
   ): Promise<void> {
     if (items.length === 0) return;
     const res = await parsed(BatchResult, what, () => send(items.map((i) => ({ id: i.crmId, properties: i.properties, objectWriteTraceId: i.key }))));
-    const okIds = new Map(res.results.map((r) => [r.objectWriteTraceId ?? items.find((i) => i.crmId === r.id)?.key, r.id]));
+    const okIds = new Map(res.results.map((r) => [r.objectWriteTraceId ?? items.find((i) => i.crmId === r.id)?.key, r]));
     const errs = new Map<string, StandardError>();
     for (const e of res.errors ?? []) {
       const key = traceOf(e) ?? items.find((i) => e.context?.ids?.includes(i.crmId))?.key;
       if (key) errs.set(key, e);
     }
     for (const i of items) {
-      const id = okIds.get(i.key);
+      const written = okIds.get(i.key);
       const err = errs.get(i.key);
-      if (id) out.set(i.key, { localId: i.key, ok: true, crmId: id, objectType, operation: 'updated' });
+      if (written) out.set(i.key, { localId: i.key, ok: true, crmId: written.id, objectType, operation: 'updated', modifiedAt: written.updatedAt.toISOString() });
       else if (err) out.set(i.key, { localId: i.key, ok: false, error: errorFromBatchItem(err) });
       else out.set(i.key, { localId: i.key, ok: false, error: invalidResponse(what, `no result for ${i.key}`) });
     }

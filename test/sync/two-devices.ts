@@ -1,0 +1,64 @@
+/**
+ * Two devices of one rep sharing one portal: each its own Dexie database (its own IDBFactory) and
+ * its own clock, which may be skewed against the other's; both talk to ONE simulator through the
+ * real HubSpot adapter. Used by the convergence fault test.
+ */
+import { saveRecord } from '../../lib/store/records';
+import type { FieldkitDatabase } from '../../lib/store/database';
+import { SyncEngine, type SyncEngineOptions } from '../../lib/sync/engine';
+import type { HubSpotSim } from '../../sim/server';
+import { freshDatabase, REP } from '../fixtures/records';
+import { portFor } from './sim-harness';
+
+/** Virtual time every device shares; a device reads it through its own skew. */
+export interface SharedTime {
+  now: () => number;
+  advance: (ms: number) => void;
+}
+
+export function sharedTime(start = Date.UTC(2026, 10, 23, 8)): SharedTime {
+  let now = start;
+  return { now: () => now, advance: (ms) => void (now += ms) };
+}
+
+export interface Device {
+  name: string;
+  db: FieldkitDatabase;
+  /** This device's wall clock: the shared time plus its skew. */
+  now: () => number;
+  skewMs: number;
+  engine: (options?: Partial<SyncEngineOptions>) => SyncEngine;
+  /** Saves a new `note` on a visit card at this device's clock (the edit's own `updatedAt`). */
+  editNote: (id: string, note: string, at?: number) => Promise<void>;
+}
+
+export function device(name: string, sim: HubSpotSim, time: SharedTime, skewMs = 0, random: () => number = Math.random): Device {
+  const db = freshDatabase(`${name}-${Math.floor(random() * 1e9)}`);
+  const now = () => time.now() + skewMs;
+  return {
+    name,
+    db,
+    now,
+    skewMs,
+    engine: (options = {}) =>
+      new SyncEngine({
+        db,
+        port: portFor(sim, db),
+        now,
+        // Sleeping (a backoff, a Retry-After) lets shared time pass for everyone.
+        sleep: async (ms) => time.advance(ms),
+        random,
+        ...options,
+      }),
+    editNote: async (id, note, at) => {
+      const current = await db.visitCards.get(id);
+      if (!current) throw new Error(`${name} has no visit card ${id}`);
+      await saveRecord(db, 'visitCards', { ...current, note }, { author: REP, now: new Date(at ?? now()) });
+    },
+  };
+}
+
+/** Open outbox entries: what a device still has to push. */
+export async function openEntries(db: FieldkitDatabase): Promise<number> {
+  return db.outbox.where('status').anyOf('pending', 'inFlight', 'needsAttention').count();
+}
