@@ -22,7 +22,7 @@ import { SimulatedCrash } from './fake-port';
 import { adapterFor, notesByLocalId, payloadOf, SIM_TOKEN } from './sim-harness';
 import { device, openEntries, sharedTime, type Device, type SharedTime } from './two-devices';
 
-const RUNS = Number(process.env.CONVERGENCE_RUNS ?? 120);
+const RUNS = Number(process.env.CONVERGENCE_RUNS ?? 100);
 const BASE_SEED = Number(process.env.CONVERGENCE_SEED ?? 20261201);
 const HOUR = 3_600_000;
 

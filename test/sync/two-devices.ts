@@ -10,13 +10,16 @@ import type { HubSpotSim } from '../../sim/server';
 import { freshDatabase, REP } from '../fixtures/records';
 import { portFor } from './sim-harness';
 
-/** Virtual time every device shares; a device reads it through its own skew. */
+/**
+ * Virtual time every device shares; a device reads it through its own skew. It starts at the real
+ * time, which the simulator stamps its versions with: an unskewed device agrees with HubSpot.
+ */
 export interface SharedTime {
   now: () => number;
   advance: (ms: number) => void;
 }
 
-export function sharedTime(start = Date.UTC(2026, 10, 23, 8)): SharedTime {
+export function sharedTime(start = Date.now()): SharedTime {
   let now = start;
   return { now: () => now, advance: (ms) => void (now += ms) };
 }
