@@ -3,9 +3,10 @@ import { Download } from 'lucide-react';
 import type { Translate } from '../../lib/kernel/i18n';
 import { useT } from '../shell/locale';
 import { backupMessages } from './messages';
+import { backupAuthorityMessages } from './authority-messages';
 import { useDatabase } from '../shell/database-context';
 import { backupFileName, exportBackup, serialiseBackup } from '../../lib/backup/export';
-import { BackupRejected, importBackup, wipeLocalData, type ImportSummary } from '../../lib/backup/import';
+import { BackupRejected, checkBackupSize, importBackup, wipeLocalData, type BackupProblem, type ImportSummary } from '../../lib/backup/import';
 import { Button, FileButton, Notice, hintClass } from '../ui/index';
 
 type Outcome =
@@ -13,7 +14,7 @@ type Outcome =
   | { kind: 'busy' }
   | { kind: 'exported'; file: string }
   | { kind: 'imported'; summary: ImportSummary }
-  | { kind: 'rejected'; path: string; reason: string }
+  | { kind: 'rejected'; path: string; reason: string; code?: BackupProblem['code']; detail?: BackupProblem['detail'] }
   | { kind: 'wiped' };
 
 type TableKey = 'table_visitCards' | 'table_diaryEntries' | 'table_reports' | 'table_intelItems' | 'table_dealers';
@@ -44,8 +45,24 @@ function rejectedSentence(path: string, reason: string, t: Translate<BackupKey>)
   return t(key);
 }
 
+/** The sentence for refusals that name what to fix (size, a rule set, a setting); undefined for the others. */
+function authoritySentence(outcome: Extract<Outcome, { kind: 'rejected' }>, t: Translate<keyof (typeof backupAuthorityMessages)['en']>): string | undefined {
+  const detail = outcome.detail ?? {};
+  switch (outcome.code) {
+    case 'tooLarge':
+      return t('rejectedTooLarge', { sizeMb: detail.sizeMb ?? '?', limitMb: detail.limitMb ?? '?' });
+    case 'ruleSet':
+      return t('rejectedRuleSet', { ruleSet: detail.ruleSet ?? '?', version: detail.version ?? '?' });
+    case 'setting':
+      return t('rejectedSetting', { key: detail.key ?? '?' });
+    default:
+      return undefined;
+  }
+}
+
 export function BackupPanel({ appVersion, actor }: { appVersion: string; actor: string }) {
   const t = useT(backupMessages);
+  const ta = useT(backupAuthorityMessages);
   const db = useDatabase();
   const dangerId = useId();
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
@@ -66,6 +83,8 @@ export function BackupPanel({ appVersion, actor }: { appVersion: string; actor: 
   async function onImport(file: File) {
     setOutcome({ kind: 'busy' });
     try {
+      // Refused before the file is read into memory.
+      checkBackupSize(file.size);
       const summary = await importBackup(db, await file.text(), { actor });
       setOutcome({ kind: 'imported', summary });
     } catch (error) {
@@ -102,7 +121,7 @@ export function BackupPanel({ appVersion, actor }: { appVersion: string; actor: 
         )}
         {outcome.kind === 'rejected' && (
           <div role="alert" className="flex min-w-0 flex-col gap-1">
-            <Notice tone="danger">{t('rejected', { problem: rejectedSentence(outcome.path, outcome.reason, t) })}</Notice>
+            <Notice tone="danger">{t('rejected', { problem: authoritySentence(outcome, ta) ?? rejectedSentence(outcome.path, outcome.reason, t) })}</Notice>
             <details className="text-xs text-muted">
               <summary className="cursor-pointer">{t('technical')}</summary>
               <p className="m-0 mt-1 font-mono break-all">
@@ -114,6 +133,7 @@ export function BackupPanel({ appVersion, actor }: { appVersion: string; actor: 
         {outcome.kind === 'imported' && (
           <div role="status" className="flex min-w-0 flex-col gap-2">
             <Notice tone="ok">{t('imported', { added: outcome.summary.added, updated: outcome.summary.updated, unchanged: outcome.summary.unchanged })}</Notice>
+            {outcome.summary.readCopies > 0 && <p className="m-0 text-sm">{ta('readCopies', { count: outcome.summary.readCopies })}</p>}
             {outcome.summary.conflicts.length > 0 && (
               <div className="flex min-w-0 flex-col gap-1 text-sm">
                 <p className="m-0">{t('conflicts', { count: outcome.summary.conflicts.length })}</p>

@@ -1,14 +1,32 @@
 import type { FieldkitDatabase } from '../store/database';
 import { enqueue } from '../store/records';
 import { needsSync } from '../store/kind';
+import { checkSettingRow, type Setting } from '../store/settings-schema';
+import { readSetting } from '../store/settings';
+import { ruleSetKind } from '../rules/kind';
+import { parseRuleSet } from '../rules/load';
 import { newId } from '../kernel/ids';
 import { isDeviceOnlySetting } from './export';
 import { BACKUP_FORMAT, BACKUP_VERSION, BackupHeader, backupTablesOf, type BackupTable, type BackupTableSpec } from './format';
+
+/**
+ * The largest backup file Fieldkit reads. The whole file is read into memory, parsed and
+ * validated before one transaction writes it, so the options page holds it about three to four
+ * times over; 100 MB keeps that near 0.5 GB on the reps' laptops, far below V8's ~512 MB string
+ * limit. Text records of a year are a few MB; what makes backups large is pictures (visit photos
+ * are at most 1 MB each, intel screenshots are downscaled), so the cap still holds several
+ * hundred of them. Checked before anything is parsed.
+ */
+export const MAX_BACKUP_BYTES = 100 * 1024 * 1024;
 
 export interface BackupProblem {
   /** JSON path of the first problem, e.g. `$.tables.visitCards[3].visitDay`. */
   path: string;
   reason: string;
+  /** What kind of problem, for the UI's sentence (absent: a damaged or foreign file). */
+  code?: 'tooLarge' | 'ruleSet' | 'setting';
+  /** The facts the UI's sentence names: the size, the rule set and version, the setting key. */
+  detail?: Record<string, string | number>;
 }
 
 export class BackupRejected extends Error {
@@ -31,6 +49,30 @@ export interface ImportSummary {
   updated: number;
   unchanged: number;
   conflicts: ImportConflict[];
+  /**
+   * Records written by someone else (another CRM owner) restored as local copies only: never
+   * queued for sync, so an import cannot write to, or re-own, another person's note.
+   */
+  readCopies: number;
+  /** Settings rows in the file that were not applied because they set identity (the profile). */
+  skippedSettings: string[];
+}
+
+/** Megabytes with one decimal, for messages. */
+function megabytes(bytes: number): number {
+  return Math.round((bytes / (1024 * 1024)) * 10) / 10;
+}
+
+/** Refuses a file over MAX_BACKUP_BYTES before it is read (the UI passes File.size). */
+export function checkBackupSize(bytes: number): void {
+  if (bytes > MAX_BACKUP_BYTES) {
+    throw new BackupRejected({
+      path: '$',
+      reason: `the file is ${megabytes(bytes)} MB; backups over ${megabytes(MAX_BACKUP_BYTES)} MB are not read`,
+      code: 'tooLarge',
+      detail: { sizeMb: megabytes(bytes), limitMb: megabytes(MAX_BACKUP_BYTES) },
+    });
+  }
 }
 
 function jsonPath(base: string, path: PropertyKey[]): string {
@@ -52,6 +94,8 @@ function describeJsonError(text: string, error: unknown): BackupProblem {
  * naming the first problem. Nothing is written here, so a bad file can never change any data.
  */
 export function parseBackup(text: string, tables: Record<string, BackupTableSpec> = backupTablesOf()): { header: BackupHeader; rows: Record<BackupTable, unknown[]> } {
+  // Each UTF-16 unit is at least one byte of the file, so this never lets an oversized file through.
+  checkBackupSize(text.length);
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -88,10 +132,43 @@ export function parseBackup(text: string, tables: Record<string, BackupTableSpec
         const issue = parsed.error.issues[0]!;
         throw new BackupRejected({ path: jsonPath(`$.tables.${name}[${index}]`, issue.path), reason: issue.message });
       }
+      const problem = name === 'settings' ? settingProblem(parsed.data as Setting) : name === ruleSetKind.table ? ruleSetProblem(parsed.data) : undefined;
+      if (problem) throw new BackupRejected({ ...problem, path: jsonPath(`$.tables.${name}[${index}]`, problem.path) });
       return parsed.data;
     });
   }
   return { header: header.data, rows };
+}
+
+type RowProblem = Omit<BackupProblem, 'path'> & { path: PropertyKey[] };
+
+/** Every settings row that travels is checked against its key's schema (lib/store/settings-schema.ts). */
+function settingProblem(row: Setting): RowProblem | undefined {
+  if (isDeviceOnlySetting(row.key)) return undefined; // never imported
+  const checked = checkSettingRow(row);
+  return checked.ok ? undefined : { path: checked.path, reason: checked.message, code: 'setting', detail: { key: row.key } };
+}
+
+/**
+ * A rule-set version goes through the same loader and compiler as the editor's: a version that
+ * would not compile there is refused here, so it can never become the active one.
+ */
+function ruleSetProblem(row: unknown): RowProblem | undefined {
+  const loaded = parseRuleSet(row);
+  if (loaded.ok) return undefined;
+  const { id, version } = row as { id: string; version: number };
+  const first = loaded.errors[0]!;
+  return {
+    path: [],
+    reason: `rule set "${id}" version ${version} cannot be used: ${first.path || '(root)'}: ${first.message}`,
+    code: 'ruleSet',
+    detail: { ruleSet: id, version, problem: `${first.path || '(root)'}: ${first.message}` },
+  };
+}
+
+/** CRM owner ids are numeric (lib/sync/outgoing.ts); a local profile id is not one and can own nothing in the CRM. */
+function isCrmOwnerId(id: string): boolean {
+  return /^\d+$/.test(id);
 }
 
 function keyOf(spec: BackupTableSpec, row: Record<string, unknown>): string | [string, number] {
@@ -102,23 +179,61 @@ function keyOf(spec: BackupTableSpec, row: Record<string, unknown>): string | [s
 /**
  * Merges a validated backup into the database in one transaction: all of it or none of it.
  * Rows are matched by key; the newer `updatedAt` wins; a row whose two versions differ is listed
- * as a conflict with the side that was kept. Imported records that sync are queued again — the
- * sync engine looks records up by local id before creating, so nothing is duplicated in the CRM.
+ * as a conflict with the side that was kept.
+ *
+ * A backup carries data, never authority:
+ * - CRM links of activity records (`crm.objectId` …) are dropped; a record that had one is queued
+ *   with its lookup flag set, so the engine finds the note by the record's own id in the
+ *   connected portal before it would create one (no duplicates, no note named by the file).
+ *   A record kept from this device keeps this device's link.
+ * - The author is the importing user: rows by the importer, or by a local profile (which owns
+ *   nothing in the CRM), become the importer's. Rows by another CRM owner are restored as local
+ *   copies that are never queued, so they cannot overwrite or re-own that person's note; the
+ *   next pull brings HubSpot's version.
+ * - Dealers keep their CRM link (it is their identity: the CRM company) but are not queued; the
+ *   next dealer pull refreshes them from HubSpot.
+ * - The `profile` setting (who this device is) is never taken from a file.
  */
 export async function importBackup(db: FieldkitDatabase, text: string, options: { actor: string; now?: Date }): Promise<ImportSummary> {
   const specs = backupTablesOf(db.kinds.values());
   const { rows } = parseBackup(text, specs);
   const now = (options.now ?? new Date()).toISOString();
-  const summary: ImportSummary = { added: 0, updated: 0, unchanged: 0, conflicts: [] };
+  const summary: ImportSummary = { added: 0, updated: 0, unchanged: 0, conflicts: [], readCopies: 0, skippedSettings: [] };
   const tables = [...Object.keys(specs).map((name) => db.table(name)), db.outbox, db.audit];
   await db.transaction('rw', tables, async () => {
+    const me = await readSetting(db, 'profile');
     for (const [table, spec] of Object.entries(specs)) {
       const store = db.table(table);
-      for (const row of rows[table] as Record<string, unknown>[]) {
-        if (table === 'settings' && isDeviceOnlySetting(row.key as string)) continue;
-        const key = keyOf(spec, row);
+      const home = spec.kind?.crm?.home;
+      for (const fileRow of rows[table] as Record<string, unknown>[]) {
+        if (table === 'settings' && isDeviceOnlySetting(fileRow.key as string)) continue;
+        if (table === 'settings' && fileRow.key === 'profile') {
+          summary.skippedSettings.push('profile');
+          continue;
+        }
+        const key = keyOf(spec, fileRow);
         const local = (await store.get(key)) as Record<string, unknown> | undefined;
         const label = Array.isArray(key) ? key.join('@') : key;
+        const author = fileRow.author as { id: string; name: string } | undefined;
+        const someoneElses = author !== undefined && author.id !== me.id && isCrmOwnerId(author.id);
+        const { crm: fileCrm, ...withoutCrm } = fileRow;
+        let row: Record<string, unknown> = fileRow;
+        if (home === 'activity') {
+          row = { ...withoutCrm, ...(local?.crm ? { crm: local.crm } : {}) };
+          if (author && !someoneElses && (author.id !== me.id || author.name !== me.name)) row.author = { id: me.id, name: me.name };
+        }
+        if (someoneElses) {
+          if (local) {
+            // This device's copy (pulled from the CRM, or its own) is the better one.
+            if (JSON.stringify(local) === JSON.stringify(row)) summary.unchanged++;
+            else summary.conflicts.push({ table, key: label, kept: 'local', localUpdatedAt: local.updatedAt as string | undefined, fileUpdatedAt: row.updatedAt as string | undefined });
+            continue;
+          }
+          await store.put(row);
+          summary.added++;
+          summary.readCopies++;
+          continue;
+        }
         if (!local) {
           await store.put(row);
           summary.added++;
@@ -134,8 +249,13 @@ export async function importBackup(db: FieldkitDatabase, text: string, options: 
           await store.put(row);
           summary.updated++;
         }
+        if (home === 'dealer') continue;
         if (spec.kind && needsSync(spec.kind, row) && !(row.crm && (row.crm as { syncedVersion?: string }).syncedVersion === row.updatedAt)) {
           await enqueue(db, table, row.id as string, row.updatedAt as string, row.deletedAt ? 'delete' : 'upsert', now);
+          if (fileCrm && !row.crm) {
+            // It reached a CRM once: look it up by its own id before creating it again.
+            await db.outbox.where('[table+recordId]').equals([table, row.id as string]).modify({ createSentAt: now });
+          }
         }
       }
     }
@@ -144,7 +264,7 @@ export async function importBackup(db: FieldkitDatabase, text: string, options: 
       at: now,
       actor: options.actor,
       action: 'import',
-      summary: `imported backup: ${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.conflicts.length} conflicts`,
+      summary: `imported backup: ${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.conflicts.length} conflicts, ${summary.readCopies} other people's records kept as local copies${summary.skippedSettings.length ? `, not applied: ${summary.skippedSettings.join(', ')}` : ''}`,
     });
   });
   return summary;

@@ -36,3 +36,51 @@ export type SettingValue<K extends SettingKey> = z.infer<(typeof SettingValues)[
 
 export const Setting = z.object({ key: z.string(), value: z.unknown() });
 export type Setting = z.infer<typeof Setting>;
+
+/**
+ * A conflict copy (lib/sync/conflicts.ts), stored as `sync.conflict.<id>`. The losing version is
+ * any synced record, so only what the sync panel reads is checked strictly; the record's own
+ * fields are checked by its kind if someone copies it back.
+ */
+export const ConflictCopyValue = z.object({
+  id: z.string().min(1),
+  table: z.string().min(1),
+  recordId: z.string().min(1),
+  at: z.string().min(1),
+  kept: z.enum(['local', 'remote']),
+  keptVersion: z.string(),
+  losingVersion: z.string(),
+  losingAuthor: z.string(),
+  losing: z.looseObject({ id: z.string().min(1), updatedAt: z.string().min(1), author: z.object({ id: z.string(), name: z.string() }) }),
+});
+
+/** The KPI snapshot refresh cursor (lib/dealers/kpi-snapshot.ts, same shape there). */
+export const KpiRefreshCursorValue = z.object({ after: z.string(), passEndedAt: z.number().optional() });
+
+/** Settings keyed by a prefix (many rows of one shape). */
+const PREFIXED_SETTINGS: readonly { prefix: string; schema: z.ZodType }[] = [{ prefix: 'sync.conflict.', schema: ConflictCopyValue }];
+
+/** Other settings rows that have one key each, outside the typed `SettingValues` of readSetting. */
+const OTHER_SETTINGS: Readonly<Record<string, z.ZodType>> = { 'dealers.kpiRefresh': KpiRefreshCursorValue };
+
+/**
+ * The schema of a settings row's value, by its key: every row written or imported is checked
+ * against it, so a bad row is named instead of breaking whatever reads it later. Undefined: a key
+ * no Fieldkit version writes (refused on import). Device-only sync rows (`sync.*` other than
+ * conflict copies) never travel in backups; the sync engine types them itself.
+ */
+export function settingSchemaFor(key: string): z.ZodType | undefined {
+  if (Object.hasOwn(SettingValues, key)) return SettingValues[key as SettingKey];
+  if (Object.hasOwn(OTHER_SETTINGS, key)) return OTHER_SETTINGS[key];
+  return PREFIXED_SETTINGS.find((entry) => key.startsWith(entry.prefix))?.schema;
+}
+
+/** Checks one settings row against its key's schema; the first problem, with its path inside the value. */
+export function checkSettingRow(row: Setting): { ok: true; value: unknown } | { ok: false; path: PropertyKey[]; message: string } {
+  const schema = settingSchemaFor(row.key);
+  if (!schema) return { ok: false, path: ['key'], message: `unknown setting "${row.key}"` };
+  const parsed = schema.safeParse(row.value);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const issue = parsed.error.issues[0]!;
+  return { ok: false, path: ['value', ...issue.path], message: `setting "${row.key}": ${issue.message}` };
+}

@@ -7,6 +7,7 @@ import type { FieldkitDatabase } from '../store/database';
 import type { SyncedTable } from '../store/outbox';
 import { newId } from '../kernel/ids';
 import type { SyncedRecord } from '../crm/port';
+import { ConflictCopyValue } from '../store/settings-schema';
 
 export const CONFLICT_PREFIX = 'sync.conflict.';
 
@@ -48,7 +49,15 @@ export async function keepConflictCopy(
 
 export async function listConflicts(db: FieldkitDatabase): Promise<ConflictCopy[]> {
   const rows = await db.settings.where('key').startsWith(CONFLICT_PREFIX).toArray();
-  return rows.map((row) => row.value as ConflictCopy).sort((a, b) => b.at.localeCompare(a.at));
+  // A malformed row (hand-edited, or from an old backup) is skipped and named, never thrown:
+  // sync status reads this on every surface.
+  const copies: ConflictCopy[] = [];
+  for (const row of rows) {
+    const checked = ConflictCopyValue.safeParse(row.value);
+    if (checked.success) copies.push(checked.data as ConflictCopy);
+    else console.warn(`Fieldkit: ignoring the malformed conflict copy "${row.key}": ${checked.error.issues[0]?.message ?? 'invalid'}`);
+  }
+  return copies.sort((a, b) => b.at.localeCompare(a.at));
 }
 
 export async function dismissConflict(db: FieldkitDatabase, id: string): Promise<void> {

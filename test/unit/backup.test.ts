@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { saveRecord } from '../../lib/store/records';
 import { exportBackup, serialiseBackup } from '../../lib/backup/export';
 import { BackupRejected, importBackup, parseBackup, wipeLocalData } from '../../lib/backup/import';
+import { writeSetting } from '../../lib/store/settings';
 import { freshDatabase, intelDraft, REP, visitDraft } from '../fixtures/records';
 
 const db = freshDatabase();
@@ -17,6 +18,7 @@ async function seed() {
     name: '华东润滑油经销有限公司', shared: false, file: { salesRegions: [], mainProducts: [] },
   });
   await db.settings.put({ key: 'language', value: 'zh-CN' });
+  await writeSetting(db, 'profile', { ...REP, role: 'rep' });
   return { card, intel };
 }
 
@@ -31,6 +33,19 @@ async function snapshot() {
 
 const APP = { appVersion: '0.1.0' };
 
+/** A conflict copy as lib/sync/conflicts.ts stores it (settings rows are checked per key on import). */
+const CONFLICT_COPY = {
+  id: '01JD0000000000000000000001',
+  table: 'visitCards',
+  recordId: '01JD0000000000000000000009',
+  at: '2026-11-23T00:00:00.000Z',
+  kept: 'local',
+  keptVersion: '2026-11-23T00:00:00.000Z',
+  losingVersion: '2026-11-22T00:00:00.000Z',
+  losingAuthor: REP.name,
+  losing: { id: '01JD0000000000000000000009', updatedAt: '2026-11-22T00:00:00.000Z', author: REP },
+};
+
 describe('backup round trip', () => {
   it('export → wipe → import restores every record', async () => {
     await seed();
@@ -38,8 +53,10 @@ describe('backup round trip', () => {
     const text = serialiseBackup(await exportBackup(db, APP));
     await wipeLocalData(db);
     expect(await db.visitCards.count()).toBe(0);
+    // The same person restores: who they are comes from this device (connecting sets it), never from the file.
+    await writeSetting(db, 'profile', { ...REP, role: 'rep' });
     const summary = await importBackup(db, text, { actor: REP.id });
-    expect(summary).toMatchObject({ added: 4, updated: 0, conflicts: [] });
+    expect(summary).toMatchObject({ added: 4, updated: 0, conflicts: [], readCopies: 0, skippedSettings: ['profile'] });
     expect(await snapshot()).toEqual(before);
     // Unsynced records are queued again so they still reach the CRM.
     expect((await db.outbox.toArray()).map((e) => e.table).sort()).toEqual(['intelItems', 'visitCards']);
@@ -69,7 +86,7 @@ describe('device-only sync state', () => {
     await db.settings.bulkPut([
       { key: 'sync.deviceId', value: 'device-a' },
       { key: 'sync.state', value: { cursors: { dealers: 'x' } } },
-      { key: 'sync.conflict.01JD0000000000000000000001', value: { table: 'visitCards' } },
+      { key: 'sync.conflict.01JD0000000000000000000001', value: CONFLICT_COPY },
     ]);
     const backup = await exportBackup(db, APP);
     expect(backup.tables.settings!.map((r) => (r as { key: string }).key)).toEqual(['sync.conflict.01JD0000000000000000000001']);
