@@ -24,7 +24,7 @@ export interface BackupProblem {
   path: string;
   reason: string;
   /** What kind of problem, for the UI's sentence (absent: a damaged or foreign file). */
-  code?: 'tooLarge' | 'ruleSet' | 'setting';
+  code?: 'tooLarge' | 'ruleSet' | 'setting' | 'connectFirst';
   /** The facts the UI's sentence names: the size, the rule set and version, the setting key. */
   detail?: Record<string, string | number>;
 }
@@ -192,7 +192,8 @@ function keyOf(spec: BackupTableSpec, row: Record<string, unknown>): string | [s
  *   next pull brings HubSpot's version.
  * - Dealers keep their CRM link (it is their identity: the CRM company) but are not queued; the
  *   next dealer pull refreshes them from HubSpot.
- * - The `profile` setting (who this device is) is never taken from a file.
+ * - The `profile` setting (who this device is) is never taken from a file. Before connecting,
+ *   a file holding records by HubSpot users is refused: connect first, then import.
  */
 export async function importBackup(db: FieldkitDatabase, text: string, options: { actor: string; now?: Date }): Promise<ImportSummary> {
   const specs = backupTablesOf(db.kinds.values());
@@ -202,6 +203,22 @@ export async function importBackup(db: FieldkitDatabase, text: string, options: 
   const tables = [...Object.keys(specs).map((name) => db.table(name)), db.outbox, db.audit];
   await db.transaction('rw', tables, async () => {
     const me = await readSetting(db, 'profile');
+    if (!isCrmOwnerId(me.id)) {
+      // Not connected: nothing tells this device's user from the people in the file. Restoring
+      // their records as the user's would let a file choose whose notes get written; restoring
+      // them as copies that never sync would strand the user's own. Nothing is written.
+      const owned = Object.entries(specs)
+        .filter(([, spec]) => spec.kind?.crm?.home === 'activity')
+        .reduce((count, [table]) => count + (rows[table] as { author?: { id: string } }[]).filter((row) => row.author && isCrmOwnerId(row.author.id)).length, 0);
+      if (owned > 0) {
+        throw new BackupRejected({
+          path: '$.tables',
+          reason: `${owned} records in the file were written by HubSpot users; connect to HubSpot first so Fieldkit knows which are yours, then import again`,
+          code: 'connectFirst',
+          detail: { count: owned },
+        });
+      }
+    }
     for (const [table, spec] of Object.entries(specs)) {
       const store = db.table(table);
       const home = spec.kind?.crm?.home;

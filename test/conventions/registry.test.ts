@@ -19,6 +19,7 @@ import { spyOnIndexes } from '../fixtures/index-spy';
 import { saveRecord } from '../../lib/store/records';
 import { exportBackup, serialiseBackup } from '../../lib/backup/export';
 import { importBackup } from '../../lib/backup/import';
+import { writeSetting } from '../../lib/store/settings';
 import { SyncEngine } from '../../lib/sync/engine';
 import { field, noonOf } from '../../lib/store/readable';
 import { LOCALES } from '../../lib/kernel/i18n';
@@ -168,6 +169,8 @@ describe('a kind added in a test fixture reaches the outbox, backup and sync wit
     const file = serialiseBackup(await exportBackup(a, { appVersion: 'test' }));
     expect(JSON.parse(file).tables.fieldNotes).toHaveLength(1);
     const b = fresh('fixture-backup-b');
+    // The same person restores on b (an import takes who the user is from the device, not the file).
+    await writeSetting(b, 'profile', { ...REP, role: 'rep' });
     const summary = await importBackup(b, file, { actor: 'test' });
     expect(summary.added).toBeGreaterThan(0);
     expect(await b.table('fieldNotes').get(note.id)).toMatchObject({ text: '竞品堆头' });

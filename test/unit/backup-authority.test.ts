@@ -123,6 +123,23 @@ describe('an import never trusts CRM ids, owners or authors from the file', () =
   });
 });
 
+describe('before connecting', () => {
+  it('a file with records by HubSpot users is refused until the device knows who its user is', async () => {
+    const source = await deviceOf('authority-connect-source', ME);
+    await saveRecord(source, 'intelItems', intelDraft(), { author: ME });
+    await saveRecord(source, 'intelItems', intelDraft(), { author: OTHER });
+    const text = serialiseBackup(await exportBackup(source, APP));
+    const fresh = freshDatabase('authority-connect-fresh');
+    const error = await rejection(importBackup(fresh, text, { actor: 'local-user' }));
+    expect(error.problem).toMatchObject({ code: 'connectFirst', detail: { count: 2 } });
+    expect(await fresh.intelItems.count()).toBe(0);
+    // Once connected as ME (the profile takes the owner id), the same file imports.
+    await writeSetting(fresh, 'profile', { ...ME, role: 'rep' });
+    expect(await importBackup(fresh, text, { actor: ME.id })).toMatchObject({ added: 2, readCopies: 1, skippedSettings: ['profile'] });
+    expect(await fresh.outbox.count()).toBe(1);
+  });
+});
+
 describe('settings rows have a schema per key', () => {
   const badConflict = { key: 'sync.conflict.01JD0000000000000000000001', value: { table: 'visitCards' } };
 
