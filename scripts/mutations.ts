@@ -98,9 +98,11 @@ function applyEdits(source: string, mutant: Mutant): string {
 
 function runSuites(dir: string): { passed: boolean; failures: string[]; seconds: number } {
   const started = Date.now();
-  const run = spawnSync('npx', ['vitest', 'run', ...SUITES, '--bail=1'], { cwd: dir, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' }, maxBuffer: 64 * 1024 * 1024 });
-  const output = `${run.stdout ?? ''}\n${run.stderr ?? ''}`;
-  const failures = [...new Set(output.split('\n').filter((line) => /^\s*(×|FAIL)\s/.test(line)).map((line) => line.trim().slice(0, 200)))];
+  const run = spawnSync('npx', ['vitest', 'run', ...SUITES, '--bail=1'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' }, maxBuffer: 64 * 1024 * 1024 });
+  // Colour codes off (vitest may colour anyway), so failures can be named.
+  // eslint-disable-next-line no-control-regex
+  const output = `${run.stdout ?? ''}\n${run.stderr ?? ''}`.replace(/\u001b\[[0-9;]*m/g, '');
+  const failures = [...new Set(output.split('\n').filter((line) => /^\s*(×|FAIL)\s|Error: /.test(line)).map((line) => line.trim().slice(0, 200)))];
   const totals = output.split('\n').filter((line) => /^\[(fault-suite|convergence)\]/.test(line));
   for (const line of totals) console.log(`    ${line}`);
   return { passed: run.status === 0, failures, seconds: (Date.now() - started) / 1000 };
