@@ -21,6 +21,7 @@
  *                              takes 3× as many timed runs per variant (it is quicker, and noisier)
  *   FIELDKIT_BENCH_TIMEOUT_MS  give up on a panel that has not shown after this long (default 30000)
  *   FIELDKIT_BENCH_BUILD       1: rebuild the extension first
+ *   FIELDKIT_BENCH_PANEL       compute: part 3 alone
  */
 import { cpus, loadavg } from 'node:os';
 import { dirname } from 'node:path';
@@ -37,6 +38,8 @@ const COMPUTE_RUNS = RUNS * 3;
 const TIMEOUT_MS = Number(process.env.FIELDKIT_BENCH_TIMEOUT_MS ?? 30_000);
 const NAVIGATION_TARGET_MS = 300;
 const COMPUTE_TARGET_MS = 16;
+/** `FIELDKIT_BENCH_PANEL=compute`: part 3 alone (no extension build, no navigation). */
+const ONLY_COMPUTATION = process.env.FIELDKIT_BENCH_PANEL === 'compute';
 
 const ONE_YEAR = { years: 1, cards: 1200, months: 12, terminals: 20, intel: 60 } as const;
 /** Pairs of linked dealers, navigated between: the first of each pair is the record loaded in full. */
@@ -123,13 +126,13 @@ function printNavigation(results: { label: string; result: NavigationResult }[])
 }
 
 function printComputation(result: ComputeResult): void {
-  const { seed, timings, breakdown: b } = result;
+  const { seed, timings, breakdown: b, saveCost: save } = result;
   const c = seed.counts;
   console.log(
     `\n3. KPI computation for one dealer, Chromium ${result.chromium} (headless), page built with Vite in ${seconds(result.buildMs)}; ` +
       `${n(c.visitCards)} visit cards over 5 years, ${c.dealerFacts} monthly rows of figures, ${c.terminals} terminals, ${c.intelItems} intel items; ` +
       `seeded in ${seconds(seed.generateMs + seed.writeMs)} (generate ${seconds(seed.generateMs)}, IndexedDB ${seconds(seed.writeMs)}), ${n(seed.validated)} records checked against the zod schemas; ` +
-      `panel for ${seed.period}; ${load()}`,
+      `visit-month summary built from every card (as the v10 migration does) in ${seconds(seed.rebuildMs)}: ${seed.visitMonths} rows; panel for ${seed.period}; ${load()}`,
   );
   console.log(`\nms, median of ${COMPUTE_RUNS} after one warm-up (min–max), one long-lived Dexie instance (as in the background). Target ≤ ${COMPUTE_TARGET_MS} ms for loadDealerPanel.\n`);
   const indexed = timings.indexed.stats?.median;
@@ -140,6 +143,7 @@ function printComputation(result: ComputeResult): void {
       label,
       t.error ? `✗ ${t.error}` : ms(t.stats, 1),
       t.cards === undefined ? '–' : n(t.cards),
+      t.visitMonths === undefined ? '–' : n(t.visitMonths),
       t.facts === undefined ? '–' : n(t.facts),
       target ? met(value, COMPUTE_TARGET_MS) : '',
       value !== undefined && indexed ? `×${(value / indexed).toFixed(2)}` : '–',
@@ -147,28 +151,31 @@ function printComputation(result: ComputeResult): void {
   };
   console.log(
     table(
-      ['variant', 'ms', 'visit cards read', 'figure rows read', `target ≤ ${COMPUTE_TARGET_MS} ms met?`, '÷ loadDealerPanel'],
+      ['variant', 'ms', 'visit cards read', 'visit-month rows read', 'figure rows read', `target ≤ ${COMPUTE_TARGET_MS} ms met?`, '÷ loadDealerPanel'],
       [
-        row('indexed', 'loadDealerPanel (index-backed reads of the window + build)', true),
-        row('whole', 'baseline: whole tables toArray() + filter in memory + build', false),
+        row('indexed', 'loadDealerPanel (visit-month summary + 5 latest cards + figures, then build)', true),
+        row('whole', 'baseline: whole tables toArray() + filter in memory + build from raw cards', false),
+        row('range', 'before the summary: the 13 months of cards on their index + build from them', false),
         row('read', 'its reads alone (the same queries, nothing built)', false),
         row('compute', 'buildDealerPanel alone (in memory)', false),
       ],
     ),
   );
-  const models = (['indexed', 'whole', 'compute'] as const).map((v) => timings[v].model).filter(Boolean);
-  console.log(`\nsame panel from every variant: ${models.length === 3 && new Set(models).size === 1 ? `yes (${models[0]}: hash/JSON length)` : `NO: ${models.join(', ')}`}`);
+  const models = (['indexed', 'whole', 'range', 'compute'] as const).map((v) => timings[v].model).filter(Boolean);
+  console.log(`\nsame panel from every variant (summary and raw cards): ${models.length === 4 && new Set(models).size === 1 ? `yes (${models[0]}: hash/JSON length)` : `NO: ${models.join(', ')}`}`);
   const r = b.reads;
   const f = (value: number) => value.toFixed(1);
   console.log(
-    `where the time goes (each step alone, median of ${COMPUTE_RUNS} passes, ms): reads — visit cards ${f(r.cards)} (${n(timings.read.cards ?? 0)} rows on the ` +
-      `[dealerId+visitDay] index, one ranged toArray()), terminals ${f(r.terminals)}, figures ${f(r.facts)}, rule sets ${f(r.ruleSets)}, intel ${f(r.intel)}, dealer ${f(r.dealer)}; ` +
+    `where the time goes (each step alone, median of ${COMPUTE_RUNS} passes, ms): reads — visit-month rows ${f(r.visitMonths)} (${n(timings.read.visitMonths ?? 0)} rows), ` +
+      `5 latest cards ${f(r.recentVisits)}, terminals ${f(r.terminals)}, figures ${f(r.facts)}, rule sets ${f(r.ruleSets)}, intel ${f(r.intel)}, dealer ${f(r.dealer)}; ` +
       `computing — one month's gatherDealerInputs ${f(b.gatherOnce)} × ${b.gathers}, one evaluate ${f(b.evaluateOnce)} × ${b.evaluations}.`,
   );
+  console.log(`what-ifs: the panel's ${n(b.cardsInRange)} cards of 13 months on their index (as before the summary) ${f(b.cardsRange)}; the whole visit-card table with toArray() ${f(b.cardsWholeTable)}.`);
   console.log(
-    `what-ifs: the same cards walked with a cursor and filter(isLive) inside Dexie (as before) ${f(b.cardsGetAll)}; ` +
-      `the whole visit-card table with toArray() ${f(b.cardsWholeTable)}; the cards of all ${b.narrow.months} months of the figures window (as before): ${n(b.narrow.cards)} cards, ` +
-      `read ${f(b.narrow.read)}, built ${f(b.narrow.compute)}, same panel: ${b.narrow.samePanel ? 'yes' : 'NO'}.`,
+    `\nkeeping the summary, per card written (one put in its own read-write transaction, median of ${save.runs}, ms): ` +
+      `a new card ${f(save.newCard)} against ${f(save.newCardRaw)} without the middleware (+${f(save.newCard - save.newCardRaw)}); ` +
+      `an edit ${f(save.editCard)} against ${f(save.editCardRaw)} (+${f(save.editCard - save.editCardRaw)}: its month of ${n(save.monthCards)} cards recomputed); ` +
+      `summary still equal to a rebuild from the cards afterwards: ${save.consistent ? 'yes' : 'NO'}.`,
   );
   const total = timings.indexed.stats?.median;
   const reading = timings.read.stats?.median;
@@ -177,7 +184,7 @@ function printComputation(result: ComputeResult): void {
     const share = (part: number) => `${Math.round((part / total) * 100)}%`;
     console.log(
       total <= COMPUTE_TARGET_MS
-        ? `\nloadDealerPanel meets the ${COMPUTE_TARGET_MS} ms target: ${f(total)} ms.`
+        ? `\nloadDealerPanel meets the ${COMPUTE_TARGET_MS} ms target: ${f(total)} ms (reading ${f(reading)}, computing ${f(computing)}).`
         : `\nloadDealerPanel misses the ${COMPUTE_TARGET_MS} ms target by ${f(total - COMPUTE_TARGET_MS)} ms (×${(total / COMPUTE_TARGET_MS).toFixed(1)}): reading ${f(reading)} ms (≈ ${share(reading)}), ` +
             `computing ${f(computing)} ms (≈ ${share(computing)})${computing > COMPUTE_TARGET_MS ? `; the computation alone misses it too, by ${f(computing - COMPUTE_TARGET_MS)} ms` : ''}.`,
     );
@@ -185,9 +192,8 @@ function printComputation(result: ComputeResult): void {
   if (result.errors.length) console.log(`\npage errors (${result.errors.length}, first 5):\n  ${[...new Set(result.errors)].slice(0, 5).join('\n  ')}`);
 }
 
-export async function run(): Promise<void> {
-  const started = Date.now();
-  console.log(`panel bench: ${load()}`);
+/** Parts 1 and 2: the built extension's sizes and its in-app navigation. */
+async function extensionParts(): Promise<void> {
   let snapshot: ReturnType<typeof extensionSnapshot> | undefined;
   try {
     snapshot = extensionSnapshot();
@@ -211,6 +217,13 @@ export async function run(): Promise<void> {
   } finally {
     if (snapshot) rmSync(dirname(snapshot.dir), { recursive: true, force: true });
   }
+}
+
+export async function run(): Promise<void> {
+  const started = Date.now();
+  console.log(`panel bench: ${load()}`);
+  if (ONLY_COMPUTATION) console.log('FIELDKIT_BENCH_PANEL=compute: parts 1 and 2 skipped');
+  else await extensionParts();
   try {
     const computationStarted = Date.now();
     printComputation(await measureComputation({ name: '5y', ...FIVE_YEARS }, COMPUTE_RUNS));

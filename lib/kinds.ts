@@ -6,6 +6,7 @@
 import type { KindDefinition } from './store/kind';
 import { dealerFactsKind, dealerKind, terminalKind } from './dealers/kind';
 import { dealerKpiKind } from './dealers/kpi-snapshot-kind';
+import { visitMonthKind } from './dealers/visit-month-kind';
 import { visitCardKind } from './visits/kind';
 import { diaryEntryKind, reportKind, reviewEventKind, templateKind } from './reports/kind';
 import { roleAssignmentKind } from './team/kind';
@@ -20,6 +21,7 @@ export const KINDS = [
   terminalKind,
   dealerFactsKind,
   visitCardKind,
+  visitMonthKind,
   visitPhotoKind,
   diaryEntryKind,
   reviewEventKind,

@@ -15,7 +15,7 @@ import { build } from 'vite';
 import { findChromium } from '../../test/e2e/chromium';
 import wxtConfig from '../../wxt.config';
 import { statsOf, type Stats } from './harness';
-import { VARIANTS, type Breakdown, type FieldkitPanelBench, type MeasureResult, type SeedResult, type SeedSpec, type Variant } from './api';
+import { VARIANTS, type Breakdown, type FieldkitPanelBench, type MeasureResult, type SaveCost, type SeedResult, type SeedSpec, type Variant } from './api';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -59,6 +59,7 @@ type PageWindow = { fieldkitPanelBench: FieldkitPanelBench };
 export interface VariantTiming {
   stats: Stats | undefined;
   cards?: number;
+  visitMonths?: number;
   facts?: number;
   model?: string;
   error?: string;
@@ -71,6 +72,7 @@ export interface ComputeResult {
   timings: Record<Variant, VariantTiming>;
   /** Median of `runs` breakdown passes, each step timed alone. */
   breakdown: Breakdown;
+  saveCost: SaveCost;
   errors: string[];
 }
 
@@ -97,7 +99,7 @@ export async function measureComputation(spec: SeedSpec, runs: number): Promise<
     const measureOnce = (variant: Variant) =>
       page.evaluate(([d, id, p, v]) => (window as unknown as PageWindow).fieldkitPanelBench.measure(d, id, p, v), [seed.database, seed.dealerId, seed.period, variant] as const);
 
-    const samples: Record<Variant, number[]> = { indexed: [], whole: [], read: [], compute: [] };
+    const samples: Record<Variant, number[]> = { indexed: [], whole: [], range: [], read: [], compute: [] };
     const last: Partial<Record<Variant, MeasureResult>> = {};
     const failed: Partial<Record<Variant, string>> = {};
     const once = async (variant: Variant, warmup: boolean) => {
@@ -128,14 +130,16 @@ export async function measureComputation(spec: SeedSpec, runs: number): Promise<
       evaluateOnce: med((b) => b.evaluateOnce),
       gathers: first.gathers,
       evaluations: first.evaluations,
-      cardsGetAll: med((b) => b.cardsGetAll),
+      cardsRange: med((b) => b.cardsRange),
+      cardsInRange: first.cardsInRange,
       cardsWholeTable: med((b) => b.cardsWholeTable),
-      narrow: { ...first.narrow, read: med((b) => b.narrow.read), compute: med((b) => b.narrow.compute), samePanel: passes.every((b) => b.narrow.samePanel) },
     };
+    // Last: it writes (and undoes) cards, so the panel timings above read an untouched database.
+    const saveCost = await page.evaluate(([d, id, p, r]) => (window as unknown as PageWindow).fieldkitPanelBench.saveCost(d, id, p, r), [seed.database, seed.dealerId, seed.period, runs] as const);
     const timings = Object.fromEntries(
-      VARIANTS.map((variant) => [variant, { stats: statsOf(samples[variant]), cards: last[variant]?.cards, facts: last[variant]?.facts, model: last[variant]?.model, error: failed[variant] }]),
+      VARIANTS.map((variant) => [variant, { stats: statsOf(samples[variant]), cards: last[variant]?.cards, visitMonths: last[variant]?.visitMonths, facts: last[variant]?.facts, model: last[variant]?.model, error: failed[variant] }]),
     ) as Record<Variant, VariantTiming>;
-    return { chromium: browser.version(), buildMs, seed, timings, breakdown, errors };
+    return { chromium: browser.version(), buildMs, seed, timings, breakdown, saveCost, errors };
   } finally {
     await browser?.close();
     await new Promise((ok) => (server ? server.close(ok) : ok(undefined)));

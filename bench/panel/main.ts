@@ -6,20 +6,22 @@
  * panel; the compiled rule sets are cached after the warm-up, as there.
  */
 import { FieldkitDatabase } from '../../lib/store/database';
-import { addMonthsTo, daysOfMonth, monthOf, today as todayOf } from '../../lib/kernel/dates';
+import { daysOfMonth, monthOf, today as todayOf } from '../../lib/kernel/dates';
 import { Dealer, Terminal } from '../../lib/dealers/schema';
 import { DealerFacts } from '../../lib/dealers/facts';
 import { VisitCard } from '../../lib/visits/schema';
 import { IntelItem } from '../../lib/intel/schema';
-import { loadDealerPanel, panelOf, panelRuleSets, readDealerPanelData } from '../../lib/dealers/panel-data';
-import { panelCardMonths, panelWindow, type PanelRuleSets } from '../../lib/dealers/panel';
+import { loadDealerPanel, panelOf, panelRuleSets, readDealerPanelData, recentVisitsOf, type DealerPanelData } from '../../lib/dealers/panel-data';
+import { panelCardMonths, panelWindow } from '../../lib/dealers/panel';
 import { DEFAULT_GATHER, gatherDealerInputs, inputValues, type DealerHistory } from '../../lib/dealers/kpi-inputs';
-import { dealersByIds, factsOfDealerBetween, terminalsOfDealer } from '../../lib/dealers/queries';
+import { dealersByIds, factsOfDealerBetween, terminalsOfDealer, visitMonthsOfDealer } from '../../lib/dealers/queries';
+import { rebuildVisitMonths, summarizeVisitMonths } from '../../lib/dealers/visit-months';
+import { newId } from '../../lib/kernel/ids';
 import { dealerVisitsBetween, dealerVisitsInRange } from '../../lib/visits/queries';
 import { intelOfDealer } from '../../lib/intel/queries';
 import { evaluate } from '../../lib/rules/evaluate';
 import { dealerRecords, rowsByTable, TABLES, type DealerRecords, type SeededTable } from './fixture';
-import type { Breakdown, FieldkitPanelBench, MeasureResult, SeedResult, SeedSpec, Variant } from './api';
+import type { Breakdown, FieldkitPanelBench, MeasureResult, SaveCost, SeedResult, SeedSpec, Variant } from './api';
 
 declare global {
   interface Window {
@@ -34,6 +36,7 @@ const CHUNK = 5000;
 const RECENT = 5;
 /** As lib/dealers/panel.ts: the months of the trend (its default). */
 const TREND_MONTHS = 12;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
 /**
  * Writes rows in chunks, one transaction each, straight to IndexedDB under the store Dexie opened
@@ -97,6 +100,10 @@ async function seed(spec: SeedSpec): Promise<SeedResult> {
   const rows = rowsByTable(records);
   for (const table of TABLES) await putAll(db, table, rows[table]);
   const writeMs = performance.now() - started;
+  // The rows were written under Dexie's feet: build the summary as the v10 migration does.
+  started = performance.now();
+  const visitMonths = await db.transaction('rw', [db.visitCards, db.visitMonths], (tx) => rebuildVisitMonths(tx));
+  const rebuildMs = performance.now() - started;
   return {
     database,
     dealerId: records.dealer.id,
@@ -104,6 +111,8 @@ async function seed(spec: SeedSpec): Promise<SeedResult> {
     counts: { visitCards: records.cards.length, dealerFacts: records.facts.length, terminals: records.terminals.length, intelItems: records.intel.length },
     generateMs,
     writeMs,
+    rebuildMs,
+    visitMonths,
     validated,
   };
 }
@@ -119,11 +128,7 @@ function hashOf(value: unknown): string {
   return `${(h >>> 0).toString(16).padStart(8, '0')}/${text.length}`;
 }
 
-interface Inputs {
-  history: DealerHistory;
-  ruleSets: PanelRuleSets;
-  intel: DealerRecords['intel'];
-}
+type Inputs = DealerPanelData;
 
 /** The reads of `loadDealerPanel` (lib/dealers/panel-data.ts), nothing built. */
 async function readIndexed(db: FieldkitDatabase, dealerId: string, period: string): Promise<Inputs> {
@@ -158,8 +163,27 @@ async function readWhole(db: FieldkitDatabase, dealerId: string, period: string)
   const facts = allFacts
     .filter((f) => f.dealerId === dealerId && !f.deletedAt && f.period >= window.from && f.period <= window.to)
     .sort((a, b) => asc(a.period, b.period) || asc(a.id, b.id));
-  return { history: { dealer, terminals, cards, facts }, ruleSets, intel, read: { cards: allCards.length, facts: allFacts.length } };
+  return { history: { dealer, terminals, cards, facts }, ruleSets, recentVisits: recentVisitsOf(cards), intel, read: { cards: allCards.length, facts: allFacts.length } };
 }
+
+/** The panel's reads before the visit-month summary: the cards of its 13 months on the `[dealerId+visitDay]` index. */
+async function readRange(db: FieldkitDatabase, dealerId: string, period: string): Promise<Inputs> {
+  const [dealer] = await dealersByIds.run(db, { ids: [dealerId] });
+  if (!dealer) throw new Error(`no dealer ${dealerId}`);
+  const window = panelWindow(period);
+  const cardMonths = panelCardMonths(period);
+  const [ruleSets, terminals, cards, facts, intel] = await Promise.all([
+    panelRuleSets(db),
+    terminalsOfDealer.run(db, { dealerId }),
+    dealerVisitsInRange.run(db, { dealerId, from: daysOfMonth(cardMonths.from).first, to: daysOfMonth(cardMonths.to).last }),
+    factsOfDealerBetween.run(db, { dealerId, from: window.from, to: window.to }),
+    intelOfDealer.run(db, { dealerId, limit: RECENT }),
+  ]);
+  return { history: { dealer, terminals, cards, facts }, ruleSets, recentVisits: recentVisitsOf(cards), intel };
+}
+
+/** Rows of a read, for the table: cards, summaries, figures. */
+const counted = (inputs: Inputs) => ({ cards: inputs.history.cards?.length ?? inputs.recentVisits.length, visitMonths: inputs.history.visitMonths?.length ?? 0, facts: inputs.history.facts.length });
 
 const build = (inputs: Inputs, period: string) => panelOf(inputs, period, { now: NOW });
 
@@ -184,24 +208,30 @@ async function measure(database: string, dealerId: string, period: string, varia
       if (!model) throw new Error(`loadDealerPanel: no panel for ${dealerId}`);
       // What it read, counted outside the timing (the model only says what it used).
       const inputs = await readIndexed(db, dealerId, period);
-      return { ms, cards: inputs.history.cards.length, facts: inputs.history.facts.length, model: hashOf(model) };
+      return { ms, ...counted(inputs), model: hashOf(model) };
     }
     case 'whole': {
       const inputs = await readWhole(db, dealerId, period);
       const model = build(inputs, period);
       const ms = performance.now() - started;
-      return { ms, cards: inputs.read.cards, facts: inputs.read.facts, model: hashOf(model) };
+      return { ms, cards: inputs.read.cards, visitMonths: 0, facts: inputs.read.facts, model: hashOf(model) };
+    }
+    case 'range': {
+      const inputs = await readRange(db, dealerId, period);
+      const model = build(inputs, period);
+      const ms = performance.now() - started;
+      return { ms, ...counted(inputs), model: hashOf(model) };
     }
     case 'read': {
       const inputs = await readIndexed(db, dealerId, period);
       const ms = performance.now() - started;
-      return { ms, cards: inputs.history.cards.length, facts: inputs.history.facts.length, model: '–' };
+      return { ms, ...counted(inputs), model: '–' };
     }
     case 'compute': {
       const inputs = held.get(key)!;
       const model = build(inputs, period);
       const ms = performance.now() - started;
-      return { ms, cards: inputs.history.cards.length, facts: inputs.history.facts.length, model: hashOf(model) };
+      return { ms, ...counted(inputs), model: hashOf(model) };
     }
   }
 }
@@ -219,44 +249,106 @@ async function breakdown(database: string, dealerId: string, period: string): Pr
   const [ruleSets, ruleSetsMs] = await time(() => panelRuleSets(db));
   const [terminals, terminalsMs] = await time(() => terminalsOfDealer.run(db, { dealerId }));
   const cardMonths = panelCardMonths(period);
-  const [cards, cardsMs] = await time(() => dealerVisitsInRange.run(db, { dealerId, from: daysOfMonth(cardMonths.from).first, to: daysOfMonth(cardMonths.to).last }));
+  const days = { from: daysOfMonth(cardMonths.from).first, to: daysOfMonth(cardMonths.to).last };
+  const [visitMonths, visitMonthsMs] = await time(() => visitMonthsOfDealer.run(db, { dealerId, from: cardMonths.from, to: cardMonths.to }));
+  const [, recentMs] = await time(() => dealerVisitsBetween.run(db, { dealerId, ...days, limit: RECENT }));
   const [facts, factsMs] = await time(() => factsOfDealerBetween.run(db, { dealerId, from: window.from, to: window.to }));
   const [, intelMs] = await time(() => intelOfDealer.run(db, { dealerId, limit: RECENT }));
-  const history: DealerHistory = { dealer: dealer!, terminals, cards, facts };
+  const history: DealerHistory = { dealer: dealer!, terminals, visitMonths, facts };
   const [gathered, gatherOnce] = await time(() => gatherDealerInputs(history, period, DEFAULT_GATHER));
   const [, evaluateOnce] = await time(() => evaluate(ruleSets.kpi, inputValues(gathered)));
 
-  // The same range walked with a cursor and a filter inside Dexie (the way the panel read before).
-  const [, cardsGetAll] = await time(() => dealerVisitsBetween.run(db, { dealerId, from: daysOfMonth(cardMonths.from).first, to: daysOfMonth(cardMonths.to).last, limit: Number.MAX_SAFE_INTEGER }));
+  // What-ifs: the panel's cards read on their index (as before the summary), and the whole table.
+  const [rangeCards, cardsRange] = await time(() => dealerVisitsInRange.run(db, { dealerId, ...days }));
   const [, cardsWholeTable] = await time(() => db.visitCards.toArray());
 
-  // What-if: the cards of the whole figures window (the panel read 28 months before).
-  const WIDE_MONTHS = 28;
-  const wideFrom = addMonthsTo(period, -(WIDE_MONTHS - 1));
-  const [narrowCards, narrowRead] = await time(() => dealerVisitsInRange.run(db, { dealerId, from: daysOfMonth(wideFrom).first, to: daysOfMonth(period).last }));
-  const intel = await intelOfDealer.run(db, { dealerId, limit: RECENT });
-  const [full] = await time(() => build({ history, ruleSets, intel }, period));
-  const [narrowModel, narrowCompute] = await time(() => build({ history: { ...history, cards: narrowCards }, ruleSets, intel }, period));
-
   return {
-    reads: { dealer: dealerMs, ruleSets: ruleSetsMs, terminals: terminalsMs, cards: cardsMs, facts: factsMs, intel: intelMs },
+    reads: { dealer: dealerMs, ruleSets: ruleSetsMs, terminals: terminalsMs, visitMonths: visitMonthsMs, recentVisits: recentMs, facts: factsMs, intel: intelMs },
     gatherOnce,
     evaluateOnce,
     // buildDealerPanel (lib/dealers/panel.ts) gathers and scores each of its 12 trend months, the
     // same month last year (outside the trend), and gathers once more for the warnings.
     gathers: TREND_MONTHS + 2,
     evaluations: TREND_MONTHS + 2,
-    cardsGetAll,
+    cardsRange,
+    cardsInRange: rangeCards.length,
     cardsWholeTable,
-    narrow: {
-      months: WIDE_MONTHS,
-      cards: narrowCards.length,
-      read: narrowRead,
-      compute: narrowCompute,
-      samePanel: hashOf(narrowModel) === hashOf(full),
-    },
   };
 }
 
-window.fieldkitPanelBench = { seed, measure, breakdown };
+/** Whether the dealer's stored summary rows equal those summarised from all its cards now. */
+async function summaryConsistent(db: FieldkitDatabase, dealerId: string): Promise<boolean> {
+  const stored = await visitMonthsOfDealer.run(db, { dealerId, from: '0000-01', to: '9999-12' });
+  const cards = await dealerVisitsInRange.run(db, { dealerId, from: '0000-01-01', to: '9999-12-31' });
+  return JSON.stringify(stored) === JSON.stringify(summarizeVisitMonths(cards));
+}
+
+/** One put in its own read-write transaction, through Dexie (with the middleware) or straight to IndexedDB (without). */
+async function timedPut(db: FieldkitDatabase, card: VisitCard, raw: boolean): Promise<number> {
+  await idle();
+  const started = performance.now();
+  if (raw) {
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.backendDB().transaction('visitCards', 'readwrite');
+      tx.objectStore('visitCards').put(card);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+  } else {
+    await db.transaction('rw', db.visitCards, () => db.visitCards.put(card));
+  }
+  return performance.now() - started;
+}
+
+async function rawDelete(db: FieldkitDatabase, id: string): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const tx = db.backendDB().transaction('visitCards', 'readwrite');
+    tx.objectStore('visitCards').delete(id);
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
+}
+
+/**
+ * What keeping the summary costs one card's write: a new card and an edit of the current month,
+ * each through Dexie (middleware) and straight to IndexedDB (none), in turns; every write undone
+ * the same way it was made, so the stored summary stays right (checked at the end).
+ */
+async function saveCost(database: string, dealerId: string, period: string, runs: number): Promise<SaveCost> {
+  const db = await databaseOf(database);
+  const { first, last } = daysOfMonth(period);
+  const monthCards = await dealerVisitsInRange.run(db, { dealerId, from: first, to: last });
+  const sample = monthCards[monthCards.length - 1]!;
+  const samples = { newCard: [] as number[], newCardRaw: [] as number[], editCard: [] as number[], editCardRaw: [] as number[] };
+  for (let run = 0; run <= runs; run++) {
+    const warm = run === 0;
+    const fresh: VisitCard = { ...sample, id: newId(), note: `bench ${run}` };
+    const a = await timedPut(db, fresh, false);
+    await db.visitCards.delete(fresh.id);
+    const freshRaw: VisitCard = { ...fresh, id: newId() };
+    const b = await timedPut(db, freshRaw, true);
+    await rawDelete(db, freshRaw.id);
+    const edited: VisitCard = { ...sample, note: `edited ${run}` };
+    const c = await timedPut(db, edited, false);
+    await db.visitCards.put(sample);
+    const d = await timedPut(db, edited, true);
+    await timedPut(db, sample, true);
+    if (warm) continue;
+    samples.newCard.push(a);
+    samples.newCardRaw.push(b);
+    samples.editCard.push(c);
+    samples.editCardRaw.push(d);
+  }
+  return {
+    runs,
+    newCard: median(samples.newCard),
+    newCardRaw: median(samples.newCardRaw),
+    editCard: median(samples.editCard),
+    editCardRaw: median(samples.editCardRaw),
+    monthCards: monthCards.length,
+    consistent: await summaryConsistent(db, dealerId),
+  };
+}
+
+window.fieldkitPanelBench = { seed, measure, breakdown, saveCost };
 document.title = 'fieldkit panel bench: ready';

@@ -9,14 +9,20 @@ import { addMonthsTo, daysOfMonth } from '../kernel/dates';
 import type { VisitCard } from '../visits/schema';
 import type { Dealer, Terminal } from './schema';
 import { mergeFigures, type DealerFacts, type Figure, type FigureName, type FigureSource } from './facts';
+import { requiredSkusNotCarriedOf, summarizeVisitMonths, type VisitMonth } from './visit-months';
 
 /** What the store holds about one dealer, for a window of months ending at the period asked. */
 export interface DealerHistory {
   dealer: Dealer;
   /** Live terminals of the dealer. */
   terminals: readonly Terminal[];
-  /** Live visit cards of the dealer in the window. */
-  cards: readonly VisitCard[];
+  /**
+   * The dealer's visit cards in the window, as the visit-month summary (./visit-months.ts) holds
+   * them: the panel reads the stored rows. Absent, they are summarised from `cards`.
+   */
+  visitMonths?: readonly VisitMonth[];
+  /** Live visit cards of the dealer in the window: used when `visitMonths` is not given. */
+  cards?: readonly VisitCard[];
   /** Live monthly figures of the dealer in the window (several rows of one month merge). */
   facts: readonly DealerFacts[];
 }
@@ -68,21 +74,17 @@ export function figuresByMonth(facts: readonly DealerFacts[]): Map<string, Parti
 /** A history grouped by month once: a panel gathers 14 months from the same history. */
 interface Grouped {
   figures: Map<string, Partial<Record<FigureName, Figure>>>;
-  cards: Map<string, VisitCard[]>;
+  visits: Map<string, VisitMonth>;
 }
 const grouped = new WeakMap<DealerHistory, Grouped>();
 
 function groupedOf(history: DealerHistory): Grouped {
   let found = grouped.get(history);
   if (!found) {
-    const cards = new Map<string, VisitCard[]>();
-    for (const card of history.cards) {
-      const month = card.visitDay.slice(0, 7);
-      const list = cards.get(month);
-      if (list) list.push(card);
-      else cards.set(month, [card]);
-    }
-    found = { figures: figuresByMonth(history.facts), cards };
+    // Rows of other dealers are left out: a history is one dealer's.
+    const rows = history.visitMonths ?? summarizeVisitMonths(history.cards ?? []);
+    const visits = new Map(rows.filter((row) => row.dealerId === history.dealer.id).map((row) => [row.month, row]));
+    found = { figures: figuresByMonth(history.facts), visits };
     grouped.set(history, found);
   }
   return found;
@@ -94,7 +96,7 @@ function groupedOf(history: DealerHistory): Grouped {
  * imported (or HubSpot) figures; inventory falls back to the latest count on a visit card.
  */
 export function gatherDealerInputs(history: DealerHistory, period: string, options: GatherOptions = DEFAULT_GATHER): Record<string, GatheredInput> {
-  const { figures: months, cards: cardsByMonth } = groupedOf(history);
+  const { figures: months, visits } = groupedOf(history);
   const { first, last } = daysOfMonth(period);
   const figure = (name: FigureName, month = period): GatheredInput => {
     const found = months.get(month)?.[name];
@@ -104,14 +106,15 @@ export function gatherDealerInputs(history: DealerHistory, period: string, optio
 
   const terminals = history.terminals;
   const ids = new Set(terminals.map((t) => t.id));
-  const cardsOfMonth = cardsByMonth.get(period) ?? [];
+  const visitMonth = visits.get(period);
+  const cardCount = visitMonth?.cards ?? 0;
   const noTerminals = missing({ need: 'terminalList' });
   const fromTerminals = (count: number): GatheredInput => value(count, { kind: 'terminals', count: terminals.length });
 
   const totalTerminals = terminals.length > 0 ? fromTerminals(terminals.length) : noTerminals;
   const visitedTerminals =
     terminals.length > 0
-      ? value(new Set(cardsOfMonth.flatMap((c) => (c.terminalId && ids.has(c.terminalId) ? [c.terminalId] : []))).size, { kind: 'visits', cards: cardsOfMonth.length, from: first, to: last })
+      ? value((visitMonth?.terminalIds ?? []).filter((id) => ids.has(id)).length, { kind: 'visits', cards: cardCount, from: first, to: last })
       : noTerminals;
   const known = terminals.filter((t) => t.firstTransactionDay !== undefined);
   const transactedTerminals = either(figure('transactedTerminals'), () =>
@@ -124,8 +127,8 @@ export function gatherDealerInputs(history: DealerHistory, period: string, optio
   );
 
   // Inventory: the month-end figure, else the latest count a rep made on a visit card that month.
-  const counted = cardsOfMonth.filter((c) => c.currentInventory !== undefined && !c.terminalId).sort((a, b) => b.visitDay.localeCompare(a.visitDay))[0];
-  const currentInventory = either(figure('inventory'), () => (counted ? value(counted.currentInventory!, { kind: 'visitCard', day: counted.visitDay }) : missing({ need: 'figure', figure: 'inventory', period })));
+  const counted = visitMonth?.inventoryCount;
+  const currentInventory = either(figure('inventory'), () => (counted ? value(counted.value, { kind: 'visitCard', day: counted.day }) : missing({ need: 'figure', figure: 'inventory', period })));
 
   // A series of a monthly figure: the consecutive months ending at `end` that have it, oldest first.
   const series = (name: FigureName, length: number, end = period): { values: number[]; from: string } => {
@@ -173,14 +176,7 @@ export function gatherDealerInputs(history: DealerHistory, period: string, optio
   };
 
   // Required SKUs not carried: the latest card of each customer (the dealer, each terminal) this month.
-  const latestPerCustomer = new Map<string, VisitCard>();
-  for (const card of cardsOfMonth) {
-    const key = card.terminalId ?? 'dealer';
-    const seen = latestPerCustomer.get(key);
-    if (!seen || seen.visitDay < card.visitDay) latestPerCustomer.set(key, card);
-  }
-  const notCarried = new Set([...latestPerCustomer.values()].flatMap((c) => c.requiredSkus.filter((s) => !s.carried).map((s) => `${c.terminalId ?? ''}|${s.sku}`)));
-  const requiredSkusNotCarried = cardsOfMonth.length > 0 ? value(notCarried.size, { kind: 'visits', cards: cardsOfMonth.length, from: first, to: last }) : missing({ need: 'visits', period });
+  const requiredSkusNotCarried = visitMonth ? value(requiredSkusNotCarriedOf(visitMonth), { kind: 'visits', cards: cardCount, from: first, to: last }) : missing({ need: 'visits', period });
 
   return {
     totalTerminals,

@@ -10,12 +10,13 @@ import { loadRuleSetOrThrow } from '../rules/load';
 import type { CompiledRuleSet } from '../rules/compile-rule-set';
 import { ruleSetVersions } from '../rules/queries';
 import { addMonthsTo, daysOfMonth, monthOf, today as todayOf } from '../kernel/dates';
-import { dealerVisitsInRange } from '../visits/queries';
+import { dealerVisitsBetween } from '../visits/queries';
 import { intelOfDealer } from '../intel/queries';
-import { dealersByIds, factsOfDealerBetween, terminalsOfDealer } from './queries';
+import { dealersByIds, factsOfDealerBetween, terminalsOfDealer, visitMonthsOfDealer } from './queries';
 import { buildDealerPanel, panelCardMonths, panelWindow, type DealerPanelModel, type PanelRuleSets } from './panel';
 import type { DealerHistory } from './kpi-inputs';
 import type { IntelItem } from '../intel/schema';
+import type { VisitCard } from '../visits/schema';
 
 /** The rule sets the panel uses, by id. */
 export const PANEL_RULE_SETS = { kpi: 'dealer-kpi', warnings: 'warnings' } as const;
@@ -50,33 +51,42 @@ const RECENT = 5;
 export interface DealerPanelData {
   history: DealerHistory;
   ruleSets: PanelRuleSets;
+  /** The dealer's latest visit cards of the card months, newest first. */
+  recentVisits: readonly VisitCard[];
   intel: IntelItem[];
 }
 
 /**
- * The reads behind a dealer's panel for a month, all index-backed: the dealer, its terminals, its
- * cards of the months the card-based inputs look at (the trend and the same month last year), its
- * figures over the wider window the shipment averages need, its latest intel, the rule sets.
- * Undefined when the dealer is unknown here or deleted.
+ * The reads behind a dealer's panel for a month, all index-backed: the dealer, its terminals, the
+ * visit-month summaries of the months the card-based inputs look at (the trend and the same month
+ * last year: 13 rows, however many cards — docs/kpi.md), the latest few of those cards for the
+ * list, its figures over the wider window the shipment averages need, its latest intel, the rule
+ * sets. Undefined when the dealer is unknown here or deleted.
  */
 export async function readDealerPanelData(db: FieldkitDatabase, dealerId: string, period: string, options: { months?: number } = {}): Promise<DealerPanelData | undefined> {
   const [dealer] = await dealersByIds.run(db, { ids: [dealerId] });
   if (!dealer || dealer.deletedAt) return undefined;
   const window = panelWindow(period, options.months);
   const cardMonths = panelCardMonths(period, options.months);
-  const [ruleSets, terminals, cards, facts, intel] = await Promise.all([
+  const [ruleSets, terminals, visitMonths, recentVisits, facts, intel] = await Promise.all([
     panelRuleSets(db),
     terminalsOfDealer.run(db, { dealerId }),
-    dealerVisitsInRange.run(db, { dealerId, from: daysOfMonth(cardMonths.from).first, to: daysOfMonth(cardMonths.to).last }),
+    visitMonthsOfDealer.run(db, { dealerId, from: cardMonths.from, to: cardMonths.to }),
+    dealerVisitsBetween.run(db, { dealerId, from: daysOfMonth(cardMonths.from).first, to: daysOfMonth(cardMonths.to).last, limit: RECENT }),
     factsOfDealerBetween.run(db, { dealerId, from: window.from, to: window.to }),
     intelOfDealer.run(db, { dealerId, limit: RECENT }),
   ]);
-  return { history: { dealer, terminals, cards, facts }, ruleSets, intel };
+  return { history: { dealer, terminals, visitMonths, facts }, ruleSets, recentVisits, intel };
 }
 
-/** A dealer's panel from what was read: the latest cards (the range is oldest first) and intel. */
+/** The latest `RECENT` of a dealer's live cards, newest first, from its cards oldest first (as a range read gives them). */
+export function recentVisitsOf(cards: readonly VisitCard[]): VisitCard[] {
+  return cards.filter((card) => !card.deletedAt).slice(-RECENT).reverse();
+}
+
+/** A dealer's panel from what was read: the latest cards and intel. */
 export function panelOf(data: DealerPanelData, period: string, options: { now?: Date; months?: number } = {}): DealerPanelModel {
-  return buildDealerPanel(data.history, period, data.ruleSets, { ...options, visits: data.history.cards.slice(-RECENT).reverse(), intel: data.intel });
+  return buildDealerPanel(data.history, period, data.ruleSets, { ...options, visits: data.recentVisits, intel: data.intel });
 }
 
 /** The panel of one dealer for one month, or undefined when the dealer is unknown here. */

@@ -1,6 +1,7 @@
 import { defineQuery, isLive } from '../store/query';
 import type { Dealer, Terminal } from './schema';
 import type { DealerFacts } from './facts';
+import type { VisitMonth } from './visit-months';
 
 /**
  * Dealers in name order, optionally those whose name or city contains `search`; a page at a
@@ -70,6 +71,18 @@ export const factsOfDealerBetween = defineQuery({
     db.dealerFacts.where('[dealerId+period]').between([dealerId, from], [dealerId, to], true, true).filter(isLive).toArray(),
 });
 
+/**
+ * A dealer's visit-month summaries from `from` to `to` (months, inclusive), oldest first: what a
+ * KPI panel reads of its visit cards (lib/dealers/visit-months.ts). A month without cards has no row.
+ */
+export const visitMonthsOfDealer = defineQuery({
+  name: 'dealers.visitMonthsBetween',
+  table: 'visitMonths',
+  index: ':id',
+  example: { dealerId: '01JC0000000000000000000001', from: '2025-11', to: '2026-11' },
+  run: async (db, { dealerId, from, to }: { dealerId: string; from: string; to: string }): Promise<VisitMonth[]> =>
+    db.visitMonths.where('[dealerId+month]').between([dealerId, from], [dealerId, to], true, true).toArray(),
+});
 
 /** The dealers a rep is responsible for (责任人), in no particular order: the reports they cover. */
 export const dealersOfRep = defineQuery({
@@ -80,4 +93,4 @@ export const dealersOfRep = defineQuery({
   run: async (db, { repId }: { repId: string }): Promise<Dealer[]> => db.dealers.where('responsibleRepId').equals(repId).filter(isLive).toArray(),
 });
 
-export const dealerQueries = [dealersOfRep, factsOfDealerBetween, dealersByName, dealersByIds, anyDealer, dealerByCrmId, terminalsOfDealer];
+export const dealerQueries = [dealersOfRep, factsOfDealerBetween, visitMonthsOfDealer, dealersByName, dealersByIds, anyDealer, dealerByCrmId, terminalsOfDealer];

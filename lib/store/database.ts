@@ -26,7 +26,7 @@ export const DATABASE_NAME = 'fieldkit';
 type KindTables = {
   [K in ProductKind as K['table']]: [K['primaryKey']] extends [string]
     ? Table<z.infer<K['schema']>, [string, number]>
-    : EntityTable<z.infer<K['schema']>, 'id'>;
+    : EntityTable<z.infer<K['schema']>, Extract<'id', keyof z.infer<K['schema']>>>;
 };
 
 class Store extends Dexie {
@@ -48,6 +48,8 @@ class Store extends Dexie {
     // The current version is the registry: identical to the last migration for the product's
     // kinds (a convention test holds them equal), plus any fixture kind a test registers.
     this.version(CURRENT_VERSION).stores({ ...Object.fromEntries(kinds.map((kind) => [kind.table, storeSpecOf(kind)])), ...SYSTEM_STORES });
+    // Derived kinds keep themselves right on every write to what they derive from.
+    for (const kind of kinds) if (kind.maintainedBy) this.use(kind.maintainedBy);
   }
 
   /** The declaration of a stored kind; throws for a table that is not registered. */

@@ -5,6 +5,7 @@
  * else lists kinds. `lib/kinds.ts` is the registry of the product's kinds.
  */
 import type { z } from '../kernel/zod';
+import type { DBCore, Middleware } from 'dexie';
 import type { FieldkitDatabase } from './database';
 import type { Locale } from '../kernel/i18n';
 
@@ -161,6 +162,11 @@ export interface KindDefinition<S extends RowSchema = RowSchema> {
    * such as rule-set versions that have their own writers.
    */
   authored?: boolean;
+  /**
+   * For a kind derived from other tables (the visit-month summary): the DBCore middleware that
+   * keeps it right on every write to them, installed by the store with the kind.
+   */
+  maintainedBy?: Middleware<DBCore>;
 }
 
 /** Keeps the table name (and a compound primary key) as literal types for the typed database. */

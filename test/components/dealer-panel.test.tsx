@@ -7,10 +7,10 @@ import { LocaleProvider } from '../../components/shell/locale';
 import { buildDealerPanel } from '../../lib/dealers/panel';
 import { getBuiltInRuleSet } from '../../lib/rules/built-in';
 import type { Locale } from '../../lib/kernel/i18n';
-import { HISTORY } from '../fixtures/dealer-history';
+import { HISTORY, NOVEMBER_CARDS } from '../fixtures/dealer-history';
 
 const ruleSets = { kpi: getBuiltInRuleSet('dealer-kpi')!, warnings: getBuiltInRuleSet('warnings')! };
-const november = buildDealerPanel(HISTORY, '2026-11', ruleSets, { now: new Date(), visits: HISTORY.cards.slice(-2).reverse() });
+const november = buildDealerPanel(HISTORY, '2026-11', ruleSets, { now: new Date(), visits: NOVEMBER_CARDS.slice(-2).reverse() });
 const october = buildDealerPanel(HISTORY, '2026-10', ruleSets, { now: new Date() });
 
 afterEach(cleanup);

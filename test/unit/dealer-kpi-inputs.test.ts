@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { gatherDealerInputs, inputValues } from '../../lib/dealers/kpi-inputs';
 import { buildDealerPanel } from '../../lib/dealers/panel';
 import { getBuiltInRuleSet } from '../../lib/rules/built-in';
-import { facts, FACTS, HISTORY, TERMINALS, card } from '../fixtures/dealer-history';
+import { facts, FACTS, HISTORY, NOVEMBER_CARDS, TERMINALS, card } from '../fixtures/dealer-history';
 
 const ruleSets = { kpi: getBuiltInRuleSet('dealer-kpi')!, warnings: getBuiltInRuleSet('warnings')! };
 
@@ -54,7 +54,7 @@ describe('gatherDealerInputs', () => {
   it('counts required SKUs not carried on the latest card of each customer of the month', () => {
     expect(inputs.requiredSkusNotCarried).toMatchObject({ value: 1 });
     // The terminal's later card has it carried: nothing is missing any more.
-    const fixed = gatherDealerInputs({ ...HISTORY, cards: [...HISTORY.cards, card('2026-11-29', { terminalId: TERMINALS[0]!.id, requiredSkus: [{ sku: 'M1-4L', carried: true }] })] }, '2026-11');
+    const fixed = gatherDealerInputs({ ...HISTORY, cards: [...NOVEMBER_CARDS, card('2026-11-29', { terminalId: TERMINALS[0]!.id, requiredSkus: [{ sku: 'M1-4L', carried: true }] })] }, '2026-11');
     expect(fixed.requiredSkusNotCarried).toMatchObject({ value: 0 });
   });
 });
@@ -108,7 +108,7 @@ describe('buildDealerPanel', () => {
 describe('DealerPanelModelSchema', () => {
   it('accepts what buildDealerPanel builds, after a trip through JSON', async () => {
     const { DealerPanelModelSchema } = await import('../../lib/dealers/panel-schema');
-    const panel = buildDealerPanel(HISTORY, '2026-11', ruleSets, { visits: HISTORY.cards.slice(0, 3) });
+    const panel = buildDealerPanel(HISTORY, '2026-11', ruleSets, { visits: NOVEMBER_CARDS.slice(0, 3) });
     expect(DealerPanelModelSchema.parse(JSON.parse(JSON.stringify(panel)))).toEqual(panel);
     expect(DealerPanelModelSchema.safeParse({ ...panel, score: { ...panel.score, total: 'high' } }).success).toBe(false);
   });

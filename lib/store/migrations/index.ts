@@ -8,6 +8,7 @@ import { V6 } from './006-dealer-kpi-snapshots';
 import { V7 } from './007-review-roles-photos';
 import { V8 } from './008-report-sources';
 import { V9 } from './009-intel-dictionary';
+import { V10 } from './010-visit-months';
 
 export interface Migration {
   version: number;
@@ -17,7 +18,7 @@ export interface Migration {
 }
 
 /** Every shipped schema version, oldest first. */
-export const MIGRATIONS: readonly Migration[] = [V1, V2, V3, V4, V5, V6, V7, V8, V9];
+export const MIGRATIONS: readonly Migration[] = [V1, V2, V3, V4, V5, V6, V7, V8, V9, V10];
 
 export const CURRENT_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
