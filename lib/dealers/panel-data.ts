@@ -64,19 +64,23 @@ export interface DealerPanelData {
  * sets. Undefined when the dealer is unknown here or deleted.
  */
 export async function readDealerPanelData(db: FieldkitDatabase, dealerId: string, period: string, options: { months?: number } = {}): Promise<DealerPanelData | undefined> {
-  const [dealer] = await dealersByIds.run(db, { ids: [dealerId] });
-  if (!dealer || dealer.deletedAt) return undefined;
   const window = panelWindow(period, options.months);
   const cardMonths = panelCardMonths(period, options.months);
-  const [ruleSets, terminals, visitMonths, recentVisits, facts, intel] = await Promise.all([
-    panelRuleSets(db),
-    terminalsOfDealer.run(db, { dealerId }),
-    visitMonthsOfDealer.run(db, { dealerId, from: cardMonths.from, to: cardMonths.to }),
-    dealerVisitsBetween.run(db, { dealerId, from: daysOfMonth(cardMonths.from).first, to: daysOfMonth(cardMonths.to).last, limit: RECENT }),
-    factsOfDealerBetween.run(db, { dealerId, from: window.from, to: window.to }),
-    intelOfDealer.run(db, { dealerId, limit: RECENT }),
-  ]);
-  return { history: { dealer, terminals, visitMonths, facts }, ruleSets, recentVisits, intel };
+  // One read transaction for every read (one snapshot, one transaction's cost), the reads in parallel.
+  const tables = [db.dealers, db.terminals, db.visitMonths, db.visitCards, db.dealerFacts, db.intelItems, db.ruleSets, db.settings];
+  return db.transaction('r', tables, async () => {
+    const [[dealer], ruleSets, terminals, visitMonths, recentVisits, facts, intel] = await Promise.all([
+      dealersByIds.run(db, { ids: [dealerId] }),
+      panelRuleSets(db),
+      terminalsOfDealer.run(db, { dealerId }),
+      visitMonthsOfDealer.run(db, { dealerId, from: cardMonths.from, to: cardMonths.to }),
+      dealerVisitsBetween.run(db, { dealerId, from: daysOfMonth(cardMonths.from).first, to: daysOfMonth(cardMonths.to).last, limit: RECENT }),
+      factsOfDealerBetween.run(db, { dealerId, from: window.from, to: window.to }),
+      intelOfDealer.run(db, { dealerId, limit: RECENT }),
+    ]);
+    if (!dealer || dealer.deletedAt) return undefined;
+    return { history: { dealer, terminals, visitMonths, facts }, ruleSets, recentVisits, intel };
+  });
 }
 
 /** The latest `RECENT` of a dealer's live cards, newest first, from its cards oldest first (as a range read gives them). */

@@ -52,23 +52,26 @@ export const dealerByCrmId = defineQuery({
   run: async (db, { crmId }: { crmId: string }): Promise<Dealer | undefined> => db.dealers.where('crm.objectId').equals(crmId).first(),
 });
 
-/** A dealer's terminals. */
+/**
+ * A dealer's live terminals. One ranged read of the index (a single request), tombstones dropped
+ * afterwards: a filter inside the query would make Dexie step a cursor row by row.
+ */
 export const terminalsOfDealer = defineQuery({
   name: 'dealers.terminalsOf',
   table: 'terminals',
   index: 'dealerId',
   example: { dealerId: '01JC0000000000000000000001' },
-  run: async (db, { dealerId }: { dealerId: string }): Promise<Terminal[]> => db.terminals.where('dealerId').equals(dealerId).filter(isLive).toArray(),
+  run: async (db, { dealerId }: { dealerId: string }): Promise<Terminal[]> => (await db.terminals.where('dealerId').equals(dealerId).toArray()).filter(isLive),
 });
 
-/** A dealer's monthly figures from `from` to `to` (months, inclusive), oldest first. */
+/** A dealer's live monthly figures from `from` to `to` (months, inclusive), oldest first: one ranged read, tombstones dropped afterwards. */
 export const factsOfDealerBetween = defineQuery({
   name: 'dealers.factsBetween',
   table: 'dealerFacts',
   index: '[dealerId+period]',
   example: { dealerId: '01JC0000000000000000000001', from: '2025-11', to: '2026-11' },
   run: async (db, { dealerId, from, to }: { dealerId: string; from: string; to: string }): Promise<DealerFacts[]> =>
-    db.dealerFacts.where('[dealerId+period]').between([dealerId, from], [dealerId, to], true, true).filter(isLive).toArray(),
+    (await db.dealerFacts.where('[dealerId+period]').between([dealerId, from], [dealerId, to], true, true).toArray()).filter(isLive),
 });
 
 /**
