@@ -2,11 +2,13 @@
  * `npm run hubspot:sim -- --port 4010 [--token t] [--seed file.json] [--log requests.jsonl]
  *   [--rate 100] [--latency ms] [--jitter ms] [--error-rate 0.1] [--drop-rate 0.05]
  *   [--lost-rate 0.05] [--rate-limit-rate 0.1] [--fault-seed 42] [--custom-objects forbidden|empty|enterprise]
- *   [--search-limits current|legacy] [--scopes a,b,c] [--file-size-limit bytes]`
- * Faults can be changed while it runs: POST /__sim/faults with a JSON body.
+ *   [--search-limits current|legacy] [--scopes a,b,c] [--file-size-limit bytes]
+ *   [--control-token t] [--search-lag ms] [--lenient]`
+ * Faults can be changed while it runs: POST /__sim/faults with a JSON body and the control token
+ * (printed at start) in the x-sim-control-token header.
  */
 import { parseArgs } from 'node:util';
-import { startHubSpotSim } from './server';
+import { LENIENT, startHubSpotSim, STRICT } from './server';
 import type { CustomObjectsMode, SearchLimits } from './types';
 
 const { values } = parseArgs({
@@ -28,6 +30,9 @@ const { values } = parseArgs({
     'search-limits': { type: 'string', default: 'current' },
     scopes: { type: 'string' },
     'file-size-limit': { type: 'string' },
+    'control-token': { type: 'string' },
+    'search-lag': { type: 'string' },
+    lenient: { type: 'boolean', default: false },
   },
   strict: true,
 });
@@ -44,6 +49,9 @@ const sim = await startHubSpotSim({
   searchLimits: values['search-limits'] as SearchLimits,
   scopes: values.scopes?.split(',').map((s) => s.trim()),
   fileSizeLimit: num(values['file-size-limit']),
+  ...(values['control-token'] ? { controlToken: values['control-token'] } : {}),
+  // Strict like HubSpot unless asked otherwise (docs/hubspot.md, "Strictness").
+  strict: { ...(values.lenient ? LENIENT : STRICT), ...(values['search-lag'] !== undefined ? { searchLagMs: Number(values['search-lag']) } : {}) },
   faults: {
     latencyMs: num(values.latency),
     latencyJitterMs: num(values.jitter),
@@ -58,6 +66,7 @@ const sim = await startHubSpotSim({
 
 console.log(`HubSpot simulator on ${sim.url} (token "${sim.config.token}", ${sim.config.rate} req/10 s)`);
 console.log(`  control: GET ${sim.url}/__sim/state · POST ${sim.url}/__sim/faults · POST ${sim.url}/__sim/reset`);
+console.log(`  control token (header x-sim-control-token): ${sim.controlToken}`);
 
 const stop = () => {
   void sim.close().then(() => process.exit(0));

@@ -25,8 +25,13 @@ const OPERATORS = new Set([
 /** HubSpot never pages a search past 10,000 results. */
 const MAX_RESULTS = 10_000;
 
-/** POST /crm/v3/objects/{type}/search, with HubSpot's limits and filter semantics. */
-export function search(state: SimState, type: ObjectType, body: Record<string, unknown>, limits: SearchLimits) {
+/**
+ * POST /crm/v3/objects/{type}/search, with HubSpot's limits and filter semantics, over what the
+ * search index has seen (SimState.searchable: writes younger than the lag are not there yet).
+ * `caseSensitiveIn`: IN / NOT_IN values on string properties match only in lowercase, as HubSpot's
+ * search guide says; EQ and the other operators stay case-insensitive.
+ */
+export function search(state: SimState, type: ObjectType, body: Record<string, unknown>, limits: SearchLimits, caseSensitiveIn = false) {
   const limit = body.limit === undefined ? 10 : Number(body.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 200) {
     throw validationError(`limit must be between 1 and 200 (got ${String(body.limit)}).`);
@@ -37,7 +42,7 @@ export function search(state: SimState, type: ObjectType, body: Record<string, u
     throw validationError(`The search paging limit is ${MAX_RESULTS} results; narrow the filters instead of paging further.`);
   }
   const groups = checkGroups(state, type, body.filterGroups, LIMITS[limits]);
-  let rows = state.list(type).filter((o) => groups.length === 0 || groups.some((g) => g.every((f) => matches(state, type, o, f))));
+  let rows = state.searchable(type).filter((o) => groups.length === 0 || groups.some((g) => g.every((f) => matches(state, type, o, f, caseSensitiveIn))));
   if (typeof body.query === 'string' && body.query.trim()) {
     const q = body.query.trim().toLowerCase();
     const fields = type === 'companies' ? ['name', 'domain', 'phone'] : ['hs_note_body'];
@@ -95,16 +100,18 @@ function key(def: SimProperty | undefined, v: string): number | string {
   return v.toLowerCase();
 }
 
-function matches(state: SimState, type: ObjectType, o: SimObject, f: Filter): boolean {
+function matches(state: SimState, type: ObjectType, o: SimObject, f: Filter, caseSensitiveIn: boolean): boolean {
   const name = String(f.propertyName);
   const def = state.properties[type].get(name);
+  // The index holds string values lowercased; IN / NOT_IN values are compared as sent.
+  const listKey = (v: string) => (caseSensitiveIn && typeof key(def, v) === 'string' ? v : key(def, v));
   const actual = o.properties[name];
   const has = actual !== undefined && actual !== '';
   const op = String(f.operator);
   if (op === 'HAS_PROPERTY') return has;
   if (op === 'NOT_HAS_PROPERTY') return !has;
   if (op === 'NEQ') return !has || key(def, actual) !== key(def, String(f.value));
-  if (op === 'NOT_IN') return !has || !(f.values as unknown[]).some((v) => key(def, String(v)) === key(def, actual));
+  if (op === 'NOT_IN') return !has || !(f.values as unknown[]).some((v) => listKey(String(v)) === key(def, actual));
   if (!has) return false;
   const a = key(def, actual);
   const b = key(def, String(f.value));
@@ -112,7 +119,7 @@ function matches(state: SimState, type: ObjectType, o: SimObject, f: Filter): bo
     case 'EQ':
       return a === b;
     case 'IN':
-      return (f.values as unknown[]).some((v) => key(def, String(v)) === a);
+      return (f.values as unknown[]).some((v) => listKey(String(v)) === a);
     case 'LT':
       return a < b;
     case 'LTE':

@@ -11,11 +11,17 @@ import { fileRoutes } from './routes/files';
 import { SimMultipart, type Route, type RouteContext, type SimResponse } from './routes/types';
 import { DEFAULT_SEED, loadSeedFile } from './seed';
 import { SimState } from './state';
+import { LENIENT, SearchLimiter, type SimStrictness } from './strict';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { CustomObjectsMode, SearchLimits, SimConfig, SimSeed } from './types';
 
 export type { SimFaults, ScriptedFault } from './faults';
 export type { LogEntry } from './log';
 export type { SimSeed, SimConfig } from './types';
+export { STRICT, LENIENT, type SimStrictness } from './strict';
+
+/** The header every `/__sim/*` control request must carry, with the simulator's control token. */
+export const CONTROL_TOKEN_HEADER = 'x-sim-control-token';
 
 /** Everything Fieldkit needs, granted by default so a fresh simulator "just works". */
 export const DEFAULT_SCOPES = [
@@ -50,12 +56,28 @@ export interface HubSpotSimOptions {
   searchLimits?: SearchLimits;
   /** Largest accepted upload in bytes (default 20 MB). */
   fileSizeLimit?: number;
+  /**
+   * Switches over LENIENT (the pre-#13 simulator, which older tests were written against); the
+   * fault suite, the sync bench, the strictness tests and the CLI pass `STRICT`.
+   */
+  strict?: Partial<SimStrictness>;
+  /**
+   * The portal's clock for timestamps, the search lag and the search limit (default Date.now); a
+   * test on virtual time passes its own so a lag of seconds costs no real waiting.
+   */
+  clock?: () => number;
+  /** The `/__sim/*` token (default: 32 random bytes, hex). */
+  controlToken?: string;
 }
 
 export interface HubSpotSim {
   url: string;
   port: number;
   state: SimState;
+  /** Required in the `x-sim-control-token` header of every `/__sim/*` request. */
+  controlToken: string;
+  /** Changes the portal's clock (a fault-suite run starts its own virtual clock). */
+  setClock(clock: () => number): void;
   config: SimConfig;
   /** Every request served (and every request faulted), oldest first. */
   requests: LogEntry[];
@@ -74,6 +96,8 @@ export interface HubSpotSim {
 
 const ROUTES: Route[] = [...objectRoutes, ...propertyRoutes, ...accountRoutes, ...fileRoutes];
 const TOKEN_INFO_PATH = '/oauth/v2/private-apps/get/access-token-info';
+/** CRM search endpoints: their own per-second limit (./strict.ts). */
+const SEARCH_PATH = /^\/crm\/v3\/objects\/[^/]+\/search\/?$/;
 /** Bodies past this are answered 413 unread (above any file size limit a test sets). */
 const MAX_BODY = 64 * 1024 * 1024;
 
@@ -119,7 +143,7 @@ async function parseMultipart(raw: Buffer, contentType: string): Promise<SimMult
 const CORS_HEADERS: Record<string, string> = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Methods': 'GET, POST, PATCH, PUT, DELETE, OPTIONS',
-  'Access-Control-Allow-Headers': 'Authorization, Content-Type',
+  'Access-Control-Allow-Headers': 'Authorization, Content-Type, X-Sim-Control-Token',
   'Access-Control-Expose-Headers': 'X-HubSpot-RateLimit-Max, X-HubSpot-RateLimit-Remaining, X-HubSpot-RateLimit-Interval-Milliseconds, X-HubSpot-RateLimit-Daily, X-HubSpot-RateLimit-Daily-Remaining, Retry-After',
   'Access-Control-Max-Age': '600',
 };
@@ -135,13 +159,13 @@ function errorResponse(e: SimHttpError, headers: Record<string, string> = {}): S
   return { status: e.status, body: errorBody(e.body), headers: { ...headers, ...e.headers } };
 }
 
-function rateLimited(policy: 'TEN_SECONDLY_ROLLING' | 'DAILY', headers: Record<string, string>): SimResponse {
+function rateLimited(policy: 'TEN_SECONDLY_ROLLING' | 'DAILY' | 'SECONDLY', headers: Record<string, string>): SimResponse {
   return {
     status: 429,
     headers,
     body: {
       ...errorBody({
-        message: policy === 'DAILY' ? 'You have reached your daily limit.' : 'You have reached your ten_secondly_rolling limit.',
+        message: policy === 'DAILY' ? 'You have reached your daily limit.' : `You have reached your ${policy.toLowerCase()} limit.`,
         errorType: 'RATE_LIMIT',
         policyName: policy,
       }),
@@ -155,8 +179,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function startHubSpotSim(options: HubSpotSimOptions = {}): Promise<HubSpotSim> {
   const seed = typeof options.seed === 'string' ? loadSeedFile(options.seed) : (options.seed ?? DEFAULT_SEED);
   const state = new SimState(seed);
+  let clock = options.clock ?? Date.now;
+  state.clock = () => clock();
   const config: SimConfig = {
     token: options.token ?? 'demo-token',
+    strict: { ...LENIENT, ...options.strict },
     ...(options.userTokens ? { userTokens: { ...options.userTokens } } : {}),
     scopes: [...(options.scopes ?? DEFAULT_SCOPES)],
     customObjects: options.customObjects ?? 'forbidden',
@@ -165,14 +192,34 @@ export async function startHubSpotSim(options: HubSpotSimOptions = {}): Promise<
     daily: options.daily ?? 250_000,
     fileSizeLimit: options.fileSizeLimit ?? 20 * 1024 * 1024,
   };
-  const initialConfig: SimConfig = { ...config, scopes: [...config.scopes] };
+  const initialConfig: SimConfig = { ...config, scopes: [...config.scopes], strict: { ...config.strict } };
   const limiter = new RateLimiter(config.rate, config.daily);
+  const searchLimiter = new SearchLimiter(() => state.clock());
+  const controlToken = options.controlToken ?? randomBytes(32).toString('hex');
+  const applyStrictness = () => {
+    state.searchLagMs = config.strict.searchLagMs;
+    state.sharedMilliseconds = config.strict.sharedMilliseconds;
+  };
+  applyStrictness();
+  /** Constant-time, so the control token cannot be guessed byte by byte from response times. */
+  const controlAllowed = (header: string | string[] | undefined) => {
+    const given = Buffer.from(typeof header === 'string' ? header : '');
+    const wanted = Buffer.from(controlToken);
+    return given.length === wanted.length && timingSafeEqual(given, wanted);
+  };
   const faults = new FaultInjector(options.faults);
   const log = new RequestLog(options.logFile);
   const ctx: RouteContext = { state, config };
 
+  /** The config without any CRM token: the control API must never hand one out. */
+  function publicConfig() {
+    const { token: _token, userTokens, ...rest } = config;
+    return { ...rest, users: Object.values(userTokens ?? {}).length };
+  }
+
   function control(method: string, path: string, body: unknown): SimResponse {
     if (path === '/__sim/state' && method === 'GET') return { status: 200, body: state.toJSON() };
+    if (path === '/__sim/config' && method === 'GET') return { status: 200, body: publicConfig() };
     if (path === '/__sim/reset' && method === 'POST') {
       api.reset();
       return { status: 200, body: { ok: true } };
@@ -184,7 +231,7 @@ export async function startHubSpotSim(options: HubSpotSimOptions = {}): Promise<
     }
     if (path === '/__sim/config' && method === 'POST') {
       api.setConfig((body ?? {}) as Partial<SimConfig>);
-      return { status: 200, body: config };
+      return { status: 200, body: publicConfig() };
     }
     if (path === '/__sim/requests' && method === 'GET') return { status: 200, body: log.entries };
     if (path === '/__sim/requests' && method === 'DELETE') {
@@ -224,6 +271,12 @@ export async function startHubSpotSim(options: HubSpotSimOptions = {}): Promise<
       return;
     }
     if (path.startsWith('/__sim/')) {
+      // Its own token, never the CRM one: whoever can reach the port must not be able to read or
+      // reset the portal, nor learn the CRM token from it.
+      if (!controlAllowed(req.headers[CONTROL_TOKEN_HEADER])) {
+        send(res, { status: 401, body: { message: `The simulator's control API needs the ${CONTROL_TOKEN_HEADER} header (printed when the simulator starts).` } });
+        return;
+      }
       send(res, control(method, path, body));
       return;
     }
@@ -272,6 +325,10 @@ export async function startHubSpotSim(options: HubSpotSimOptions = {}): Promise<
     const rate = limiter.take(bearer ?? 'token-info');
     if (!rate.allowed) {
       respond(rateLimited(rate.policyName ?? 'TEN_SECONDLY_ROLLING', rate.headers));
+      return;
+    }
+    if (SEARCH_PATH.test(path) && method === 'POST' && !searchLimiter.take(bearer ?? '', config.strict.searchPerSecond)) {
+      respond(rateLimited('SECONDLY', rate.headers));
       return;
     }
     if (decision.kind === '429') {
@@ -357,19 +414,27 @@ export async function startHubSpotSim(options: HubSpotSimOptions = {}): Promise<
     port,
     state,
     config,
+    controlToken,
+    setClock(next) {
+      clock = next;
+    },
     requests: log.entries,
     clearRequests: () => log.clear(),
     setFaults: (f) => faults.set(f),
     getFaults: () => faults.get(),
     setConfig(patch) {
-      Object.assign(config, patch);
+      const { strict, ...rest } = patch;
+      Object.assign(config, rest);
+      if (strict) config.strict = { ...config.strict, ...strict };
+      applyStrictness();
       limiter.max = config.rate;
       limiter.daily = config.daily;
     },
     reset() {
-      api.setConfig({ ...initialConfig, scopes: [...initialConfig.scopes] });
+      api.setConfig({ ...initialConfig, scopes: [...initialConfig.scopes], strict: { ...initialConfig.strict } });
       state.reset();
       limiter.reset();
+      searchLimiter.reset();
       faults.set({});
       log.clear();
     },

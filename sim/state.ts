@@ -20,11 +20,24 @@ export function objectTypeOf(name: string): ObjectType | undefined {
 /** The created-at property differs by object (companies: createdate; engagements: hs_createdate). */
 export const CREATED_PROPERTY: Record<ObjectType, string> = { companies: 'createdate', notes: 'hs_createdate' };
 
+/** What search saw of an object before a write it has not indexed yet (undefined: not found). */
+interface PendingIndex {
+  visibleAt: number;
+  before: SimObject | undefined;
+}
+
 /**
  * All stored data of one simulated portal. Plain maps so `/__sim/state` can dump it and tests can
- * inspect it; the clock is monotonic so two writes never share an hs_lastmodifieddate.
+ * inspect it. The clock never goes back; whether two writes may share a millisecond, and how long
+ * search lags writes, are strictness switches (./strict.ts).
  */
 export class SimState {
+  /** The portal's clock: Date.now, or a test's virtual clock so lags need no real sleeping. */
+  clock: () => number = Date.now;
+  searchLagMs = 0;
+  /** False: every write gets its own millisecond (the pre-#13 simulator). */
+  sharedMilliseconds = false;
+  private pendingIndex = new WeakMap<SimObject, PendingIndex>();
   portalId = 0;
   timeZone = 'Asia/Shanghai';
   companyCurrency = 'CNY';
@@ -46,8 +59,40 @@ export class SimState {
 
   /** A strictly increasing ISO instant. */
   now(): string {
-    this.lastTime = Math.max(Date.now(), this.lastTime + 1);
+    this.lastTime = Math.max(this.clock(), this.sharedMilliseconds ? this.lastTime : this.lastTime + 1);
     return new Date(this.lastTime).toISOString();
+  }
+
+  /**
+   * Call before changing `obj` (undefined before a create, with the new object after it): search
+   * keeps answering with what it indexed until the lag has passed.
+   */
+  willWrite(obj: SimObject): void {
+    if (this.searchLagMs <= 0) return;
+    const before = this.searchView(obj);
+    this.pendingIndex.set(obj, { visibleAt: this.clock() + this.searchLagMs, before: before && { ...before, properties: { ...before.properties } } });
+  }
+
+  /** A new object: invisible to search until the lag has passed. */
+  created(obj: SimObject): void {
+    if (this.searchLagMs > 0) this.pendingIndex.set(obj, { visibleAt: this.clock() + this.searchLagMs, before: undefined });
+  }
+
+  /** The object as the search index has it now (undefined: search does not find it). */
+  searchView(obj: SimObject): SimObject | undefined {
+    const pending = this.pendingIndex.get(obj);
+    if (pending && this.clock() < pending.visibleAt) return pending.before;
+    return obj.archived ? undefined : obj;
+  }
+
+  /** What search finds, in id order. */
+  searchable(type: ObjectType): SimObject[] {
+    return [...this.objects[type].values()]
+      .flatMap((o) => {
+        const seen = this.searchView(o);
+        return seen ? [seen] : [];
+      })
+      .sort((a, b) => Number(a.id) - Number(b.id));
   }
 
   newId(type: ObjectType): string {
@@ -64,6 +109,8 @@ export class SimState {
     this.files = new Map();
     this.folders = new Map();
     this.nextFileId = 180_000_000_000;
+    this.pendingIndex = new WeakMap();
+    this.lastTime = 0;
     this.load(seed);
   }
 

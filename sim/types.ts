@@ -1,3 +1,5 @@
+import type { SimStrictness } from './strict';
+
 /** The simulator's stored shapes. Close to HubSpot's public JSON so dumps read like API answers. */
 
 export type ObjectType = 'companies' | 'notes';
@@ -128,6 +130,8 @@ export type SearchLimits = 'current' | 'legacy';
 
 export interface SimConfig {
   token: string;
+  /** How strict the simulator is (./strict.ts); every switch on unless a test turns it off. */
+  strict: SimStrictness;
   /**
    * More people's tokens, each identifying its HubSpot user (token → userId): a rep and their
    * manager each connect with their own token, as each HubSpot user does with their own OAuth

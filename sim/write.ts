@@ -192,6 +192,7 @@ export function createObject(state: SimState, type: ObjectType, input: unknown):
     properties: stripEmpty({ ...props, hs_object_id: id, [CREATED_PROPERTY[type]]: at, hs_lastmodifieddate: at }),
   };
   state.objects[type].set(id, obj);
+  state.created(obj);
   for (const a of assocs) state.associations.push({ fromType: type, fromId: id, ...a });
   return obj;
 }
@@ -202,6 +203,7 @@ export function updateObject(state: SimState, type: ObjectType, id: string, inpu
   if (!obj) throw new InputError(404, 'OBJECT_NOT_FOUND', `Object not found. objectId are usually numeric. (id ${id})`);
   const props = normaliseProperties(state, type, input.properties ?? {}, 'update', id);
   const at = state.now();
+  state.willWrite(obj);
   obj.properties = stripEmpty({ ...obj.properties, ...props, hs_lastmodifieddate: at });
   obj.updatedAt = at;
   return obj;
@@ -210,6 +212,7 @@ export function updateObject(state: SimState, type: ObjectType, id: string, inpu
 export function archiveObject(state: SimState, type: ObjectType, id: string): void {
   const obj = state.get(type, id);
   if (!obj) return; // HubSpot answers 204 for ids that are already gone
+  state.willWrite(obj);
   obj.archived = true;
   obj.archivedAt = state.now();
 }

@@ -3,7 +3,7 @@ import { present, presentAssociations, propertyList } from '../present';
 import { search } from '../search';
 import { objectTypeOf } from '../state';
 import type { ObjectType, SimObject } from '../types';
-import { archiveObject, createObject, InputError, requireBody, updateObject } from '../write';
+import { archiveObject, createObject, InputError, normaliseProperties, requireBody, updateObject } from '../write';
 import { objectScope, requireScope, route, type Route, type RouteContext, type SimRequest } from './types';
 
 const BATCH_MAX = 100;
@@ -93,6 +93,21 @@ function batchUpdate(ctx: RouteContext, type: ObjectType, inputs: unknown[]) {
   const startedAt = new Date().toISOString();
   const ids = inputs.map((i) => String((i as { id?: unknown })?.id ?? ''));
   if (new Set(ids).size !== ids.length) throw validationError('Duplicate IDs found in batch input.');
+  if (ctx.config.strict.batchUpdateAllOrNothing) {
+    // HubSpot refuses a batch update whose inputs carry an invalid property value as a whole
+    // (400 VALIDATION_ERROR, nothing written); only ids it cannot find are reported per input.
+    inputs.forEach((input, n) => {
+      const id = ids[n] ?? '';
+      if (!ctx.state.get(type, id)) return;
+      try {
+        normaliseProperties(ctx.state, type, (input as { properties?: unknown })?.properties ?? {}, 'update', id);
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        if (e.status === 400) throw e.toHttp();
+        // Anything else (a 409 on a unique value) is reported per input below.
+      }
+    });
+  }
   const results: unknown[] = [];
   const errors: BatchItemError[] = [];
   inputs.forEach((input, n) => {
@@ -152,7 +167,7 @@ export const objectRoutes: Route[] = [
   route('POST', '/crm/v3/objects/:type/search', (ctx, req) => {
     const type = typeParam(req);
     requireScope(ctx, objectScope(type, 'read'));
-    return { status: 200, body: search(ctx.state, type, requireBody(req.body), ctx.config.searchLimits) };
+    return { status: 200, body: search(ctx.state, type, requireBody(req.body), ctx.config.searchLimits, ctx.config.strict.caseSensitiveIn) };
   }),
   route('POST', '/crm/v3/objects/:type/batch/create', (ctx, req) => {
     const type = typeParam(req);

@@ -277,15 +277,25 @@ describe('faults and control API', () => {
     expect(await run()).toEqual(a);
   });
 
-  it('is driven over HTTP: faults, state, reset, and writes a JSONL log', async () => {
-    const post = (path: string, body: unknown) =>
-      fetch(`${sim.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  it('is driven over HTTP with its own control token: faults, state, reset, and writes a JSONL log', async () => {
+    const control = { 'x-sim-control-token': sim.controlToken };
+    const post = (path: string, body: unknown, headers: Record<string, string> = control) =>
+      fetch(`${sim.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    // Without the control token, or with the CRM token instead, nothing is read or changed.
+    expect((await post('/__sim/reset', {}, {})).status).toBe(401);
+    expect((await post('/__sim/reset', {}, { 'x-sim-control-token': 'test-token' })).status).toBe(401);
+    expect((await fetch(`${sim.url}/__sim/state`)).status).toBe(401);
+    // The config it hands out names no CRM token.
+    const config = await (await fetch(`${sim.url}/__sim/config`, { headers: control })).text();
+    expect(config).not.toContain('test-token');
     expect((await post('/__sim/faults', { script: ['429'], retryAfterSeconds: 3 })).status).toBe(200);
     const r = await fetch(`${sim.url}/crm/v3/owners`, { headers: { Authorization: 'Bearer test-token' } });
     expect(r.status).toBe(429);
     expect(r.headers.get('retry-after')).toBe('3');
     await client.crm.objects.notes.batchApi.create({ inputs: [noteInput('a', '20001')] });
-    const state = (await (await fetch(`${sim.url}/__sim/state`)).json()) as { objects: { notes: unknown[] } };
+    const stateText = await (await fetch(`${sim.url}/__sim/state`, { headers: control })).text();
+    expect(stateText).not.toContain('test-token');
+    const state = JSON.parse(stateText) as { objects: { notes: unknown[] } };
     expect(state.objects.notes).toHaveLength(1);
     await post('/__sim/reset', {});
     expect(sim.state.list('notes')).toHaveLength(0);
