@@ -9,7 +9,6 @@ import { createBaseHandlers } from '../messaging/base-handlers';
 import { createIntelHandlers } from '../intel/handlers';
 import { captureIntelFrom } from './inject';
 import { downscaleScreenshot } from './screenshot';
-import { createCaptureStore } from './capture-store';
 import { setUpReminders, type ReminderSetupOptions } from './reminders';
 
 export const CAPTURE_MENU_ID = 'fieldkit-capture-intel';
@@ -56,7 +55,7 @@ export function setUpBackground(options: BackgroundOptions): () => void {
         return downscaleScreenshot(shot).catch(() => shot);
       },
     }),
-    ...createIntelHandlers(db, options.onRecordSaved, createCaptureStore()),
+    ...createIntelHandlers(db, options.onRecordSaved),
     ...options.extraHandlers,
   } as Handlers; // entries without a handler are answered with a typed "unknown-type" error
   const route = createRouter(handlers, browser.runtime.id, browser.runtime.getURL('/'));
