@@ -27,7 +27,12 @@ const NO_STORE_IN_CONTENT =
 function restrictedImports({ zod = true, browserApi = false, react = false, hubspot = true, store = false } = {}) {
   const paths = [];
   const patterns = [];
-  if (zod) paths.push({ name: 'zod', message: "Import { z } from 'lib/kernel/zod' so jitless mode is set first." });
+  if (zod) {
+    paths.push(
+      { name: 'zod', message: "Import { z } from 'lib/kernel/zod' so jitless mode is set first." },
+      { name: 'zod/mini', message: "Import { zm } from 'lib/kernel/zod-mini' so jitless mode is set first." },
+    );
+  }
   if (browserApi) {
     paths.push(
       { name: 'webextension-polyfill', message: HOST_ONLY },
@@ -105,7 +110,7 @@ export default tseslint.config(
   { files: ['lib/**'], rules: { 'no-restricted-imports': restrictedImports({ browserApi: true, react: true }) } },
   { files: ['lib/host/**'], rules: { 'no-restricted-imports': restrictedImports({ react: true }) } },
   { files: ['lib/crm/hubspot/**'], rules: { 'no-restricted-imports': restrictedImports({ browserApi: true, react: true, hubspot: false }) } },
-  { files: ['lib/kernel/zod.ts'], rules: { 'no-restricted-imports': restrictedImports({ browserApi: true, react: true, zod: false }) } },
+  { files: ['lib/kernel/zod.ts', 'lib/kernel/zod-mini.ts'], rules: { 'no-restricted-imports': restrictedImports({ browserApi: true, react: true, zod: false }) } },
   // Content-script code: talks to the background by messages, never to the database.
   {
     files: [...CONTENT_SCRIPT_ENTRYPOINTS, 'components/intel/capture/**'],

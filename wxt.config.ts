@@ -35,11 +35,16 @@ export default defineConfig({
     host_permissions: ['https://api.hubapi.com/*'],
     action: { default_title: '__MSG_extName__' },
     // The KPI panel page is framed into HubSpot company records by the HubSpot content script;
-    // only the HubSpot app's hosts may frame it.
+    // only the HubSpot app's hosts may frame it. The intel form is framed by the capture's content
+    // script into whatever page the rep pointed at, so any http(s) page may frame it (README ›
+    // Permissions says what that exposes: only that Fieldkit is installed).
     web_accessible_resources:
       manifestVersion === 3
-        ? [{ resources: ['hubspot-panel.html'], matches: HUBSPOT_APP_HOSTS.map((host) => `https://${host}/*`) }]
-        : (['hubspot-panel.html'] as never),
+        ? [
+            { resources: ['hubspot-panel.html'], matches: HUBSPOT_APP_HOSTS.map((host) => `https://${host}/*`) },
+            { resources: ['intel-form.html'], matches: ['http://*/*', 'https://*/*'] },
+          ]
+        : (['hubspot-panel.html', 'intel-form.html'] as never),
     commands: {
       [manifestVersion === 3 ? '_execute_action' : '_execute_browser_action']: { suggested_key: { default: 'Alt+Shift+F' } },
       'capture-intel': { suggested_key: { default: 'Alt+Shift+I' }, description: '__MSG_commandCaptureIntel__' },

@@ -4,16 +4,19 @@
  * the selection "¥429.00 ¥468.00 限时促销：买4L送1L，12月1日至12月12日") served at a URL the extension
  * holds a permission for, the selection made, then:
  * - command → form ready: from just before the background injects the content script (service
- *   worker clock) to the moment the form's price field holds the parsed 429 (page clock, seen by a
- *   MutationObserver on the overlay's shadow root; both are `Date.now()` of one machine, 1 ms
- *   resolution). The keyboard command's own dispatch cannot be triggered by a test and is not in it.
+ *   worker clock) to the moment the framed form is shown on the page (page clock, seen by a
+ *   MutationObserver on the capture's shadow root), its price field then holding the parsed 429
+ *   (checked in the frame). Both are `Date.now()` of one machine, 1 ms resolution. The keyboard
+ *   command's own dispatch cannot be triggered by a test and is not in it.
  *   Baseline: the same injection of a script that only draws one element in a shadow root.
- * - save: from the click on Save (a capture-phase listener on the page) to the "saved" notice in the
- *   overlay — validation, the message to the background, the Dexie write with its outbox entry, the
- *   reply and the render. Baseline: a `ping` message round trip from the same page's overlay is not
- *   reachable, so the baseline is the `ping` round trip from an extension page, and `intel.save`
- *   from the same page, both in the same run.
+ *   The first capture after the browser starts compiles the form's code; the browser caches it for
+ *   the next ones (the form is an extension page). It is printed apart; the runs after it are timed.
+ * - save: from the click on Save (a capture-phase listener in the form's frame) to the "saved"
+ *   notice — validation, the message to the background, the Dexie write with its outbox entry, the
+ *   reply and the render. Baselines in the same run: a `ping` round trip and an `intel.save` round
+ *   trip from an extension page.
  */
+import type { Frame, Page } from 'playwright-core';
 import { launchExtension, selectTextOf, type ExtensionSession } from '../test/e2e/fixtures';
 import { extensionSnapshot, ms, statsOf } from './panel/harness';
 import { rmSync } from 'node:fs';
@@ -30,15 +33,12 @@ const NAME_SHIM = 'globalThis.__name ??= (fn) => fn';
 const FORM_TARGET_MS = 150;
 const SAVE_TARGET_MS = 20;
 
-/** Runs in the page's main world: watches the overlay appear, fill, and say "saved". */
+/** Runs in the page's main world: watches the capture's frame appear and be shown. */
 function watchOverlay(): void {
   const marks: Record<string, number> = {};
   (window as unknown as { __fkMarks: Record<string, number> }).__fkMarks = marks;
-  addEventListener('click', () => (marks.click ??= Date.now()), true);
   const check = (root: ShadowRoot) => {
-    const price = root.querySelector<HTMLInputElement>('input[aria-label="价格 1 金额"]');
-    if (marks.form === undefined && price?.value === '429') marks.form = Date.now();
-    if (marks.saved === undefined && root.querySelector('[role="status"]')?.textContent?.includes('已离线保存')) marks.saved = Date.now();
+    if (marks.form === undefined && root.querySelector('iframe.shown')) marks.form = Date.now();
     if (marks.baseline === undefined && root.querySelector('#fk-bench-baseline')) marks.baseline = Date.now();
   };
   const watched = new WeakSet<ShadowRoot>();
@@ -48,9 +48,24 @@ function watchOverlay(): void {
       if (!root || watched.has(root)) continue;
       watched.add(root);
       check(root);
-      new MutationObserver(() => check(root)).observe(root, { childList: true, subtree: true, characterData: true });
+      new MutationObserver(() => check(root)).observe(root, { childList: true, subtree: true, attributes: true });
     }
   }).observe(document.documentElement, { childList: true, subtree: true });
+}
+
+/** Runs in the form's frame: the price it opened with, and marks for the click on Save and "saved". */
+function watchForm(): { price: string | undefined; readyAt: number | undefined } {
+  const marks: Record<string, number> = {};
+  (window as unknown as { __fkMarks: Record<string, number> }).__fkMarks = marks;
+  addEventListener('click', () => (marks.click ??= Date.now()), true);
+  new MutationObserver(() => {
+    if (marks.saved === undefined && document.querySelector('[role="status"]')?.textContent?.includes('已离线保存')) marks.saved = Date.now();
+  }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  const ready = performance.getEntriesByName('fieldkit:intel-form:ready')[0];
+  return {
+    price: document.querySelector<HTMLInputElement>('input[aria-label="价格 1 金额"]')?.value,
+    readyAt: ready ? performance.timeOrigin + ready.startTime : undefined,
+  };
 }
 
 async function openShop(session: ExtensionSession) {
@@ -86,9 +101,18 @@ async function inject(session: ExtensionSession, what: 'capture' | 'baseline'): 
   ) as Promise<number>;
 }
 
-async function marksOf(page: Awaited<ReturnType<typeof openShop>>, name: string): Promise<number> {
+async function marksOf(page: Page | Frame, name: string): Promise<number> {
   await page.waitForFunction((mark) => (window as unknown as { __fkMarks: Record<string, number> }).__fkMarks[mark] !== undefined, name, { timeout: 15_000 });
   return page.evaluate((mark) => (window as unknown as { __fkMarks: Record<string, number> }).__fkMarks[mark]!, name);
+}
+
+/** The capture's frame in the page, once its form has loaded. */
+async function formFrameOf(page: Page): Promise<Frame> {
+  const handle = await page.waitForSelector('fieldkit-intel iframe.shown');
+  const frame = (await handle.contentFrame())!;
+  await frame.waitForSelector('form');
+  await frame.evaluate(NAME_SHIM);
+  return frame;
 }
 
 export async function run(): Promise<void> {
@@ -100,6 +124,7 @@ export async function run(): Promise<void> {
     const baseline: number[] = [];
     const save: number[] = [];
     const interactions: number[] = [];
+    let firstForm = 0;
     for (let i = 0; i <= RUNS; i++) {
       // Baseline: the same injection, a script that draws one element.
       const plain = await openShop(session);
@@ -110,15 +135,22 @@ export async function run(): Promise<void> {
       const page = await openShop(session);
       const started = await inject(session, 'capture');
       const ready = await marksOf(page, 'form');
-      const dialog = page.getByRole('dialog', { name: '竞品信息' });
+      const frame = await formFrameOf(page);
+      const opened = await frame.evaluate(watchForm);
+      if (opened.price !== '429') throw new Error(`the form opened with the price ${opened.price}, not the parsed 429`);
+      const dialog = frame.getByRole('dialog', { name: '竞品信息' });
       // What the rep still does between the command and "saved": count the fields left to type.
       const competitor = await dialog.getByLabel('竞品', { exact: true }).inputValue();
       if (!competitor) await dialog.getByLabel('竞品', { exact: true }).fill('美孚');
-      await page.evaluate(() => delete (window as unknown as { __fkMarks: Record<string, number> }).__fkMarks.click);
-      await dialog.getByRole('button', { name: '保存竞品信息' }).click();
-      const clicked = await marksOf(page, 'click');
-      const saved = await marksOf(page, 'saved');
+      // From the second run on, the earlier runs' items are near-duplicates: Save then reads "保存为新的观察".
+      await dialog.getByRole('button', { name: /^(保存竞品信息|保存为新的观察)$/ }).click();
+      const clicked = await marksOf(frame, 'click');
+      const saved = await marksOf(frame, 'saved');
       await page.close();
+      if (i === 0) {
+        firstForm = ready - started;
+        continue; // the first run compiles the form's code, warms the worker, the database and the caches
+      }
       if (i === 0) continue; // the first run warms the worker, the database and the caches
       baseline.push(plainShown - plainStarted);
       form.push(ready - started);
@@ -153,6 +185,7 @@ export async function run(): Promise<void> {
     console.log(`intel capture in Chromium (headless), the issue's example page, ${RUNS} runs after one warm-up; median (min–max), ms`);
     console.log(`command → form ready (price parsed and shown)     ${ms(f)}   target ≤ ${FORM_TARGET_MS}: ${f.median <= FORM_TARGET_MS ? 'met' : 'MISSED'}`);
     console.log(`  baseline: inject a script that draws one element ${ms(b)}   form ×${(f.median / Math.max(b.median, 1)).toFixed(1)} the baseline`);
+    console.log(`  the first capture after start (compiles the form's code)  ${firstForm}`);
     console.log(`click Save → "saved" shown                        ${ms(s)}   target ≤ ${SAVE_TARGET_MS}: ${s.median <= SAVE_TARGET_MS ? 'met' : 'MISSED'}`);
     console.log(`  intel.save round trip from an extension page    ${ms(m, 1)}`);
     console.log(`  baseline: ping round trip                       ${ms(p, 1)}   intel.save ×${(m.median / Math.max(p.median, 0.01)).toFixed(1)} the baseline`);

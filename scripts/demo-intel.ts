@@ -10,7 +10,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { injectIntelCapture, readRows, selectTextOf, type ExtensionSession } from '../test/e2e/fixtures';
+import { injectIntelCapture, intelCaptureFrame, readRows, selectTextOf, type ExtensionSession } from '../test/e2e/fixtures';
 import { pdfText } from '../test/e2e/pdf-text';
 import { toDay } from '../lib/kernel/dates';
 import { translator } from '../lib/kernel/i18n';
@@ -60,7 +60,7 @@ async function openCapture(session: ExtensionSession, locale: Locale): Promise<{
   await selectTextOf(shop, 'offer');
   // As the background does after the keyboard command (a test cannot press a browser shortcut).
   await injectIntelCapture(session, SHOP_URL);
-  const form = shop.getByRole('dialog', { name: WORDS[locale].dialog });
+  const form = intelCaptureFrame(shop).getByRole('dialog', { name: WORDS[locale].dialog });
   await form.waitFor({ timeout: 20_000 });
   return { shop, form };
 }
@@ -89,6 +89,8 @@ export async function intelTour({ locale, session, out, headless }: { locale: Lo
   const second = await openCapture(session, locale);
   const hint = second.form.getByTestId('near-duplicate');
   await hint.waitFor({ timeout: 15_000 });
+  // The form may still settle (the hint's second look, the frame's height): scroll once it has.
+  await second.shop.waitForTimeout(400);
   await hint.scrollIntoViewIfNeeded();
   await second.shop.screenshot({ path: file('capture-near-duplicate.png') });
   log(`a second capture of the same price shows the earlier item: ${file('capture-near-duplicate.png')}`);

@@ -8,7 +8,7 @@ import { backgroundMessages } from './messages';
 import { createBaseHandlers } from '../messaging/base-handlers';
 import { createIntelHandlers } from '../intel/handlers';
 import { captureIntelFrom } from './inject';
-import { downscaleScreenshot } from './screenshot';
+import { createCaptureStore } from './capture-store';
 import { setUpReminders, type ReminderSetupOptions } from './reminders';
 
 export const CAPTURE_MENU_ID = 'fieldkit-capture-intel';
@@ -47,15 +47,8 @@ export function setUpBackground(options: BackgroundOptions): () => void {
       db,
       version: browser.runtime.getManifest().version,
       uiLanguage: () => browser.i18n.getUILanguage(),
-      captureVisibleTab: async (sender) => {
-        const windowId = (sender.tab as { windowId?: number } | undefined)?.windowId;
-        const shot = await (windowId === undefined ? browser.tabs.captureVisibleTab({ format: 'jpeg', quality: 70 }) : browser.tabs.captureVisibleTab(windowId, { format: 'jpeg', quality: 70 }));
-        // Kept small in IndexedDB and in backups (a 4K screen is several MB as captured); a picture
-        // that cannot be decoded here is kept as captured rather than lost.
-        return downscaleScreenshot(shot).catch(() => shot);
-      },
     }),
-    ...createIntelHandlers(db, options.onRecordSaved),
+    ...createIntelHandlers(db, options.onRecordSaved, createCaptureStore()),
     ...options.extraHandlers,
   } as Handlers; // entries without a handler are answered with a typed "unknown-type" error
   const route = createRouter(handlers, browser.runtime.id, browser.runtime.getURL('/'));

@@ -1,10 +1,13 @@
 /**
- * The intel messages a content script may send (the capture overlay cannot open the database):
- * save a captured item, and read the names its pickers offer.
+ * The intel messages of the capture (its content script and its framed form cannot open the
+ * database): open a capture and read it back, save a captured item, read the names its pickers
+ * offer, and look for near-duplicates.
  */
 import type { FieldkitDatabase } from '../store/database';
 import { readSetting } from '../store/settings';
-import type { Handlers } from '../messaging/router';
+import type { Handlers, SenderInfo } from '../messaging/router';
+import type { CapturedPage } from '../messaging/protocol';
+import type { z } from '../kernel/zod';
 import { intelCompetitorNames } from './queries';
 import { competitorsByName } from './dictionary/queries';
 import { loadDictionary } from './dictionary/entries';
@@ -13,18 +16,46 @@ import { pickerDictionary } from './dictionary/picker';
 import { dealersByName } from '../dealers/queries';
 import { findNearDuplicates } from './near-duplicates';
 
-export type IntelHandlers = Pick<Handlers, 'intel.save' | 'intel.pickers' | 'intel.nearDuplicates'>;
+export type IntelHandlers = Pick<Handlers, 'intel.save' | 'intel.pickers' | 'intel.nearDuplicates' | 'intel.captureOpen' | 'intel.captureContext'>;
+
+export type CapturedPageFields = z.infer<typeof CapturedPage>;
+
+/**
+ * Where the background keeps open captures (lib/host/capture-store.ts): what the page gave, and a
+ * screenshot of the sender's tab taken when the capture opened. A capture is read back only from
+ * the tab that opened it.
+ */
+export interface CapturePort {
+  open(sender: SenderInfo, captureId: string, page: CapturedPageFields): Promise<void>;
+  /** For the form: the page and a small preview of the screenshot; the first frame to read a capture holds it. */
+  read(sender: SenderInfo, captureId: string): Promise<(CapturedPageFields & { screenshot?: string }) | undefined>;
+  /** For the save: the full screenshot, to the frame that holds the capture. */
+  screenshotOf(sender: SenderInfo, captureId: string): Promise<string | undefined>;
+  forget(captureId: string): Promise<void>;
+}
 
 /** Pickers list at most this many dealers (a rep's or a region's dealers fit). */
 const PICKER_DEALERS = 2000;
 
-export function createIntelHandlers(db: FieldkitDatabase, onRecordSaved?: () => void): IntelHandlers {
+export function createIntelHandlers(db: FieldkitDatabase, onRecordSaved?: () => void, captures?: CapturePort): IntelHandlers {
   return {
-    'intel.save': async ({ addTo, ...draft }) => {
-      const profile = await readSetting(db, 'profile');
+    'intel.save': async ({ addTo, captureId, ...draft }, sender) => {
+      const [profile, screenshot] = await Promise.all([readSetting(db, 'profile'), captureId && captures ? captures.screenshotOf(sender, captureId) : undefined]);
+      if (screenshot) draft.screenshot = screenshot;
       const saved = await saveIntel(db, draft, { author: { id: profile.id, name: profile.name }, ...(addTo ? { addTo } : {}) });
+      if (captureId && captures) void captures.forget(captureId);
       onRecordSaved?.();
       return saved;
+    },
+    'intel.captureOpen': async ({ captureId, ...page }, sender) => {
+      if (!captures) throw new Error('Captures are not kept here');
+      await captures.open(sender, captureId, page);
+      return {};
+    },
+    'intel.captureContext': async ({ captureId }, sender) => {
+      const captured = await captures?.read(sender, captureId);
+      // An expired or foreign capture opens an empty form rather than failing: the rep can still type.
+      return captured ?? {};
     },
     'intel.nearDuplicates': async (probe) => {
       const profile = await readSetting(db, 'profile');

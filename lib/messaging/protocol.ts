@@ -9,6 +9,7 @@ import { IntelItem } from '../intel/schema';
 import { PickerDictionary } from '../intel/dictionary/picker';
 import { NearDuplicateProbe, NearDuplicateView } from '../intel/near-duplicate-schema';
 import { CompanyPanelReply } from '../dealers/panel-schema';
+import { CAPTURE_ID_PATTERN } from '../intel/capture-frame';
 
 const CrmNumericId = z.string().regex(/^\d{1,20}$/, 'expected a HubSpot numeric id');
 
@@ -27,8 +28,23 @@ export const IntelDraftMessage = IntelItem.omit({
   sightings: true,
 });
 
-/** Saving from a page: the draft, or `addTo` an earlier item as a sighting of it (near-duplicates). */
-export const IntelSaveMessage = IntelDraftMessage.extend({ addTo: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/).optional() });
+/** What a capture read from the page it was opened on (lib/host/intel-capture.ts), as plain text. */
+export const CapturedPage = z.object({
+  sourceUrl: z.string().max(2048).optional(),
+  sourceTitle: z.string().max(500).optional(),
+  // One character over the schema's 5,000, so the form can say it cut the selection.
+  sourceText: z.string().max(5001).optional(),
+});
+
+/**
+ * Saving from a page: the draft, or `addTo` an earlier item as a sighting of it (near-duplicates).
+ * `captureId` asks the background to attach the screenshot it took when the capture opened: the
+ * picture never travels back with the save.
+ */
+export const IntelSaveMessage = IntelDraftMessage.extend({
+  addTo: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/).optional(),
+  captureId: z.string().regex(CAPTURE_ID_PATTERN).optional(),
+});
 
 export const SyncStatus = z.object({
   connected: z.boolean(),
@@ -105,8 +121,17 @@ export const PROTOCOL = {
       dictionary: PickerDictionary.default({ competitors: [], products: [] }),
     }),
   },
-  /** A screenshot of the visible part of the sender's tab. */
-  'page.captureVisible': { request: Empty, response: z.object({ dataUrl: z.string() }) },
+  /**
+   * A content script opens a capture under an id it made: the background keeps what it read from
+   * the page with a screenshot of the tab taken now, before the form is drawn over it, for the
+   * form's frame (which loads meanwhile).
+   */
+  'intel.captureOpen': { request: CapturedPage.extend({ captureId: z.string().regex(CAPTURE_ID_PATTERN) }).strict(), response: z.object({}) },
+  /** The framed form (intel-form.html) reads the capture it was opened for, in the same tab only. */
+  'intel.captureContext': {
+    request: z.object({ captureId: z.string().regex(CAPTURE_ID_PATTERN) }).strict(),
+    response: CapturedPage.extend({ screenshot: z.string().optional() }),
+  },
   /** Ask the background to drain the outbox now. */
   'sync.now': { request: Empty, response: SyncStatus },
   'sync.status': { request: Empty, response: SyncStatus },

@@ -7,6 +7,8 @@ export interface SenderInfo {
   url?: string;
   origin?: string;
   tab?: { id?: number; url?: string };
+  /** Which frame of the tab sent it (0: the top frame); the intel form's frame holds its capture. */
+  frameId?: number;
 }
 
 export type Handlers = {
@@ -14,20 +16,13 @@ export type Handlers = {
 };
 
 /**
- * What content scripts may ask for: capturing intel (its pickers, near-duplicates, the
- * screenshot, the save) and the UI language. Content scripts run inside pages we do not control,
- * so a compromised page context must not be able to connect, disconnect, sync or read anything
- * else. The KPI panel on HubSpot is an extension page framed into the tab, so it is an
- * extension-page sender (its URL is ours) and is not limited by this list.
+ * What content scripts may ask for: opening an intel capture (which hands the background what the
+ * page offers and has the tab photographed) and a liveness ping. Content scripts run inside pages
+ * we do not control, so a compromised page context must not be able to connect, disconnect, sync
+ * or read anything else. The intel form and the KPI panel on HubSpot are extension pages framed
+ * into the tab, so they are extension-page senders (their URL is ours) and not limited by this list.
  */
-export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>([
-  'ping',
-  'settings.language',
-  'intel.pickers',
-  'intel.nearDuplicates',
-  'intel.save',
-  'page.captureVisible',
-]);
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['ping', 'intel.captureOpen']);
 
 export type SenderKind = 'extension-page' | 'content-script';
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type FrameLocator, type Page, type Worker } from 'playwright-core';
 import { findChromium } from './chromium';
 
 export const EXTENSION_PATH = resolve('.output/chrome-mv3');
@@ -97,6 +97,14 @@ export async function selectTextOf(page: Page, id: string): Promise<void> {
  * Injects the intel capture into the tab at `url` exactly as the background does after a gesture
  * (a test cannot press a browser shortcut; the page is served at a host the extension may script).
  */
+/**
+ * The capture's form in the page: an extension page framed in the capture's shadow root
+ * (lib/host/intel-capture.ts), found once the content script shows it.
+ */
+export function intelCaptureFrame(page: Page): FrameLocator {
+  return page.locator('fieldkit-intel iframe.shown').contentFrame();
+}
+
 export async function injectIntelCapture(session: ExtensionSession, url: string): Promise<void> {
   await session.serviceWorker.evaluate(async (tabUrl) => {
     const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number }[]> }; scripting: { executeScript(o: object): Promise<unknown> } } }).chrome;

@@ -6,7 +6,7 @@
  * exactly as the background does after a menu click.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { injectIntelCapture, launchExtension, readRows, selectTextOf, type ExtensionSession } from './fixtures';
+import { injectIntelCapture, intelCaptureFrame, launchExtension, readRows, selectTextOf, type ExtensionSession } from './fixtures';
 import { BACKUP_FORMAT, BACKUP_VERSION } from '../../lib/backup/format';
 import { SEED_DICTIONARY } from '../../lib/intel/dictionary/seed';
 
@@ -51,8 +51,10 @@ describe('competitor intel captured from a web page', () => {
     await selectTextOf(shop, 'offer');
 
     await injectIntelCapture(session, SHOP_URL);
-    const form = shop.getByRole('dialog', { name: '竞品信息' });
+    const form = intelCaptureFrame(shop).getByRole('dialog', { name: '竞品信息' });
     await form.waitFor();
+    // The form is an extension page in a frame: the page cannot read it, nor find our code in its own world.
+    await expect(shop.evaluate(() => document.querySelector('fieldkit-intel')!.shadowRoot!.querySelector('iframe')!.contentDocument)).resolves.toBeNull();
     await expect(form.getByText(SHOP_URL).count()).resolves.toBeGreaterThan(0);
     await expect(form.getByText(HOSTILE, { exact: false }).count()).resolves.toBeGreaterThan(0);
     await expect(form.locator('img[src="x"]').count()).resolves.toBe(0);
@@ -61,6 +63,24 @@ describe('competitor intel captured from a web page', () => {
     expect(await form.getByLabel('价格 1 单位').inputValue()).toBe('元/瓶');
     expect(await form.getByLabel('促销方式').inputValue()).toBe('bundle');
     expect(await form.getByLabel('促销内容').inputValue()).toBe('买二送一');
+
+    // (No screenshot here: the browser photographs a tab only after a real gesture grants activeTab,
+    // which a test cannot make. The capture store's screenshot path is in test/unit/capture-store.test.ts.)
+
+    // A page that frames the form itself, with the capture id it can read off our frame, gets none of
+    // the capture: only the first frame that asks holds it.
+    await shop.evaluate(() => {
+      const ours = document.querySelector('fieldkit-intel')!.shadowRoot!.querySelector('iframe')!;
+      const copy = document.createElement('iframe');
+      copy.id = 'copycat';
+      copy.src = ours.src;
+      document.body.append(copy);
+    });
+    const copycat = shop.locator('#copycat').contentFrame();
+    await copycat.getByRole('dialog').waitFor();
+    await expect(copycat.locator('blockquote').count()).resolves.toBe(0);
+    await expect(copycat.getByText(SHOP_URL).count()).resolves.toBe(0);
+    await shop.evaluate(() => document.getElementById('copycat')!.remove());
 
     // Typing inside the form must not reach the page's own keyboard handlers.
     await shop.evaluate(() => {
@@ -112,7 +132,7 @@ describe('competitor intel captured from a web page', () => {
       await shop.goto(SHOP_URL);
       await selectTextOf(shop, 'offer');
       await injectIntelCapture(session!, SHOP_URL);
-      const form = shop.getByRole('dialog', { name: '竞品信息' });
+      const form = intelCaptureFrame(shop).getByRole('dialog', { name: '竞品信息' });
       await form.waitFor();
       return { shop, form };
     };

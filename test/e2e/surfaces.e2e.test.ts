@@ -8,10 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
-import { injectIntelCapture, launchExtension, type ExtensionSession } from './fixtures';
+import { injectIntelCapture, intelCaptureFrame, launchExtension, type ExtensionSession } from './fixtures';
 import { buildLookBackup, FIXED_NOW, teamOf } from './look-data';
 
 const REFERENCES = resolve('test/e2e/screenshots');
@@ -232,7 +232,7 @@ async function openCapture(session: ExtensionSession, locale: Locale): Promise<P
   const shop = await session.context.newPage();
   await shop.goto(SHOP_URL);
   await injectIntelCapture(session, SHOP_URL);
-  await shop.getByRole('dialog').waitFor();
+  await intelCaptureFrame(shop).getByRole('dialog').waitFor();
   return shop;
 }
 
@@ -268,7 +268,7 @@ function compare(name: string, actual: Buffer): { ratio: number; written?: boole
 }
 
 /** Visible text of the page, shadow roots included, as the user reads it. */
-function visibleText(page: Page): Promise<string> {
+function visibleText(page: Page | Frame): Promise<string> {
   return page.evaluate(() => {
     const parts: string[] = [document.body.innerText];
     const walk = (root: Document | ShadowRoot) =>
@@ -324,20 +324,22 @@ for (const locale of LOCALES) {
           await page.waitForTimeout(300);
           // The overlay's "today" comes from the content script's world, which the test clock does
           // not reach: hide the day it shows, or the reference would change every day.
-          const mask = surface.path === 'capture' ? [page.getByTestId('date-picker')] : [];
+          const mask = surface.path === 'capture' ? [intelCaptureFrame(page).getByTestId('date-picker')] : [];
           const shot = await page.screenshot({ fullPage: true, animations: 'disabled', caret: 'hide', mask });
           const { ratio } = compare(`${locale}-${surface.name}-${width}`, shot);
           if (ratio > MAX_DIFF) problems.push(`${width}px differs from its reference by ${(ratio * 100).toFixed(2)}% (see ${OUT})`);
           // The overlay keeps its own width; a narrow window must not push it off-screen.
         }
-        await page.evaluate(axeSource);
-        const axe = await page.evaluate(async () => {
+        // The capture's form is an extension page in a frame: axe and the words are checked in there.
+        const target: Page | Frame = surface.path === 'capture' ? (await (await page.waitForSelector('fieldkit-intel iframe.shown')).contentFrame())! : page;
+        await target.evaluate(axeSource);
+        const axe = await target.evaluate(async () => {
           const result = await (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
             resultTypes: ['violations'],
           });
           return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
         });
-        const wrong = wrongLanguageWords(await visibleText(page), locale);
+        const wrong = wrongLanguageWords(await visibleText(target), locale);
         await page.close();
         expect({ screenshots: problems, axe, wrongLanguage: wrong }).toEqual({ screenshots: [], axe: [], wrongLanguage: [] });
       }, 120_000);

@@ -14,7 +14,8 @@ afterEach(async () => {
 });
 
 const EXT = 'fieldkitextensionidfieldkitexten';
-const CONTENT_SCRIPT = { id: EXT, url: 'https://shop.example/product/1', tab: { id: 3 } };
+// The capture's form: our extension page, framed in the shop's tab (lib/host/intel-form-frame.ts).
+const CONTENT_SCRIPT = { id: EXT, url: `chrome-extension://${EXT}/intel-form.html#capture`, tab: { id: 3 }, frameId: 5 };
 
 function route(uiLanguage = 'en-US') {
   // The sync service runs in Node as it is: no browser, an in-memory connection store, no CRM.
@@ -26,7 +27,7 @@ function route(uiLanguage = 'en-US') {
     schedule: { start: async () => undefined, stop: async () => undefined },
   });
   const handlers = {
-    ...createBaseHandlers({ db, version: '1.2.3', uiLanguage: () => uiLanguage, captureVisibleTab: async () => 'data:image/jpeg;base64,AAAA' }),
+    ...createBaseHandlers({ db, version: '1.2.3', uiLanguage: () => uiLanguage }),
     ...createIntelHandlers(db),
     ...sync.handlers,
   };

@@ -94,7 +94,7 @@ describe('near-duplicate intel', () => {
     await writeSetting(db, 'profile', { ...REP, role: 'rep' });
     const ext = 'fieldkitextensionidfieldkitexten';
     const route = createRouter(createIntelHandlers(db) as never, ext);
-    const sender = { id: ext, url: 'https://shop.example/product/1', tab: { id: 3 } };
+    const sender = { id: ext, url: `chrome-extension://${ext}/intel-form.html#capture`, tab: { id: 3 }, frameId: 5 };
     const item = await earlier();
     const hint = await route({ type: 'intel.nearDuplicates', payload: probe() }, sender);
     expect(hint).toMatchObject({ ok: true, data: { items: [{ id: item.id }] } });

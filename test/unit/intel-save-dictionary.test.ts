@@ -12,7 +12,8 @@ afterEach(async () => {
 });
 
 const EXT = 'fieldkitextensionidfieldkitexten';
-const PAGE = { id: EXT, url: 'https://shop.example/product/1', tab: { id: 3 } };
+// The capture's form: our extension page, framed in the shop's tab.
+const PAGE = { id: EXT, url: `chrome-extension://${EXT}/intel-form.html#capture`, tab: { id: 3 }, frameId: 5 };
 const ADMIN = { id: 'o-chen', name: '陈静' };
 const REP = { id: 'o-zhang', name: '张伟' };
 

@@ -5,6 +5,8 @@ import { createMessenger, MessageFailure } from '../../lib/messaging/client';
 const EXT = 'abcdefghijklmnopabcdefghijklmnop';
 const PAGE = { id: EXT, url: `chrome-extension://${EXT}/sidepanel.html` };
 const CONTENT = { id: EXT, url: 'https://app.hubspot.com/contacts/1/record/0-2/5', tab: { id: 7 } };
+/** The capture's form: our page framed in a tab, which is where intel is saved from. */
+const FORM = { id: EXT, url: `chrome-extension://${EXT}/intel-form.html#capture`, tab: { id: 7 }, frameId: 3 };
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   const status = { connected: false, pending: 0, needsAttention: 0, running: false };
@@ -12,7 +14,6 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     ping: async () => ({ pong: true, version: '0.1.0' }),
     'intel.save': vi.fn(async () => ({ id: '01JD0000000000000000000001' })),
     'intel.pickers': async () => ({ competitors: [], dealers: [] }),
-    'page.captureVisible': async () => ({ dataUrl: 'data:image/png;base64,AAAA' }),
     'sync.now': async () => status,
     'sync.status': async () => status,
     'settings.language': async () => ({ locale: 'zh-CN' }),
@@ -39,7 +40,7 @@ describe('message router', () => {
     const route = createRouter(handlers({ 'intel.save': save }), EXT);
     expect(await route('ping', PAGE)).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
     expect(await route({ type: '__proto__' }, PAGE)).toMatchObject({ ok: false, error: { code: 'unknown-type' } });
-    const reply = await route({ type: 'intel.save', payload: { observedDay: 'yesterday', competitorName: '' } }, CONTENT);
+    const reply = await route({ type: 'intel.save', payload: { observedDay: 'yesterday', competitorName: '' } }, FORM);
     expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
     if (!reply.ok) expect(reply.error.issues!.map((i) => i.path)).toEqual(expect.arrayContaining(['observedDay', 'competitorName']));
     expect(save).not.toHaveBeenCalled();
@@ -54,9 +55,9 @@ describe('message router', () => {
     const save = vi.fn(async (_draft: unknown) => ({ id: '01JD0000000000000000000001' }));
     const route = createRouter(handlers({ 'intel.save': save }), EXT);
     const hostile = '<img src=x onerror=alert(1)>'.repeat(10);
-    expect(await route({ type: 'intel.save', payload: { observedDay: '2026-11-23', competitorName: '壳牌', sourceText: hostile } }, CONTENT)).toMatchObject({ ok: true });
+    expect(await route({ type: 'intel.save', payload: { observedDay: '2026-11-23', competitorName: '壳牌', sourceText: hostile } }, FORM)).toMatchObject({ ok: true });
     expect(save.mock.calls[0]![0]).toMatchObject({ sourceText: hostile });
-    const tooLong = await route({ type: 'intel.save', payload: { observedDay: '2026-11-23', competitorName: '壳牌', sourceText: 'x'.repeat(5001) } }, CONTENT);
+    const tooLong = await route({ type: 'intel.save', payload: { observedDay: '2026-11-23', competitorName: '壳牌', sourceText: 'x'.repeat(5001) } }, FORM);
     expect(tooLong).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
   });
 });

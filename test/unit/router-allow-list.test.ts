@@ -46,13 +46,15 @@ describe('router: what a content script may ask for', () => {
     expect(connect).toHaveBeenCalledOnce();
   });
 
-  it('still answers what capture needs from a content script', async () => {
+  it('still answers what capture needs from a content script, and nothing the framed form reads', async () => {
     const route = createRouter(handlers().all, EXT);
-    expect(await route({ type: 'settings.language', payload: {} }, CONTENT)).toEqual({ ok: true, data: { locale: 'en' } });
+    expect(await route({ type: 'ping', payload: {} }, CONTENT)).toMatchObject({ ok: true });
+    // The form, its language, pickers and saving live in the framed extension page, not in the content script.
+    expect(await route({ type: 'settings.language', payload: {} }, CONTENT)).toMatchObject({ ok: false, error: { code: 'forbidden-for-sender' } });
   });
 
-  it('allows content scripts exactly the capture and language messages, and nothing that connects, syncs or reads records', () => {
-    expect([...CONTENT_SCRIPT_MESSAGES].sort()).toEqual(['intel.nearDuplicates', 'intel.pickers', 'intel.save', 'page.captureVisible', 'ping', 'settings.language']);
+  it('allows content scripts exactly opening a capture and a ping, and nothing that connects, syncs or reads records', () => {
+    expect([...CONTENT_SCRIPT_MESSAGES].sort()).toEqual(['intel.captureOpen', 'ping']);
     for (const type of Object.keys(PROTOCOL) as MessageType[]) {
       if (/^(connection|sync|panel)\./.test(type)) expect(CONTENT_SCRIPT_MESSAGES.has(type)).toBe(false);
     }

@@ -6,39 +6,51 @@ import { intelCaptureMessages } from './messages';
 import { intelFormMessages } from '../messages';
 import type { NearDuplicateProbe } from '../../../lib/intel/near-duplicate-schema';
 import { suggestFromPage } from '../../../lib/intel/dictionary/match';
-import type { IntelCapture } from '../../../lib/host/intel-capture';
+import type { IntelCapture } from '../../../lib/host/intel-form-frame';
 import { ErrorBoundary } from '../../shell/ErrorBoundary';
 import { Button, Notice, PortalContainerProvider } from '../../ui';
 
 export interface IntelCaptureOverlayProps {
   capture: IntelCapture;
-  onClose: () => void;
-  /** The element inside the shadow root that popovers (the date picker's calendar) render into. */
+  /** The element popovers (the date picker's calendar) render into; the document's body by default. */
   container?: HTMLElement | null;
 }
 
-/** The intel quick form as a floating panel inside the page's shadow root. */
-export function IntelCaptureOverlay({ capture, onClose, container = null }: IntelCaptureOverlayProps) {
+/** The intel quick form as a floating panel: the whole of the frame the capture puts on the page. */
+export function IntelCaptureOverlay({ capture, container = null }: IntelCaptureOverlayProps) {
   return (
     <LocaleProvider locale={capture.locale}>
       <PortalContainerProvider container={container}>
-        <Overlay capture={capture} onClose={onClose} />
+        <Overlay capture={capture} />
       </PortalContainerProvider>
     </LocaleProvider>
   );
 }
 
-function Overlay({ capture, onClose }: { capture: IntelCapture; onClose: () => void }) {
+function Overlay({ capture }: { capture: IntelCapture }) {
+  const onClose = capture.close;
   const t = useT(intelCaptureMessages);
   const titleId = useId();
   const body = useRef<HTMLDivElement>(null);
+  const header = useRef<HTMLElement>(null);
   const [saved, setSaved] = useState<'new' | 'addedTo' | undefined>();
   const ti = useT(intelFormMessages);
 
-  // Start in the form: the rep came to type, not to find the panel.
+  // Start in the form: the rep came to type, not to find the panel. The mark lets `npm run bench`
+  // time the command → form ready from inside the frame.
   useEffect(() => {
     body.current?.querySelector<HTMLElement>('input, select, textarea')?.focus();
+    performance.mark('fieldkit:intel-form:ready');
   }, []);
+
+  // The frame takes the form's natural height (the content script caps it at the window's).
+  useEffect(() => {
+    const report = () => capture.reportHeight((header.current?.offsetHeight ?? 0) + (body.current?.scrollHeight ?? 0) + 2);
+    report();
+    const observer = new ResizeObserver(report);
+    if (body.current?.firstElementChild) observer.observe(body.current.firstElementChild);
+    return () => observer.disconnect();
+  }, [capture, saved]);
 
   // The background reads the synced intel: this page cannot (no Dexie in a content script).
   const findNearDuplicates = useCallback((probe: NearDuplicateProbe) => capture.send('intel.nearDuplicates', probe).then((reply) => reply.items), [capture]);
@@ -60,9 +72,9 @@ function Overlay({ capture, onClose }: { capture: IntelCapture; onClose: () => v
       role="dialog"
       aria-labelledby={titleId}
       onKeyDown={onKeyDown}
-      className="fixed top-3 right-3 flex max-h-[calc(100vh-24px)] w-[380px] max-w-[calc(100vw-24px)] flex-col overflow-hidden rounded-xl border border-line bg-surface text-base text-ink shadow-2xl"
+      className="flex h-screen w-full flex-col overflow-hidden rounded-xl border border-line bg-surface text-base text-ink"
     >
-      <header className="flex shrink-0 items-center justify-between gap-2 border-b border-line py-2 pr-2 pl-4">
+      <header ref={header} className="flex shrink-0 items-center justify-between gap-2 border-b border-line py-2 pr-2 pl-4">
         <h2 id={titleId} className="m-0 flex min-w-0 items-center gap-2 text-lg font-semibold">
           <Radar aria-hidden="true" className="size-4 shrink-0 text-accent" />
           <span className="truncate">{t('title')}</span>
@@ -86,7 +98,7 @@ function Overlay({ capture, onClose }: { capture: IntelCapture; onClose: () => v
               findNearDuplicates={findNearDuplicates}
               suggest={suggest}
               onSave={async (draft, options) => {
-                const reply = await capture.send('intel.save', { ...draft, ...options });
+                const reply = await capture.save(draft, options);
                 setSaved(reply.addedTo ? 'addedTo' : 'new');
                 setTimeout(onClose, 1500);
               }}
