@@ -19,9 +19,19 @@ export interface SharedTime {
   advance: (ms: number) => void;
 }
 
-export function sharedTime(start = Date.now()): SharedTime {
+/** Where the last shared time got to: a portal's clock never goes back, so the next one starts after it. */
+let latest = 0;
+
+export function sharedTime(start = Math.max(Date.now(), latest + 1_000)): SharedTime {
   let now = start;
-  return { now: () => now, advance: (ms) => void (now += ms) };
+  latest = Math.max(latest, now);
+  return {
+    now: () => now,
+    advance: (ms) => {
+      now += ms;
+      latest = Math.max(latest, now);
+    },
+  };
 }
 
 export interface Device {
@@ -64,4 +74,13 @@ export function device(name: string, sim: HubSpotSim, time: SharedTime, skewMs =
 /** Open outbox entries: what a device still has to push. */
 export async function openEntries(db: FieldkitDatabase): Promise<number> {
   return db.outbox.where('status').anyOf('pending', 'inFlight', 'needsAttention').count();
+}
+
+/**
+ * Puts the portal on the devices' shared time, when the simulator has a settable clock: its
+ * timestamps, search lag and search limit then follow virtual time, so a lag of seconds costs no
+ * real waiting and an unskewed device agrees with HubSpot.
+ */
+export function portalOnSharedTime(sim: HubSpotSim, time: SharedTime): void {
+  (sim as HubSpotSim & { setClock?: (clock: () => number) => void }).setClock?.(time.now);
 }
