@@ -11,6 +11,7 @@ import { today } from '../kernel/dates';
 import type { PickerDictionary } from '../intel/dictionary/picker';
 import type { RecordDraft } from '../store/records';
 import { captureIdOf } from '../intel/capture-frame';
+import { EARLY_REQUESTS, type EarlyRequests } from './intel-form-early';
 
 export interface IntelCapture {
   send: Messenger;
@@ -30,7 +31,13 @@ export interface IntelCapture {
 
 export async function loadIntelCapture(win: Window = window): Promise<IntelCapture> {
   const post = (message: unknown) => win.parent !== win && win.parent.postMessage(message, '*');
-  const send = createMessenger((message) => browser.runtime.sendMessage(message));
+  // The early script's requests are used once each (validated here like any reply); later ones go out as usual.
+  const early: EarlyRequests = { ...(win as unknown as Record<string, EarlyRequests | undefined>)[EARLY_REQUESTS] };
+  const send = createMessenger((message) => {
+    const sent = early[message.type as keyof EarlyRequests];
+    delete early[message.type as keyof EarlyRequests];
+    return sent ?? browser.runtime.sendMessage(message);
+  });
   const captureId = captureIdOf(win.location.hash);
   const [language, pickers, captured] = await Promise.all([
     send('settings.language', {}).catch(() => ({ locale: 'zh-CN' as const })),
