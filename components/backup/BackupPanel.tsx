@@ -55,8 +55,6 @@ function authoritySentence(outcome: Extract<Outcome, { kind: 'rejected' }>, t: T
       return t('rejectedRuleSet', { ruleSet: detail.ruleSet ?? '?', version: detail.version ?? '?' });
     case 'setting':
       return t('rejectedSetting', { key: detail.key ?? '?' });
-    case 'connectFirst':
-      return t('rejectedConnectFirst', { count: Number(detail.count ?? 0) });
     default:
       return undefined;
   }

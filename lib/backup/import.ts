@@ -24,7 +24,7 @@ export interface BackupProblem {
   path: string;
   reason: string;
   /** What kind of problem, for the UI's sentence (absent: a damaged or foreign file). */
-  code?: 'tooLarge' | 'ruleSet' | 'setting' | 'connectFirst';
+  code?: 'tooLarge' | 'ruleSet' | 'setting';
   /** The facts the UI's sentence names: the size, the rule set and version, the setting key. */
   detail?: Record<string, string | number>;
 }
@@ -192,8 +192,9 @@ function keyOf(spec: BackupTableSpec, row: Record<string, unknown>): string | [s
  *   next pull brings HubSpot's version.
  * - Dealers keep their CRM link (it is their identity: the CRM company) but are not queued; the
  *   next dealer pull refreshes them from HubSpot.
- * - The `profile` setting (who this device is) is never taken from a file. Before connecting,
- *   a file holding records by HubSpot users is refused: connect first, then import.
+ * - The `profile` setting (who this device is) is taken from a file only by a device that never
+ *   had one. Before connecting, rows by CRM owners are local copies only; importing the file again
+ *   after connecting queues the user's own.
  */
 export async function importBackup(db: FieldkitDatabase, text: string, options: { actor: string; now?: Date }): Promise<ImportSummary> {
   const specs = backupTablesOf(db.kinds.values());
@@ -203,28 +204,20 @@ export async function importBackup(db: FieldkitDatabase, text: string, options: 
   const tables = [...Object.keys(specs).map((name) => db.table(name)), db.outbox, db.audit];
   await db.transaction('rw', tables, async () => {
     const me = await readSetting(db, 'profile');
-    if (!isCrmOwnerId(me.id)) {
-      // Not connected: nothing tells this device's user from the people in the file. Restoring
-      // their records as the user's would let a file choose whose notes get written; restoring
-      // them as copies that never sync would strand the user's own. Nothing is written.
-      const owned = Object.entries(specs)
-        .filter(([, spec]) => spec.kind?.crm?.home === 'activity')
-        .reduce((count, [table]) => count + (rows[table] as { author?: { id: string } }[]).filter((row) => row.author && isCrmOwnerId(row.author.id)).length, 0);
-      if (owned > 0) {
-        throw new BackupRejected({
-          path: '$.tables',
-          reason: `${owned} records in the file were written by HubSpot users; connect to HubSpot first so Fieldkit knows which are yours, then import again`,
-          code: 'connectFirst',
-          detail: { count: owned },
-        });
-      }
-    }
+    const hadProfile = (await db.settings.get('profile')) !== undefined;
+    // Connected means: the profile is a CRM owner this device learnt from HubSpot (connecting
+    // stores the owners, a device-only row no backup carries). Only then can rows be queued as
+    // written by that owner; before, rows by CRM owners are restored as local copies only.
+    const owners = (await db.settings.get('sync.owners'))?.value;
+    const connected = isCrmOwnerId(me.id) && Array.isArray(owners) && owners.some((owner: { id?: unknown }) => owner?.id === me.id);
     for (const [table, spec] of Object.entries(specs)) {
       const store = db.table(table);
       const home = spec.kind?.crm?.home;
       for (const fileRow of rows[table] as Record<string, unknown>[]) {
         if (table === 'settings' && isDeviceOnlySetting(fileRow.key as string)) continue;
-        if (table === 'settings' && fileRow.key === 'profile') {
+        if (table === 'settings' && fileRow.key === 'profile' && hadProfile) {
+          // Who this device's user is comes from the device (connecting sets it), not from a file;
+          // only a device that never had a profile takes the file's (a fresh install's restore).
           summary.skippedSettings.push('profile');
           continue;
         }
@@ -232,7 +225,7 @@ export async function importBackup(db: FieldkitDatabase, text: string, options: 
         const local = (await store.get(key)) as Record<string, unknown> | undefined;
         const label = Array.isArray(key) ? key.join('@') : key;
         const author = fileRow.author as { id: string; name: string } | undefined;
-        const someoneElses = author !== undefined && author.id !== me.id && isCrmOwnerId(author.id);
+        const someoneElses = author !== undefined && isCrmOwnerId(author.id) && (author.id !== me.id || !connected);
         const { crm: fileCrm, ...withoutCrm } = fileRow;
         let row: Record<string, unknown> = fileRow;
         if (home === 'activity') {
@@ -256,7 +249,8 @@ export async function importBackup(db: FieldkitDatabase, text: string, options: 
           summary.added++;
         } else if (JSON.stringify(local) === JSON.stringify(row)) {
           summary.unchanged++;
-          continue;
+          // A local copy restored before connecting becomes the user's to sync when imported again.
+          if (!(home === 'activity' && !local.crm && (await db.outbox.where('[table+recordId]').equals([table, row.id as string]).count()) === 0)) continue;
         } else {
           const localAt = local.updatedAt as string | undefined;
           const fileAt = row.updatedAt as string | undefined;

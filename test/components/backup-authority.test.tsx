@@ -56,7 +56,7 @@ describe('BackupPanel: refusals that name what to fix', () => {
       const { user } = renderPanel(locale, db);
       await user.upload(screen.getByLabelText(backupMessages[locale].importLabel), new File([text], 'backup.json', { type: 'application/json' }));
       const status = await screen.findByRole('status');
-      await vi.waitFor(() => expect(status.textContent).toContain(locale === 'en' ? '1 record written by other people was restored on this computer only' : '有 1 条由其他人填写的记录只恢复到这台电脑'));
+      await vi.waitFor(() => expect(status.textContent).toContain(locale === 'en' ? '1 record written by HubSpot users other than you was restored on this computer only' : '有 1 条由其他 HubSpot 用户填写的记录只恢复到这台电脑'));
       expect(await db.outbox.count()).toBe(0);
     });
   }

@@ -169,8 +169,9 @@ describe('a kind added in a test fixture reaches the outbox, backup and sync wit
     const file = serialiseBackup(await exportBackup(a, { appVersion: 'test' }));
     expect(JSON.parse(file).tables.fieldNotes).toHaveLength(1);
     const b = fresh('fixture-backup-b');
-    // The same person restores on b (an import takes who the user is from the device, not the file).
+    // The same person restores on b, connected (an import takes who the user is from the device, not the file).
     await writeSetting(b, 'profile', { ...REP, role: 'rep' });
+    await b.settings.put({ key: 'sync.owners', value: [{ ...REP, archived: false }] });
     const summary = await importBackup(b, file, { actor: 'test' });
     expect(summary.added).toBeGreaterThan(0);
     expect(await b.table('fieldNotes').get(note.id)).toMatchObject({ text: '竞品堆头' });

@@ -34,9 +34,15 @@ beforeEach(async () => {
 
 const sync = (db: FieldkitDatabase) => new SyncEngine({ db, port: portFor(sim, db) }).drain();
 
+/** What connecting leaves behind: the profile takes the owner's id, and the owners are stored. */
+async function connectAs(db: FieldkitDatabase, who: { id: string; name: string }): Promise<void> {
+  await writeSetting(db, 'profile', { ...who, role: 'rep' });
+  await db.settings.put({ key: 'sync.owners', value: [ME, OTHER].map((owner, i) => ({ ...owner, email: `o${i}@example.com`, userId: 900 + i, archived: false })) });
+}
+
 async function deviceOf(name: string, who: { id: string; name: string }): Promise<FieldkitDatabase> {
   const db = freshDatabase(name);
-  await writeSetting(db, 'profile', { ...who, role: 'rep' });
+  await connectAs(db, who);
   return db;
 }
 
@@ -101,7 +107,7 @@ describe('an import never trusts CRM ids, owners or authors from the file', () =
     await sync(me);
     const text = serialiseBackup(await exportBackup(me, APP));
     await wipeLocalData(me);
-    await writeSetting(me, 'profile', { ...ME, role: 'rep' });
+    await connectAs(me, ME);
     await importBackup(me, text, { actor: ME.id });
     expect((await me.intelItems.get(record.id))!.crm).toBeUndefined();
     await sync(me);
@@ -124,19 +130,29 @@ describe('an import never trusts CRM ids, owners or authors from the file', () =
 });
 
 describe('before connecting', () => {
-  it('a file with records by HubSpot users is refused until the device knows who its user is', async () => {
+  it('rows by HubSpot users are local copies only; importing again after connecting queues my own', async () => {
     const source = await deviceOf('authority-connect-source', ME);
-    await saveRecord(source, 'intelItems', intelDraft(), { author: ME });
+    const mine = await saveRecord(source, 'intelItems', intelDraft(), { author: ME });
     await saveRecord(source, 'intelItems', intelDraft(), { author: OTHER });
     const text = serialiseBackup(await exportBackup(source, APP));
     const fresh = freshDatabase('authority-connect-fresh');
-    const error = await rejection(importBackup(fresh, text, { actor: 'local-user' }));
-    expect(error.problem).toMatchObject({ code: 'connectFirst', detail: { count: 2 } });
-    expect(await fresh.intelItems.count()).toBe(0);
-    // Once connected as ME (the profile takes the owner id), the same file imports.
-    await writeSetting(fresh, 'profile', { ...ME, role: 'rep' });
-    expect(await importBackup(fresh, text, { actor: ME.id })).toMatchObject({ added: 2, readCopies: 1, skippedSettings: ['profile'] });
-    expect(await fresh.outbox.count()).toBe(1);
+    // A fresh install takes the file's profile (it had none), but that does not make it connected.
+    expect(await importBackup(fresh, text, { actor: 'local-user' })).toMatchObject({ added: 3, readCopies: 2, skippedSettings: [] });
+    expect(await fresh.intelItems.count()).toBe(2);
+    expect(await fresh.outbox.count()).toBe(0);
+    await connectAs(fresh, ME);
+    expect(await importBackup(fresh, text, { actor: ME.id })).toMatchObject({ added: 0, unchanged: 2, skippedSettings: ['profile'] });
+    expect((await fresh.outbox.toArray()).map((entry) => entry.recordId)).toEqual([mine.id]);
+  });
+
+  it('a crafted profile in a file cannot make a fresh device queue rows as that owner', async () => {
+    const other = await deviceOf('authority-crafted-profile-source', OTHER);
+    await saveRecord(other, 'intelItems', intelDraft(), { author: OTHER });
+    const text = serialiseBackup(await exportBackup(other, APP));
+    const fresh = freshDatabase('authority-crafted-profile');
+    await importBackup(fresh, text, { actor: 'local-user' });
+    await importBackup(fresh, text, { actor: 'local-user' });
+    expect(await fresh.outbox.count()).toBe(0);
   });
 });
 
