@@ -24,6 +24,9 @@ export interface ClaimedEntry {
   attempts: number;
 }
 
+/** Answers that mean HubSpot refused the request: nothing was written. */
+const REFUSALS = new Set<CrmError['kind']>(['unauthorized', 'forbidden', 'rate-limited', 'validation', 'not-found', 'conflict']);
+
 function iso(ms: number): string {
   return new Date(ms).toISOString();
 }
@@ -203,12 +206,18 @@ export async function settleBatch(
       }
       const outcome = outcomeOfFailure(result.error, entry.attempts, random, policy);
       const lastError = lastErrorOf(result.error, nowIso);
+      // A create HubSpot answered with a refusal certainly did not happen: the next try creates
+      // without a lookup (and without waiting out the search lag, ./search-lag.ts). A lost or 5xx
+      // answer, or a failed lookup, proves nothing, so `createSentAt` stays.
+      const refusedCreate = !claim.crmId && !claim.needsLookup && REFUSALS.has(result.error.kind);
+      const { createSentAt: _sent, ...withoutSent } = entry;
+      const failed: OutboxEntry = refusedCreate ? withoutSent : entry;
       if (outcome.action === 'pause') {
         summary.paused = true;
-        entryWrites.push({ ...entry, status: 'pending', nextAttemptAt: nowIso, lastError, updatedAt: nowIso });
+        entryWrites.push({ ...failed, status: 'pending', nextAttemptAt: nowIso, lastError, updatedAt: nowIso });
       } else if (outcome.action === 'park' && !editedSince) {
         summary.parked += 1;
-        entryWrites.push({ ...entry, status: 'needsAttention', attempts: entry.attempts + 1, lastError, updatedAt: nowIso });
+        entryWrites.push({ ...failed, status: 'needsAttention', attempts: entry.attempts + 1, lastError, updatedAt: nowIso });
       } else {
         // A parked error on a version the user has since edited may be fixed: try the new one.
         const delayMs = outcome.action === 'retry' ? outcome.delayMs : 0;
@@ -216,7 +225,7 @@ export async function settleBatch(
         summary.retried += 1;
         if (result.error.kind === 'rate-limited') summary.retryAfterMs = Math.max(summary.retryAfterMs ?? 0, delayMs);
         entryWrites.push({
-          ...entry,
+          ...failed,
           status: 'pending',
           nextAttemptAt: iso(now + delayMs),
           attempts: counts ? entry.attempts + 1 : entry.attempts,

@@ -15,6 +15,7 @@ import { outgoingOf } from './outgoing';
 import { RequestPacer, type Pacer } from './pacer';
 import { readSyncState, updateSyncState, writeProgress } from './state';
 import { pullDealers, pullRecords, type PullContext, type PullSummary } from './pull';
+import { holdUntilSearchable, lookupTrustedAt, SEARCH_LAG_BOUND_MS } from './search-lag';
 
 export interface SyncEngineOptions {
   db: FieldkitDatabase;
@@ -27,6 +28,8 @@ export interface SyncEngineOptions {
   leaseTtlMs?: number;
   /** An in-flight entry is not picked again before this, so a slow request cannot race its retry. */
   inFlightHoldMs?: number;
+  /** A lookup that misses is trusted only this long after the create was sent (./search-lag.ts). */
+  searchLagBoundMs?: number;
   /** Waits longer than this end the drain; the alarm resumes it (a worker must not sleep long). */
   maxInlineWaitMs?: number;
   /** A drain yields after this long so one event never outlives the browser's per-event limit. */
@@ -70,6 +73,7 @@ export class SyncEngine {
   private readonly batchSize: number;
   private readonly leaseTtlMs: number;
   private readonly inFlightHoldMs: number;
+  private readonly searchLagBoundMs: number;
   private readonly maxInlineWaitMs: number;
   private readonly maxDrainMs: number;
   private readonly pullBeforePush: boolean;
@@ -89,6 +93,7 @@ export class SyncEngine {
     this.batchSize = Math.min(MAX_BATCH, options.batchSize ?? MAX_BATCH);
     this.leaseTtlMs = options.leaseTtlMs ?? 90_000;
     this.inFlightHoldMs = options.inFlightHoldMs ?? 60_000;
+    this.searchLagBoundMs = options.searchLagBoundMs ?? SEARCH_LAG_BOUND_MS;
     this.maxInlineWaitMs = options.maxInlineWaitMs ?? 20_000;
     this.maxDrainMs = options.maxDrainMs ?? 240_000;
     this.pullBeforePush = options.pullBeforePush ?? false;
@@ -190,7 +195,7 @@ export class SyncEngine {
 
   /** One claim → (lookup) → push → settle cycle over at most one batch of entries. */
   private async pushBatch(entries: Parameters<typeof claimBatch>[1], result: DrainResult): Promise<{ settled: number } | 'paused'> {
-    const claims = await claimBatch(this.db, entries, this.now(), this.inFlightHoldMs);
+    let claims = await claimBatch(this.db, entries, this.now(), this.inFlightHoldMs);
     await this.checkpoint('claimed');
     if (claims.length === 0) return { settled: entries.length };
 
@@ -200,11 +205,27 @@ export class SyncEngine {
       try {
         const found = await this.call(() => this.port.findRecordsByLocalIds(toLookUp.map((c) => c.record.id)));
         result.requests += 1;
+        const sentAt = new Map(entries.map((e) => [e.id, e]));
+        const holds: { entryId: string; until: number }[] = [];
         for (const claim of toLookUp) {
           const crmId = found.get(claim.record.id);
           // Found: the earlier create did land. Send the current content as an update to it.
           if (crmId) claim.crmId = crmId;
+          else {
+            // Not found yet may mean not indexed yet: neither create again nor call a delete done
+            // before the miss can be trusted.
+            const trustedAt = lookupTrustedAt(sentAt.get(claim.entryId) ?? {}, this.searchLagBoundMs);
+            if (trustedAt !== undefined && trustedAt > this.now()) {
+              holds.push({ entryId: claim.entryId, until: trustedAt });
+              continue;
+            }
+          }
           claim.needsLookup = false;
+        }
+        if (holds.length > 0) {
+          await holdUntilSearchable(this.db, holds, this.now());
+          const held = new Set(holds.map((h) => h.entryId));
+          claims = claims.filter((c) => !held.has(c.entryId));
         }
       } catch (error) {
         const crmError = asCrmError(error);

@@ -93,7 +93,9 @@ describe('sync engine drain', () => {
     crm.fault = faultsInOrder('server', 'server');
     await saveVisits(db, 1, clock.now);
 
-    const engine = engineFor(db, crm, clock, { maxInlineWaitMs: 0 });
+    // The subject is the backoff: a 5xx on a create is ambiguous and would otherwise also wait out
+    // the search lag before its lookup is trusted (tested on its own below).
+    const engine = engineFor(db, crm, clock, { maxInlineWaitMs: 0, searchLagBoundMs: 0 });
     await engine.drain();
     const afterOne = (await db.outbox.toArray())[0]!;
     expect(afterOne).toMatchObject({ status: 'pending', attempts: 1, lastError: { kind: 'server' } });

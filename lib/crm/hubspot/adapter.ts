@@ -41,6 +41,8 @@ export interface HubSpotAdapterOptions {
   /** Per-request timeout; a timeout is a `network` error. Default 30 s. */
   timeoutMs?: number;
   now?: () => number;
+  /** How the search pacing waits (default a timer; tests on virtual time pass theirs). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 const BATCH_MAX = 100;
@@ -102,6 +104,7 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): CrmPort {
     fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
     timeoutMs: options.timeoutMs ?? 30_000,
     now: options.now ?? Date.now,
+    ...(options.sleep ? { sleep: options.sleep } : {}),
     onRateLimit: options.onRateLimit,
   });
   const api: HubSpotApis = createApis(baseUrl, options.token, transport);
@@ -251,7 +254,22 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): CrmPort {
     out: Map<string, PushResult>,
   ): Promise<void> {
     if (items.length === 0) return;
-    const res = await parsed(BatchResult, what, () => send(items.map((i) => ({ id: i.crmId, properties: i.properties, objectWriteTraceId: i.key }))));
+    let res: z.infer<typeof BatchResult>;
+    try {
+      res = await parsed(BatchResult, what, () => send(items.map((i) => ({ id: i.crmId, properties: i.properties, objectWriteTraceId: i.key }))));
+    } catch (e) {
+      // HubSpot refuses a whole batch update for one invalid value (400, nothing written): halve it
+      // until the bad input stands alone, so one record's problem parks only that record.
+      if (!(e instanceof CrmError) || e.kind !== 'validation') throw e;
+      if (items.length === 1) {
+        out.set(items[0]!.key, { localId: items[0]!.key, ok: false, error: e });
+        return;
+      }
+      const half = Math.ceil(items.length / 2);
+      await batchUpdateOnce(what, objectType, items.slice(0, half), send, out);
+      await batchUpdateOnce(what, objectType, items.slice(half), send, out);
+      return;
+    }
     const okIds = new Map(res.results.map((r) => [r.objectWriteTraceId ?? items.find((i) => i.crmId === r.id)?.key, r]));
     const errs = new Map<string, StandardError>();
     for (const e of res.errors ?? []) {

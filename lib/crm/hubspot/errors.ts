@@ -26,7 +26,8 @@ function kindOfStatus(status: number): CrmErrorKind {
 
 /**
  * How long to wait after a 429: Retry-After when sent (HubSpot rarely sends it), otherwise the
- * rolling window from X-HubSpot-RateLimit-Interval-Milliseconds (10 s), and for the daily policy
+ * rolling window from X-HubSpot-RateLimit-Interval-Milliseconds (10 s), a second for the search
+ * limit (SECONDLY), and for the daily policy
  * an hour — the daily limit resets at midnight in the portal's zone, which we do not know here.
  */
 export function retryAfterMs(headers: Headers, policyName: string | undefined): number {
@@ -38,6 +39,8 @@ export function retryAfterMs(headers: Headers, policyName: string | undefined): 
     if (!Number.isNaN(at)) return Math.max(0, at - Date.now());
   }
   if (policyName === 'DAILY') return 60 * 60 * 1000;
+  // The search limit is per second (policy SECONDLY, unlike TEN_SECONDLY_ROLLING): a second is enough.
+  if (policyName === 'SECONDLY') return 1_000;
   const interval = Number(headers.get('x-hubspot-ratelimit-interval-milliseconds'));
   return Number.isFinite(interval) && interval > 0 ? interval : 10_000;
 }

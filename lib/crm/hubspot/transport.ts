@@ -12,8 +12,17 @@ export interface TransportOptions {
   fetch: typeof fetch;
   timeoutMs: number;
   now: () => number;
+  /** Waits before a search that would pass the per-second search limit (default: a timer). */
+  sleep?: (ms: number) => Promise<void>;
+  /** Searches per second per token HubSpot allows (its docs: 5; older ones 4). */
+  searchesPerSecond?: number;
   onRateLimit?: (snapshot: RateLimitSnapshot) => void;
 }
+
+/** HubSpot's CRM search endpoints: limited per second on top of the 10 s window. */
+const SEARCH_URL = /\/crm\/v3\/objects\/[^/?]+\/search(\?|$)/;
+/** Margin on the 1 s search window for HubSpot counting arrival time rather than our send time. */
+const SEARCH_SLACK_MS = 100;
 
 export function readRateLimit(headers: Headers, observedAt: number): RateLimitSnapshot | undefined {
   const max = Number(headers.get('x-hubspot-ratelimit-max'));
@@ -26,8 +35,28 @@ export function readRateLimit(headers: Headers, observedAt: number): RateLimitSn
 
 export class Transport {
   private latest: RateLimitSnapshot | undefined;
+  private searchesSentAt: number[] = [];
 
   constructor(private readonly options: TransportOptions) {}
+
+  /**
+   * Keeps searches under HubSpot's per-second search limit instead of meeting its SECONDLY 429s
+   * (a wait of under a second: safe to sleep, even in a service worker).
+   */
+  private async searchSlot(): Promise<void> {
+    const perSecond = this.options.searchesPerSecond ?? 5;
+    const windowMs = 1_000 + SEARCH_SLACK_MS;
+    const sleep = this.options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+    for (;;) {
+      const now = this.options.now();
+      this.searchesSentAt = this.searchesSentAt.filter((t) => t > now - windowMs);
+      if (this.searchesSentAt.length < perSecond) {
+        this.searchesSentAt.push(now);
+        return;
+      }
+      await sleep(Math.max(1, this.searchesSentAt[this.searchesSentAt.length - perSecond]! + windowMs - now));
+    }
+  }
 
   rateLimit(): RateLimitSnapshot | undefined {
     return this.latest;
@@ -38,6 +67,7 @@ export class Transport {
    * FormData body (a file upload) goes as multipart/form-data with the boundary fetch chooses.
    */
   async send(url: string, init: { method: string; headers: Record<string, string>; body?: string | FormData }): Promise<{ status: number; headers: Headers; text: string }> {
+    if (init.method === 'POST' && SEARCH_URL.test(url)) await this.searchSlot();
     let res: Response;
     try {
       res = await this.options.fetch(url, { ...init, signal: AbortSignal.timeout(this.options.timeoutMs) });
