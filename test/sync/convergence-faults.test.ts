@@ -249,7 +249,9 @@ describe('two devices sharing one portal', () => {
     const gate = new Promise<void>((resolve) => (release = resolve));
     const adapter = adapterFor(sim);
     const slow: CrmPort = { ...adapter, pushRecords: async (inputs) => (await gate, adapter.pushRecords(inputs)) };
-    const lease = { leaseTtlMs: 5_000 };
+    // A short lease, and a portal whose search keeps up within 5 s (where the engine has that
+    // bound): only the in-flight hold still keeps the second worker off the entry.
+    const lease = { leaseTtlMs: 5_000, searchLagBoundMs: 5_000 };
     const first = a.engine({ ...lease, port: slow }).drain();
     await until(async () => (await a.db.outbox.where('status').equals('inFlight').count()) === 1);
     time.advance(10_000); // the first worker's lease has lapsed; its request has not ended
