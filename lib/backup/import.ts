@@ -264,8 +264,11 @@ export async function importBackup(db: FieldkitDatabase, text: string, options: 
         if (spec.kind && needsSync(spec.kind, row) && !(row.crm && (row.crm as { syncedVersion?: string }).syncedVersion === row.updatedAt)) {
           await enqueue(db, table, row.id as string, row.updatedAt as string, row.deletedAt ? 'delete' : 'upsert', now);
           if (fileCrm && !row.crm) {
-            // It reached a CRM once: look it up by its own id before creating it again.
-            await db.outbox.where('[table+recordId]').equals([table, row.id as string]).modify({ createSentAt: now });
+            // It reached a CRM once: look it up by its own id before creating it again. Its create
+            // was acknowledged by the time of its link, so search lag counts from then, not from now.
+            const linkedAt = (fileCrm as { syncedAt?: unknown }).syncedAt;
+            const sentAt = typeof linkedAt === 'string' && !Number.isNaN(Date.parse(linkedAt)) && linkedAt < now ? new Date(linkedAt).toISOString() : now;
+            await db.outbox.where('[table+recordId]').equals([table, row.id as string]).modify({ createSentAt: sentAt });
           }
         }
       }

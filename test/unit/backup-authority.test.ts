@@ -32,7 +32,9 @@ beforeEach(async () => {
   await adapterFor(sim).ensureSchema();
 });
 
-const sync = (db: FieldkitDatabase) => new SyncEngine({ db, port: portFor(sim, db) }).drain();
+// This simulator answers searches at once (no lag), so a lookup that misses may be trusted at once;
+// how long a miss waits under lag is tested in test/sync/search-lag.test.ts.
+const sync = (db: FieldkitDatabase) => new SyncEngine({ db, port: portFor(sim, db), searchLagBoundMs: 0 }).drain();
 
 /** What connecting leaves behind: the profile takes the owner's id, and the owners are stored. */
 async function connectAs(db: FieldkitDatabase, who: { id: string; name: string }): Promise<void> {
