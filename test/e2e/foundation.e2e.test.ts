@@ -37,9 +37,14 @@ describe('the built extension in Chromium', () => {
     expect(scripts.map((s: { js: string[] }) => s.js)).toEqual([['content-scripts/hubspot-company.js']]);
     const hubspotPage = /^https:\/\/app(-(na[1-3]|eu1|ap1))?\.hubspot\.com\//;
     for (const match of scripts[0].matches as string[]) expect(match).toMatch(new RegExp(`${hubspotPage.source}contacts/\\*$`));
-    expect(manifest.web_accessible_resources).toHaveLength(1);
-    expect(manifest.web_accessible_resources[0].resources).toEqual(['hubspot-panel.html']);
-    for (const match of manifest.web_accessible_resources[0].matches as string[]) expect(match).toMatch(new RegExp(`${hubspotPage.source}\\*$`));
+    // Two framed pages: the KPI panel, for HubSpot's hosts only; the intel form, which the capture
+    // frames into whatever page the rep pointed at, so any http(s) page (never file: or others).
+    expect(manifest.web_accessible_resources).toHaveLength(2);
+    const [panelPage, intelForm] = manifest.web_accessible_resources as { resources: string[]; matches: string[] }[];
+    expect(panelPage!.resources).toEqual(['hubspot-panel.html']);
+    for (const match of panelPage!.matches) expect(match).toMatch(new RegExp(`${hubspotPage.source}\\*$`));
+    expect(intelForm!.resources).toEqual(['intel-form.html']);
+    expect(intelForm!.matches).toEqual(['http://*/*', 'https://*/*']);
   });
 
   it('starts the service worker, which answers typed messages and refuses malformed ones', async () => {
