@@ -64,6 +64,12 @@ describe('competitor intel captured from a web page', () => {
     expect(await form.getByLabel('促销方式').inputValue()).toBe('bundle');
     expect(await form.getByLabel('促销内容').inputValue()).toBe('买二送一');
 
+    // The rep types at once: the competitor field holds the focus, and keystrokes go there.
+    await expect.poll(() => form.getByLabel('竞品', { exact: true }).evaluate((el) => el === document.activeElement && document.hasFocus()), { timeout: 5_000 }).toBe(true);
+    await shop.keyboard.press('Control+A');
+    await shop.keyboard.type('壳牌');
+    expect(await form.getByLabel('竞品', { exact: true }).inputValue()).toBe('壳牌');
+
     // (No screenshot here: the browser photographs a tab only after a real gesture grants activeTab,
     // which a test cannot make. The capture store's screenshot path is in test/unit/capture-store.test.ts.)
 

@@ -233,6 +233,10 @@ async function openCapture(session: ExtensionSession, locale: Locale): Promise<P
   await shop.goto(SHOP_URL);
   await injectIntelCapture(session, SHOP_URL);
   await intelCaptureFrame(shop).getByRole('dialog').waitFor();
+  // The rep types at once: the frame takes the page's focus and its first field shows the ring.
+  // Focus crosses into the frame a moment after it is shown, so the picture waits for it.
+  const frame = await (await shop.waitForSelector('fieldkit-intel iframe.shown')).contentFrame();
+  await frame!.waitForFunction(() => document.hasFocus() && document.activeElement?.tagName === 'INPUT', undefined, { timeout: 5_000 });
   return shop;
 }
 
@@ -322,10 +326,18 @@ for (const locale of LOCALES) {
           if (surface.prepare && i > 0) await page.reload().then(() => page.waitForSelector('#root > *'));
           await surface.prepare?.(page, locale);
           await page.waitForTimeout(300);
-          // The overlay's "today" comes from the content script's world, which the test clock does
-          // not reach: hide the day it shows, or the reference would change every day.
-          const mask = surface.path === 'capture' ? [intelCaptureFrame(page).getByTestId('date-picker')] : [];
-          const shot = await page.screenshot({ fullPage: true, animations: 'disabled', caret: 'hide', mask });
+          // The overlay's "today" comes from the background, which the test clock does not reach:
+          // cover the day it shows, or the reference would change every day. Covered inside the
+          // frame itself (Playwright's mask misses a frame's element now and then).
+          if (surface.path === 'capture') {
+            await intelCaptureFrame(page).getByTestId('date-picker').evaluateAll((pickers) => {
+              for (const picker of pickers as HTMLElement[]) {
+                picker.style.cssText += ';background:#f0f;border-radius:0';
+                for (const child of Array.from(picker.querySelectorAll<HTMLElement>('*'))) child.style.visibility = 'hidden';
+              }
+            });
+          }
+          const shot = await page.screenshot({ fullPage: true, animations: 'disabled', caret: 'hide' });
           const { ratio } = compare(`${locale}-${surface.name}-${width}`, shot);
           if (ratio > MAX_DIFF) problems.push(`${width}px differs from its reference by ${(ratio * 100).toFixed(2)}% (see ${OUT})`);
           // The overlay keeps its own width; a narrow window must not push it off-screen.

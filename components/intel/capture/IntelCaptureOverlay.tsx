@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Radar, X } from 'lucide-react';
 import { LocaleProvider, useT } from '../../shell/locale';
-import { IntelForm } from '../index';
+import { IntelForm, type IntelFormProps } from '../index';
 import { intelCaptureMessages } from './messages';
 import { intelFormMessages } from '../messages';
 import type { NearDuplicateProbe } from '../../../lib/intel/near-duplicate-schema';
@@ -39,8 +39,16 @@ function Overlay({ capture }: { capture: IntelCapture }) {
   // Start in the form: the rep came to type, not to find the panel. The mark lets `npm run bench`
   // time the command → form ready from inside the frame.
   useEffect(() => {
-    body.current?.querySelector<HTMLElement>('input, select, textarea')?.focus();
+    const focusFirstField = () => body.current?.querySelector<HTMLElement>('input, select, textarea')?.focus();
+    focusFirstField();
     performance.mark('fieldkit:intel-form:ready');
+    // The frame stays hidden until it has said how tall it is, and a hidden field cannot take
+    // focus; the content script then hands the frame the page's focus, and the field takes it.
+    const onFrameFocused = () => {
+      if (document.activeElement === document.body) focusFirstField();
+    };
+    window.addEventListener('focus', onFrameFocused, { once: true });
+    return () => window.removeEventListener('focus', onFrameFocused);
   }, []);
 
   // The frame takes the form's natural height (the content script caps it at the window's).
@@ -60,6 +68,34 @@ function Overlay({ capture }: { capture: IntelCapture }) {
     const { competitorName, brand, product, spec, sku } = suggestFromPage(page, capture.dictionary);
     return { competitorName, brand, product, spec, sku };
   }, [capture]);
+
+  const onSave = useCallback(
+    async (...[draft, options]: Parameters<IntelFormProps['onSave']>) => {
+      const reply = await capture.save(draft, options);
+      setSaved(reply.addedTo ? 'addedTo' : 'new');
+      setTimeout(onClose, 1500);
+    },
+    [capture, onClose],
+  );
+  // One element for the frame's life: saving shows the notice and hides the form instead of
+  // unmounting it (tearing down its many nodes was most of the time from Save to "saved").
+  const form = useMemo(
+    () => (
+      <ErrorBoundary section={t('title')}>
+        <IntelForm
+          initial={capture.initial}
+          competitors={capture.competitors}
+          dealers={capture.dealers}
+          today={capture.today}
+          findNearDuplicates={findNearDuplicates}
+          suggest={suggest}
+          onSave={onSave}
+          onCancel={onClose}
+        />
+      </ErrorBoundary>
+    ),
+    [capture, findNearDuplicates, suggest, onSave, onClose, t],
+  );
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     // Escape from the calendar popover (rendered outside the panel) closes only the calendar.
@@ -84,28 +120,12 @@ function Overlay({ capture }: { capture: IntelCapture }) {
         </Button>
       </header>
       <div ref={body} className="min-h-0 flex-1 overflow-y-auto overscroll-contain p-4">
-        {saved ? (
+        {saved && (
           <Notice tone="ok" role="status">
             {saved === 'addedTo' ? ti('addedToEarlier') : t('saved')}
           </Notice>
-        ) : (
-          <ErrorBoundary section={t('title')}>
-            <IntelForm
-              initial={capture.initial}
-              competitors={capture.competitors}
-              dealers={capture.dealers}
-              today={capture.today}
-              findNearDuplicates={findNearDuplicates}
-              suggest={suggest}
-              onSave={async (draft, options) => {
-                const reply = await capture.save(draft, options);
-                setSaved(reply.addedTo ? 'addedTo' : 'new');
-                setTimeout(onClose, 1500);
-              }}
-              onCancel={onClose}
-            />
-          </ErrorBoundary>
         )}
+        <div hidden={saved !== undefined}>{form}</div>
       </div>
     </div>
   );
