@@ -22,7 +22,9 @@ function bundleOf(entry: string, seen = new Set<string>()): Set<string> {
 // 800 KiB since the background computes dealer KPI panels and snapshots (the panel on HubSpot asks
 // it; the snapshot job runs after each sync): 753 KiB when that landed. 850 KiB since it also
 // schedules report reminders (deadlines, templates, the team's roles and rules): 800 KiB then.
-const BACKGROUND_BUDGET_BYTES = 850 * 1024;
+// 900 KiB since it also holds the intel capture (photograph, downscale, hand to the form frame),
+// checks backups against the rule compiler and settings schemas, and waits out search lag: 851 KiB then.
+const BACKGROUND_BUDGET_BYTES = 900 * 1024;
 
 describe('the built extension', () => {
   const background = [...bundleOf('background.js')];
