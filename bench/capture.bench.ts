@@ -57,9 +57,14 @@ function watchOverlay(): void {
 function watchForm(): { price: string | undefined; readyAt: number | undefined } {
   const marks: Record<string, number> = {};
   (window as unknown as { __fkMarks: Record<string, number> }).__fkMarks = marks;
-  addEventListener('click', () => (marks.click ??= Date.now()), true);
+  // The frame's own clock (sub-millisecond), so Save splits into the form's marks.
+  addEventListener('click', () => (marks.click ??= performance.now()), true);
   new MutationObserver(() => {
-    if (marks.saved === undefined && document.querySelector('[role="status"]')?.textContent?.includes('已离线保存')) marks.saved = Date.now();
+    if (marks.saved === undefined && document.querySelector('[role="status"]')?.textContent?.includes('已离线保存')) {
+      marks.saved = performance.now();
+      marks.sent = performance.getEntriesByName('fieldkit:intel-form:save-sent').at(-1)?.startTime ?? NaN;
+      marks.answered = performance.getEntriesByName('fieldkit:intel-form:save-answered').at(-1)?.startTime ?? NaN;
+    }
   }).observe(document.body, { childList: true, subtree: true, characterData: true });
   const ready = performance.getEntriesByName('fieldkit:intel-form:ready')[0];
   return {
@@ -123,6 +128,7 @@ export async function run(): Promise<void> {
     const form: number[] = [];
     const baseline: number[] = [];
     const save: number[] = [];
+    const savePhases = { checks: [] as number[], message: [] as number[], notice: [] as number[] };
     const interactions: number[] = [];
     let firstForm = 0;
     for (let i = 0; i <= RUNS; i++) {
@@ -146,6 +152,7 @@ export async function run(): Promise<void> {
       await dialog.getByRole('button', { name: /^(保存竞品信息|保存为新的观察)$/ }).click();
       const clicked = await marksOf(frame, 'click');
       const saved = await marksOf(frame, 'saved');
+      const [sent, answered] = [await marksOf(frame, 'sent'), await marksOf(frame, 'answered')];
       await page.close();
       if (i === 0) {
         firstForm = ready - started;
@@ -155,6 +162,9 @@ export async function run(): Promise<void> {
       baseline.push(plainShown - plainStarted);
       form.push(ready - started);
       save.push(saved - clicked);
+      savePhases.checks.push(sent - clicked);
+      savePhases.message.push(answered - sent);
+      savePhases.notice.push(saved - answered);
       interactions.push(1 + (competitor ? 0 : 1) + 1); // the command, typing the competitor when not suggested, Save
     }
 
@@ -187,6 +197,9 @@ export async function run(): Promise<void> {
     console.log(`  baseline: inject a script that draws one element ${ms(b)}   form ×${(f.median / Math.max(b.median, 1)).toFixed(1)} the baseline`);
     console.log(`  the first capture after start (compiles the form's code)  ${firstForm}`);
     console.log(`click Save → "saved" shown                        ${ms(s)}   target ≤ ${SAVE_TARGET_MS}: ${s.median <= SAVE_TARGET_MS ? 'met' : 'MISSED'}`);
+    console.log(`  the form's checks (click → message sent)        ${ms(statsOf(savePhases.checks)!, 1)}`);
+    console.log(`  the save in the background (sent → answered)    ${ms(statsOf(savePhases.message)!, 1)}`);
+    console.log(`  the notice (answered → "saved" rendered)        ${ms(statsOf(savePhases.notice)!, 1)}`);
     console.log(`  intel.save round trip from an extension page    ${ms(m, 1)}`);
     console.log(`  baseline: ping round trip                       ${ms(p, 1)}   intel.save ×${(m.median / Math.max(p.median, 0.01)).toFixed(1)} the baseline`);
     console.log(`interactions from the command to saved: ${[...new Set(interactions)].join(' / ')} (target ≤ 3)`);

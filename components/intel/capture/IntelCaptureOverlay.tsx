@@ -71,7 +71,10 @@ function Overlay({ capture }: { capture: IntelCapture }) {
 
   const onSave = useCallback(
     async (...[draft, options]: Parameters<IntelFormProps['onSave']>) => {
+      // Marks split Save for `npm run bench capture`: the form's checks, the background's save, the notice.
+      performance.mark('fieldkit:intel-form:save-sent');
       const reply = await capture.save(draft, options);
+      performance.mark('fieldkit:intel-form:save-answered');
       setSaved(reply.addedTo ? 'addedTo' : 'new');
       setTimeout(onClose, 1500);
     },
