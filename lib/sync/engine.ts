@@ -15,7 +15,7 @@ import { outgoingOf } from './outgoing';
 import { RequestPacer, type Pacer } from './pacer';
 import { readSyncState, updateSyncState, writeProgress } from './state';
 import { pullDealers, pullRecords, type PullContext, type PullSummary } from './pull';
-import { holdUntilSearchable, lookupTrustedAt, SEARCH_LAG_BOUND_MS } from './search-lag';
+import { holdUntilSearchable, restampCreates, lookupTrustedAt, SEARCH_LAG_BOUND_MS } from './search-lag';
 
 export interface SyncEngineOptions {
   db: FieldkitDatabase;
@@ -222,11 +222,13 @@ export class SyncEngine {
           }
           claim.needsLookup = false;
         }
+        const held = new Set(holds.map((h) => h.entryId));
         if (holds.length > 0) {
           await holdUntilSearchable(this.db, holds, this.now());
-          const held = new Set(holds.map((h) => h.entryId));
           claims = claims.filter((c) => !held.has(c.entryId));
         }
+        const sentAgain = toLookUp.filter((c) => !held.has(c.entryId) && !c.crmId && !c.record.deletedAt);
+        await restampCreates(this.db, sentAgain.map((c) => c.entryId), this.now());
       } catch (error) {
         const crmError = asCrmError(error);
         if (!crmError) throw error;

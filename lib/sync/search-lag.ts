@@ -35,3 +35,19 @@ export async function holdUntilSearchable(db: FieldkitDatabase, holds: { entryId
     await db.outbox.bulkPut(writes);
   });
 }
+
+/**
+ * Creates sent again after a miss that could be trusted: search lag now counts from this send, not
+ * the first one (else a lost answer to this send would be looked up too early and doubled). Written
+ * before the create leaves, like the first stamp (./batch.ts).
+ */
+export async function restampCreates(db: FieldkitDatabase, entryIds: string[], now: number): Promise<void> {
+  if (entryIds.length === 0) return;
+  const sentAt = new Date(now).toISOString();
+  await db.transaction('rw', db.outbox, async () => {
+    const entries = await db.outbox.bulkGet(entryIds);
+    // Only our own claim: anything else changed it since and decides for itself.
+    const ours = entries.filter((entry): entry is OutboxEntry => entry !== undefined && entry.status === 'inFlight');
+    await db.outbox.bulkPut(ours.map((entry) => ({ ...entry, createSentAt: sentAt })));
+  });
+}

@@ -20,6 +20,7 @@ import { adapterFor, notesByLocalId, payloadOf, portFor, SIM_TOKEN, withoutLink 
 import { bytesOf, jpegDataUrl } from '../crm/helpers';
 
 const RUNS = Number(process.env.FAULT_RUNS ?? 200);
+const SEARCH_LAG_MS = 3_000;
 const BASE_SEED = Number(process.env.FAULT_SEED ?? 20261123);
 
 interface Totals {
@@ -44,7 +45,9 @@ interface Totals {
 let sim: HubSpotSim;
 beforeAll(async () => {
   // No real rate limit: 429s come from injected faults, and the engine runs on virtual time.
-  sim = await startHubSpotSim({ port: 0, token: SIM_TOKEN, rate: 10_000_000 });
+  // Search lags writes as on HubSpot (sim/strict.ts), on each run's virtual clock: a retried create
+  // or delete looks the note up within the lag, and must not believe the miss.
+  sim = await startHubSpotSim({ port: 0, token: SIM_TOKEN, rate: 10_000_000, strict: { searchLagMs: SEARCH_LAG_MS } });
 });
 afterAll(() => sim.close());
 
@@ -83,6 +86,7 @@ async function oneRun(run: number, totals: Totals): Promise<void> {
   const ids: string[] = [];
   // Each run starts from an empty portal, so "exactly the expected records" is checkable.
   sim.reset();
+  sim.setClock(clock.now);
   sim.setConfig({ rate: 10_000_000 });
   await adapterFor(sim).ensureSchema();
 

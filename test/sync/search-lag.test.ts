@@ -70,6 +70,28 @@ describe('a lost create under search lag', () => {
     expect(notesByLocalId(sim).get(record.id)).toHaveLength(2);
   });
 
+  it('counts the lag from the latest send: a create sent again after a trusted miss, its answer lost, is not doubled', async () => {
+    const db = freshDatabase();
+    const record = await saveRecord(db, 'intelItems', intelDraft({ sourceText: 'sent twice' }), { author: REP, now: new Date(clock.now()) });
+    const engine = () => new SyncEngine({ db, port: portFor(sim, db), now: clock.now, sleep: clock.sleep, searchLagBoundMs: 60_000, maxInlineWaitMs: 0 });
+    const entry = async () => (await db.outbox.where('[table+recordId]').equals(['intelItems', record.id]).first())!;
+    // The first create fails (502: not applied); the second, a minute later, lands but its answer is lost.
+    sim.setFaults({ script: ['5xx', 'lost'], match: 'POST /crm/v3/objects/notes/batch/create' });
+    await engine().drain();
+    expect(notesByLocalId(sim).get(record.id)).toBeUndefined();
+    clock.advance(61_000);
+    await engine().drain();
+    expect(notesByLocalId(sim).get(record.id)).toHaveLength(1);
+    // Its retry comes within the search lag of the second send: the miss is not believed.
+    clock.advance(Math.max(0, Date.parse((await entry()).nextAttemptAt!) - clock.now()));
+    await engine().drain();
+    expect(notesByLocalId(sim).get(record.id)).toHaveLength(1);
+    clock.advance(61_000);
+    await engine().drain();
+    expect(notesByLocalId(sim).get(record.id)).toHaveLength(1);
+    expect((await entry()).status).toBe('done');
+  });
+
   it('trusts a miss once the bound has passed, so a create that never arrived is sent again', async () => {
     const db = freshDatabase();
     const record = await saveRecord(db, 'intelItems', intelDraft({ sourceText: 'dropped' }), { author: REP, now: new Date(clock.now()) });
