@@ -62,6 +62,13 @@ async function settle(devices: Device[], time: SharedTime, rounds = 6): Promise<
   for (const d of devices) await d.engine().pull('records');
 }
 
+/** Devices A and B (A's clock off by `skewA`) on one portal that keeps their shared time. */
+function twoDevices(skewA = 0) {
+  const time = sharedTime();
+  portalOnSharedTime(sim, time);
+  return { time, a: device('A', sim, time, skewA), b: device('B', sim, time) };
+}
+
 async function createCard(on: Device, note: string): Promise<string> {
   const card = await saveRecord(on.db, 'visitCards', visitDraft({ note }), { author: REP, now: new Date(on.now()) });
   return card.id;
@@ -69,11 +76,7 @@ async function createCard(on: Device, note: string): Promise<string> {
 
 describe('two devices sharing one portal', () => {
   it('a pull/push race: A pushes an older edit after B pulled, B pushes a later one — A keeps its edit as a conflict copy', async () => {
-    const time = sharedTime();
-  portalOnSharedTime(sim, time);
-    portalOnSharedTime(sim, time);
-    const a = device('A', sim, time);
-    const b = device('B', sim, time);
+    const { time, a, b } = twoDevices();
     const id = await createCard(a, 'v1');
     await a.engine().drain();
     time.advance(INDEXED);
@@ -99,11 +102,7 @@ describe('two devices sharing one portal', () => {
     ['+1 h', HOUR],
     ['-1 h', -HOUR],
   ])('a clock %s on A cannot make the devices diverge', async (_label, skew) => {
-    const time = sharedTime();
-  portalOnSharedTime(sim, time);
-    portalOnSharedTime(sim, time);
-    const a = device('A', sim, time, skew);
-    const b = device('B', sim, time);
+    const { time, a, b } = twoDevices(skew);
     const id = await createCard(b, 'v1');
     await b.engine().drain();
     time.advance(INDEXED);
@@ -127,11 +126,7 @@ describe('two devices sharing one portal', () => {
   });
 
   it('two edits stamped with the same millisecond: both devices pick the same winner', async () => {
-    const time = sharedTime();
-  portalOnSharedTime(sim, time);
-    portalOnSharedTime(sim, time);
-    const a = device('A', sim, time);
-    const b = device('B', sim, time);
+    const { time, a, b } = twoDevices();
     const id = await createCard(a, 'v1');
     await a.engine().drain();
     time.advance(INDEXED);
@@ -153,11 +148,7 @@ describe('two devices sharing one portal', () => {
   });
 
   it('changes HubSpot stamps with the same millisecond are all pulled, across pulls', async () => {
-    const time = sharedTime();
-  portalOnSharedTime(sim, time);
-    portalOnSharedTime(sim, time);
-    const a = device('A', sim, time);
-    const b = device('B', sim, time);
+    const { time, a, b } = twoDevices();
     // HubSpot gives writes in one millisecond (a batch) one hs_lastmodifieddate: freeze its clock.
     const state = sim.state as unknown as { now: () => string };
     const realNow = state.now;
@@ -180,11 +171,7 @@ describe('two devices sharing one portal', () => {
   });
 
   it('a crash inside saveRecord: the edit is saved and queued together, or not at all', async () => {
-    const time = sharedTime();
-  portalOnSharedTime(sim, time);
-    portalOnSharedTime(sim, time);
-    const a = device('A', sim, time);
-    const b = device('B', sim, time);
+    const { time, a, b } = twoDevices();
     const id = await createCard(a, 'v1');
     await a.engine().drain();
     time.advance(INDEXED);
@@ -212,7 +199,6 @@ describe('two devices sharing one portal', () => {
 
   it('a crash inside settle: the CRM link and the done mark are written together, or neither', async () => {
     const time = sharedTime();
-  portalOnSharedTime(sim, time);
     portalOnSharedTime(sim, time);
     const a = device('A', sim, time);
     const id = await createCard(a, 'v1');
@@ -240,7 +226,6 @@ describe('two devices sharing one portal', () => {
 
   it('a second worker does not send again a create still in flight', async () => {
     const time = sharedTime();
-  portalOnSharedTime(sim, time);
     portalOnSharedTime(sim, time);
     const a = device('A', sim, time);
     const id = await createCard(a, 'v1');
@@ -306,7 +291,6 @@ type Totals = Record<'records' | 'edits' | 'sameMs' | 'pulls' | 'pushes' | 'conf
 async function oneRun(seed: number, totals: Totals): Promise<void> {
   const random = createRandom(seed);
   const time = sharedTime();
-  portalOnSharedTime(sim, time);
   // One device's clock is an hour fast or slow (or, one run in four, both agree: ties matter most then).
   const skew = pick(random, [HOUR, -HOUR, HOUR, -HOUR, 0]);
   const skewed = random() < 0.5 ? 0 : 1;
