@@ -5,7 +5,7 @@
  * answers up and validates them like any other reply (lib/host/intel-form-frame.ts).
  */
 import { browser } from 'wxt/browser';
-import { captureIdOf } from '../intel/capture-frame';
+import { captureIdOf } from '../intel/capture-id';
 
 export const EARLY_REQUESTS = '__fieldkitIntelFormRequests';
 

@@ -12,15 +12,10 @@
  */
 import { zm } from '../kernel/zod-mini';
 
+export { CAPTURE_ID_PATTERN, captureIdOf, newCaptureId } from './capture-id';
+
 export const CAPTURE_FORM_PAGE = '/intel-form.html';
 export const CAPTURE_HOST_TAG = 'fieldkit-intel';
-/**
- * 128 random bits, base64url, made by the content script. The page can read it off the frame's
- * address, and that gives it nothing: a capture is read only by our form page in the same tab, and
- * only by the first frame that asks (lib/host/capture-store.ts).
- */
-export const CAPTURE_ID_PATTERN = /^[A-Za-z0-9_-]{22,64}$/;
-
 /** What the framed form tells the content script that framed it. */
 export const CaptureFrameMessage = zm.discriminatedUnion('type', [
   zm.object({ type: zm.literal('fieldkit-intel:height'), height: zm.number().check(zm.minimum(0), zm.maximum(20_000)) }),
@@ -28,14 +23,3 @@ export const CaptureFrameMessage = zm.discriminatedUnion('type', [
 ]);
 export type CaptureFrameMessage = zm.infer<typeof CaptureFrameMessage>;
 
-/** A new capture id (crypto-random; available in workers and pages). */
-export function newCaptureId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-/** The capture id a form page was opened for, from its address's hash. */
-export function captureIdOf(hash: string): string | undefined {
-  const id = hash.replace(/^#/, '');
-  return CAPTURE_ID_PATTERN.test(id) ? id : undefined;
-}
