@@ -1,5 +1,5 @@
-import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
-import { Controller, useFieldArray, useForm, useFormState, type Control } from 'react-hook-form';
+import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type BaseSyntheticEvent, type ReactNode } from 'react';
+import { Controller, useFieldArray, useForm } from 'react-hook-form';
 import { Trash2, X } from 'lucide-react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from '../../lib/kernel/zod';
@@ -230,6 +230,7 @@ export function IntelForm({ initial, item, competitors, dealers = [], today, onS
     register,
     control: formControl,
     handleSubmit,
+    getValues,
     watch,
     formState: { errors },
   } = useForm<IntelFormValues>({
@@ -265,7 +266,7 @@ export function IntelForm({ initial, item, competitors, dealers = [], today, onS
   /** Set by the hint's "add to this one" for the submit it starts. */
   const addToRef = useRef<string | undefined>(undefined);
 
-  const submit = handleSubmit(async (values) => {
+  const save = async (values: IntelFormValues) => {
     const addTo = addToRef.current;
     addToRef.current = undefined;
     setSaveError(undefined);
@@ -308,7 +309,24 @@ export function IntelForm({ initial, item, competitors, dealers = [], today, onS
     } catch (error) {
       setSaveError(errorMessageOf(error));
     }
-  });
+  };
+  // Values that fail the checks go through the form library, which shows each error by its field.
+  const submitWithErrors = handleSubmit(save);
+  const [busy] = useState(createFlag);
+  const submit = async (event?: BaseSyntheticEvent) => {
+    event?.preventDefault();
+    if (busy.get()) return;
+    // The usual save holds valid values: checked here, outside the form library's submit state,
+    // so saving re-renders only the buttons, not the whole form twice (`npm run bench capture`).
+    const checked = schema.safeParse(getValues());
+    if (!checked.success) return submitWithErrors(event);
+    busy.set(true);
+    try {
+      await save(checked.data as IntelFormValues);
+    } finally {
+      busy.set(false);
+    }
+  };
 
   const listId = useId();
   const competitorListId = `${listId}-competitors`;
@@ -529,7 +547,7 @@ export function IntelForm({ initial, item, competitors, dealers = [], today, onS
           )}
         </div>
       )}
-      <WhileSubmitting control={formControl}>
+      <WhileSubmitting busy={busy}>
         {(submitting) => (
           <>
             <NearDuplicateHint
@@ -548,13 +566,33 @@ export function IntelForm({ initial, item, competitors, dealers = [], today, onS
   );
 }
 
-/**
- * Only the buttons follow the submit state: read at the form's root, it would re-render the whole
- * form twice per save (Save is timed by `npm run bench capture`).
- */
-function WhileSubmitting({ control, children }: { control: Control<IntelFormValues>; children: (submitting: boolean) => ReactNode }) {
-  const { isSubmitting } = useFormState({ control });
-  return children(isSubmitting);
+/** Only the buttons follow the save in progress. */
+function WhileSubmitting({ busy, children }: { busy: Flag; children: (submitting: boolean) => ReactNode }) {
+  return children(useSyncExternalStore(busy.subscribe, busy.get));
+}
+
+/** A boolean the form sets and only its buttons follow. */
+interface Flag {
+  get(): boolean;
+  set(value: boolean): void;
+  subscribe(listener: () => void): () => void;
+}
+
+function createFlag(): Flag {
+  let value = false;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => value,
+    set(next) {
+      if (next === value) return;
+      value = next;
+      for (const listener of listeners) listener();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
 }
 
 /** Links to pages the intel came from. */
