@@ -28,9 +28,15 @@ export interface SyncStatusPanelProps {
   now?: Date;
 }
 
-type RefusedKey = 'refusedValidation' | 'refusedForbidden' | 'refusedNotFound' | 'refusedOther';
-const refusedKeyOf = (kind: string): RefusedKey =>
-  kind === 'validation' || kind === 'conflict' ? 'refusedValidation' : kind === 'forbidden' ? 'refusedForbidden' : kind === 'not-found' ? 'refusedNotFound' : 'refusedOther';
+type RefusedKey = 'refusedValidation' | 'refusedForbidden' | 'refusedNotFound' | 'refusedOwner' | 'refusedOther';
+const REFUSED_KEYS: Record<string, RefusedKey> = {
+  validation: 'refusedValidation',
+  conflict: 'refusedValidation',
+  forbidden: 'refusedForbidden',
+  'not-found': 'refusedNotFound',
+  'owned-by-another': 'refusedOwner',
+};
+const refusedKeyOf = (kind: string): RefusedKey => (Object.hasOwn(REFUSED_KEYS, kind) ? REFUSED_KEYS[kind]! : 'refusedOther');
 
 /** Sync status where it matters: the side panel's settings. */
 export function SyncStatusPanel({ status, onSyncNow, onRetry, onDismissConflict, onReconnect, describeRecord, onOpenRecord, now }: SyncStatusPanelProps) {

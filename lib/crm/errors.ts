@@ -11,6 +11,7 @@ export type CrmErrorKind =
   | 'validation' // 4xx the user must fix: park as "needs attention", never retry blindly
   | 'not-found'
   | 'conflict'
+  | 'owned-by-another' // the CRM object found for a record belongs to another user: never overwritten
   | 'server' // 5xx: retry with backoff
   | 'network' // no response at all (offline, dropped connection, response lost)
   | 'invalid-response'; // the CRM answered with a shape we do not understand

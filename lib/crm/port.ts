@@ -170,8 +170,11 @@ export interface CrmPort {
    * network) throws CrmError and nothing can be assumed about which records were written.
    */
   pushRecords(inputs: PushInput[]): Promise<PushResult[]>;
-  /** localId → crmId for activity records that exist in the CRM; used before re-sending a create. */
-  findRecordsByLocalIds(localIds: string[]): Promise<Map<string, string>>;
+  /**
+   * localId → the CRM object holding that record (and its owner), for activity records that exist
+   * in the CRM; used before re-sending a create.
+   */
+  findRecordsByLocalIds(localIds: string[]): Promise<Map<string, FoundRecord>>;
   /** Fieldkit records changed at or after `since`, oldest change first. */
   pullRecords(since: string | undefined, after: string | undefined): Promise<Page<RemoteRecord>>;
   /** Dealers changed at or after `since` (all when undefined), oldest change first. */
@@ -185,4 +188,10 @@ export interface CrmConnector {
   /** The address calls go to; throws an Error whose message tells the user what is allowed. */
   normaliseBaseUrl(input: string | undefined): string;
   createPort(config: { baseUrl: string; token: string }): CrmPort;
+}
+
+/** A CRM object found by a record's local id: its id, and the CRM owner it belongs to, if any. */
+export interface FoundRecord {
+  crmId: string;
+  ownerId?: string;
 }

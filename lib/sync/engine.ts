@@ -11,7 +11,7 @@ import { asCrmError, type FailurePolicy } from './classify';
 import { DEFAULT_BACKOFF } from './backoff';
 import { claimBatch, countOpen, dueEntries, nextDueAt, settleBatch, type ClaimedEntry, type Settlement } from './batch';
 import { MAX_BATCH, type CrmPort } from '../crm/port';
-import { outgoingOf } from './outgoing';
+import { outgoingOf, ownerIdOf } from './outgoing';
 import { RequestPacer, type Pacer } from './pacer';
 import { readSyncState, updateSyncState, writeProgress } from './state';
 import { pullDealers, pullRecords, type PullContext, type PullSummary } from './pull';
@@ -207,10 +207,19 @@ export class SyncEngine {
         result.requests += 1;
         const sentAt = new Map(entries.map((e) => [e.id, e]));
         const holds: { entryId: string; until: number }[] = [];
+        const refused = new Set<string>();
         for (const claim of toLookUp) {
-          const crmId = found.get(claim.record.id);
+          const hit = found.get(claim.record.id);
+          const author = ownerIdOf(claim.record.author.id);
+          if (hit?.ownerId && author && hit.ownerId !== author) {
+            // Someone else's note carries this record's id (a crafted backup row, say): it is never
+            // overwritten or re-owned, and the record waits for a person (it stays in lookup).
+            refused.add(claim.entryId);
+            outcomes.push({ claim, result: { ok: false, error: new CrmError('owned-by-another', `The CRM object ${hit.crmId} found for this record belongs to owner ${hit.ownerId}, not to its author ${author}; it was not overwritten.`) } });
+            continue;
+          }
           // Found: the earlier create did land. Send the current content as an update to it.
-          if (crmId) claim.crmId = crmId;
+          if (hit) claim.crmId = hit.crmId;
           else {
             // Not found yet may mean not indexed yet: neither create again nor call a delete done
             // before the miss can be trusted.
@@ -227,7 +236,7 @@ export class SyncEngine {
           await holdUntilSearchable(this.db, holds, this.now());
           claims = claims.filter((c) => !held.has(c.entryId));
         }
-        const sentAgain = toLookUp.filter((c) => !held.has(c.entryId) && !c.crmId && !c.record.deletedAt);
+        const sentAgain = toLookUp.filter((c) => !held.has(c.entryId) && !refused.has(c.entryId) && !c.crmId && !c.record.deletedAt);
         await restampCreates(this.db, sentAgain.map((c) => c.entryId), this.now());
       } catch (error) {
         const crmError = asCrmError(error);

@@ -12,7 +12,7 @@ import type { ClaimedEntry } from './batch';
 import { ATTACHED, deviceId, writerStamp, WRITTEN_BY } from './device';
 
 /** CRM owner ids are numeric; a local profile id (before connecting) is not one. */
-function ownerIdOf(authorId: string): string | undefined {
+export function ownerIdOf(authorId: string): string | undefined {
   return /^\d+$/.test(authorId) ? authorId : undefined;
 }
 

@@ -73,6 +73,19 @@ describe('SyncStatusPanel', () => {
     expect(onRetry).toHaveBeenCalledWith('OB1');
   });
 
+  it("says plainly when a record's id belongs to someone else's note in HubSpot, in both languages", () => {
+    const status: SyncStatus = {
+      ...BASE,
+      needsAttention: 1,
+      attention: [{ outboxId: 'OB2', table: 'intelItems', recordId: 'R2', kind: 'owned-by-another', message: 'The CRM object 90001 found for this record belongs to owner 102, not to its author 101; it was not overwritten.', at: BASE.lastSuccessAt! }],
+    };
+    inLocale('zh-CN', <SyncStatusPanel status={status} onRetry={vi.fn()} describeRecord={() => '美孚 · 2026-11-23'} />);
+    expect(within(screen.getByTestId('sync-attention')).getByText('HubSpot 中已有一条带此记录编号的笔记，且属于其他人。Fieldkit 没有改动那条笔记，也没有发送这条记录：请联系管理员。')).toBeTruthy();
+    cleanup();
+    inLocale('en', <SyncStatusPanel status={status} onRetry={vi.fn()} describeRecord={() => 'Mobil · 2026-11-23'} />);
+    expect(within(screen.getByTestId('sync-attention')).getByText(/belongs to someone else\. Fieldkit left that note untouched/)).toBeTruthy();
+  });
+
   it('shows a progress bar while a large push runs', () => {
     inLocale('zh-CN', <SyncStatusPanel status={{ ...BASE, running: true, pending: 7000, progress: { phase: 'push', done: 3000, total: 10000 } }} onRetry={vi.fn()} onSyncNow={vi.fn()} />);
     const bar = screen.getByRole('progressbar', { name: '正在上传 3,000/10,000' });

@@ -415,7 +415,7 @@ describe('idempotency', () => {
     const [ra] = await adapter.pushRecords([a]);
     t.sim.clearRequests();
     const found = await adapter.findRecordsByLocalIds([a.localId, b.localId]);
-    expect(found).toEqual(new Map([[a.localId, crmIdOf(ra)]]));
+    expect(found).toEqual(new Map([[a.localId, { crmId: crmIdOf(ra), ownerId: a.ownerId }]]));
     expect(t.calls()).toEqual([
       {
         method: 'POST',
@@ -425,7 +425,7 @@ describe('idempotency', () => {
         body: {
           filterGroups: [{ filters: [{ propertyName: 'fieldkit_record_id', operator: 'IN', values: [a.localId.toLowerCase(), b.localId.toLowerCase()] }] }],
           sorts: [{ propertyName: 'hs_createdate', direction: 'ASCENDING' }],
-          properties: ['fieldkit_record_id'],
+          properties: ['fieldkit_record_id', 'hubspot_owner_id'],
           limit: 200,
         },
       },
@@ -441,7 +441,7 @@ describe('idempotency', () => {
     expect(err).toMatchObject({ kind: 'network', retryable: true });
     expect(t.sim.state.list('notes')).toHaveLength(1); // HubSpot did write it
     const found = await adapter.findRecordsByLocalIds([card.localId]);
-    const crmId = found.get(card.localId);
+    const crmId = found.get(card.localId)?.crmId;
     expect(crmId).toBe(t.sim.state.list('notes')[0]?.id);
     // The retry becomes an update of the found note, never a second create.
     const [retry] = await adapter.pushRecords([{ ...card, crmId }]);

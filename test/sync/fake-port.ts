@@ -3,7 +3,7 @@
  * (one object per create) so tests can count duplicates and lost records exactly.
  */
 import { CrmError, type RateLimitSnapshot } from '../../lib/crm/errors';
-import type { CrmPort, Page, PushInput, PushResult, RemoteDealer, RemoteRecord, SyncedRecord } from '../../lib/crm/port';
+import type { CrmPort, FoundRecord, Page, PushInput, PushResult, RemoteDealer, RemoteRecord, SyncedRecord } from '../../lib/crm/port';
 
 export interface StoredObject {
   crmId: string;
@@ -81,13 +81,13 @@ export class FakeCrm implements CrmPort {
     return results;
   }
 
-  async findRecordsByLocalIds(localIds: string[]): Promise<Map<string, string>> {
+  async findRecordsByLocalIds(localIds: string[]): Promise<Map<string, FoundRecord>> {
     this.calls.find += 1;
     const fault = this.before('find');
-    const found = new Map<string, string>();
+    const found = new Map<string, FoundRecord>();
     for (const id of localIds) {
       const match = this.byLocalId(id)[0];
-      if (match) found.set(id, match.crmId);
+      if (match) found.set(id, { crmId: match.crmId });
     }
     this.after(fault);
     return found;

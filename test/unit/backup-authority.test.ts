@@ -103,6 +103,33 @@ describe('an import never trusts CRM ids, owners or authors from the file', () =
     expect(sim.state.list('notes').filter((n) => n.properties.hubspot_owner_id === OTHER.id)).toHaveLength(1);
   });
 
+  it("a crafted row reusing another user's record id as mine is parked, never linked to their note", async () => {
+    const other = await deviceOf('authority-collide-other', OTHER);
+    const theirs = await saveRecord(other, 'intelItems', intelDraft({ competitorName: '美孚', sourceText: 'their observation' }), { author: OTHER });
+    await sync(other);
+    const [note] = notesByLocalId(sim).get(theirs.id) ?? [];
+    const before = structuredClone(note!.properties);
+    const linked = (await other.intelItems.get(theirs.id))!;
+
+    // Their record's id, claimed as mine, with a CRM link so it is looked up rather than created.
+    const me = await deviceOf('authority-collide-me', ME);
+    const file = await backupOf(me);
+    file.tables.intelItems = [{ ...linked, author: ME, sourceText: 'mine now', updatedAt: new Date(Date.parse(linked.updatedAt) + 60_000).toISOString() }];
+    await importBackup(me, JSON.stringify(file), { actor: ME.id });
+    await sync(me);
+
+    // Their note is as it was, still theirs; nothing was created under that id.
+    expect(notesByLocalId(sim).get(theirs.id)).toHaveLength(1);
+    expect(sim.state.get('notes', note!.id)!.properties).toEqual(before);
+    // My copy waits for a person, saying why, and holds no link to their note.
+    const entry = (await me.outbox.where('[table+recordId]').equals(['intelItems', theirs.id]).first())!;
+    expect(entry.status).toBe('needsAttention');
+    expect(entry.lastError).toMatchObject({ kind: 'owned-by-another' });
+    expect((await me.intelItems.get(theirs.id))!.crm).toBeUndefined();
+    const status = await computeSyncStatus(me);
+    expect(status.attention?.map((a) => a.kind)).toEqual(['owned-by-another']);
+  });
+
   it('restoring my own synced records after a wipe re-links them by their own id instead of duplicating', async () => {
     const me = await deviceOf('authority-restore', ME);
     const record = await saveRecord(me, 'intelItems', intelDraft(), { author: ME });

@@ -6,7 +6,7 @@
  * retried here (the sync engine persists retries).
  */
 import { CrmError, type RateLimitSnapshot } from '../errors';
-import type { ConnectionInfo, CrmOwner, CrmPort, Page, PushInput, PushResult, RemoteDealer, RemoteRecord, SchemaReport } from '../port';
+import type { ConnectionInfo, CrmOwner, CrmPort, FoundRecord, Page, PushInput, PushResult, RemoteDealer, RemoteRecord, SchemaReport } from '../port';
 import type { z } from '../../kernel/zod';
 import { createApis, type HubSpotApis } from './apis';
 import { companyOf, companyProperties, COMPANY_READ_PROPERTIES, UnknownDealerField, type DealerUpdate } from './companies';
@@ -439,8 +439,8 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): CrmPort {
       return inputs.map((i) => out.get(i.localId) as PushResult);
     },
 
-    async findRecordsByLocalIds(localIds: string[]): Promise<Map<string, string>> {
-      const found = new Map<string, string>();
+    async findRecordsByLocalIds(localIds: string[]): Promise<Map<string, FoundRecord>> {
+      const found = new Map<string, FoundRecord>();
       const wanted = new Map([...new Set(localIds)].map((id) => [storedId(id), id]));
       const keys = [...wanted.keys()];
       for (let i = 0; i < keys.length; i += BATCH_MAX) {
@@ -451,7 +451,8 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): CrmPort {
             filterGroups: [{ filters: [{ propertyName: 'fieldkit_record_id', operator: 'IN', values: chunk }] }],
             // Oldest first: if a lost response ever did produce a duplicate, the first note wins.
             sorts: [{ propertyName: 'hs_createdate', direction: 'ASCENDING' }],
-            properties: ['fieldkit_record_id'],
+            // The owner too: a note of someone else's is never taken for one of ours (../../sync/engine.ts).
+            properties: ['fieldkit_record_id', 'hubspot_owner_id'],
             limit: 200,
             ...(after ? { after } : {}),
           };
@@ -460,7 +461,8 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): CrmPort {
           );
           for (const note of res.results) {
             const local = wanted.get(note.properties.fieldkit_record_id?.toLowerCase() ?? '');
-            if (local && !found.has(local)) found.set(local, note.id);
+            const ownerId = note.properties.hubspot_owner_id ?? undefined;
+            if (local && !found.has(local)) found.set(local, { crmId: note.id, ...(ownerId ? { ownerId } : {}) });
           }
           after = res.paging?.next?.after;
           if (!after) break;
