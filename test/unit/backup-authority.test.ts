@@ -126,7 +126,7 @@ describe('an import never trusts CRM ids, owners or authors from the file', () =
     expect(entry.status).toBe('needsAttention');
     expect(entry.lastError).toMatchObject({ kind: 'owned-by-another' });
     expect((await me.intelItems.get(theirs.id))!.crm).toBeUndefined();
-    const status = await computeSyncStatus(me);
+    const status = await computeSyncStatus(me, false, Date.now());
     expect(status.attention?.map((a) => a.kind)).toEqual(['owned-by-another']);
   });
 
