@@ -46,6 +46,8 @@ export interface IntelFormProps {
   /** `addTo`: the rep chose to add this as a sighting of an earlier near-duplicate item. */
   onSave(draft: RecordDraft<'intelItems'>, options?: { addTo?: string }): Promise<void>;
   onCancel?(): void;
+  /** Keep Save in view at the bottom of a scrolling host padded `p-4` (the capture overlay). */
+  stickyActions?: boolean;
   /**
    * What the page's title and selection name through the competitor dictionary (competitor,
    * brand, product, spec, SKU), for a new item: the rep confirms or changes it.
@@ -202,7 +204,7 @@ function valuesOf(item: IntelItem | undefined, today: string, dealerId = '', sel
  * Competitor intel in one step: only the competitor is required. Whatever the capture brought
  * from the page (URL, title, selected text, screenshot) is shown as text and saved with it.
  */
-export function IntelForm({ initial, item, competitors, dealers = [], today, onSave, onCancel, suggest, findNearDuplicates }: IntelFormProps) {
+export function IntelForm({ initial, item, competitors, dealers = [], today, onSave, onCancel, suggest, findNearDuplicates, stickyActions = false }: IntelFormProps) {
   const t = useT(intelFormMessages);
   const [saveError, setSaveError] = useState<string>();
   const schema = useMemo(() => intelFormSchema(today), [today]);
@@ -558,7 +560,7 @@ export function IntelForm({ initial, item, competitors, dealers = [], today, onS
                 void submit();
               }}
             />
-            <FormActions saveLabel={t(duplicates.length > 0 ? 'saveAsNew' : 'save')} cancelLabel={t('cancel')} saving={submitting} error={undefined} onCancel={onCancel} />
+            <FormActions saveLabel={t(duplicates.length > 0 ? 'saveAsNew' : 'save')} cancelLabel={t('cancel')} saving={submitting} error={undefined} onCancel={onCancel} sticky={stickyActions} />
           </>
         )}
       </WhileSubmitting>

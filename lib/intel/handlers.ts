@@ -10,7 +10,7 @@ import type { CapturedPage } from '../messaging/protocol';
 import type { z } from '../kernel/zod';
 import { intelCompetitorNames } from './queries';
 import { competitorsByName } from './dictionary/queries';
-import { loadDictionary } from './dictionary/entries';
+import { findEntryByName, loadDictionary } from './dictionary/entries';
 import { saveIntel } from './save';
 import { pickerDictionary } from './dictionary/picker';
 import { dealersByName } from '../dealers/queries';
@@ -40,8 +40,15 @@ const PICKER_DEALERS = 2000;
 export function createIntelHandlers(db: FieldkitDatabase, onRecordSaved?: () => void, captures?: CapturePort): IntelHandlers {
   return {
     'intel.save': async ({ addTo, captureId, ...draft }, sender) => {
-      const [profile, screenshot] = await Promise.all([readSetting(db, 'profile'), captureId && captures ? captures.screenshotOf(sender, captureId) : undefined]);
+      // The reads a save needs run side by side: who is saving, the capture's picture, and the
+      // dictionary's entry for a name it knows (the usual case; `saveIntel` adds an unknown one).
+      const [profile, screenshot, known] = await Promise.all([
+        readSetting(db, 'profile'),
+        captureId && captures ? captures.screenshotOf(sender, captureId) : undefined,
+        addTo || draft.competitorId ? undefined : findEntryByName(db, draft.competitorName).catch(() => undefined),
+      ]);
       if (screenshot) draft.screenshot = screenshot;
+      if (known) draft.competitorId = known.id;
       const saved = await saveIntel(db, draft, { author: { id: profile.id, name: profile.name }, ...(addTo ? { addTo } : {}) });
       if (captureId && captures) void captures.forget(captureId);
       onRecordSaved?.();

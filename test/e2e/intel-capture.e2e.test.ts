@@ -166,6 +166,9 @@ describe('competitor intel captured from a web page', () => {
     expect(await hint.getByRole('heading').textContent()).toBe('最近 7 天已有 1 条相近的记录');
     expect(await hint.textContent()).toContain('你，');
     expect(await hint.textContent()).toContain('零售价 429 元');
+    // The hint makes the form taller than the screen; Save still shows without a scroll.
+    const saveAsNew = await second.form.getByRole('button', { name: '保存为新的观察' }).boundingBox();
+    expect(saveAsNew!.y + saveAsNew!.height).toBeLessThanOrEqual(second.shop.viewportSize()!.height);
     await hint.getByRole('button', { name: /^补充到你/ }).click();
     await second.form.getByRole('status').filter({ hasText: '已补充到之前的记录' }).waitFor();
     await session.context.setOffline(false);

@@ -94,6 +94,7 @@ function Overlay({ capture }: { capture: IntelCapture }) {
           suggest={suggest}
           onSave={onSave}
           onCancel={onClose}
+          stickyActions
         />
       </ErrorBoundary>
     ),
