@@ -75,7 +75,7 @@ export async function saveRecord<T extends RecordTable>(
     // all or nothing, as before). A save is timed by `npm run bench capture`.
     await Promise.all([
       store.put(record),
-      needsSync(kind, record) ? enqueue(db, table, record.id, record.updatedAt, record.deletedAt ? 'delete' : 'upsert', now) : undefined,
+      needsSync(kind, record) ? enqueue(db, table, record.id, record.updatedAt, record.deletedAt ? 'delete' : 'upsert', now, { fresh: draft.id === undefined }) : undefined,
       db.audit.add({
         id: newId(),
         at: now,
@@ -106,7 +106,10 @@ function bump(instant: string): string {
   return new Date(Date.parse(instant) + 1).toISOString();
 }
 
-/** Must run inside a transaction that includes the outbox. */
+/**
+ * Must run inside a transaction that includes the outbox. `fresh`: the record's id was made by this
+ * save, so no entry can exist yet and the lookup is skipped (one round trip less on every new record).
+ */
 export async function enqueue(
   db: FieldkitDatabase,
   table: string,
@@ -114,8 +117,9 @@ export async function enqueue(
   recordVersion: string,
   operation: OutboxEntry['operation'],
   now: string,
+  { fresh = false }: { fresh?: boolean } = {},
 ): Promise<void> {
-  const existing = await db.outbox.where('[table+recordId]').equals([table, recordId]).first();
+  const existing = fresh ? undefined : await db.outbox.where('[table+recordId]').equals([table, recordId]).first();
   if (existing) {
     await db.outbox.update(existing.id, {
       recordVersion,
