@@ -44,6 +44,8 @@ export const conflict = (message: string, category = 'CONFLICT') => new SimHttpE
 export interface BatchItemError {
   status: 'error';
   category: string;
+  /** HubSpot's StandardError names the exact rule broken, e.g. `crm.associations.TO_OBJECT_NOT_FOUND`. */
+  subCategory?: string;
   message: string;
   context: Record<string, string[]>;
   errors: { message: string; code?: string; in?: string }[];

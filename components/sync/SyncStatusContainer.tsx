@@ -19,6 +19,8 @@ export function SyncStatusContainer({ send, variant, ...extras }: { send: Messen
       status={status}
       onSyncNow={() => void send('sync.now', {}).then(setStatus, () => undefined)}
       onRetry={(outboxId) => void send('sync.retry', { outboxId }).then(setStatus, () => undefined)}
+      onRecreate={(outboxId) => void send('sync.recreate', { outboxId }).then(setStatus, () => undefined)}
+      onAcceptDeletion={(outboxId) => void send('sync.acceptDeletion', { outboxId }).then(setStatus, () => undefined)}
       onDismissConflict={(id) => void send('sync.dismissConflict', { id }).then(setStatus, () => undefined)}
       {...extras}
     />

@@ -18,6 +18,10 @@ export interface SyncStatusPanelProps {
   /** "Fix and retry": puts the refused record back in the queue. */
   onRetry: (outboxId: string) => void;
   onDismissConflict?: (conflictId: string) => void;
+  /** A record whose note was deleted in HubSpot: create the note again… */
+  onRecreate?: (outboxId: string) => void;
+  /** …or delete the record here too. */
+  onAcceptDeletion?: (outboxId: string) => void;
   /** Opens the connection settings (to connect, or to reconnect after a bad token). */
   onReconnect?: () => void;
   /** A human name for a record ("华联商贸 · 11月23日"); defaults to its type. */
@@ -28,18 +32,20 @@ export interface SyncStatusPanelProps {
   now?: Date;
 }
 
-type RefusedKey = 'refusedValidation' | 'refusedForbidden' | 'refusedNotFound' | 'refusedOwner' | 'refusedOther';
+type RefusedKey = 'refusedValidation' | 'refusedForbidden' | 'refusedNotFound' | 'refusedOwner' | 'refusedDeleted' | 'refusedDealerGone' | 'refusedOther';
 const REFUSED_KEYS: Record<string, RefusedKey> = {
   validation: 'refusedValidation',
   conflict: 'refusedValidation',
   forbidden: 'refusedForbidden',
   'not-found': 'refusedNotFound',
   'owned-by-another': 'refusedOwner',
+  'deleted-in-crm': 'refusedDeleted',
+  'dealer-gone': 'refusedDealerGone',
 };
 const refusedKeyOf = (kind: string): RefusedKey => (Object.hasOwn(REFUSED_KEYS, kind) ? REFUSED_KEYS[kind]! : 'refusedOther');
 
 /** Sync status where it matters: the side panel's settings. */
-export function SyncStatusPanel({ status, onSyncNow, onRetry, onDismissConflict, onReconnect, describeRecord, onOpenRecord, now }: SyncStatusPanelProps) {
+export function SyncStatusPanel({ status, onSyncNow, onRetry, onDismissConflict, onRecreate, onAcceptDeletion, onReconnect, describeRecord, onOpenRecord, now }: SyncStatusPanelProps) {
   const t = useT(syncStatusMessages);
   const locale = useLocale();
   const titleId = useId();
@@ -155,11 +161,23 @@ export function SyncStatusPanel({ status, onSyncNow, onRetry, onDismissConflict,
                     <summary className="cursor-pointer">{t('technical')}</summary>
                     <p className="m-0 mt-1 break-words">{t('hubspotSaid', { message: item.message })}</p>
                   </details>
-                  <div>
-                    <Button size="sm" aria-label={t('retryLabel', { record })} onClick={() => onRetry(item.outboxId)}>
-                      {t('retry')}
-                    </Button>
-                  </div>
+                  {item.kind === 'deleted-in-crm' && onRecreate && onAcceptDeletion ? (
+                    // Retrying cannot bring a deleted note back: the two ways out instead.
+                    <div className="flex flex-wrap gap-2">
+                      <Button size="sm" aria-label={t('recreateLabel', { record })} onClick={() => onRecreate(item.outboxId)}>
+                        {t('recreate')}
+                      </Button>
+                      <Button size="sm" variant="ghost" aria-label={t('acceptDeletionLabel', { record })} onClick={() => onAcceptDeletion(item.outboxId)}>
+                        {t('acceptDeletion')}
+                      </Button>
+                    </div>
+                  ) : (
+                    <div>
+                      <Button size="sm" aria-label={t('retryLabel', { record })} onClick={() => onRetry(item.outboxId)}>
+                        {t('retry')}
+                      </Button>
+                    </div>
+                  )}
                 </li>
               );
             })}

@@ -12,6 +12,8 @@ export type CrmErrorKind =
   | 'not-found'
   | 'conflict'
   | 'owned-by-another' // the CRM object found for a record belongs to another user: never overwritten
+  | 'deleted-in-crm' // the record's own CRM object was deleted there: re-create it or delete the record too
+  | 'dealer-gone' // the dealer's CRM record the record is filed under was deleted there: file it under another
   | 'server' // 5xx: retry with backoff
   | 'network' // no response at all (offline, dropped connection, response lost)
   | 'invalid-response'; // the CRM answered with a shape we do not understand

@@ -147,6 +147,10 @@ export const PROTOCOL = {
   'connection.disconnect': { request: Empty, response: ConnectionStatus },
   /** "Fix and retry": put a record the CRM refused back in the queue. */
   'sync.retry': { request: z.object({ outboxId: z.string().min(1) }).strict(), response: SyncStatus },
+  /** A record whose note was deleted in HubSpot: create the note again… */
+  'sync.recreate': { request: z.object({ outboxId: z.string().min(1) }).strict(), response: SyncStatus },
+  /** …or delete the record here too. */
+  'sync.acceptDeletion': { request: z.object({ outboxId: z.string().min(1) }).strict(), response: SyncStatus },
   /** Acknowledge a conflict copy (the user has looked at it). */
   'sync.dismissConflict': { request: z.object({ id: z.string().min(1) }).strict(), response: SyncStatus },
   /**

@@ -269,6 +269,24 @@ function attachmentRetry(
 }
 
 /** The "fix and retry" action: a parked entry goes back to the queue with fresh attempts. */
+/**
+ * "Create it again": the record's note was deleted in the CRM. The link to the dead note is
+ * dropped and the entry becomes a fresh create (no lookup: the search never returns a deleted
+ * note, and the record's author is asking for a new one). Only an entry parked for that reason.
+ */
+export async function recreateEntry(db: FieldkitDatabase, entryId: string, now: number): Promise<boolean> {
+  const entry = await db.outbox.get(entryId);
+  if (!entry) return false;
+  return db.transaction('rw', [db.outbox, db.table(entry.table)], async () => {
+    const current = await db.outbox.get(entryId);
+    if (!current || current.status !== 'needsAttention' || current.lastError?.kind !== 'deleted-in-crm') return false;
+    await db.table(entry.table).update(entry.recordId, { crm: undefined });
+    const { createSentAt: _sent, lastError: _error, ...rest } = current;
+    await db.outbox.put({ ...rest, status: 'pending', operation: 'upsert', attempts: 0, nextAttemptAt: iso(now), updatedAt: iso(now) });
+    return true;
+  });
+}
+
 export async function retryEntry(db: FieldkitDatabase, entryId: string, now: number): Promise<boolean> {
   return db.transaction('rw', db.outbox, async () => {
     const entry = await db.outbox.get(entryId);

@@ -16,7 +16,9 @@ import { SyncEngine } from './engine';
 import { RequestPacer } from './pacer';
 import { computeSyncStatus } from './status';
 import { readSyncState, updateSyncState } from './state';
-import { retryEntry } from './batch';
+import { recreateEntry, retryEntry } from './batch';
+import { deleteRecord, type RecordTable } from '../store/records';
+import { readSetting } from '../store/settings';
 import { dismissConflict } from './conflicts';
 import { adoptOwnerProfile } from './owner-profile';
 import { publicView, type ConnectionStore, type StoredConnection } from './connection';
@@ -30,6 +32,8 @@ export type SyncMessageType =
   | 'sync.now'
   | 'sync.status'
   | 'sync.retry'
+  | 'sync.recreate'
+  | 'sync.acceptDeletion'
   | 'sync.dismissConflict'
   | 'sync.pullDealers'
   | 'sync.pullRecords'
@@ -217,6 +221,21 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     'sync.retry': async ({ outboxId }) => {
       await retryEntry(db, outboxId, now());
       kickDrain();
+      return status();
+    },
+    'sync.recreate': async ({ outboxId }) => {
+      if (await recreateEntry(db, outboxId, now())) kickDrain();
+      return status();
+    },
+    'sync.acceptDeletion': async ({ outboxId }) => {
+      // The note is already gone in HubSpot: the record becomes a tombstone like any delete, and its
+      // push finds nothing left to archive (the adapter counts a gone note as deleted).
+      const entry = await db.outbox.get(outboxId);
+      if (entry?.status === 'needsAttention' && entry.lastError?.kind === 'deleted-in-crm') {
+        const profile = await readSetting(db, 'profile');
+        await deleteRecord(db, entry.table as RecordTable, entry.recordId, { author: { id: profile.id, name: profile.name } });
+        kickDrain();
+      }
       return status();
     },
     'sync.dismissConflict': async ({ id }) => {

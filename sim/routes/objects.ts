@@ -27,7 +27,7 @@ function batchInputs(body: unknown): unknown[] {
 
 function itemError(e: unknown, context: Record<string, string[]>): BatchItemError {
   const err = e instanceof InputError ? e : new InputError(500, 'INTERNAL_ERROR', String(e));
-  return { status: 'error', category: err.category, message: err.message, context, errors: [], links: {} };
+  return { status: 'error', category: err.category, ...(err.subCategory ? { subCategory: err.subCategory } : {}), message: err.message, context, errors: [], links: {} };
 }
 
 function batchBody(results: unknown[], errors: BatchItemError[], startedAt: string) {

@@ -86,6 +86,38 @@ describe('SyncStatusPanel', () => {
     expect(within(screen.getByTestId('sync-attention')).getByText(/belongs to someone else\. Fieldkit left that note untouched/)).toBeTruthy();
   });
 
+  it('offers the two ways out for a record whose note was deleted in HubSpot, instead of a Retry that cannot help, in both languages', async () => {
+    const user = userEvent.setup();
+    const status: SyncStatus = {
+      ...BASE,
+      needsAttention: 2,
+      attention: [
+        { outboxId: 'OB3', table: 'intelItems', recordId: 'R3', kind: 'deleted-in-crm', message: 'The HubSpot note 90002 of this record no longer exists: it was deleted in HubSpot.', at: BASE.lastSuccessAt! },
+        { outboxId: 'OB4', table: 'visitCards', recordId: 'R4', kind: 'dealer-gone', message: 'One or more associations are invalid: companies 20003 does not exist.', at: BASE.lastSuccessAt! },
+      ],
+    };
+    for (const [locale, texts] of [
+      ['zh-CN', { deleted: '这条记录的笔记已在 HubSpot 中被删除。可以在 HubSpot 中重新创建，或在本机也删除这条记录。', gone: '这条记录所属的经销商已在 HubSpot 中被删除。请打开记录，改选其他经销商并保存，之后会重新发送。', recreate: '在 HubSpot 中重新创建：美孚 · 2026-11-23', accept: '在本机也删除：美孚 · 2026-11-23', retry: '重试：美孚 · 2026-11-23' }],
+      ['en', { deleted: "This record's note was deleted in HubSpot. Create it in HubSpot again, or delete the record here too.", gone: 'The dealer this record is filed under was deleted in HubSpot. Open the record, choose another dealer and save it: it is then sent again.', recreate: 'Create 美孚 · 2026-11-23 again in HubSpot', accept: 'Delete 美孚 · 2026-11-23 here too', retry: 'Retry 美孚 · 2026-11-23' }],
+    ] as const) {
+      const onRecreate = vi.fn();
+      const onAcceptDeletion = vi.fn();
+      const onRetry = vi.fn();
+      inLocale(locale, <SyncStatusPanel status={status} onRetry={onRetry} onRecreate={onRecreate} onAcceptDeletion={onAcceptDeletion} describeRecord={() => '美孚 · 2026-11-23'} />);
+      const [deleted, gone] = within(screen.getByTestId('sync-attention')).getAllByRole('listitem');
+      expect(within(deleted!).getByText(texts.deleted)).toBeTruthy();
+      expect(within(deleted!).queryByRole('button', { name: texts.retry })).toBeNull();
+      await user.click(within(deleted!).getByRole('button', { name: texts.recreate }));
+      await user.click(within(deleted!).getByRole('button', { name: texts.accept }));
+      expect(onRecreate).toHaveBeenCalledWith('OB3');
+      expect(onAcceptDeletion).toHaveBeenCalledWith('OB3');
+      expect(within(gone!).getByText(texts.gone)).toBeTruthy();
+      await user.click(within(gone!).getByRole('button', { name: texts.retry }));
+      expect(onRetry).toHaveBeenCalledWith('OB4');
+      cleanup();
+    }
+  });
+
   it('shows a progress bar while a large push runs', () => {
     inLocale('zh-CN', <SyncStatusPanel status={{ ...BASE, running: true, pending: 7000, progress: { phase: 'push', done: 3000, total: 10000 } }} onRetry={vi.fn()} onSyncNow={vi.fn()} />);
     const bar = screen.getByRole('progressbar', { name: '正在上传 3,000/10,000' });

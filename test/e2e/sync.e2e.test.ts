@@ -9,11 +9,14 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startHubSpotSim, type HubSpotSim } from '../../sim/server';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { launchExtension, readRows, type ExtensionSession } from './fixtures';
 import { connect, send, waitFor } from './sim-helpers';
 
 const TOKEN = 'e2e-sync-token';
 const DEALER = '华东润滑油经销有限公司';
+const OUT = resolve('test-results/sync');
 
 let sim: HubSpotSim;
 const sessions: ExtensionSession[] = [];
@@ -88,4 +91,49 @@ describe('sync in the built extension', () => {
     const cards = await waitFor(() => readRows<{ id: string; currentInventory: number; orderQuantity: number; actions: { didDisplay: boolean } }>(managerOptions, 'visitCards'), (rows) => rows.length === 1);
     expect(cards[0]).toMatchObject({ id: card!.id, currentInventory: 36, orderQuantity: 20, actions: { didDisplay: true } });
   });
+
+  const WORDS = {
+    'zh-CN': { token: '访问令牌', advanced: '高级', baseUrl: 'API 地址', connect: '连接', newIntel: '新建竞品信息', competitor: '竞品', product: '产品', save: '保存竞品信息', edit: /^编辑/, gone: '这条记录的笔记已在 HubSpot 中被删除', recreate: /^在 HubSpot 中重新创建/ },
+    en: { token: 'Access token', advanced: 'Advanced', baseUrl: 'API base URL', connect: 'Connect', newIntel: 'New intel', competitor: 'Competitor', product: 'Product', save: 'Save intel', edit: /^Edit intel/, gone: "This record's note was deleted in HubSpot", recreate: /again in HubSpot$/ },
+  } as const;
+  for (const locale of ['zh-CN', 'en'] as const) {
+    it(`a note deleted in HubSpot: the side panel says so and creates it again on request (${locale})`, async () => {
+      const words = WORDS[locale];
+      sim.reset();
+      const rep = await launch(locale);
+      const options = await rep.openPage('options.html#connection');
+      await connect(options, { token: TOKEN, baseUrl: sim.url }, words);
+      const panel = await rep.openPage('sidepanel.html#intel');
+      await panel.getByRole('button', { name: words.newIntel }).click();
+      await panel.getByLabel(words.competitor, { exact: true }).fill('Shell');
+      await panel.getByRole('button', { name: words.save }).click();
+      await waitFor(async () => (await send(panel, 'sync.now')).data?.pending, (pending) => pending === 0);
+      const [item] = await readRows<{ id: string; crm?: { objectId: string } }>(panel, 'intelItems');
+      const first = item!.crm!.objectId;
+
+      // Someone deletes the note in HubSpot; then the rep edits the item.
+      const deleted = await fetch(`${sim.url}/crm/v3/objects/notes/${first}`, { method: 'DELETE', headers: { authorization: `Bearer ${TOKEN}` } });
+      expect(deleted.status).toBe(204);
+      await panel.getByRole('button', { name: words.edit }).click();
+      await panel.getByLabel(words.product, { exact: true }).fill('HX7 4L');
+      await panel.getByRole('button', { name: words.save }).click();
+      await waitFor(async () => (await send(panel, 'sync.now')).data?.needsAttention, (parked) => parked === 1);
+
+      const settings = await rep.openPage('sidepanel.html#settings');
+      await settings.setViewportSize({ width: 360, height: 900 });
+      const attention = settings.getByTestId('sync-attention');
+      await attention.getByText(words.gone).waitFor();
+      mkdirSync(OUT, { recursive: true });
+      await settings.getByTestId('sync-panel').screenshot({ path: resolve(OUT, `${locale}-deleted-in-hubspot.png`), animations: 'disabled' });
+      await attention.getByRole('button', { name: words.recreate }).click();
+      await settings.getByTestId('sync-attention').waitFor({ state: 'detached' });
+      await waitFor(async () => (await send(settings, 'sync.now')).data, (status) => status?.pending === 0 && status.needsAttention === 0);
+
+      const [relinked] = await readRows<{ id: string; product?: string; crm?: { objectId: string } }>(settings, 'intelItems');
+      expect(relinked!.crm!.objectId).not.toBe(first);
+      const live = sim.state.list('notes').filter((n) => n.properties.fieldkit_record_id === item!.id.toLowerCase() && !n.archived);
+      expect(live.map((n) => n.id)).toEqual([relinked!.crm!.objectId]);
+      expect(live[0]!.properties.fieldkit_payload).toContain('HX7 4L');
+    });
+  }
 });

@@ -393,6 +393,14 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): CrmPort {
         if (!i.crmId) out.set(i.localId, { localId: i.localId, ok: true, objectType: 'notes', operation: 'none' });
         else if (answer && !answer.ok && answer.error.kind === 'not-found') out.set(i.localId, { localId: i.localId, ok: true, crmId: i.crmId, objectType: 'notes', operation: 'archived' });
       }
+      for (const i of activities.filter((a) => a.crmId && !a.deleted)) {
+        // The note of a live record is gone: someone deleted it in HubSpot. Retrying cannot bring
+        // it back; the user chooses to create it again or to delete the record too.
+        const answer = out.get(i.localId);
+        if (answer && !answer.ok && answer.error.kind === 'not-found') {
+          out.set(i.localId, { localId: i.localId, ok: false, error: new CrmError('deleted-in-crm', `The HubSpot note ${i.crmId} of this record no longer exists: it was deleted in HubSpot. ${answer.error.message}`, answer.error.details) });
+        }
+      }
       const toArchive = activities.filter((i) => {
         const answer = out.get(i.localId);
         return i.deleted && i.crmId && answer?.ok === true && answer.operation === 'updated';

@@ -77,6 +77,8 @@ const CATEGORY_KINDS: Record<string, CrmErrorKind> = {
 
 /** One failed input of a 207 multi-status answer. */
 export function errorFromBatchItem(e: StandardError): CrmError {
+  // A note's company association names a company deleted in HubSpot (sim/write.ts models it).
+  if (e.subCategory === 'crm.associations.TO_OBJECT_NOT_FOUND') return new CrmError('dealer-gone', e.message, { ...(e.category ? { category: e.category } : {}) });
   const kind = (e.category && CATEGORY_KINDS[e.category]) || 'validation';
   return new CrmError(kind, e.message, { ...(e.category ? { category: e.category } : {}) });
 }

@@ -27,6 +27,7 @@ export const SearchPage = z.object({
 export const StandardError = z.object({
   status: z.string().optional(),
   category: z.string().optional(),
+  subCategory: z.string().optional(),
   message: z.string(),
   context: z.record(z.string(), z.array(z.string())).optional(),
 });
