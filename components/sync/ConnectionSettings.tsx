@@ -12,6 +12,8 @@ export interface ConnectionSettingsProps {
   onConnect: (input: { token: string; baseUrl?: string }) => Promise<ConnectionStatus>;
   /** Sends `connection.disconnect`. */
   onDisconnect: () => Promise<ConnectionStatus>;
+  /** Sends `connection.relinkAsNew` (after connecting to another portal than the records'). */
+  onRelinkAsNew?: () => Promise<ConnectionStatus>;
   /** The CRM's own API address, used when the field is left empty (the host knows it). */
   defaultBaseUrl: string;
 }
@@ -42,7 +44,7 @@ function errorKeyOf(kind: string | undefined): ErrorKey {
 }
 
 /** Options → HubSpot connection: token entry checked on connect, account facts, missing scopes, disconnect. */
-export function ConnectionSettings({ status, onConnect, onDisconnect, defaultBaseUrl }: ConnectionSettingsProps) {
+export function ConnectionSettings({ status, onConnect, onDisconnect, onRelinkAsNew, defaultBaseUrl }: ConnectionSettingsProps) {
   const t = useT(connectionMessages);
   const locale = useLocale();
   const id = useId();
@@ -70,6 +72,16 @@ export function ConnectionSettings({ status, onConnect, onDisconnect, defaultBas
     } catch (error) {
       // The background did not answer at all (restarting, or the extension was updated).
       setResult({ connected: false, missingScopes: [], error: error instanceof Error ? error.message : String(error), errorKind: 'no-reply' });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function relink() {
+    if (!onRelinkAsNew) return;
+    setBusy(true);
+    try {
+      setResult(await onRelinkAsNew());
     } finally {
       setBusy(false);
     }
@@ -135,6 +147,18 @@ export function ConnectionSettings({ status, onConnect, onDisconnect, defaultBas
         </div>
       )}
       {connected && current && current.missingScopes.length === 0 && <Notice tone="ok">{t('allScopes')}</Notice>}
+      {connected && current?.portalSwitch && (
+        <div role="alert" className="flex min-w-0 flex-col items-start gap-2 rounded-md bg-warn-soft px-3 py-2 text-sm text-warn" data-testid="portal-switch">
+          {/* Portal ids are names, not amounts: never grouped as 4,827,391. */}
+          <p className="m-0">{t('portalSwitch', { count: current.portalSwitch.linked, from: String(current.portalSwitch.from) })}</p>
+          <p className="m-0 text-ink">{t('relinkHint', { to: String(current.portalSwitch.to), from: String(current.portalSwitch.from) })}</p>
+          {onRelinkAsNew && (
+            <Button variant="primary" size="sm" onClick={() => void relink()} disabled={busy}>
+              {t('relinkAsNew', { to: String(current.portalSwitch.to) })}
+            </Button>
+          )}
+        </div>
+      )}
       {current?.paused === 'unauthorized' && (
         <Notice tone="danger" role="alert">
           {t('paused')}

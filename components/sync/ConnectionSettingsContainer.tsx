@@ -11,5 +11,6 @@ export function ConnectionSettingsContainer({ send, defaultBaseUrl }: { send: Me
   }, [send]);
   const onConnect = useCallback(async (input: { token: string; baseUrl?: string }) => send('connection.connect', input), [send]);
   const onDisconnect = useCallback(async () => send('connection.disconnect', {}), [send]);
-  return <ConnectionSettings status={status} onConnect={onConnect} onDisconnect={onDisconnect} defaultBaseUrl={defaultBaseUrl} />;
+  const onRelinkAsNew = useCallback(async () => send('connection.relinkAsNew', {}), [send]);
+  return <ConnectionSettings status={status} onConnect={onConnect} onDisconnect={onDisconnect} onRelinkAsNew={onRelinkAsNew} defaultBaseUrl={defaultBaseUrl} />;
 }

@@ -98,6 +98,19 @@ export function SyncStatusPanel({ status, onSyncNow, onRetry, onDismissConflict,
         </div>
       )}
 
+      {status.paused === 'portal-switch' && (
+        <div role="alert" className="flex min-w-0 flex-col items-start gap-2">
+          <Notice tone="warn" className="self-stretch">
+            {t('portalSwitch')}
+          </Notice>
+          {onReconnect && (
+            <Button size="sm" variant="primary" onClick={onReconnect}>
+              {t('choosePortal')}
+            </Button>
+          )}
+        </div>
+      )}
+
       {(connected || status.pending > 0) && (
         <dl className="m-0 grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm">
           <dt className="text-muted">{t('stateTerm')}</dt>

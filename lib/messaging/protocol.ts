@@ -48,7 +48,7 @@ export const IntelSaveMessage = IntelDraftMessage.extend({
 
 export const SyncStatus = z.object({
   connected: z.boolean(),
-  paused: z.enum(['unauthorized', 'disconnected']).optional(),
+  paused: z.enum(['unauthorized', 'disconnected', 'portal-switch']).optional(),
   pending: z.number().int().nonnegative(),
   needsAttention: z.number().int().nonnegative(),
   lastSuccessAt: z.string().optional(),
@@ -97,7 +97,9 @@ export const ConnectionStatus = z.object({
   missingScopes: z.array(z.string()),
   customObjectsSupported: z.boolean().optional(),
   connectedAt: z.string().optional(),
-  paused: z.enum(['unauthorized', 'disconnected']).optional(),
+  paused: z.enum(['unauthorized', 'disconnected', 'portal-switch']).optional(),
+  /** Connected to another portal than the one this browser's records are linked to: the user decides. */
+  portalSwitch: z.object({ from: z.number(), to: z.number(), linked: z.number().int().nonnegative() }).optional(),
   /** Why the last connect attempt failed, in the CRM's words. */
   error: z.string().optional(),
   errorKind: z.string().optional(),
@@ -143,6 +145,8 @@ export const PROTOCOL = {
     response: ConnectionStatus,
   },
   'connection.status': { request: Empty, response: ConnectionStatus },
+  /** After connecting to another portal: drop every old link and send the user's records to this one. */
+  'connection.relinkAsNew': { request: Empty, response: ConnectionStatus },
   /** Forget the token and stop sync. */
   'connection.disconnect': { request: Empty, response: ConnectionStatus },
   /** "Fix and retry": put a record the CRM refused back in the queue. */

@@ -6,7 +6,7 @@ export const AuditEvent = z.object({
   id: Id,
   at: Instant,
   actor: z.string(),
-  action: z.enum(['create', 'update', 'delete', 'import', 'export', 'sync', 'review', 'connect', 'disconnect']),
+  action: z.enum(['create', 'update', 'delete', 'import', 'export', 'sync', 'review', 'connect', 'disconnect', 'relink']),
   table: z.string().optional(),
   recordId: z.string().optional(),
   summary: z.string().max(1000),

@@ -25,7 +25,7 @@ export interface ClaimedEntry {
 }
 
 /** Answers that mean HubSpot refused the request: nothing was written. */
-const REFUSALS = new Set<CrmError['kind']>(['unauthorized', 'forbidden', 'rate-limited', 'validation', 'not-found', 'conflict']);
+const REFUSALS = new Set<CrmError['kind']>(['unauthorized', 'forbidden', 'rate-limited', 'validation', 'not-found', 'conflict', 'deleted-in-crm', 'dealer-gone']);
 
 function iso(ms: number): string {
   return new Date(ms).toISOString();

@@ -17,6 +17,7 @@ import { RequestPacer } from './pacer';
 import { computeSyncStatus } from './status';
 import { readSyncState, updateSyncState } from './state';
 import { recreateEntry, retryEntry } from './batch';
+import { portalStateAtConnect, relinkAsNew } from './portal-switch';
 import { deleteRecord, type RecordTable } from '../store/records';
 import { readSetting } from '../store/settings';
 import { dismissConflict } from './conflicts';
@@ -39,6 +40,7 @@ export type SyncMessageType =
   | 'sync.pullRecords'
   | 'connection.connect'
   | 'connection.status'
+  | 'connection.relinkAsNew'
   | 'connection.disconnect';
 export type SyncHandlers = Pick<Handlers, SyncMessageType>;
 
@@ -151,7 +153,8 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     const connection = await connections.load();
     const state = await readSyncState(db);
     if (!connection) return { connected: false, missingScopes: [], ...extra };
-    return { connected: true, ...publicView(connection), ...(state.paused ? { paused: state.paused } : {}), ...extra };
+    const portalSwitch = state.paused === 'portal-switch' && state.portalSwitch ? { portalSwitch: { from: state.portalSwitch.from, to: state.portalSwitch.to, linked: state.portalSwitch.linked } } : {};
+    return { connected: true, ...publicView(connection), ...(state.paused ? { paused: state.paused } : {}), ...portalSwitch, ...extra };
   }
 
   async function audit(action: 'connect' | 'disconnect', summary: string): Promise<void> {
@@ -194,8 +197,12 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     }
     const previous = await connections.load();
     await connections.save(connection);
+    // Whose records these are under the old portal's identity, before the new one is adopted.
+    const previousProfileId = (await readSetting(db, 'profile')).id;
+    const atConnect = await portalStateAtConnect(db, await readSyncState(db), connection.portalId, previousProfileId);
     await updateSyncState(db, (s) => {
-      s.paused = undefined;
+      Object.assign(s, atConnect);
+      if (s.paused !== 'portal-switch') s.paused = undefined;
       s.notBefore = undefined;
       // Another portal: what was pulled from the old one says nothing about this one.
       if (previous && previous.portalId !== connection.portalId) {
@@ -260,6 +267,11 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     },
     'connection.connect': async ({ token, baseUrl }) => connect(token, baseUrl),
     'connection.status': async () => connectionStatus(),
+    'connection.relinkAsNew': async () => {
+      const relinked = await relinkAsNew(db, new Date(now()));
+      if (relinked) kickDrain();
+      return connectionStatus();
+    },
     'connection.disconnect': async () => {
       const connection = await connections.load();
       await connections.clear();

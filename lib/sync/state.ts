@@ -8,7 +8,7 @@ import type { FieldkitDatabase } from '../store/database';
 export const SYNC_STATE_KEY = 'sync.state';
 export const SYNC_PROGRESS_KEY = 'sync.progress';
 
-export type PauseReason = 'unauthorized' | 'disconnected';
+export type PauseReason = 'unauthorized' | 'disconnected' | 'portal-switch';
 
 export interface SyncState {
   paused?: PauseReason;
@@ -20,6 +20,10 @@ export interface SyncState {
   notBefore?: number;
   /** Epoch ms of the last complete dealer pull. */
   dealersPulledAt?: number;
+  /** The HubSpot portal this database's CRM links point into (./portal-switch.ts). */
+  linkedPortalId?: number;
+  /** Connected to another portal than the links': sync waits for the user's choice. */
+  portalSwitch?: { from: number; to: number; linked: number; previousProfileId: string };
 }
 
 export interface SyncProgress {

@@ -89,6 +89,26 @@ describe('ConnectionSettings', () => {
     expect(screen.getByTestId('connection-state').textContent).toContain('Not connected');
   });
 
+  it('after a switch to another portal, says what is linked where and re-links on request, in both languages', async () => {
+    const user = userEvent.setup();
+    const switched: ConnectionStatus = { ...CONNECTED, missingScopes: [], paused: 'portal-switch', portalSwitch: { from: 4827391, to: 24681357, linked: 16 } };
+    for (const [locale, words] of [
+      ['zh-CN', { said: '这个浏览器中有 16 条记录关联的是另一个 HubSpot 账户（门户 4827391）。同步已暂停，等你选择。', button: '作为新记录发送到门户 24681357', hint: /如果想保留原来的关联，请断开连接，再连接门户 4827391/ }],
+      ['en', { said: '16 records in this browser are linked to another HubSpot account (portal 4827391). Sync is paused until you choose.', button: 'Send them to portal 24681357 as new', hint: /To keep the old links instead, disconnect and connect to portal 4827391/ }],
+    ] as const) {
+      const onRelinkAsNew = vi.fn(async () => ({ ...switched, paused: undefined, portalSwitch: undefined }));
+      inLocale(locale, <ConnectionSettings status={switched} onConnect={vi.fn()} onDisconnect={vi.fn()} onRelinkAsNew={onRelinkAsNew} defaultBaseUrl="https://api.hubapi.com" />);
+      const notice = screen.getByTestId('portal-switch');
+      expect(notice.getAttribute('role')).toBe('alert');
+      expect(notice.textContent).toContain(words.said);
+      expect(screen.getByText(words.hint)).toBeTruthy();
+      await user.click(screen.getByRole('button', { name: words.button }));
+      expect(onRelinkAsNew).toHaveBeenCalledOnce();
+      expect(screen.queryByTestId('portal-switch')).toBeNull();
+      cleanup();
+    }
+  });
+
   it('is reachable by keyboard: token, advanced, connect', async () => {
     const user = userEvent.setup();
     inLocale('en', <ConnectionSettings status={DISCONNECTED} onConnect={vi.fn()} onDisconnect={vi.fn()} defaultBaseUrl="https://api.hubapi.com" />);

@@ -118,6 +118,19 @@ describe('SyncStatusPanel', () => {
     }
   });
 
+  it('says sync waits for a choice after a switch to another portal, and leads to it', async () => {
+    const user = userEvent.setup();
+    const onReconnect = vi.fn();
+    inLocale('zh-CN', <SyncStatusPanel status={{ ...BASE, paused: 'portal-switch', pending: 3 }} onRetry={vi.fn()} onReconnect={onReconnect} />);
+    expect(screen.getByRole('alert').textContent).toContain('已连接到另一个 HubSpot 账户：同步已暂停');
+    await user.click(screen.getByRole('button', { name: '去选择' }));
+    expect(onReconnect).toHaveBeenCalledOnce();
+    cleanup();
+    inLocale('en', <SyncStatusPanel status={{ ...BASE, paused: 'portal-switch', pending: 3 }} onRetry={vi.fn()} onReconnect={onReconnect} />);
+    expect(screen.getByRole('alert').textContent).toContain('Connected to another HubSpot account: sync is paused');
+    expect(screen.getByRole('button', { name: 'Choose now' })).toBeTruthy();
+  });
+
   it('shows a progress bar while a large push runs', () => {
     inLocale('zh-CN', <SyncStatusPanel status={{ ...BASE, running: true, pending: 7000, progress: { phase: 'push', done: 3000, total: 10000 } }} onRetry={vi.fn()} onSyncNow={vi.fn()} />);
     const bar = screen.getByRole('progressbar', { name: '正在上传 3,000/10,000' });

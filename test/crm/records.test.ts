@@ -119,7 +119,7 @@ describe('pushRecords: creates', () => {
     expect(t.sim.state.associationsFrom('notes', noteId, 'companies').map((x) => x.toId).sort()).toEqual(['20001', '20002']);
   });
 
-  it('maps a 207 back per record: a missing dealer fails only its own record', async () => {
+  it('maps a 207 back per record: a missing dealer fails only its own record, as dealer-gone', async () => {
     const adapter = await ready();
     const good = visitCard();
     const bad = visitCard({ dealerCrmId: '99999' });
@@ -129,7 +129,8 @@ describe('pushRecords: creates', () => {
     expect(results[1]).toMatchObject({ localId: bad.localId, ok: false });
     const err = errorOf(results[1]);
     expect(err).toBeInstanceOf(CrmError);
-    expect(err?.kind).toBe('validation');
+    // HubSpot's subCategory crm.associations.TO_OBJECT_NOT_FOUND: the dealer's company is gone.
+    expect(err?.kind).toBe('dealer-gone');
     expect(err?.message).toContain('associations are invalid');
     expect(err?.retryable).toBe(false);
   });
@@ -270,12 +271,12 @@ describe('pushRecords: updates', () => {
     expect(JSON.parse(t.sim.state.get('notes', crmIdOf(created) ?? '')?.properties.fieldkit_payload ?? '')).toMatchObject({ currentInventory: 80 });
   });
 
-  it('reports an update of a deleted note as not-found for that record only', async () => {
+  it('reports an update of a deleted note as deleted-in-crm for that record only', async () => {
     const adapter = await ready();
     const gone = visitCard({ crmId: '424242' });
     const results = await adapter.pushRecords([gone]);
     expect(t.calls()[0]?.status).toBe(207);
-    expect(results[0]).toMatchObject({ localId: gone.localId, ok: false, error: { kind: 'not-found' } });
+    expect(results[0]).toMatchObject({ localId: gone.localId, ok: false, error: { kind: 'deleted-in-crm' } });
   });
 });
 

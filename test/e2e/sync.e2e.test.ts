@@ -9,6 +9,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startHubSpotSim, type HubSpotSim } from '../../sim/server';
+import { DEFAULT_SEED } from '../../sim/seed';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launchExtension, readRows, type ExtensionSession } from './fixtures';
@@ -134,6 +135,53 @@ describe('sync in the built extension', () => {
       const live = sim.state.list('notes').filter((n) => n.properties.fieldkit_record_id === item!.id.toLowerCase() && !n.archived);
       expect(live.map((n) => n.id)).toEqual([relinked!.crm!.objectId]);
       expect(live[0]!.properties.fieldkit_payload).toContain('HX7 4L');
+    });
+  }
+
+  const SWITCH_WORDS = {
+    'zh-CN': { token: '访问令牌', advanced: '高级', baseUrl: 'API 地址', connect: '连接', reconnect: '更换令牌', said: '同步已暂停，等你选择', relink: /^作为新记录发送到门户 9000001$/ },
+    en: { token: 'Access token', advanced: 'Advanced', baseUrl: 'API base URL', connect: 'Connect', reconnect: 'Replace token', said: 'Sync is paused until you choose', relink: /^Send them to portal 9000001 as new$/ },
+  } as const;
+  for (const locale of ['zh-CN', 'en'] as const) {
+    it(`connecting to another portal asks first, then sends the rep's records there as new (${locale})`, async () => {
+      const words = SWITCH_WORDS[locale];
+      sim.reset();
+      const other = await startHubSpotSim({ port: 0, token: TOKEN, rate: 100, seed: { ...DEFAULT_SEED, portalId: 9_000_001 } });
+      try {
+        const rep = await launch(locale);
+        const options = await rep.openPage('options.html#connection');
+        await connect(options, { token: TOKEN, baseUrl: sim.url }, words);
+        const panel = await rep.openPage('sidepanel.html#intel');
+        await panel.getByRole('button', { name: locale === 'en' ? 'New intel' : '新建竞品信息' }).click();
+        await panel.getByLabel(locale === 'en' ? 'Competitor' : '竞品', { exact: true }).fill('Shell');
+        await panel.getByRole('button', { name: locale === 'en' ? 'Save intel' : '保存竞品信息' }).click();
+        await waitFor(async () => (await send(panel, 'sync.now')).data?.pending, (pending) => pending === 0);
+        const [item] = await readRows<{ id: string; crm?: { objectId: string } }>(panel, 'intelItems');
+        expect(item!.crm).toBeDefined();
+
+        // The rep pastes a token of another portal: nothing is sent there until they choose.
+        // The advanced section is still open from the first connection.
+        await options.getByLabel(words.token).fill(TOKEN);
+        await options.getByLabel(words.baseUrl).fill(other.url);
+        await options.getByRole('button', { name: words.reconnect }).click();
+        const notice = options.getByTestId('portal-switch');
+        await notice.getByText(words.said, { exact: false }).waitFor();
+        await send(options, 'sync.now');
+        expect(other.state.list('notes')).toEqual([]);
+        mkdirSync(OUT, { recursive: true });
+        await options.setViewportSize({ width: 480, height: 900 });
+        await options.getByTestId('connection-settings').screenshot({ path: resolve(OUT, `${locale}-portal-switch.png`), animations: 'disabled' });
+
+        await notice.getByRole('button', { name: words.relink }).click();
+        await notice.waitFor({ state: 'detached' });
+        await waitFor(async () => (await send(options, 'sync.now')).data, (status) => status?.pending === 0 && status.needsAttention === 0);
+        const notes = other.state.list('notes').filter((n) => n.properties.fieldkit_record_id === item!.id.toLowerCase());
+        expect(notes).toHaveLength(1);
+        const [relinked] = await readRows<{ crm?: { objectId: string } }>(options, 'intelItems');
+        expect(relinked!.crm!.objectId).toBe(notes[0]!.id);
+      } finally {
+        await other.close();
+      }
     });
   }
 });
