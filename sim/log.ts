@@ -11,6 +11,8 @@ export interface LogEntry {
   durationMs: number;
   /** Set when a fault was injected: the status then says what the client saw (0 = no response). */
   fault?: string;
+  /** A 429's `policyName` (TEN_SECONDLY_ROLLING, SECONDLY for search, DAILY). */
+  policy?: string;
 }
 
 export class RequestLog {

@@ -301,7 +301,8 @@ export async function startHubSpotSim(options: HubSpotSimOptions = {}): Promise<
     }
 
     const respond = (r: SimResponse, fault?: string) => {
-      log.add(entry(r.status, fault));
+      const policy = r.status === 429 ? (r.body as { policyName?: string } | undefined)?.policyName : undefined;
+      log.add({ ...entry(r.status, fault), ...(policy ? { policy } : {}) });
       send(res, r);
     };
 

@@ -12,6 +12,9 @@
  * - A month that loses a live card (an edit, a move to another dealer or month, a tombstone, a
  *   delete) is recomputed from its cards after the write: one ranged read of that dealer-month
  *   on the `[dealerId+visitDay]` index.
+ * - A card rewritten with only its CRM link changed (the sync engine's settle, 100 cards a batch)
+ *   leaves its month as it was: no read at all. Recomputing there made a 10,000-card push
+ *   quadratic (`npm run bench sync`).
  */
 import { Dexie } from 'dexie';
 import type { DBCore, DBCoreIndex, DBCoreKeyRange, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
@@ -38,6 +41,14 @@ const isLive = (card: VisitCard | undefined): card is VisitCard => card !== unde
 function hasMonths(trans: DBCoreTransaction): boolean {
   const names = (trans as unknown as IDBTransaction).objectStoreNames;
   return names === undefined || names.contains(MONTHS);
+}
+
+/** Whether a rewrite changed nothing but the card's CRM link (key order is kept by the store's clone). */
+function onlyLinkChanged(before: VisitCard, after: VisitCard | undefined): boolean {
+  if (after === undefined || after.id !== before.id) return false;
+  const { crm: _before, ...was } = before;
+  const { crm: _after, ...is } = after;
+  return JSON.stringify(was) === JSON.stringify(is);
 }
 
 /** The rows a write replaces or deletes, as they are before it. */
@@ -86,7 +97,11 @@ function recompute(cards: DBCoreTable, trans: DBCoreTransaction, { dealerId, mon
  * is what it stored. Chained on Dexie's promises (no native `await`): Dexie's own middlewares
  * below this one read the transaction's zone, which a native await would lose.
  */
-function keepSummary(cards: DBCoreTable, months: DBCoreTable, trans: DBCoreTransaction, before: readonly VisitCard[], after: readonly VisitCard[]): PromiseLike<void> {
+function keepSummary(cards: DBCoreTable, months: DBCoreTable, trans: DBCoreTransaction, allBefore: readonly VisitCard[], allAfter: readonly VisitCard[]): PromiseLike<void> {
+  const afterById = new Map(allAfter.map((card) => [card.id, card]));
+  const relinked = new Set(allBefore.filter((card) => onlyLinkChanged(card, afterById.get(card.id))).map((card) => card.id));
+  const before = relinked.size > 0 ? allBefore.filter((card) => !relinked.has(card.id)) : allBefore;
+  const after = relinked.size > 0 ? allAfter.filter((card) => !relinked.has(card.id)) : allAfter;
   const recomputed = new Map<string, DealerMonth>();
   const added = new Map<string, { at: DealerMonth; cards: VisitCard[] }>();
   for (const card of before) {

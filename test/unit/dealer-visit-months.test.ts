@@ -78,6 +78,7 @@ type Step =
   | { op: 'pull'; pick: number; fields: CardFields; fresh: boolean }
   | { op: 'bulk'; cards: CardFields[] }
   | { op: 'modify'; day: string }
+  | { op: 'link'; picks: number[]; edit?: CardFields }
   | { op: 'clear' };
 
 const step: fc.Arbitrary<Step> = fc.oneof(
@@ -88,6 +89,9 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ op: fc.constant('pull' as const), pick: fc.nat(), fields: cardFields, fresh: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('bulk' as const), cards: fc.array(cardFields, { minLength: 1, maxLength: 6 }) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('modify' as const), day: fc.constantFrom(...DAYS) }) },
+  // The sync engine's settle: cards rewritten with a new CRM link (the summary skips those), and
+  // the same write with the content changed too (which it must not skip).
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('link' as const), picks: fc.array(fc.nat(), { minLength: 1, maxLength: 4 }), edit: fc.option(cardFields, { nil: undefined }) }) },
   { weight: 1, arbitrary: fc.constant({ op: 'clear' as const }) },
 );
 
@@ -134,6 +138,13 @@ async function apply(db: FieldkitDatabase, s: Step): Promise<void> {
     case 'clear':
       await db.visitCards.clear();
       return;
+    case 'link': {
+      const rows = (await db.visitCards.bulkGet(s.picks.map(picked).filter((id): id is string => id !== undefined))).filter((row): row is VisitCard => row !== undefined);
+      pulled += 1;
+      const crm = { objectType: 'notes', objectId: `n-${pulled}`, syncedAt: AT, syncedVersion: AT };
+      await db.visitCards.bulkPut(rows.map((row) => (s.edit ? { ...row, ...draftOf(s.edit), id: row.id, crm } : { ...row, crm })));
+      return;
+    }
   }
 }
 
