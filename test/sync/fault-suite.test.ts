@@ -14,7 +14,10 @@ import { listConflicts } from '../../lib/sync/conflicts';
 import { createRandom, type Random } from '../../sim/prng';
 import { startHubSpotSim, type HubSpotSim } from '../../sim/server';
 import type { ScriptedFault } from '../../sim/faults';
-import { freshDatabase, intelDraft, REP, visitDraft } from '../fixtures/records';
+import { DEALER_ID, freshDatabase, intelDraft, REP, visitDraft } from '../fixtures/records';
+import { Dealer } from '../../lib/dealers/schema';
+import { recreateEntry } from '../../lib/sync/batch';
+import { archiveObject } from '../../sim/write';
 import { SimulatedCrash, virtualClock } from './fake-port';
 import { adapterFor, notesByLocalId, payloadOf, portFor, SIM_TOKEN, withoutLink } from './sim-harness';
 import { bytesOf, jpegDataUrl } from '../crm/helpers';
@@ -40,7 +43,24 @@ interface Totals {
   staleAttachments: number;
   /** Files uploaded more than once under the same name (a lost upload answer not found again). */
   duplicatedFiles: number;
+  /** Notes and companies someone deleted in HubSpot mid-run, and the ways out the rep then took. */
+  deletedNotes: number;
+  deletedCompanies: number;
+  recreated: number;
+  acceptedDeletions: number;
+  refiled: number;
+  /** Records parked for a reason with no way out, still parked at the end. */
+  unreachable: number;
 }
+
+/** The dealers the run's cards are filed under, linked to two of the simulator's seeded companies. */
+const OTHER_DEALER_ID = '01JD0000000000000000000002';
+const DEALERS = [
+  { id: DEALER_ID, name: '华东润滑油经销有限公司', company: '20001' },
+  { id: OTHER_DEALER_ID, name: '苏州汽配城', company: '20002' },
+].map(({ id, name, company }) =>
+  Dealer.parse({ id, schemaVersion: 1, author: REP, createdAt: '2026-11-01T00:00:00.000Z', updatedAt: '2026-11-01T00:00:00.000Z', name, crm: { objectId: company, objectType: 'companies', syncedAt: '2026-11-01T00:00:00.000Z', syncedVersion: '2026-11-01T00:00:00.000Z' } }),
+);
 
 let sim: HubSpotSim;
 beforeAll(async () => {
@@ -89,6 +109,8 @@ async function oneRun(run: number, totals: Totals): Promise<void> {
   sim.setClock(clock.now);
   sim.setConfig({ rate: 10_000_000 });
   await adapterFor(sim).ensureSchema();
+  // Put directly (no outbox entry): the dealers came from this portal's companies.
+  await db.dealers.bulkPut(DEALERS);
 
   // Offline: create and edit.
   const creates = 2 + Math.floor(random() * 12);
@@ -120,6 +142,10 @@ async function oneRun(run: number, totals: Totals): Promise<void> {
   const crashRate = random() * 0.15;
   // Half the runs also pull before pushing, as the extension does, so merges run under faults too.
   const pullBeforePush = random() < 0.5;
+  // Someone deletes things in HubSpot while Fieldkit works: a note or two of this run's records
+  // (which the rep then edits, so the engine meets the gap), or the first dealer's company.
+  const deleteNotesAt = random() < 0.3 ? 2 + Math.floor(random() * 10) : -1;
+  const deleteCompanyAt = random() < 0.2 ? 1 + Math.floor(random() * 10) : -1;
   sim.clearRequests();
 
   let converged = false;
@@ -148,8 +174,43 @@ async function oneRun(run: number, totals: Totals): Promise<void> {
       clock.advance(500);
       await editRandom(db, random, ids, clock.now(), `edit between drains r${round}`);
     }
+    if (round === deleteNotesAt) {
+      const live = ids.filter((id) => (notesByLocalId(sim).get(id)?.length ?? 0) > 0);
+      for (const id of live.slice(0, 1 + Math.floor(random() * 2))) {
+        for (const note of notesByLocalId(sim).get(id)!) archiveObject(sim.state, 'notes', note.id);
+        totals.deletedNotes += 1;
+        clock.advance(500);
+        const table = (await db.visitCards.get(id)) ? 'visitCards' : 'intelItems';
+        const record = await db.table(table).get(id);
+        if (record && !record.deletedAt) await saveRecord(db, table, { ...record, ...(table === 'visitCards' ? { note: `after the note was deleted r${round}` } : { sourceText: `after the note was deleted r${round}` }) }, { author: REP, now: new Date(clock.now()) });
+      }
+    }
+    if (round === deleteCompanyAt) {
+      archiveObject(sim.state, 'companies', DEALERS[0]!.crm!.objectId);
+      totals.deletedCompanies += 1;
+      clock.advance(500);
+      await saveRecord(db, 'visitCards', visitDraft({ note: `run ${run} after the company was deleted` }), { author: REP, now: new Date(clock.now()) }).then((card) => ids.push(card.id));
+    }
+    // The rep takes the way out the sync panel offers for each parked record.
+    for (const parked of await db.outbox.where('status').equals('needsAttention').toArray()) {
+      clock.advance(500);
+      const at = { author: REP, now: new Date(clock.now()) };
+      if (parked.lastError?.kind === 'deleted-in-crm') {
+        if (random() < 0.5) {
+          await recreateEntry(db, parked.id, clock.now());
+          totals.recreated += 1;
+        } else {
+          await deleteRecord(db, parked.table as 'visitCards' | 'intelItems', parked.recordId, at);
+          totals.acceptedDeletions += 1;
+        }
+      } else if (parked.lastError?.kind === 'dealer-gone') {
+        const card = await db.visitCards.get(parked.recordId);
+        if (card) await saveRecord(db, 'visitCards', { ...card, dealerId: OTHER_DEALER_ID }, at);
+        totals.refiled += 1;
+      }
+    }
     const open = await db.outbox.where('status').anyOf('pending', 'inFlight', 'needsAttention').count();
-    converged = open === 0;
+    converged = open === 0 && round > Math.max(deleteNotesAt, deleteCompanyAt);
     // Time passes: leases of dead drains expire, backoffs and in-flight holds run out.
     clock.advance(2 * 60_000 + Math.floor(random() * 10 * 60_000));
   }
@@ -186,6 +247,7 @@ async function oneRun(run: number, totals: Totals): Promise<void> {
   totals.conflictCopies += (await listConflicts(db)).length;
   // Nothing else: no note for a record this run never wrote.
   totals.unexpected += [...notes.keys()].filter((id) => !ids.includes(id)).length;
+  totals.unreachable += await db.outbox.where('status').equals('needsAttention').count();
   if (!converged) {
     const open = await db.outbox.where('status').anyOf('pending', 'inFlight', 'needsAttention').toArray();
     throw new Error(`run ${run} (seed ${seed}) did not converge: ${JSON.stringify(open).slice(0, 1500)}`);
@@ -218,6 +280,12 @@ describe('fault injection', () => {
       screenshots: 0,
       staleAttachments: 0,
       duplicatedFiles: 0,
+      deletedNotes: 0,
+      deletedCompanies: 0,
+      recreated: 0,
+      acceptedDeletions: 0,
+      refiled: 0,
+      unreachable: 0,
     };
     const started = Date.now();
     const first = Number(process.env.FAULT_FIRST ?? 0);
@@ -230,7 +298,9 @@ describe('fault injection', () => {
       `[fault-suite] runs=${totals.runs} records=${totals.records} requests=${totals.requests} ` +
         `faults injected=${injected} (${Object.entries(totals.faults).map(([k, v]) => `${k}:${v}`).join(' ')} sw-restart:${totals.restarts}) ` +
         `lost=${totals.lost} duplicated=${totals.duplicated} stale=${totals.stale} unexpected=${totals.unexpected} conflict-copies=${totals.conflictCopies} ` +
-        `screenshots=${totals.screenshots} stale-attachments=${totals.staleAttachments} duplicated-files=${totals.duplicatedFiles} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+        `screenshots=${totals.screenshots} stale-attachments=${totals.staleAttachments} duplicated-files=${totals.duplicatedFiles} ` +
+        `deleted in HubSpot: notes=${totals.deletedNotes} (recreated=${totals.recreated} deletion-accepted=${totals.acceptedDeletions}) companies=${totals.deletedCompanies} (refiled=${totals.refiled}) unreachable=${totals.unreachable} ` +
+        `in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
     expect(totals.lost).toBe(0);
     expect(totals.duplicated).toBe(0);
@@ -240,5 +310,12 @@ describe('fault injection', () => {
     expect(totals.screenshots).toBeGreaterThan(0);
     expect(totals.staleAttachments).toBe(0);
     expect(totals.duplicatedFiles).toBe(0);
+    expect(totals.unreachable).toBe(0);
+    // The deletions did happen, and their ways out were taken.
+    if (RUNS >= 100) {
+      expect(totals.deletedNotes).toBeGreaterThan(0);
+      expect(totals.recreated + totals.acceptedDeletions).toBeGreaterThan(0);
+      expect(totals.refiled).toBeGreaterThan(0);
+    }
   });
 });
