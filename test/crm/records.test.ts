@@ -281,7 +281,7 @@ describe('pushRecords: updates', () => {
 });
 
 describe('pushRecords: deletes', () => {
-  it('writes the tombstone with a batch update, then archives the note in one batch call', async () => {
+  it('writes the tombstone with a batch update, archives the note in one batch call, and reads it back to confirm', async () => {
     const adapter = await ready();
     const card = visitCard();
     const [created] = await adapter.pushRecords([card]);
@@ -303,6 +303,8 @@ describe('pushRecords: deletes', () => {
         body: { inputs: [{ id: crmId, objectWriteTraceId: card.localId, properties: noteProperties(deleted, { deleted: true }) }] },
       },
       { method: 'POST', path: '/crm/v3/objects/notes/batch/archive', query: {}, status: 204, body: { inputs: [{ id: crmId }] } },
+      // The read-back: not found any more (207, an error per input) means the delete is done.
+      { method: 'POST', path: '/crm/v3/objects/notes/batch/read', query: { archived: 'false' }, status: 207, body: { inputs: [{ id: crmId }], properties: ['fieldkit_record_id'], propertiesWithHistory: [] } },
     ]);
     expect(results).toEqual([{ localId: card.localId, ok: true, crmId, objectType: 'notes', operation: 'archived' }]);
     // Gone from HubSpot users' view; the archived copy holds the tombstone.
@@ -327,6 +329,7 @@ describe('pushRecords: deletes', () => {
       'POST /crm/v3/objects/notes/batch/create 201',
       'POST /crm/v3/objects/notes/batch/update 200',
       'POST /crm/v3/objects/notes/batch/archive 204',
+      'POST /crm/v3/objects/notes/batch/read 207',
     ]);
     expect(t.calls()[0]?.body).toEqual({ inputs: [{ properties: noteProperties(fresh), objectWriteTraceId: fresh.localId, associations: association('20001') }] });
     expect(t.calls()[1]?.body).toEqual({
@@ -382,6 +385,24 @@ describe('pushRecords: deletes', () => {
     const results = await adapter.pushRecords([gone]);
     expect(t.calls().map((c) => `${c.method} ${c.path} ${c.status}`)).toEqual(['POST /crm/v3/objects/notes/batch/update 207']);
     expect(results[0]).toEqual({ localId: gone.localId, ok: true, crmId: '424242', objectType: 'notes', operation: 'archived' });
+  });
+
+  it('a note HubSpot still shows after the archive answered 204 is a delete still to do (retryable), not a done one', async () => {
+    const card = visitCard();
+    const [created] = await (await ready()).pushRecords([card]);
+    const crmId = crmIdOf(created) ?? '';
+    // An archive that answers 204 but has not (yet) taken effect: the call never reaches the portal.
+    const swallowArchive: typeof fetch = async (input, init) =>
+      String(input instanceof Request ? input.url : input).includes('/batch/archive') ? new Response(null, { status: 204 }) : fetch(input, init);
+    const adapter = t.adapter({ fetch: swallowArchive });
+    const deleted = visitCard({ localId: card.localId, crmId, deleted: true, record: { deletedAt: '2026-11-22T00:00:00.000Z' } });
+    const [result] = await adapter.pushRecords([deleted]);
+    expect(result).toMatchObject({ localId: card.localId, ok: false, error: { kind: 'server', retryable: true } });
+    expect(t.sim.state.get('notes', crmId)).toBeDefined();
+    // Sent again through HubSpot itself, it is archived and confirmed.
+    const [retry] = await (await ready()).pushRecords([deleted]);
+    expect(retry).toEqual({ localId: card.localId, ok: true, crmId, objectType: 'notes', operation: 'archived' });
+    expect(t.sim.state.get('notes', crmId)).toBeUndefined();
   });
 
   it('a failed archive call fails the whole push (retryable); the tombstone is already written', async () => {

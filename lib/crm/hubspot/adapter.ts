@@ -408,7 +408,20 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): CrmPort {
       if (toArchive.length > 0) {
         // 204 with no body; a whole-call failure throws and the engine retries the entries.
         await api.notesBatch.archive({ inputs: toArchive.map((i) => ({ id: i.crmId as string })) });
-        for (const i of toArchive) out.set(i.localId, { localId: i.localId, ok: true, crmId: i.crmId as string, objectType: 'notes', operation: 'archived' });
+        // Confirmed, not assumed: read the notes back. One still live is a delete still to do
+        // (retried with backoff); one gone is done.
+        const check = await parsed(BatchResult, 'batch read archived notes', () =>
+          api.notesBatch.read({ inputs: toArchive.map((i) => ({ id: i.crmId as string })), properties: ['fieldkit_record_id'], propertiesWithHistory: [] }, false),
+        );
+        const stillLive = new Set(check.results.map((r) => r.id));
+        for (const i of toArchive) {
+          out.set(
+            i.localId,
+            stillLive.has(i.crmId as string)
+              ? { localId: i.localId, ok: false, error: new CrmError('server', `HubSpot still shows note ${i.crmId} after archiving it; the delete will be sent again.`) }
+              : { localId: i.localId, ok: true, crmId: i.crmId as string, objectType: 'notes', operation: 'archived' },
+          );
+        }
       }
       const dealers = inputs.filter((i) => i.home === 'dealer');
       for (const input of dealers.filter((i) => !i.crmId)) {
