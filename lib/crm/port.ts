@@ -177,6 +177,12 @@ export interface CrmPort {
   findRecordsByLocalIds(localIds: string[]): Promise<Map<string, FoundRecord>>;
   /** Fieldkit records changed at or after `since`, oldest change first. */
   pullRecords(since: string | undefined, after: string | undefined): Promise<Page<RemoteRecord>>;
+  /**
+   * The records among these CRM ids whose objects were archived (deleted) in the CRM, as they were
+   * last written — a tombstone, when Fieldkit deleted them. At most 100 ids. Search never returns
+   * archived objects, so this is how a device learns a deletion it did not pull in time.
+   */
+  readArchivedRecords?(crmIds: string[]): Promise<RemoteRecord[]>;
   /** Dealers changed at or after `since` (all when undefined), oldest change first. */
   pullDealers(since: string | undefined, after: string | undefined): Promise<Page<RemoteDealer>>;
   /** The rate-limit headers of the most recent response, if any came. */

@@ -47,9 +47,62 @@ export async function pullRecords(db: FieldkitDatabase, port: CrmPort, context: 
     after = page.after;
   } while (after);
   if (context.showProgress) await writeProgress(db, undefined);
+  await pullDeletions(db, port, context, summary);
   // A complete pull is a sync too: a device that only reads (a manager's) is not "never synced".
   await updateSyncState(db, (s) => void (s.lastSuccessAt = new Date(context.now()).toISOString()));
   return summary;
+}
+
+/** A sweep over every linked record starts at most this often… */
+export const DELETIONS_EVERY_MS = 15 * 60_000;
+/** …and reads at most this many records' notes per pull (100 per request), resuming where it stopped. */
+const DELETIONS_PER_PULL = 500;
+const READ_BATCH = 100;
+
+/**
+ * Deletions made on another device after this one last pulled: the note was updated with its
+ * tombstone and then archived, and search never returns archived notes. So the linked, live
+ * records are read back among the archived notes, a slice per pull, round robin over every
+ * activity table; an archived note that carries a tombstone is merged like any pulled version
+ * (the conflict rule still keeps an unsynced local edit). A note archived in HubSpot without a
+ * tombstone is not a Fieldkit deletion: the record stays, and its next edit offers the ways out.
+ */
+async function pullDeletions(db: FieldkitDatabase, port: CrmPort, context: PullContext, summary: PullSummary): Promise<void> {
+  if (!port.readArchivedRecords) return;
+  const state = await readSyncState(db);
+  if (!state.deletionsCursor && state.deletionsCheckedAt !== undefined && context.now() - state.deletionsCheckedAt < DELETIONS_EVERY_MS) return;
+  const tables = [...db.kinds.values()].filter((k) => k.crm?.home === 'activity').map((k) => k.table).sort();
+  const [fromTable, fromId] = state.deletionsCursor ? (state.deletionsCursor.split(':') as [string, string]) : [tables[0], undefined];
+  const picked: { table: string; id: string; crmId: string }[] = [];
+  let finished = true;
+  for (const table of tables.filter((t) => !fromTable || t >= fromTable)) {
+    const keys = table === fromTable && fromId ? db.table(table).where(':id').above(fromId) : db.table(table).toCollection();
+    const rows = (await keys
+      .filter((row: { crm?: { objectId: string }; deletedAt?: string }) => row.crm !== undefined && !row.deletedAt)
+      .limit(DELETIONS_PER_PULL - picked.length)
+      .toArray()) as { id: string; crm: { objectId: string } }[];
+    picked.push(...rows.map((row) => ({ table, id: row.id, crmId: row.crm.objectId })));
+    if (picked.length >= DELETIONS_PER_PULL) {
+      finished = false;
+      break;
+    }
+  }
+  for (let i = 0; i < picked.length; i += READ_BATCH) {
+    const slice = picked.slice(i, i + READ_BATCH);
+    const archived = await context.call(() => port.readArchivedRecords!(slice.map((p) => p.crmId)));
+    summary.requests += 1;
+    for (const remote of archived) {
+      if (!(remote.record as { deletedAt?: unknown }).deletedAt) continue;
+      const incoming = incomingOf(db, remote);
+      const outcome = incoming ? await mergeRemoteRecord(db, incoming, context.now()) : 'invalid';
+      summary.outcomes[outcome] = (summary.outcomes[outcome] ?? 0) + 1;
+    }
+  }
+  const last = picked.at(-1);
+  await updateSyncState(db, (s) => {
+    s.deletionsCursor = finished || !last ? undefined : `${last.table}:${last.id}`;
+    if (finished) s.deletionsCheckedAt = context.now();
+  });
 }
 
 export async function pullDealers(db: FieldkitDatabase, port: CrmPort, context: PullContext): Promise<PullSummary> {

@@ -20,6 +20,9 @@ export interface SyncState {
   notBefore?: number;
   /** Epoch ms of the last complete dealer pull. */
   dealersPulledAt?: number;
+  /** Where the sweep for deletions made on other devices stopped (`table:id`), and when it last finished (./pull.ts). */
+  deletionsCursor?: string;
+  deletionsCheckedAt?: number;
   /** The HubSpot portal this database's CRM links point into (./portal-switch.ts). */
   linkedPortalId?: number;
   /** Connected to another portal than the links': sync waits for the user's choice. */

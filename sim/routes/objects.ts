@@ -129,6 +129,11 @@ function findBy(ctx: RouteContext, type: ObjectType, id: string, idProperty: str
   return ctx.state.list(type).find((o) => o.properties[idProperty] === id);
 }
 
+function archivedById(ctx: RouteContext, type: ObjectType, id: string): SimObject | undefined {
+  const o = ctx.state.objects[type].get(id);
+  return o?.archived ? o : undefined;
+}
+
 function assocTypes(req: SimRequest): ObjectType[] {
   return (propertyList(req.query.getAll('associations')) ?? []).flatMap((n) => objectTypeOf(n) ?? []);
 }
@@ -191,7 +196,9 @@ export const objectRoutes: Route[] = [
     const errors: BatchItemError[] = [];
     for (const input of inputs) {
       const id = String((input as { id?: unknown })?.id ?? '');
-      const o = findBy(ctx, type, id, idProperty);
+      // `archived=true` reads only archived objects (CRM objects API, batch read: "Whether to
+      // return only results that have been archived"); otherwise only live ones.
+      const o = req.query.get('archived') === 'true' ? archivedById(ctx, type, id) : findBy(ctx, type, id, idProperty);
       if (o) results.push(present(type, o, props));
       else errors.push(itemError(new InputError(404, 'OBJECT_NOT_FOUND', `Could not get some ${type} objects, they may be deleted or not exist.`), { ids: [id] }));
     }

@@ -581,3 +581,28 @@ describe('pullRecords', () => {
     expect((t.calls()[1]?.body as { after?: string }).after).toBe('100');
   });
 });
+
+describe('readArchivedRecords', () => {
+  it('reads the given notes among the archived ones only (batch read, archived=true) and returns their records', async () => {
+    const adapter = await ready();
+    const kept = visitCard();
+    const dropped = visitCard();
+    const [rk, rd] = await adapter.pushRecords([kept, dropped]);
+    const tombstone = visitCard({ localId: dropped.localId, crmId: crmIdOf(rd), deleted: true, record: { deletedAt: '2026-11-22T00:00:00.000Z', updatedAt: '2026-11-22T00:00:00.000Z' } });
+    await adapter.pushRecords([tombstone]);
+    t.sim.clearRequests();
+    const archived = await adapter.readArchivedRecords!([crmIdOf(rk)!, crmIdOf(rd)!]);
+    expect(t.calls()).toEqual([
+      {
+        method: 'POST',
+        path: '/crm/v3/objects/notes/batch/read',
+        query: { archived: 'true' },
+        status: 207,
+        body: { inputs: [{ id: crmIdOf(rk) }, { id: crmIdOf(rd) }], properties: expect.arrayContaining(['fieldkit_payload', 'fieldkit_record_id']), propertiesWithHistory: [] },
+      },
+    ]);
+    expect(archived).toHaveLength(1);
+    expect(archived[0]).toMatchObject({ crmId: crmIdOf(rd), record: { id: dropped.localId, deletedAt: '2026-11-22T00:00:00.000Z' } });
+    await expect(adapter.readArchivedRecords!(Array.from({ length: MAX_BATCH + 1 }, (_, i) => String(i + 1)))).rejects.toMatchObject({ kind: 'validation' });
+  });
+});

@@ -519,6 +519,18 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): CrmPort {
       };
     },
 
+    async readArchivedRecords(crmIds): Promise<RemoteRecord[]> {
+      checkBatch(crmIds, 'readArchivedRecords');
+      if (crmIds.length === 0) return [];
+      const res = await parsed(BatchResult, 'batch read archived notes', () =>
+        api.notesBatch.read({ inputs: crmIds.map((id) => ({ id })), properties: NOTE_READ_PROPERTIES, propertiesWithHistory: [] }, true),
+      );
+      return res.results.flatMap((note) => {
+        const r = pulledRecordOf(note);
+        return typeof r === 'string' ? [] : [r];
+      });
+    },
+
     rateLimit: () => transport.rateLimit(),
   };
 }
