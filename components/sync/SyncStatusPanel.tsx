@@ -58,13 +58,15 @@ export function SyncStatusPanel({ status, onSyncNow, onRetry, onDismissConflict,
   const connected = status.connected && status.paused !== 'disconnected';
   const state = !connected
     ? t('pending', { count: status.pending })
-    : status.running
-      ? t('syncing')
-      : status.pending > 0
-        ? t('pending', { count: status.pending })
-        : status.lastSuccessAt
-          ? t('stateSynced')
-          : t('stateNothingYet');
+    : status.paused === 'portal-switch'
+      ? t('statePaused')
+      : status.running
+        ? t('syncing')
+        : status.pending > 0
+          ? t('pending', { count: status.pending })
+          : status.lastSuccessAt
+            ? t('stateSynced')
+            : t('stateNothingYet');
 
   return (
     <section aria-labelledby={titleId} className="flex min-w-0 flex-col gap-3 rounded-lg border border-line bg-surface p-3" data-testid="sync-panel">

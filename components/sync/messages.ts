@@ -15,6 +15,7 @@ export const syncStatusMessages = defineMessages({
     // The panel.
     stateTerm: 'Status',
     stateSynced: 'Everything is synced',
+    statePaused: 'Paused',
     stateNothingYet: 'Nothing to sync yet',
     lastSuccessTerm: 'Last synced',
     neverSynced: 'Not yet',
@@ -70,6 +71,7 @@ export const syncStatusMessages = defineMessages({
     syncing: '正在同步…',
     stateTerm: '状态',
     stateSynced: '已全部同步',
+    statePaused: '已暂停',
     stateNothingYet: '暂无需要同步的记录',
     lastSuccessTerm: '上次同步',
     neverSynced: '尚未同步',

@@ -123,6 +123,7 @@ describe('SyncStatusPanel', () => {
     const onReconnect = vi.fn();
     inLocale('zh-CN', <SyncStatusPanel status={{ ...BASE, paused: 'portal-switch', pending: 3 }} onRetry={vi.fn()} onReconnect={onReconnect} />);
     expect(screen.getByRole('alert').textContent).toContain('已连接到另一个 HubSpot 账户：同步已暂停');
+    expect(screen.getByText('已暂停')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: '去选择' }));
     expect(onReconnect).toHaveBeenCalledOnce();
     cleanup();

@@ -139,8 +139,8 @@ describe('sync in the built extension', () => {
   }
 
   const SWITCH_WORDS = {
-    'zh-CN': { token: '访问令牌', advanced: '高级', baseUrl: 'API 地址', connect: '连接', reconnect: '更换令牌', said: '同步已暂停，等你选择', relink: /^作为新记录发送到门户 9000001$/ },
-    en: { token: 'Access token', advanced: 'Advanced', baseUrl: 'API base URL', connect: 'Connect', reconnect: 'Replace token', said: 'Sync is paused until you choose', relink: /^Send them to portal 9000001 as new$/ },
+    'zh-CN': { token: '访问令牌', advanced: '高级', baseUrl: 'API 地址', connect: '连接', reconnect: '更换令牌', said: '同步已暂停，等你选择', paused: '已连接到另一个 HubSpot 账户', relink: /^作为新记录发送到门户 9000001$/ },
+    en: { token: 'Access token', advanced: 'Advanced', baseUrl: 'API base URL', connect: 'Connect', reconnect: 'Replace token', said: 'Sync is paused until you choose', paused: 'Connected to another HubSpot account', relink: /^Send them to portal 9000001 as new$/ },
   } as const;
   for (const locale of ['zh-CN', 'en'] as const) {
     it(`connecting to another portal asks first, then sends the rep's records there as new (${locale})`, async () => {
@@ -171,6 +171,13 @@ describe('sync in the built extension', () => {
         mkdirSync(OUT, { recursive: true });
         await options.setViewportSize({ width: 480, height: 900 });
         await options.getByTestId('connection-settings').screenshot({ path: resolve(OUT, `${locale}-portal-switch.png`), animations: 'disabled' });
+
+        // The side panel's sync status says sync waits for that choice, and leads to it.
+        const sidePanel = await rep.openPage('sidepanel.html#settings');
+        await sidePanel.setViewportSize({ width: 360, height: 800 });
+        await sidePanel.getByTestId('sync-panel').getByRole('alert').filter({ hasText: words.paused }).waitFor();
+        await sidePanel.getByTestId('sync-panel').screenshot({ path: resolve(OUT, `${locale}-portal-switch-side-panel.png`), animations: 'disabled' });
+        await sidePanel.close();
 
         await notice.getByRole('button', { name: words.relink }).click();
         await notice.waitFor({ state: 'detached' });
