@@ -87,31 +87,8 @@ export function SyncStatusPanel({ status, onSyncNow, onRetry, onDismissConflict,
           {t('disconnected')}
         </Notice>
       )}
-      {status.paused === 'unauthorized' && (
-        <div role="alert" className="flex min-w-0 flex-col items-start gap-2">
-          <Notice tone="danger" className="self-stretch">
-            {t('unauthorized')}
-          </Notice>
-          {onReconnect && (
-            <Button size="sm" variant="primary" onClick={onReconnect}>
-              {t('reconnect')}
-            </Button>
-          )}
-        </div>
-      )}
-
-      {status.paused === 'portal-switch' && (
-        <div role="alert" className="flex min-w-0 flex-col items-start gap-2">
-          <Notice tone="warn" className="self-stretch">
-            {t('portalSwitch')}
-          </Notice>
-          {onReconnect && (
-            <Button size="sm" variant="primary" onClick={onReconnect}>
-              {t('choosePortal')}
-            </Button>
-          )}
-        </div>
-      )}
+      {status.paused === 'unauthorized' && <PausedNotice tone="danger" message={t('unauthorized')} action={t('reconnect')} onAction={onReconnect} />}
+      {status.paused === 'portal-switch' && <PausedNotice tone="warn" message={t('portalSwitch')} action={t('choosePortal')} onAction={onReconnect} />}
 
       {(connected || status.pending > 0) && (
         <dl className="m-0 grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm">
@@ -228,5 +205,21 @@ export function SyncStatusPanel({ status, onSyncNow, onRetry, onDismissConflict,
         </section>
       )}
     </section>
+  );
+}
+
+/** Why sync is paused, and the button that leads to the fix (the connection settings). */
+function PausedNotice({ tone, message, action, onAction }: { tone: 'danger' | 'warn'; message: string; action: string; onAction: (() => void) | undefined }) {
+  return (
+    <div role="alert" className="flex min-w-0 flex-col items-start gap-2">
+      <Notice tone={tone} className="self-stretch">
+        {message}
+      </Notice>
+      {onAction && (
+        <Button size="sm" variant="primary" onClick={onAction}>
+          {action}
+        </Button>
+      )}
+    </div>
   );
 }

@@ -7,17 +7,14 @@
  *   choosing another dealer and saving sends it again, to that dealer's company.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hubSpotConnector } from '../../lib/crm/hubspot';
 import type { FieldkitDatabase } from '../../lib/store/database';
 import { saveRecord } from '../../lib/store/records';
 import { writeSetting, readSetting } from '../../lib/store/settings';
-import { createSyncService } from '../../lib/sync/service';
-import type { StoredConnection } from '../../lib/sync/connection';
 import { dealerByCrmId } from '../../lib/dealers/queries';
 import { startHubSpotSim, type HubSpotSim } from '../../sim/server';
 import { freshDatabase, intelDraft, visitDraft } from '../fixtures/records';
 import { virtualClock } from './fake-port';
-import { notesByLocalId, SIM_TOKEN } from './sim-harness';
+import { notesByLocalId, SIM_TOKEN, syncServiceOn } from './sim-harness';
 
 const REP = { id: '101', name: '张伟' };
 
@@ -32,15 +29,7 @@ async function connectedDevice(name: string) {
   sim.setClock(clock.now);
   const db = freshDatabase(name);
   await writeSetting(db, 'profile', { ...(await readSetting(db, 'profile')), id: REP.id, name: REP.name });
-  let stored: StoredConnection | undefined;
-  const service = createSyncService({
-    db,
-    crm: hubSpotConnector,
-    connections: { load: async () => stored, save: async (c) => void (stored = c), clear: async () => void (stored = undefined) },
-    schedule: { start: async () => undefined, stop: async () => undefined },
-    now: clock.now,
-    kpiRefresh: false,
-  });
+  const service = syncServiceOn(db, { now: clock.now, kpiRefresh: false });
   expect(await service.handlers['connection.connect']({ token: SIM_TOKEN, baseUrl: sim.url }, { id: 'fieldkit-test' })).toMatchObject({ connected: true });
   await service.runSync();
   return { db, clock, service, handlers: service.handlers };

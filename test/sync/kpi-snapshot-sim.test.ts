@@ -7,12 +7,9 @@
  * lost answer retried as the update it is (no lookup, no duplicate anything).
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { hubSpotConnector } from '../../lib/crm/hubspot';
 import { DEALER_FIELD_PROPERTIES } from '../../lib/crm/hubspot/properties';
 import { deleteRecord, saveRecord } from '../../lib/store/records';
 import type { FieldkitDatabase } from '../../lib/store/database';
-import { createSyncService } from '../../lib/sync/service';
-import type { StoredConnection } from '../../lib/sync/connection';
 import { SyncEngine } from '../../lib/sync/engine';
 import { loadDealerPanel } from '../../lib/dealers/panel-data';
 import { SNAPSHOT_FIELD_NAMES, snapshotFromFields, snapshotOf } from '../../lib/dealers/snapshot';
@@ -24,7 +21,7 @@ import type { SimObject } from '../../sim/types';
 import { FACTS, NOVEMBER_CARDS, TERMINALS } from '../fixtures/dealer-history';
 import { freshDatabase } from '../fixtures/records';
 import { virtualClock } from './fake-port';
-import { adapterFor, notesByLocalId, SIM_TOKEN } from './sim-harness';
+import { adapterFor, notesByLocalId, SIM_TOKEN, syncServiceOn } from './sim-harness';
 
 const COMPANY = '20003';
 const REP = { id: '101', name: '张伟' };
@@ -41,14 +38,7 @@ beforeEach(() => sim.reset());
 
 /** A device's background: the sync service as the host builds it, with an in-memory token store and virtual time. */
 function device(db: FieldkitDatabase, clock: { now: () => number }) {
-  let stored: StoredConnection | undefined;
-  const service = createSyncService({
-    db,
-    crm: hubSpotConnector,
-    connections: { load: async () => stored, save: async (c) => void (stored = c), clear: async () => void (stored = undefined) },
-    schedule: { start: async () => undefined, stop: async () => undefined },
-    now: clock.now,
-  });
+  const service = syncServiceOn(db, { now: clock.now });
   return {
     service,
     connect: async () => {

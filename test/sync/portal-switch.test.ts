@@ -4,16 +4,13 @@
  * portals (a link of portal A names some other object in portal B).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hubSpotConnector } from '../../lib/crm/hubspot';
 import { saveRecord } from '../../lib/store/records';
 import { readSetting } from '../../lib/store/settings';
-import { createSyncService } from '../../lib/sync/service';
-import type { StoredConnection } from '../../lib/sync/connection';
 import { readSyncState } from '../../lib/sync/state';
 import { DEFAULT_SEED } from '../../sim/seed';
 import { startHubSpotSim, type HubSpotSim } from '../../sim/server';
 import { freshDatabase, intelDraft } from '../fixtures/records';
-import { notesByLocalId, SIM_TOKEN } from './sim-harness';
+import { notesByLocalId, SIM_TOKEN, syncServiceOn } from './sim-harness';
 
 const SENDER = { id: 'fieldkit-test' };
 let portalA: HubSpotSim;
@@ -29,14 +26,7 @@ afterAll(async () => {
 
 function device(name: string) {
   const db = freshDatabase(name);
-  let stored: StoredConnection | undefined;
-  const service = createSyncService({
-    db,
-    crm: hubSpotConnector,
-    connections: { load: async () => stored, save: async (c) => void (stored = c), clear: async () => void (stored = undefined) },
-    schedule: { start: async () => undefined, stop: async () => undefined },
-    kpiRefresh: false,
-  });
+  const service = syncServiceOn(db, { kpiRefresh: false });
   const connect = (sim: HubSpotSim) => service.handlers['connection.connect']({ token: SIM_TOKEN, baseUrl: sim.url }, SENDER);
   return { db, service, handlers: service.handlers, connect };
 }

@@ -2,7 +2,9 @@
  * The engine against the real HubSpot adapter and the in-process simulator: what the fault suite,
  * the simulator tests and the bench share.
  */
-import { createHubSpotAdapter } from '../../lib/crm/hubspot';
+import { createHubSpotAdapter, hubSpotConnector } from '../../lib/crm/hubspot';
+import { createSyncService, type SyncServiceOptions } from '../../lib/sync/service';
+import type { StoredConnection } from '../../lib/sync/connection';
 import type { CrmPort } from '../../lib/crm/port';
 import type { FieldkitDatabase } from '../../lib/store/database';
 import { WRITTEN_BY } from '../../lib/sync/device';
@@ -13,6 +15,18 @@ export const SIM_TOKEN = 'sync-test-token';
 
 export function adapterFor(sim: HubSpotSim, token = SIM_TOKEN): CrmPort {
   return createHubSpotAdapter({ baseUrl: sim.url, token, timeoutMs: 5_000 });
+}
+
+/** A device's background as the host builds it: the sync service, with its token kept in memory and no alarm. */
+export function syncServiceOn(db: FieldkitDatabase, options: Partial<SyncServiceOptions> = {}) {
+  let stored: StoredConnection | undefined;
+  return createSyncService({
+    db,
+    crm: hubSpotConnector,
+    connections: { load: async () => stored, save: async (c) => void (stored = c), clear: async () => void (stored = undefined) },
+    schedule: { start: async () => undefined, stop: async () => undefined },
+    ...options,
+  });
 }
 
 export function portFor(sim: HubSpotSim, _db?: FieldkitDatabase) {
