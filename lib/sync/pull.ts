@@ -8,6 +8,8 @@ import { ATTACHED, WRITTEN_BY, WriterStamp } from './device';
 import { mergeRemoteRecord, type IncomingRecord, type MergeOutcome } from './merge';
 import { mergeRemoteDealer } from '../dealers/remote';
 import { updateSyncState, readSyncState, writeProgress } from './state';
+import { readSetting } from '../store/settings';
+import { newId } from '../kernel/ids';
 
 export interface PullContext {
   now: () => number;
@@ -65,7 +67,8 @@ const READ_BATCH = 100;
  * records are read back among the archived notes, a slice per pull, round robin over every
  * activity table; an archived note that carries a tombstone is merged like any pulled version
  * (the conflict rule still keeps an unsynced local edit). A note archived in HubSpot without a
- * tombstone is not a Fieldkit deletion: the record stays, and its next edit offers the ways out.
+ * tombstone was deleted by a HubSpot user: someone else's record (a read copy here) goes too,
+ * locally only; the user's own record stays, and its next edit offers the ways out.
  */
 async function pullDeletions(db: FieldkitDatabase, port: CrmPort, context: PullContext, summary: PullSummary): Promise<void> {
   if (!port.readArchivedRecords) return;
@@ -92,7 +95,11 @@ async function pullDeletions(db: FieldkitDatabase, port: CrmPort, context: PullC
     const archived = await context.call(() => port.readArchivedRecords!(slice.map((p) => p.crmId)));
     summary.requests += 1;
     for (const remote of archived) {
-      if (!(remote.record as { deletedAt?: unknown }).deletedAt) continue;
+      if (!(remote.record as { deletedAt?: unknown }).deletedAt) {
+        const copy = slice.find((p) => p.crmId === remote.crmId);
+        if (copy && (await dropReadCopy(db, copy.table, copy.id, context.now()))) summary.outcomes.updated = (summary.outcomes.updated ?? 0) + 1;
+        continue;
+      }
       const incoming = incomingOf(db, remote);
       const outcome = incoming ? await mergeRemoteRecord(db, incoming, context.now()) : 'invalid';
       summary.outcomes[outcome] = (summary.outcomes[outcome] ?? 0) + 1;
@@ -147,3 +154,18 @@ function incomingOf(db: FieldkitDatabase, remote: RemoteRecord): IncomingRecord 
     ...(writer.success ? { writtenBy: writer.data.device, ...(writer.data.seen ? { seen: writer.data.seen } : {}) } : {}),
   };
 }
+
+/** Someone else's record whose note a HubSpot user deleted: tombstoned here, never sent (it is not ours to send). */
+async function dropReadCopy(db: FieldkitDatabase, table: string, id: string, now: number): Promise<boolean> {
+  const me = (await readSetting(db, 'profile')).id;
+  return db.transaction('rw', [db.table(table), db.outbox, db.audit], async () => {
+    const local = (await db.table(table).get(id)) as { id: string; author?: { id: string }; deletedAt?: string } | undefined;
+    if (!local || local.deletedAt || !local.author || local.author.id === me) return false;
+    if ((await db.outbox.where('[table+recordId]').equals([table, id]).filter((e) => e.status !== 'done').count()) > 0) return false;
+    const at = new Date(now).toISOString();
+    await db.table(table).put({ ...local, deletedAt: at });
+    await db.audit.add({ id: newId(), at, actor: 'sync', action: 'delete', table, recordId: id, summary: `read copy ${id} removed: its note was deleted in HubSpot` });
+    return true;
+  });
+}
+

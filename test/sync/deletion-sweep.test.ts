@@ -11,6 +11,7 @@ import { DELETIONS_EVERY_MS } from '../../lib/sync/pull';
 import { startHubSpotSim, type HubSpotSim } from '../../sim/server';
 import { archiveObject } from '../../sim/write';
 import { freshDatabase, intelDraft, REP } from '../fixtures/records';
+import { readSetting, writeSetting } from '../../lib/store/settings';
 import { virtualClock } from './fake-port';
 import { adapterFor, portFor, SIM_TOKEN } from './sim-harness';
 
@@ -21,12 +22,15 @@ beforeAll(async () => {
 afterAll(() => sim.close());
 
 describe('deletions made on another device', () => {
-  it('reach a device that pulls only after the archive; a note archived without a tombstone is left alone', async () => {
+  it("reach a device that pulls only after the archive; a note a HubSpot user deleted takes a manager's read copy, never the author's record", async () => {
     const clock = virtualClock(Date.now());
     sim.setClock(clock.now);
     await adapterFor(sim).ensureSchema();
+    // The rep's phone (the author) and a manager's laptop (read copies).
     const phone = freshDatabase('sweep-phone');
     const laptop = freshDatabase('sweep-laptop');
+    await writeSetting(phone, 'profile', { ...(await readSetting(phone, 'profile')), id: REP.id, name: REP.name });
+    await writeSetting(laptop, 'profile', { ...(await readSetting(laptop, 'profile')), id: 'owner-102', name: '王强', role: 'manager' });
     const engine = (db: typeof phone) => new SyncEngine({ db, port: portFor(sim, db), now: clock.now, sleep: clock.sleep, maxInlineWaitMs: 0 });
 
     const items = [];
@@ -53,11 +57,15 @@ describe('deletions made on another device', () => {
     sim.clearRequests();
     await engine(laptop).pull('records');
     const deleted = (await laptop.intelItems.toArray()).filter((item) => item.deletedAt).map((item) => item.id);
-    expect(deleted.sort()).toEqual(items.slice(0, 2).map((item) => item.id).sort());
-    expect((await laptop.intelItems.get(items[2]!.id))!.deletedAt).toBeUndefined();
+    expect(deleted.sort()).toEqual(items.slice(0, 3).map((item) => item.id).sort());
     expect(sim.requests.filter((r) => r.path === '/crm/v3/objects/notes/batch/read' && r.query.archived === 'true')).toHaveLength(1);
     // The laptop has nothing to send back for them.
     expect(await laptop.outbox.where('status').anyOf('pending', 'inFlight').count()).toBe(0);
+    // The author's own record stays on the phone: its next edit offers "create again" or "delete here too".
+    clock.advance(60_000);
+    sim.clearRequests();
+    await engine(phone).pull('records');
+    expect((await phone.intelItems.get(items[2]!.id))!.deletedAt).toBeUndefined();
 
     // The sweep is not repeated on every pull: once per DELETIONS_EVERY_MS.
     sim.clearRequests();
