@@ -10,6 +10,7 @@ import { mergeRemoteDealer } from '../dealers/remote';
 import { updateSyncState, readSyncState, writeProgress } from './state';
 import { readSetting } from '../store/settings';
 import { newId } from '../kernel/ids';
+import { ownerIdOf } from './outgoing';
 
 export interface PullContext {
   now: () => number;
@@ -155,12 +156,16 @@ function incomingOf(db: FieldkitDatabase, remote: RemoteRecord): IncomingRecord 
   };
 }
 
-/** Someone else's record whose note a HubSpot user deleted: tombstoned here, never sent (it is not ours to send). */
+/**
+ * Someone else's record whose note a HubSpot user deleted: tombstoned here, never sent (it is not
+ * ours to send). "Someone else's" means authored by another CRM owner: a record written before
+ * this device connected carries no owner id and is never dropped (it may be this user's own).
+ */
 async function dropReadCopy(db: FieldkitDatabase, table: string, id: string, now: number): Promise<boolean> {
   const me = (await readSetting(db, 'profile')).id;
   return db.transaction('rw', [db.table(table), db.outbox, db.audit], async () => {
     const local = (await db.table(table).get(id)) as { id: string; author?: { id: string }; deletedAt?: string } | undefined;
-    if (!local || local.deletedAt || !local.author || local.author.id === me) return false;
+    if (!local || local.deletedAt || !local.author || !ownerIdOf(local.author.id) || local.author.id === me) return false;
     if ((await db.outbox.where('[table+recordId]').equals([table, id]).filter((e) => e.status !== 'done').count()) > 0) return false;
     const at = new Date(now).toISOString();
     await db.table(table).put({ ...local, deletedAt: at });

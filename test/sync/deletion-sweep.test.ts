@@ -10,10 +10,13 @@ import { readSyncState } from '../../lib/sync/state';
 import { DELETIONS_EVERY_MS } from '../../lib/sync/pull';
 import { startHubSpotSim, type HubSpotSim } from '../../sim/server';
 import { archiveObject } from '../../sim/write';
-import { freshDatabase, intelDraft, REP } from '../fixtures/records';
+import { freshDatabase, intelDraft } from '../fixtures/records';
 import { readSetting, writeSetting } from '../../lib/store/settings';
 import { virtualClock } from './fake-port';
 import { adapterFor, portFor, SIM_TOKEN } from './sim-harness';
+
+/** CRM owners: the rep who writes the items, and the manager whose laptop holds read copies. */
+const REP = { id: '101', name: '张伟' };
 
 let sim: HubSpotSim;
 beforeAll(async () => {
@@ -30,7 +33,7 @@ describe('deletions made on another device', () => {
     const phone = freshDatabase('sweep-phone');
     const laptop = freshDatabase('sweep-laptop');
     await writeSetting(phone, 'profile', { ...(await readSetting(phone, 'profile')), id: REP.id, name: REP.name });
-    await writeSetting(laptop, 'profile', { ...(await readSetting(laptop, 'profile')), id: 'owner-102', name: '王强', role: 'manager' });
+    await writeSetting(laptop, 'profile', { ...(await readSetting(laptop, 'profile')), id: '102', name: '王强', role: 'manager' });
     const engine = (db: typeof phone) => new SyncEngine({ db, port: portFor(sim, db), now: clock.now, sleep: clock.sleep, maxInlineWaitMs: 0 });
 
     const items = [];
