@@ -2,14 +2,14 @@
  * `npm run hubspot:sim -- --port 4010 [--token t] [--seed file.json] [--log requests.jsonl]
  *   [--rate 100] [--latency ms] [--jitter ms] [--error-rate 0.1] [--drop-rate 0.05]
  *   [--lost-rate 0.05] [--rate-limit-rate 0.1] [--fault-seed 42] [--custom-objects forbidden|empty|enterprise]
- *   [--search-limits current|legacy] [--scopes a,b,c] [--file-size-limit bytes]
+ *   [--search-limits current|legacy] [--note-properties accepted|refused] [--scopes a,b,c] [--file-size-limit bytes]
  *   [--control-token t] [--search-lag ms] [--lenient]`
  * Faults can be changed while it runs: POST /__sim/faults with a JSON body and the control token
  * (printed at start) in the x-sim-control-token header.
  */
 import { parseArgs } from 'node:util';
 import { LENIENT, startHubSpotSim, STRICT } from './server';
-import type { CustomObjectsMode, SearchLimits } from './types';
+import type { CustomObjectsMode, NotePropertiesMode, SearchLimits } from './types';
 
 const { values } = parseArgs({
   options: {
@@ -28,6 +28,7 @@ const { values } = parseArgs({
     'fault-seed': { type: 'string' },
     'custom-objects': { type: 'string', default: 'forbidden' },
     'search-limits': { type: 'string', default: 'current' },
+    'note-properties': { type: 'string', default: 'accepted' },
     scopes: { type: 'string' },
     'file-size-limit': { type: 'string' },
     'control-token': { type: 'string' },
@@ -47,6 +48,7 @@ const sim = await startHubSpotSim({
   rate: Number(values.rate),
   customObjects: values['custom-objects'] as CustomObjectsMode,
   searchLimits: values['search-limits'] as SearchLimits,
+  noteProperties: values['note-properties'] as NotePropertiesMode,
   scopes: values.scopes?.split(',').map((s) => s.trim()),
   fileSizeLimit: num(values['file-size-limit']),
   ...(values['control-token'] ? { controlToken: values['control-token'] } : {}),

@@ -131,12 +131,28 @@ function matches(state: SimState, type: ObjectType, o: SimObject, f: Filter, cas
     case 'BETWEEN':
       return a >= b && a <= key(def, String(f.highValue));
     case 'CONTAINS_TOKEN':
-      return String(a).includes(String(f.value).toLowerCase().replaceAll('*', ''));
+      return containsToken(String(a), String(f.value));
     case 'NOT_CONTAINS_TOKEN':
-      return !String(a).includes(String(f.value).toLowerCase().replaceAll('*', ''));
+      return !containsToken(String(a), String(f.value));
     default:
       return false;
   }
+}
+
+/**
+ * CONTAINS_TOKEN matches a whole word of the value, not any substring: HubSpot's search guide calls
+ * it "contains a token" and completes partial words only with a `*` wildcard (its example:
+ * `*@hubspot.com`). The simulator takes the strictest reading of "word": rich text loses its tags,
+ * then words are split on whitespace only, so a client that relies on punctuation splitting
+ * (`fk-123` found by `123`) fails here as it may on HubSpot. Case-insensitive.
+ */
+export function containsToken(text: string, pattern: string): boolean {
+  const words = text.replace(/<[^>]*>/g, ' ').replace(/&nbsp;|&#160;/g, ' ').toLowerCase().split(/\s+/).filter(Boolean);
+  const wanted = pattern.toLowerCase();
+  if (!wanted.includes('*')) return words.includes(wanted);
+  const escaped = wanted.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const re = new RegExp(`^${escaped.join('.*')}$`);
+  return words.some((w) => re.test(w));
 }
 
 /** One sort, `{propertyName, direction}` or a bare property name; ties break on id for stable paging. */

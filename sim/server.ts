@@ -13,7 +13,7 @@ import { DEFAULT_SEED, loadSeedFile } from './seed';
 import { SimState } from './state';
 import { LENIENT, SearchLimiter, type SimStrictness } from './strict';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import type { CustomObjectsMode, SearchLimits, SimConfig, SimSeed } from './types';
+import type { CustomObjectsMode, NotePropertiesMode, SearchLimits, SimConfig, SimSeed } from './types';
 
 export type { SimFaults, ScriptedFault } from './faults';
 export type { LogEntry } from './log';
@@ -53,6 +53,8 @@ export interface HubSpotSimOptions {
   logFile?: string;
   scopes?: string[];
   customObjects?: CustomObjectsMode;
+  /** Whether the portal lets an app create custom properties on notes (default accepted). */
+  noteProperties?: NotePropertiesMode;
   searchLimits?: SearchLimits;
   /** Largest accepted upload in bytes (default 20 MB). */
   fileSizeLimit?: number;
@@ -187,6 +189,7 @@ export async function startHubSpotSim(options: HubSpotSimOptions = {}): Promise<
     ...(options.userTokens ? { userTokens: { ...options.userTokens } } : {}),
     scopes: [...(options.scopes ?? DEFAULT_SCOPES)],
     customObjects: options.customObjects ?? 'forbidden',
+    noteProperties: options.noteProperties ?? 'accepted',
     searchLimits: options.searchLimits ?? 'current',
     rate: options.rate ?? 100,
     daily: options.daily ?? 250_000,

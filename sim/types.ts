@@ -124,6 +124,7 @@ export interface SimSeed {
 
 /** How `/crm/v3/schemas` answers: custom objects exist only on Enterprise portals. */
 export type CustomObjectsMode = 'forbidden' | 'empty' | 'enterprise';
+export type NotePropertiesMode = 'accepted' | 'refused';
 
 /** Search limits: HubSpot raised them on 2024-08-26 (5 groups × 10 filters, 25 in all); 'legacy' is 3 × 3. */
 export type SearchLimits = 'current' | 'legacy';
@@ -140,6 +141,12 @@ export interface SimConfig {
   userTokens?: Record<string, number>;
   scopes: string[];
   customObjects: CustomObjectsMode;
+  /**
+   * `refused`: the portal will not take custom properties (or groups) on notes, as a real portal
+   * may (HubSpot's docs do not confirm they are allowed; docs/hubspot.md). Fieldkit then keeps
+   * its data in the note body.
+   */
+  noteProperties: NotePropertiesMode;
   searchLimits: SearchLimits;
   /** Requests per rolling 10 s window per token (HubSpot private apps: 100 or 190 by tier). */
   rate: number;

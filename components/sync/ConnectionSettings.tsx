@@ -132,6 +132,14 @@ export function ConnectionSettings({ status, onConnect, onDisconnect, onRelinkAs
           )}
           <dt className="text-muted">{t('customObjectsTerm')}</dt>
           <dd className="m-0">{current.customObjectsSupported === undefined ? '—' : current.customObjectsSupported ? t('customObjectsYes') : t('customObjectsNo')}</dd>
+          {current.recordStorage && (
+            <>
+              <dt className="text-muted">{t('recordStorageTerm')}</dt>
+              <dd className="m-0" data-testid="record-storage">
+                {current.recordStorage === 'body' ? t('recordStorageBody') : t('recordStorageProperties')}
+              </dd>
+            </>
+          )}
         </dl>
       )}
       {connected && current && current.missingScopes.length > 0 && (

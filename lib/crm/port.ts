@@ -37,10 +37,19 @@ export interface ConnectionInfo {
   currency?: string;
 }
 
+/**
+ * Where the CRM copy of an activity carries Fieldkit's structured record: in custom properties
+ * Fieldkit created on the object (`properties`), or inside its readable body when the CRM refuses
+ * such properties (`body`). Chosen once per portal at connect.
+ */
+export type RecordStorage = 'properties' | 'body';
+
 export interface SchemaReport {
   propertyGroupCreated: boolean;
   propertiesCreated: string[];
   customObjectsSupported: boolean;
+  /** Where this portal's records keep Fieldkit's data, as found at connect. */
+  recordStorage: RecordStorage;
   /** Existing properties whose type differs from what Fieldkit needs: fix them by hand. */
   conflicts?: string[];
 }
@@ -193,7 +202,7 @@ export interface CrmPort {
 export interface CrmConnector {
   /** The address calls go to; throws an Error whose message tells the user what is allowed. */
   normaliseBaseUrl(input: string | undefined): string;
-  createPort(config: { baseUrl: string; token: string }): CrmPort;
+  createPort(config: { baseUrl: string; token: string; recordStorage?: RecordStorage }): CrmPort;
 }
 
 /** A CRM object found by a record's local id: its id, and the CRM owner it belongs to, if any. */

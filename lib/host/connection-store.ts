@@ -27,6 +27,7 @@ const StoredConnectionSchema = z.object({
   accountName: z.string(),
   missingScopes: z.array(z.string()),
   customObjectsSupported: z.boolean().optional(),
+  recordStorage: z.enum(['properties', 'body']).optional(),
   connectedAt: z.string(),
 });
 

@@ -96,6 +96,8 @@ export const ConnectionStatus = z.object({
   accountName: z.string().optional(),
   missingScopes: z.array(z.string()),
   customObjectsSupported: z.boolean().optional(),
+  /** Where this portal's notes keep Fieldkit's data: their own properties, or the note text. */
+  recordStorage: z.enum(['properties', 'body']).optional(),
   connectedAt: z.string().optional(),
   paused: z.enum(['unauthorized', 'disconnected', 'portal-switch']).optional(),
   /** Connected to another portal than the one this browser's records are linked to: the user decides. */

@@ -1,3 +1,5 @@
+import type { RecordStorage } from '../crm/port';
+
 /**
  * The stored CRM connection as sync sees it. Where it is kept is the host's business
  * (lib/host/connection-store.ts keeps it where no content script can read it); sync only asks.
@@ -9,6 +11,8 @@ export interface StoredConnection {
   accountName: string;
   missingScopes: string[];
   customObjectsSupported?: boolean;
+  /** Where notes keep Fieldkit's data on this portal (absent: properties, as before body mode). */
+  recordStorage?: RecordStorage;
   connectedAt: string;
 }
 

@@ -6,7 +6,7 @@
  */
 import type { FieldkitDatabase } from '../store/database';
 import { CrmError } from '../crm/errors';
-import type { CrmConnector, CrmPort } from '../crm/port';
+import type { CrmConnector, CrmPort, RecordStorage } from '../crm/port';
 
 export type { CrmConnector } from '../crm/port';
 import type { ConnectionStatus, SyncStatus } from '../messaging/protocol';
@@ -74,8 +74,12 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   const random = options.random ?? Math.random;
   // One pacer per worker: every engine built here shares the picture of the rate-limit window.
   const pacer = new RequestPacer();
-  const portFor = (connection: { baseUrl: string; token: string }) => {
-    const port = options.crm.createPort({ baseUrl: connection.baseUrl, token: connection.token });
+  const portFor = (connection: { baseUrl: string; token: string; recordStorage?: RecordStorage }) => {
+    const port = options.crm.createPort({
+      baseUrl: connection.baseUrl,
+      token: connection.token,
+      ...(connection.recordStorage ? { recordStorage: connection.recordStorage } : {}),
+    });
     return options.wrapPort ? options.wrapPort(port) : port;
   };
 
@@ -168,7 +172,8 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     } catch (error) {
       return connectionStatus({ error: error instanceof Error ? error.message : 'Invalid base URL', errorKind: 'invalid-url' });
     }
-    const port = portFor({ baseUrl: base, token });
+    const previous = await connections.load();
+    let port = portFor({ baseUrl: base, token });
     let connection: StoredConnection;
     let userId: number | undefined;
     try {
@@ -189,13 +194,15 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     }
     let schemaError: string | undefined;
     try {
+      // A portal whose notes already hold their data in the body keeps that mode (../crm/port.ts).
+      if (previous?.portalId === connection.portalId && previous.recordStorage === 'body') port = portFor({ baseUrl: base, token, recordStorage: 'body' });
       const schema = await port.ensureSchema();
       connection.customObjectsSupported = schema.customObjectsSupported;
+      connection.recordStorage = schema.recordStorage;
       if (schema.conflicts?.length) schemaError = `Properties with an unexpected type: ${schema.conflicts.join(', ')}`;
     } catch (error) {
       schemaError = error instanceof Error ? error.message : String(error);
     }
-    const previous = await connections.load();
     await connections.save(connection);
     // Whose records these are under the old portal's identity, before the new one is adopted.
     const previousProfileId = (await readSetting(db, 'profile')).id;

@@ -34,6 +34,17 @@ function presentProperty(p: SimProperty) {
   return { ...rest, modificationMetadata: { archivable: !p.hubspotDefined, readOnlyDefinition: p.hubspotDefined, readOnlyValue } };
 }
 
+/**
+ * A portal that refuses custom note properties (config `noteProperties: 'refused'`) answers a
+ * property or group create on notes with a 400, as HubSpot answers a create it does not support
+ * on an object type. The exact words of a real refusal are not published; the category is.
+ */
+function refuseNoteSchema(ctx: RouteContext, type: ObjectType): void {
+  if (type === 'notes' && ctx.config.noteProperties === 'refused') {
+    throw validationError('Custom properties are not supported on object type NOTE in this portal.', { subCategory: 'PROPERTY_CREATE_NOT_SUPPORTED' });
+  }
+}
+
 /** Validates a PropertyCreate and stores it; InputError on anything HubSpot would refuse. */
 function createProperty(ctx: RouteContext, type: ObjectType, raw: unknown): SimProperty {
   const b = raw as Record<string, unknown>;
@@ -87,6 +98,7 @@ export const propertyRoutes: Route[] = [
   route('POST', '/crm/v3/properties/:type/groups', (ctx, req) => {
     const type = typeParam(req);
     requireScope(ctx, ...schemaScope(type, 'write'));
+    refuseNoteSchema(ctx, type);
     const b = requireBody(req.body);
     const name = String(b.name ?? '');
     if (!/^[a-z][a-z0-9_]*$/.test(name) || !b.label) throw validationError(`Invalid property group: needs a lowercase name and a label.`);
@@ -110,6 +122,7 @@ export const propertyRoutes: Route[] = [
   route('POST', '/crm/v3/properties/:type', (ctx, req) => {
     const type = typeParam(req);
     requireScope(ctx, ...schemaScope(type, 'write'));
+    refuseNoteSchema(ctx, type);
     try {
       return { status: 201, body: presentProperty(createProperty(ctx, type, requireBody(req.body))) };
     } catch (e) {
@@ -119,6 +132,7 @@ export const propertyRoutes: Route[] = [
   route('POST', '/crm/v3/properties/:type/batch/create', (ctx, req) => {
     const type = typeParam(req);
     requireScope(ctx, ...schemaScope(type, 'write'));
+    refuseNoteSchema(ctx, type);
     const b = requireBody(req.body);
     if (!Array.isArray(b.inputs)) throw validationError('inputs must be an array.');
     if (b.inputs.length > 100) throw validationError(`Batch input size of ${b.inputs.length} exceeds the limit of 100.`);

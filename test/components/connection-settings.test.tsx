@@ -109,6 +109,23 @@ describe('ConnectionSettings', () => {
     }
   });
 
+  it('says where this portal keeps the records, in both languages', () => {
+    for (const [locale, body, properties] of [
+      ['zh-CN', '备注正文（此门户不允许为备注添加自定义属性）', '备注的 Fieldkit 属性'],
+      ['en', 'The note text (this portal does not allow custom note properties)', "Fieldkit's note properties"],
+    ] as const) {
+      inLocale(locale, <ConnectionSettings status={{ ...CONNECTED, recordStorage: 'body' }} onConnect={vi.fn()} onDisconnect={vi.fn()} defaultBaseUrl="https://api.hubapi.com" />);
+      expect(screen.getByTestId('record-storage').textContent).toBe(body);
+      cleanup();
+      inLocale(locale, <ConnectionSettings status={{ ...CONNECTED, recordStorage: 'properties' }} onConnect={vi.fn()} onDisconnect={vi.fn()} defaultBaseUrl="https://api.hubapi.com" />);
+      expect(screen.getByTestId('record-storage').textContent).toBe(properties);
+      cleanup();
+    }
+    // A connection stored before body mode existed says nothing rather than guess.
+    inLocale('en', <ConnectionSettings status={CONNECTED} onConnect={vi.fn()} onDisconnect={vi.fn()} defaultBaseUrl="https://api.hubapi.com" />);
+    expect(screen.queryByTestId('record-storage')).toBeNull();
+  });
+
   it('is reachable by keyboard: token, advanced, connect', async () => {
     const user = userEvent.setup();
     inLocale('en', <ConnectionSettings status={DISCONNECTED} onConnect={vi.fn()} onDisconnect={vi.fn()} defaultBaseUrl="https://api.hubapi.com" />);

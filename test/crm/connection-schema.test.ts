@@ -37,6 +37,7 @@ describe('ensureSchema', () => {
       propertyGroupCreated: true,
       propertiesCreated: [...COMPANY_PROPERTIES.map((p) => `companies.${p.name}`), ...NOTE_PROPERTIES.map((p) => `notes.${p.name}`)],
       customObjectsSupported: false,
+      recordStorage: 'properties',
     });
     const calls = t.calls();
     expect(calls.map((c) => `${c.method} ${c.path} ${c.status}`)).toEqual([
@@ -85,8 +86,22 @@ describe('ensureSchema', () => {
     await adapter.ensureSchema();
     t.sim.clearRequests();
     const again = await adapter.ensureSchema();
-    expect(again).toEqual({ propertyGroupCreated: false, propertiesCreated: [], customObjectsSupported: false });
+    expect(again).toEqual({ propertyGroupCreated: false, propertiesCreated: [], customObjectsSupported: false, recordStorage: 'properties' });
     expect(t.calls().every((c) => c.method === 'GET')).toBe(true);
+  });
+
+  it('switches to body mode when the portal refuses the notes group, creating nothing on notes; a body-mode adapter never tries', async () => {
+    t.sim.setConfig({ noteProperties: 'refused' });
+    const report = await t.adapter().ensureSchema();
+    expect(report).toMatchObject({ recordStorage: 'body', propertiesCreated: COMPANY_PROPERTIES.map((p) => `companies.${p.name}`) });
+    expect(report.conflicts).toBeUndefined();
+    const notesCalls = t.calls().filter((c) => c.path.startsWith('/crm/v3/properties/notes'));
+    expect(notesCalls.map((c) => `${c.method} ${c.path} ${c.status}`)).toEqual(['GET /crm/v3/properties/notes/groups/fieldkit 404', 'POST /crm/v3/properties/notes/groups 400']);
+
+    t.sim.setConfig({ noteProperties: 'accepted' });
+    t.sim.clearRequests();
+    expect((await t.adapter({ recordStorage: 'body' }).ensureSchema()).recordStorage).toBe('body');
+    expect(t.calls().filter((c) => c.path.startsWith('/crm/v3/properties/notes'))).toEqual([]);
   });
 
   it('reports custom objects on an Enterprise portal and type conflicts on existing properties', async () => {

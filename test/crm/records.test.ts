@@ -304,7 +304,7 @@ describe('pushRecords: deletes', () => {
       },
       { method: 'POST', path: '/crm/v3/objects/notes/batch/archive', query: {}, status: 204, body: { inputs: [{ id: crmId }] } },
       // The read-back: not found any more (207, an error per input) means the delete is done.
-      { method: 'POST', path: '/crm/v3/objects/notes/batch/read', query: { archived: 'false' }, status: 207, body: { inputs: [{ id: crmId }], properties: ['fieldkit_record_id'], propertiesWithHistory: [] } },
+      { method: 'POST', path: '/crm/v3/objects/notes/batch/read', query: { archived: 'false' }, status: 207, body: { inputs: [{ id: crmId }], properties: ['hs_timestamp'], propertiesWithHistory: [] } },
     ]);
     expect(results).toEqual([{ localId: card.localId, ok: true, crmId, objectType: 'notes', operation: 'archived' }]);
     // Gone from HubSpot users' view; the archived copy holds the tombstone.
@@ -604,5 +604,74 @@ describe('readArchivedRecords', () => {
     expect(archived).toHaveLength(1);
     expect(archived[0]).toMatchObject({ crmId: crmIdOf(rd), record: { id: dropped.localId, deletedAt: '2026-11-22T00:00:00.000Z' } });
     await expect(adapter.readArchivedRecords!(Array.from({ length: MAX_BATCH + 1 }, (_, i) => String(i + 1)))).rejects.toMatchObject({ kind: 'validation' });
+  });
+});
+
+describe('body mode (a portal refusing custom note properties)', () => {
+  async function bodyReady() {
+    t.sim.setConfig({ noteProperties: 'refused' });
+    const adapter = t.adapter();
+    expect((await adapter.ensureSchema()).recordStorage).toBe('body');
+    t.sim.clearRequests();
+    return adapter;
+  }
+
+  it('creates the note with HubSpot-defined properties only: the readable body, then the data paragraph', async () => {
+    const adapter = await bodyReady();
+    const card = visitCard();
+    const [result] = await adapter.pushRecords([card]);
+    expect(result).toMatchObject({ ok: true, operation: 'created' });
+    const [create] = t.calls();
+    expect(create).toMatchObject({ method: 'POST', path: '/crm/v3/objects/notes/batch/create', status: 201 });
+    const input = (create!.body as { inputs: { properties: Record<string, string>; associations: unknown; objectWriteTraceId: string }[] }).inputs[0]!;
+    expect(Object.keys(input.properties).sort()).toEqual(['hs_note_body', 'hs_timestamp', 'hubspot_owner_id']);
+    expect(input.properties.hs_note_body!.startsWith(visitCardBody())).toBe(true);
+    expect(input.properties.hs_note_body!.slice(visitCardBody().length)).toMatch(new RegExp(`^<p>[^<]* fieldkitdata fk${card.localId.toLowerCase()} 1\\.[A-Za-z0-9_-]+</p>$`));
+    expect(input.associations).toEqual(association(card.dealerCrmId!));
+    expect(input.objectWriteTraceId).toBe(card.localId);
+  });
+
+  it('looks records up with one CONTAINS_TOKEN filter group per id, 5 ids a search, and pulls by the marker word', async () => {
+    const adapter = await bodyReady();
+    const cards = Array.from({ length: 6 }, () => visitCard());
+    const results = await adapter.pushRecords(cards);
+    t.sim.clearRequests();
+    const found = await adapter.findRecordsByLocalIds(cards.map((c) => c.localId));
+    expect(found).toEqual(new Map(cards.map((c, i) => [c.localId, { crmId: crmIdOf(results[i]), ownerId: c.ownerId }])));
+    const searches = t.calls();
+    expect(searches.map((c) => c.path)).toEqual(['/crm/v3/objects/notes/search', '/crm/v3/objects/notes/search']);
+    expect(searches[0]!.body).toEqual({
+      filterGroups: cards.slice(0, 5).map((c) => ({ filters: [{ propertyName: 'hs_note_body', operator: 'CONTAINS_TOKEN', value: `fk${c.localId.toLowerCase()}` }] })),
+      sorts: [{ propertyName: 'hs_createdate', direction: 'ASCENDING' }],
+      properties: ['hs_note_body', 'hubspot_owner_id'],
+      limit: 200,
+    });
+
+    t.sim.clearRequests();
+    const page = await adapter.pullRecords(undefined, undefined);
+    expect(t.calls()[0]!.body).toEqual({
+      filterGroups: [{ filters: [{ propertyName: 'hs_note_body', operator: 'CONTAINS_TOKEN', value: 'fieldkitdata' }] }],
+      sorts: [{ propertyName: 'hs_lastmodifieddate', direction: 'ASCENDING' }],
+      properties: ['hs_timestamp', 'hubspot_owner_id', 'hs_note_body'],
+      limit: 100,
+    });
+    expect(page.items.map((r) => r.record)).toEqual(cards.map((c) => c.record));
+    expect(page.items.map((r) => r.kind)).toEqual(cards.map(() => 'visitCard'));
+  });
+
+  it('updates and archives by note id, and a hand-edited data paragraph comes back as a skipped note, not a record', async () => {
+    const adapter = await bodyReady();
+    const card = visitCard();
+    const [created] = await adapter.pushRecords([card]);
+    const crmId = crmIdOf(created)!;
+    const edited = visitCard({ localId: card.localId, crmId, record: { id: card.localId, updatedAt: '2026-11-21T09:00:00.000Z' } });
+    expect((await adapter.pushRecords([edited]))[0]).toMatchObject({ ok: true, operation: 'updated' });
+    const note = t.sim.state.get('notes', crmId)!;
+    note.properties.hs_note_body = note.properties.hs_note_body!.replace(/ 1\.[A-Za-z0-9_-]{8}/, ' 1.XXXXXXXX');
+    const page = await adapter.pullRecords(undefined, undefined);
+    expect(page.items).toEqual([]);
+    expect(page.skipped).toEqual([{ crmId, reason: expect.stringMatching(/damaged/) }]);
+    expect((await adapter.pushRecords([{ ...edited, deleted: true }]))[0]).toMatchObject({ ok: true, operation: 'archived' });
+    expect(t.sim.state.get('notes', crmId)).toBeUndefined();
   });
 });

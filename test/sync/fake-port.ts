@@ -121,7 +121,7 @@ export class FakeCrm implements CrmPort {
   }
 
   async ensureSchema() {
-    return { propertyGroupCreated: false, propertiesCreated: [], customObjectsSupported: false };
+    return { propertyGroupCreated: false, propertiesCreated: [], customObjectsSupported: false, recordStorage: 'properties' as const };
   }
 
   async listOwners() {

@@ -3,6 +3,7 @@
  * the simulator tests and the bench share.
  */
 import { createHubSpotAdapter, hubSpotConnector } from '../../lib/crm/hubspot';
+import { keyOfBody } from '../../lib/crm/hubspot/note-body';
 import { createSyncService, type SyncServiceOptions } from '../../lib/sync/service';
 import type { StoredConnection } from '../../lib/sync/connection';
 import type { CrmPort } from '../../lib/crm/port';
@@ -54,4 +55,15 @@ export function payloadOf(note: SimObject): Record<string, unknown> {
 export function withoutLink<T extends { crm?: unknown }>(record: T): Omit<T, 'crm'> {
   const { crm: _crm, ...rest } = record;
   return JSON.parse(JSON.stringify(rest)) as Omit<T, 'crm'>;
+}
+
+/** Live notes that carry a Fieldkit record in their body (body mode), grouped by local id. */
+export function notesByBodyKey(sim: HubSpotSim): Map<string, SimObject[]> {
+  const byId = new Map<string, SimObject[]>();
+  for (const note of sim.state.list('notes')) {
+    const id = keyOfBody(note.properties.hs_note_body);
+    if (!id) continue;
+    byId.set(id, [...(byId.get(id) ?? []), note]);
+  }
+  return byId;
 }

@@ -6,12 +6,13 @@
  * retried here (the sync engine persists retries).
  */
 import { CrmError, type RateLimitSnapshot } from '../errors';
-import type { ConnectionInfo, CrmOwner, CrmPort, FoundRecord, Page, PushInput, PushResult, RemoteDealer, RemoteRecord, SchemaReport } from '../port';
+import type { ConnectionInfo, CrmOwner, CrmPort, FoundRecord, Page, PushInput, PushResult, RecordStorage, RemoteDealer, RemoteRecord, SchemaReport } from '../port';
 import type { z } from '../../kernel/zod';
 import { createApis, type HubSpotApis } from './apis';
 import { companyOf, companyProperties, COMPANY_READ_PROPERTIES, UnknownDealerField, type DealerUpdate } from './companies';
 import { errorFromBatchItem, invalidResponse } from './errors';
 import { createFilesApi, fileBudget, resolveAttachments, type AttachmentOutcome } from './files';
+import { BODY_MARKER, BODY_READ_PROPERTIES, bodyModeProperties, keyOfBody, keyToken, pulledRecordOfBody } from './note-body';
 import { companyAssociation, NOTE_READ_PROPERTIES, noteProperties, pulledRecordOf, storedId } from './notes';
 import { COMPANY_PROPERTIES, GROUP_LABEL, GROUP_NAME, MAX_STRING, NOTE_PROPERTIES, type PropertySpec } from './properties';
 import {
@@ -23,6 +24,7 @@ import {
   PropertyList,
   SchemaList,
   SearchPage,
+  type SimpleObject,
   type StandardError,
   TokenInfo,
 } from './responses';
@@ -43,6 +45,12 @@ export interface HubSpotAdapterOptions {
   now?: () => number;
   /** How the search pacing waits (default a timer; tests on virtual time pass theirs). */
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * Where notes carry Fieldkit's record: its `fieldkit_*` note properties (default), or the note
+   * body (./note-body.ts) on a portal that refuses custom note properties. `ensureSchema` finds out
+   * and switches this adapter; the connection keeps the answer for the next adapter.
+   */
+  recordStorage?: RecordStorage;
 }
 
 const BATCH_MAX = 100;
@@ -50,6 +58,11 @@ const BATCH_MAX = 100;
 const PAGE_SIZE = 100;
 /** Bound on pages read in one call that loops (owners, local-id lookups). */
 const MAX_PAGES = 50;
+/**
+ * Body mode looks records up by a CONTAINS_TOKEN filter each, one per filter group: HubSpot takes
+ * at most 5 filter groups per search (docs/hubspot.md), so 5 records per search.
+ */
+const BODY_LOOKUP_GROUPS = 5;
 
 async function parsed<S extends z.ZodType>(schema: S, what: string, call: () => Promise<unknown>): Promise<z.infer<S>> {
   let value: unknown;
@@ -110,6 +123,12 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): CrmPort {
   const api: HubSpotApis = createApis(baseUrl, options.token, transport);
   const files = createFilesApi(baseUrl, options.token, transport);
   const now = options.now ?? Date.now;
+  let storage: RecordStorage = options.recordStorage ?? 'properties';
+  const propertiesOf = async (input: PushInput, fileIds?: readonly string[]) =>
+    storage === 'body' ? bodyModeProperties(input, fileIds) : noteProperties(input, fileIds);
+  const recordOf = async (note: SimpleObject) => (storage === 'body' ? pulledRecordOfBody(note) : pulledRecordOf(note));
+  /** Note properties a read asks for: the body holds the record in body mode. */
+  const noteReadProperties = () => (storage === 'body' ? BODY_READ_PROPERTIES : NOTE_READ_PROPERTIES);
 
   /** The two calls the generated modules do not cover (account info, token info). */
   async function plainJson<S extends z.ZodType>(schema: S, what: string, method: 'GET' | 'POST', path: string, body?: unknown) {
@@ -192,7 +211,7 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): CrmPort {
     const prepared: { input: PushInput; properties: Record<string, string> }[] = [];
     for (const input of inputs) {
       try {
-        prepared.push({ input, properties: noteProperties(input, fileIdsOf(input)) });
+        prepared.push({ input, properties: await propertiesOf(input, fileIdsOf(input)) });
       } catch (e) {
         out.set(input.localId, { localId: input.localId, ok: false, error: new CrmError('validation', String((e as Error).message)) });
       }
@@ -210,7 +229,9 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): CrmPort {
     );
     const byTrace = new Map<string, { id: string; updatedAt: Date }>();
     for (const r of res.results) {
-      const key = r.objectWriteTraceId ?? prepared.find((p) => storedId(p.input.localId) === r.properties.fieldkit_record_id)?.input.localId;
+      const key =
+        r.objectWriteTraceId ??
+        prepared.find((p) => storedId(p.input.localId) === r.properties.fieldkit_record_id || p.input.localId === keyOfBody(r.properties.hs_note_body))?.input.localId;
       if (key) byTrace.set(key, r);
     }
     const errors = new Map((res.errors ?? []).flatMap((e) => (traceOf(e) ? [[traceOf(e) as string, e] as const] : [])));
@@ -290,6 +311,40 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): CrmPort {
     if (new Set(keys).size !== keys.length) throw new CrmError('validation', `${what}: the same record appears twice`);
   }
 
+  /**
+   * Body mode's lookup: a CONTAINS_TOKEN search for each record's key word, 5 records per search
+   * (one filter group each, OR-ed). A hit counts only if its body's data carries that exact key.
+   */
+  async function findInBodies(localIds: string[]): Promise<Map<string, FoundRecord>> {
+    const found = new Map<string, FoundRecord>();
+    const ids = [...new Set(localIds)];
+    for (let i = 0; i < ids.length; i += BODY_LOOKUP_GROUPS) {
+      const chunk = ids.slice(i, i + BODY_LOOKUP_GROUPS);
+      let after: string | undefined;
+      for (let page = 0; page < MAX_PAGES; page++) {
+        const request = {
+          filterGroups: chunk.map((id) => ({ filters: [{ propertyName: 'hs_note_body', operator: 'CONTAINS_TOKEN', value: keyToken(id) }] })),
+          // Oldest first: if a lost response ever did produce a duplicate, the first note wins.
+          sorts: [{ propertyName: 'hs_createdate', direction: 'ASCENDING' }],
+          properties: ['hs_note_body', 'hubspot_owner_id'],
+          limit: 200,
+          ...(after ? { after } : {}),
+        };
+        const res = await parsed(SearchPage, 'search note bodies by record id', () =>
+          api.notesSearch.doSearch(request as unknown as Parameters<HubSpotApis['notesSearch']['doSearch']>[0]),
+        );
+        for (const note of res.results) {
+          const local = keyOfBody(note.properties.hs_note_body);
+          const ownerId = note.properties.hubspot_owner_id ?? undefined;
+          if (local && chunk.includes(local) && !found.has(local)) found.set(local, { crmId: note.id, ...(ownerId ? { ownerId } : {}) });
+        }
+        after = res.paging?.next?.after;
+        if (!after) break;
+      }
+    }
+    return found;
+  }
+
   return {
     async checkConnection(): Promise<ConnectionInfo> {
       const [info, details] = await Promise.all([
@@ -313,12 +368,29 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): CrmPort {
       const conflicts: string[] = [];
       const companiesGroup = await ensureGroup('companies');
       const companies = await ensureProperties('companies', COMPANY_PROPERTIES, conflicts);
-      const notesGroup = await ensureGroup('notes');
-      const notes = await ensureProperties('notes', NOTE_PROPERTIES, conflicts);
+      let notesGroup = false;
+      let notes: string[] = [];
+      if (options.recordStorage === 'body') {
+        // Chosen before on this portal: notes written then hold their data in the body, so the
+        // mode stays even if the portal would now take the properties.
+        storage = 'body';
+      } else {
+        try {
+          notesGroup = await ensureGroup('notes');
+          notes = await ensureProperties('notes', NOTE_PROPERTIES, conflicts);
+          storage = 'properties';
+        } catch (e) {
+          // The portal refuses custom note properties (a 400) or this token may not create them
+          // (a 403): Fieldkit keeps its data in the note body instead, which needs no scope more.
+          if (!(e instanceof CrmError) || (e.kind !== 'validation' && e.kind !== 'forbidden')) throw e;
+          storage = 'body';
+        }
+      }
       return {
         propertyGroupCreated: companiesGroup || notesGroup,
         propertiesCreated: [...companies, ...notes],
         customObjectsSupported: await detectCustomObjects(),
+        recordStorage: storage,
         ...(conflicts.length > 0 ? { conflicts } : {}),
       };
     },
@@ -379,7 +451,7 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): CrmPort {
       const updates: { key: string; crmId: string; properties: Record<string, string> }[] = [];
       for (const input of activities.filter((i) => i.crmId)) {
         try {
-          updates.push({ key: input.localId, crmId: input.crmId as string, properties: noteProperties(input, fileIdsOf(input)) });
+          updates.push({ key: input.localId, crmId: input.crmId as string, properties: await propertiesOf(input, fileIdsOf(input)) });
         } catch (e) {
           out.set(input.localId, { localId: input.localId, ok: false, error: new CrmError('validation', String((e as Error).message)) });
         }
@@ -411,7 +483,7 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): CrmPort {
         // Confirmed, not assumed: read the notes back. One still live is a delete still to do
         // (retried with backoff); one gone is done.
         const check = await parsed(BatchResult, 'batch read archived notes', () =>
-          api.notesBatch.read({ inputs: toArchive.map((i) => ({ id: i.crmId as string })), properties: ['fieldkit_record_id'], propertiesWithHistory: [] }, false),
+          api.notesBatch.read({ inputs: toArchive.map((i) => ({ id: i.crmId as string })), properties: ['hs_timestamp'], propertiesWithHistory: [] }, false),
         );
         const stillLive = new Set(check.results.map((r) => r.id));
         for (const i of toArchive) {
@@ -461,6 +533,7 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): CrmPort {
     },
 
     async findRecordsByLocalIds(localIds: string[]): Promise<Map<string, FoundRecord>> {
+      if (storage === 'body') return findInBodies(localIds);
       const found = new Map<string, FoundRecord>();
       const wanted = new Map([...new Set(localIds)].map((id) => [storedId(id), id]));
       const keys = [...wanted.keys()];
@@ -494,10 +567,14 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): CrmPort {
 
     async pullRecords(sinceIso, after): Promise<Page<RemoteRecord>> {
       const filter = sinceFilter(sinceIso);
+      const fieldkitNotes =
+        storage === 'body'
+          ? { propertyName: 'hs_note_body', operator: 'CONTAINS_TOKEN', value: BODY_MARKER }
+          : { propertyName: 'fieldkit_record_id', operator: 'HAS_PROPERTY' };
       const request = {
-        filterGroups: [{ filters: [{ propertyName: 'fieldkit_record_id', operator: 'HAS_PROPERTY' }, ...(filter ? [filter] : [])] }],
+        filterGroups: [{ filters: [fieldkitNotes, ...(filter ? [filter] : [])] }],
         sorts: OLDEST_CHANGE_FIRST,
-        properties: NOTE_READ_PROPERTIES,
+        properties: noteReadProperties(),
         limit: PAGE_SIZE,
         ...(after ? { after } : {}),
       };
@@ -507,7 +584,7 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): CrmPort {
       const items: RemoteRecord[] = [];
       const skipped: { crmId: string; reason: string }[] = [];
       for (const note of res.results) {
-        const r = pulledRecordOf(note);
+        const r = await recordOf(note);
         if (typeof r === 'string') skipped.push({ crmId: note.id, reason: r });
         else items.push(r);
       }
@@ -523,12 +600,10 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): CrmPort {
       checkBatch(crmIds, 'readArchivedRecords');
       if (crmIds.length === 0) return [];
       const res = await parsed(BatchResult, 'batch read archived notes', () =>
-        api.notesBatch.read({ inputs: crmIds.map((id) => ({ id })), properties: NOTE_READ_PROPERTIES, propertiesWithHistory: [] }, true),
+        api.notesBatch.read({ inputs: crmIds.map((id) => ({ id })), properties: noteReadProperties(), propertiesWithHistory: [] }, true),
       );
-      return res.results.flatMap((note) => {
-        const r = pulledRecordOf(note);
-        return typeof r === 'string' ? [] : [r];
-      });
+      const records = await Promise.all(res.results.map(recordOf));
+      return records.filter((r): r is RemoteRecord => typeof r !== 'string');
     },
 
     rateLimit: () => transport.rateLimit(),

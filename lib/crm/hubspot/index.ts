@@ -11,5 +11,5 @@ import type { CrmConnector } from '../port';
 /** HubSpot as the CRM sync connects to: its allowed API hosts and its port. */
 export const hubSpotConnector: CrmConnector = {
   normaliseBaseUrl,
-  createPort: ({ baseUrl, token }) => createHubSpotAdapter({ baseUrl, token }),
+  createPort: ({ baseUrl, token, recordStorage }) => createHubSpotAdapter({ baseUrl, token, ...(recordStorage ? { recordStorage } : {}) }),
 };
