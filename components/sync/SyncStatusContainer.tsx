@@ -21,6 +21,7 @@ export function SyncStatusContainer({ send, variant, ...extras }: { send: Messen
       onRetry={(outboxId) => void send('sync.retry', { outboxId }).then(setStatus, () => undefined)}
       onRecreate={(outboxId) => void send('sync.recreate', { outboxId }).then(setStatus, () => undefined)}
       onAcceptDeletion={(outboxId) => void send('sync.acceptDeletion', { outboxId }).then(setStatus, () => undefined)}
+      onKeepLocal={(outboxId) => void send('sync.keepLocal', { outboxId }).then(setStatus, () => undefined)}
       onDismissConflict={(id) => void send('sync.dismissConflict', { id }).then(setStatus, () => undefined)}
       {...extras}
     />

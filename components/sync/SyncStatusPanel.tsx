@@ -22,6 +22,8 @@ export interface SyncStatusPanelProps {
   onRecreate?: (outboxId: string) => void;
   /** …or delete the record here too. */
   onAcceptDeletion?: (outboxId: string) => void;
+  /** A record whose dealer was deleted in HubSpot: keep it on this device only. */
+  onKeepLocal?: (outboxId: string) => void;
   /** Opens the connection settings (to connect, or to reconnect after a bad token). */
   onReconnect?: () => void;
   /** A human name for a record ("华联商贸 · 11月23日"); defaults to its type. */
@@ -45,7 +47,7 @@ const REFUSED_KEYS: Record<string, RefusedKey> = {
 const refusedKeyOf = (kind: string): RefusedKey => (Object.hasOwn(REFUSED_KEYS, kind) ? REFUSED_KEYS[kind]! : 'refusedOther');
 
 /** Sync status where it matters: the side panel's settings. */
-export function SyncStatusPanel({ status, onSyncNow, onRetry, onDismissConflict, onRecreate, onAcceptDeletion, onReconnect, describeRecord, onOpenRecord, now }: SyncStatusPanelProps) {
+export function SyncStatusPanel({ status, onSyncNow, onRetry, onDismissConflict, onRecreate, onAcceptDeletion, onKeepLocal, onReconnect, describeRecord, onOpenRecord, now }: SyncStatusPanelProps) {
   const t = useT(syncStatusMessages);
   const locale = useLocale();
   const titleId = useId();
@@ -161,6 +163,18 @@ export function SyncStatusPanel({ status, onSyncNow, onRetry, onDismissConflict,
                       </Button>
                       <Button size="sm" variant="ghost" aria-label={t('acceptDeletionLabel', { record })} onClick={() => onAcceptDeletion(item.outboxId)}>
                         {t('acceptDeletion')}
+                      </Button>
+                    </div>
+                  ) : item.kind === 'dealer-gone' && onKeepLocal ? (
+                    // Retrying would be refused again: file it under another dealer, or keep it here.
+                    <div className="flex flex-wrap gap-2">
+                      {onOpenRecord && (
+                        <Button size="sm" aria-label={t('chooseDealerLabel', { record })} onClick={() => onOpenRecord(item.table, item.recordId)}>
+                          {t('chooseDealer')}
+                        </Button>
+                      )}
+                      <Button size="sm" variant="ghost" aria-label={t('keepLocalLabel', { record })} onClick={() => onKeepLocal(item.outboxId)}>
+                        {t('keepLocal')}
                       </Button>
                     </div>
                   ) : (

@@ -157,6 +157,8 @@ export const PROTOCOL = {
   'sync.recreate': { request: z.object({ outboxId: z.string().min(1) }).strict(), response: SyncStatus },
   /** …or delete the record here too. */
   'sync.acceptDeletion': { request: z.object({ outboxId: z.string().min(1) }).strict(), response: SyncStatus },
+  /** A record whose dealer was deleted in HubSpot: keep it on this device only (sync stops asking). */
+  'sync.keepLocal': { request: z.object({ outboxId: z.string().min(1) }).strict(), response: SyncStatus },
   /** Acknowledge a conflict copy (the user has looked at it). */
   'sync.dismissConflict': { request: z.object({ id: z.string().min(1) }).strict(), response: SyncStatus },
   /**

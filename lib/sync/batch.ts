@@ -287,6 +287,23 @@ export async function recreateEntry(db: FieldkitDatabase, entryId: string, now: 
   });
 }
 
+/**
+ * A record whose dealer's company was deleted in HubSpot, kept on this device instead of filed
+ * under another dealer: its entry is settled without a CRM link, so sync stops asking. The record
+ * stays here (and in backups); a later edit queues it again, and if its dealer is still gone it is
+ * parked again with the same choices.
+ */
+export async function keepEntryLocal(db: FieldkitDatabase, entryId: string, now: number): Promise<boolean> {
+  return db.transaction('rw', db.outbox, async () => {
+    const entry = await db.outbox.get(entryId);
+    if (!entry || entry.status !== 'needsAttention' || entry.lastError?.kind !== 'dealer-gone') return false;
+    // The create was refused (not applied), so no lookup is owed for it.
+    const { createSentAt: _sent, lastError: _error, ...rest } = entry;
+    await db.outbox.put({ ...rest, status: 'done', attempts: 0, updatedAt: iso(now) });
+    return true;
+  });
+}
+
 export async function retryEntry(db: FieldkitDatabase, entryId: string, now: number): Promise<boolean> {
   return db.transaction('rw', db.outbox, async () => {
     const entry = await db.outbox.get(entryId);

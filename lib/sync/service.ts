@@ -16,7 +16,7 @@ import { SyncEngine } from './engine';
 import { RequestPacer } from './pacer';
 import { computeSyncStatus } from './status';
 import { readSyncState, updateSyncState } from './state';
-import { recreateEntry, retryEntry } from './batch';
+import { keepEntryLocal, recreateEntry, retryEntry } from './batch';
 import { portalStateAtConnect, relinkAsNew } from './portal-switch';
 import { deleteRecord, type RecordTable } from '../store/records';
 import { readSetting } from '../store/settings';
@@ -35,6 +35,7 @@ export type SyncMessageType =
   | 'sync.retry'
   | 'sync.recreate'
   | 'sync.acceptDeletion'
+  | 'sync.keepLocal'
   | 'sync.dismissConflict'
   | 'sync.pullDealers'
   | 'sync.pullRecords'
@@ -250,6 +251,10 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
         await deleteRecord(db, entry.table as RecordTable, entry.recordId, { author: { id: profile.id, name: profile.name } });
         kickDrain();
       }
+      return status();
+    },
+    'sync.keepLocal': async ({ outboxId }) => {
+      await keepEntryLocal(db, outboxId, now());
       return status();
     },
     'sync.dismissConflict': async ({ id }) => {

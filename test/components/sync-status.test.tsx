@@ -97,13 +97,18 @@ describe('SyncStatusPanel', () => {
       ],
     };
     for (const [locale, texts] of [
-      ['zh-CN', { deleted: '这条记录的笔记已在 HubSpot 中被删除。可以在 HubSpot 中重新创建，或在本机也删除这条记录。', gone: '这条记录所属的经销商已在 HubSpot 中被删除。请打开记录，改选其他经销商并保存，之后会重新发送。', recreate: '在 HubSpot 中重新创建：美孚 · 2026-11-23', accept: '在本机也删除：美孚 · 2026-11-23', retry: '重试：美孚 · 2026-11-23' }],
-      ['en', { deleted: "This record's note was deleted in HubSpot. Create it in HubSpot again, or delete the record here too.", gone: 'The dealer this record is filed under was deleted in HubSpot. Open the record, choose another dealer and save it: it is then sent again.', recreate: 'Create 美孚 · 2026-11-23 again in HubSpot', accept: 'Delete 美孚 · 2026-11-23 here too', retry: 'Retry 美孚 · 2026-11-23' }],
+      ['zh-CN', { deleted: '这条记录的笔记已在 HubSpot 中被删除。可以在 HubSpot 中重新创建，或在本机也删除这条记录。', gone: '这条记录所属的经销商已在 HubSpot 中被删除。请打开记录，改选其他经销商并保存，之后会重新发送；也可以只保留在本机。', recreate: '在 HubSpot 中重新创建：美孚 · 2026-11-23', accept: '在本机也删除：美孚 · 2026-11-23', retry: '重试：美孚 · 2026-11-23', choose: '为美孚 · 2026-11-23改选其他经销商', keep: '只在本机保留：美孚 · 2026-11-23' }],
+      ['en', { deleted: "This record's note was deleted in HubSpot. Create it in HubSpot again, or delete the record here too.", gone: 'The dealer this record is filed under was deleted in HubSpot. Open the record, choose another dealer and save it: it is then sent again. Or keep it on this device only.', recreate: 'Create 美孚 · 2026-11-23 again in HubSpot', accept: 'Delete 美孚 · 2026-11-23 here too', retry: 'Retry 美孚 · 2026-11-23', choose: 'Choose another dealer for 美孚 · 2026-11-23', keep: 'Keep 美孚 · 2026-11-23 on this device only' }],
     ] as const) {
       const onRecreate = vi.fn();
       const onAcceptDeletion = vi.fn();
       const onRetry = vi.fn();
-      inLocale(locale, <SyncStatusPanel status={status} onRetry={onRetry} onRecreate={onRecreate} onAcceptDeletion={onAcceptDeletion} describeRecord={() => '美孚 · 2026-11-23'} />);
+      const onKeepLocal = vi.fn();
+      const onOpenRecord = vi.fn();
+      inLocale(
+        locale,
+        <SyncStatusPanel status={status} onRetry={onRetry} onRecreate={onRecreate} onAcceptDeletion={onAcceptDeletion} onKeepLocal={onKeepLocal} onOpenRecord={onOpenRecord} describeRecord={() => '美孚 · 2026-11-23'} />,
+      );
       const [deleted, gone] = within(screen.getByTestId('sync-attention')).getAllByRole('listitem');
       expect(within(deleted!).getByText(texts.deleted)).toBeTruthy();
       expect(within(deleted!).queryByRole('button', { name: texts.retry })).toBeNull();
@@ -112,8 +117,13 @@ describe('SyncStatusPanel', () => {
       expect(onRecreate).toHaveBeenCalledWith('OB3');
       expect(onAcceptDeletion).toHaveBeenCalledWith('OB3');
       expect(within(gone!).getByText(texts.gone)).toBeTruthy();
-      await user.click(within(gone!).getByRole('button', { name: texts.retry }));
-      expect(onRetry).toHaveBeenCalledWith('OB4');
+      // Retrying would be refused again: choose another dealer (opens the record), or keep it here.
+      expect(within(gone!).queryByRole('button', { name: texts.retry })).toBeNull();
+      await user.click(within(gone!).getByRole('button', { name: texts.choose }));
+      expect(onOpenRecord).toHaveBeenCalledWith('visitCards', 'R4');
+      await user.click(within(gone!).getByRole('button', { name: texts.keep }));
+      expect(onKeepLocal).toHaveBeenCalledWith('OB4');
+      expect(onRetry).not.toHaveBeenCalled();
       cleanup();
     }
   });
