@@ -4,7 +4,9 @@
  * loads a week of built-in records through the real backup import, and lets them sync. Then the
  * review (批注): the rep submits this week's weekly report, their regional manager reviews it in a
  * second browser profile (a note on a line, returned for revision), the rep sees the note,
- * answers and resubmits, and the manager marks it reviewed.
+ * answers and resubmits, and the manager marks it reviewed. Last, sync's ways out: a record whose
+ * note was deleted in HubSpot, parked with its two choices and created again; and a switch to
+ * another HubSpot portal, paused until the rep sends their records there as new.
  * With a display, the browser stays open for you to use (Ctrl+C ends the demo); without one (a
  * server, CI), it runs headless and saves screenshots to .demo/.
  */
@@ -13,13 +15,17 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchExtension, readRows, type ExtensionSession } from '../test/e2e/fixtures';
 import { startHubSpotSim } from '../sim/server';
+import { DEFAULT_SEED } from '../sim/seed';
 import { buildDemoBackup } from './demo-data';
 import { MANAGER_TOKEN, MANAGER_USER_ID, reviewTour, weeklyDraft, withDiaryEntries } from './demo-review';
 import { weeklyReportTour } from './demo-weekly';
 import { intelTour } from './demo-intel';
+import { waysOutTour } from './demo-ways-out';
 
 const OUT = resolve('.demo');
 const TOKEN = 'demo-token';
+/** The company's new HubSpot portal, for the portal switch: the same companies, another portal id. */
+const NEW_PORTAL_ID = 9_000_001;
 const headed = !!process.env.DISPLAY && process.env.CI !== 'true';
 const LABELS = {
   'zh-CN': { token: '访问令牌', advanced: '高级', baseUrl: 'API 地址', connect: '连接', importBackup: '导入备份文件', importData: '导入', terminals: '终端清单' },
@@ -64,9 +70,13 @@ async function main() {
   // The rep's token is HubSpot owner 101 张伟; the manager's, owner 103 王强 on the same team.
   const sim = await startHubSpotSim({ port: 0, token: TOKEN, userTokens: { [MANAGER_TOKEN]: MANAGER_USER_ID }, rate: 100, logFile: resolve(OUT, 'hubspot-requests.jsonl') });
   console.log(`HubSpot simulator on ${sim.url} (token "${TOKEN}"; the manager's "${MANAGER_TOKEN}"), request log in .demo/hubspot-requests.jsonl`);
+  // It refuses custom properties on notes, as a real portal may: Fieldkit keeps its records in the note text there.
+  const newPortal = await startHubSpotSim({ port: 0, token: TOKEN, rate: 100, noteProperties: 'refused', seed: { ...DEFAULT_SEED, portalId: NEW_PORTAL_ID } });
+  console.log(`The company's new HubSpot portal ${NEW_PORTAL_ID} (for the portal switch) on ${newPortal.url}`);
 
   for (const locale of ['zh-CN', 'en'] as const) {
     sim.reset();
+    newPortal.reset();
     const session = await launchExtension({ locale, headless: !headed });
     const options = await session.openPage('options.html#connection');
     await connect(options, locale, sim.url);
@@ -147,6 +157,8 @@ async function main() {
       // One click builds last week's weekly report; it is submitted and exported in every format (before the review, which uses this week's).
       await weeklyReportTour({ locale, sim, rep: session, dealers: linked, out: OUT, headless: !headed });
       ({ manager } = await reviewTour({ locale, sim, rep: session, entry: weekly, connect: (page, token) => connect(page, locale, sim.url, token), out: OUT, headless: !headed }));
+      // Sync's ways out: a note deleted in HubSpot, then the switch to the new portal (the rep stays on it).
+      await waysOutTour({ locale, sim, newPortal, token: TOKEN, rep: session, out: OUT, headless: !headed });
       if (headed) {
         console.log(`Fieldkit is open in Chromium (${locale}): the rep's and the manager's browsers. Close the rep's window to continue, or press Ctrl+C to end the demo.`);
         await new Promise((done) => session.context.on('close', done));
@@ -157,6 +169,7 @@ async function main() {
     }
   }
   await sim.close();
+  await newPortal.close();
   console.log(`Demo done. Screenshots are in ${OUT}`);
 }
 
