@@ -22,6 +22,11 @@ export function SyncStatusBadge({ status, now }: { status?: SyncStatus; now?: Da
     tone = 'danger';
     Icon = AlertTriangle;
     parts.push({ text: t('badgePaused') });
+  } else if (status.paused === 'portal-switch') {
+    // Connected and nothing failing, yet nothing is sent until the user chooses: never "synced".
+    tone = 'warn';
+    Icon = AlertTriangle;
+    parts.push({ text: t('badgeChoose') });
   } else if (!status.connected || status.paused === 'disconnected') {
     parts.push({ text: t('badgeNotConnected') });
   } else if (status.running) {

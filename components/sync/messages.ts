@@ -6,6 +6,7 @@ export const syncStatusMessages = defineMessages({
     // The one-line badge in headers.
     badgeNotConnected: 'Not connected to HubSpot',
     badgePaused: 'Sync paused · reconnect',
+    badgeChoose: 'Sync paused · choose in Settings',
     badgeSynced: 'Synced · {time}',
     badgeNeverSynced: 'Connected · not synced yet',
     pending: '{count, plural, one {# record to sync} other {# records to sync}}',
@@ -67,6 +68,7 @@ export const syncStatusMessages = defineMessages({
     title: '与 HubSpot 同步',
     badgeNotConnected: '未连接 HubSpot',
     badgePaused: '同步已暂停 · 需重新连接',
+    badgeChoose: '同步已暂停 · 请在设置中选择',
     badgeSynced: '已同步 · {time}',
     badgeNeverSynced: '已连接 · 尚未同步',
     pending: '{count} 条待同步',

@@ -50,6 +50,17 @@ describe('SyncStatusBadge', () => {
     expect(badge.textContent).toContain('重新连接');
     expect(badge.textContent).not.toContain('已同步');
   });
+
+  it('says sync waits for a choice after a switch to another portal, never "synced"', () => {
+    for (const [locale, text] of [
+      ['zh-CN', '同步已暂停 · 请在设置中选择'],
+      ['en', 'Sync paused · choose in Settings'],
+    ] as const) {
+      inLocale(locale, <SyncStatusBadge status={{ ...BASE, pending: 0, paused: 'portal-switch' }} />);
+      expect(screen.getByRole('status').textContent).toBe(text);
+      cleanup();
+    }
+  });
 });
 
 describe('SyncStatusPanel', () => {
