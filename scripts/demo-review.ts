@@ -16,6 +16,7 @@ import { isoWeekOf, monthOf, toDay } from '../lib/kernel/dates';
 import { newId } from '../lib/kernel/ids';
 import { DiaryEntry } from '../lib/reports/diary-schema';
 import { periodOf } from '../lib/reports/periods';
+import { until } from './demo-wait';
 
 /** The manager's own token: the simulator maps it to HubSpot user 5103, owner 103 王强. */
 export const MANAGER_TOKEN = 'demo-manager-token';
@@ -138,15 +139,6 @@ export function withDiaryEntries(backup: string, entries: readonly DiaryEntry[])
   return JSON.stringify(parsed, null, 2);
 }
 
-async function until<T>(probe: () => Promise<T>, ok: (value: T) => boolean, what: string, timeoutMs = 60_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (ok(value)) return value;
-    if (Date.now() > end) throw new Error(`demo: timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
-}
 
 function send(page: Page, type: string, payload: unknown = {}) {
   return page.evaluate(

@@ -18,6 +18,7 @@ import type { Page } from 'playwright-core';
 import type { HubSpotSim } from '../sim/server';
 import { keyOfBody } from '../lib/crm/hubspot/note-body';
 import { readRows, type ExtensionSession } from '../test/e2e/fixtures';
+import { until } from './demo-wait';
 
 type Locale = 'zh-CN' | 'en';
 
@@ -66,15 +67,6 @@ const WORDS = {
   },
 } as const;
 
-async function until<T>(probe: () => Promise<T>, ok: (value: T) => boolean, what: string, timeoutMs = 90_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (ok(value)) return value;
-    if (Date.now() > end) throw new Error(`demo: timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
-}
 
 interface SyncStatusReply {
   pending?: number;
@@ -146,6 +138,7 @@ export async function waysOutTour({ locale, sim, newPortal, token, rep, out, hea
     },
     (i) => Boolean(i?.crm),
     `the intel item on ${words.competitorName} to reach HubSpot`,
+    90_000,
   );
   const first = item!.crm!.objectId;
 
@@ -161,6 +154,7 @@ export async function waysOutTour({ locale, sim, newPortal, token, rep, out, hea
     async () => (await send(panel, 'sync.now')).data?.attention ?? [],
     (attention) => attention.some((a) => a.recordId === item!.id && a.kind === 'deleted-in-crm'),
     'the edited item to be parked as deleted in HubSpot',
+    90_000,
   );
 
   // The side panel's sync status: parked, with its two ways out.

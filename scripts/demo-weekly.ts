@@ -22,6 +22,7 @@ import { periodOf } from '../lib/reports/periods';
 import { dealerAliases } from '../lib/reports/compose/plan-match';
 import { VisitCard } from '../lib/visits/schema';
 import { IntelItem } from '../lib/intel/schema';
+import { until } from './demo-wait';
 
 type Locale = 'zh-CN' | 'en';
 
@@ -90,15 +91,6 @@ const WORDS = {
   },
 } as const;
 
-async function until<T>(probe: () => Promise<T>, ok: (value: T) => boolean, what: string, timeoutMs = 60_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (ok(value)) return value;
-    if (Date.now() > end) throw new Error(`demo: timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
-}
 
 /** Writes rows straight into the extension's IndexedDB (records the rep made earlier), as the e2e test does. */
 function putRows(page: Page, table: string, rows: unknown[]) {

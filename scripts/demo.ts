@@ -21,6 +21,7 @@ import { MANAGER_TOKEN, MANAGER_USER_ID, reviewTour, weeklyDraft, withDiaryEntri
 import { weeklyReportTour } from './demo-weekly';
 import { intelTour } from './demo-intel';
 import { waysOutTour } from './demo-ways-out';
+import { until } from './demo-wait';
 
 const OUT = resolve('.demo');
 const TOKEN = 'demo-token';
@@ -32,15 +33,6 @@ const LABELS = {
   en: { token: 'Access token', advanced: 'Advanced', baseUrl: 'API base URL', connect: 'Connect', importBackup: 'Import backup file', importData: 'Import', terminals: 'Terminal list' },
 } as const;
 
-async function until<T>(probe: () => Promise<T>, ok: (value: T) => boolean, what: string, timeoutMs = 60_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (ok(value)) return value;
-    if (Date.now() > end) throw new Error(`demo: timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
-}
 
 async function connect(options: Page, locale: 'zh-CN' | 'en', url: string, token = TOKEN) {
   const labels = LABELS[locale];
