@@ -311,32 +311,29 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): CrmPort {
     if (new Set(keys).size !== keys.length) throw new CrmError('validation', `${what}: the same record appears twice`);
   }
 
+  const chunked = (ids: string[], size: number) => Array.from({ length: Math.ceil(ids.length / size) }, (_, i) => ids.slice(i * size, (i + 1) * size));
+
   /**
-   * Body mode's lookup: a CONTAINS_TOKEN search for each record's key word, 5 records per search
-   * (one filter group each, OR-ed). A hit counts only if its body's data carries that exact key.
+   * Looks records up by their own ids: one search per chunk, every page of it. Oldest note first:
+   * if a lost response ever did produce a duplicate, the first note wins. The owner is read too: a
+   * note of someone else's is never taken for one of ours (../../sync/engine.ts).
    */
-  async function findInBodies(localIds: string[]): Promise<Map<string, FoundRecord>> {
+  async function lookUp(
+    what: string,
+    chunks: string[][],
+    search: (chunk: string[]) => { filterGroups: unknown[]; properties: string[] },
+    localOf: (note: SimpleObject, chunk: string[]) => string | undefined,
+  ): Promise<Map<string, FoundRecord>> {
     const found = new Map<string, FoundRecord>();
-    const ids = [...new Set(localIds)];
-    for (let i = 0; i < ids.length; i += BODY_LOOKUP_GROUPS) {
-      const chunk = ids.slice(i, i + BODY_LOOKUP_GROUPS);
+    for (const chunk of chunks) {
       let after: string | undefined;
       for (let page = 0; page < MAX_PAGES; page++) {
-        const request = {
-          filterGroups: chunk.map((id) => ({ filters: [{ propertyName: 'hs_note_body', operator: 'CONTAINS_TOKEN', value: keyToken(id) }] })),
-          // Oldest first: if a lost response ever did produce a duplicate, the first note wins.
-          sorts: [{ propertyName: 'hs_createdate', direction: 'ASCENDING' }],
-          properties: ['hs_note_body', 'hubspot_owner_id'],
-          limit: 200,
-          ...(after ? { after } : {}),
-        };
-        const res = await parsed(SearchPage, 'search note bodies by record id', () =>
-          api.notesSearch.doSearch(request as unknown as Parameters<HubSpotApis['notesSearch']['doSearch']>[0]),
-        );
+        const request = { ...search(chunk), sorts: [{ propertyName: 'hs_createdate', direction: 'ASCENDING' }], limit: 200, ...(after ? { after } : {}) };
+        const res = await parsed(SearchPage, what, () => api.notesSearch.doSearch(request as unknown as Parameters<HubSpotApis['notesSearch']['doSearch']>[0]));
         for (const note of res.results) {
-          const local = keyOfBody(note.properties.hs_note_body);
+          const local = localOf(note, chunk);
           const ownerId = note.properties.hubspot_owner_id ?? undefined;
-          if (local && chunk.includes(local) && !found.has(local)) found.set(local, { crmId: note.id, ...(ownerId ? { ownerId } : {}) });
+          if (local && !found.has(local)) found.set(local, { crmId: note.id, ...(ownerId ? { ownerId } : {}) });
         }
         after = res.paging?.next?.after;
         if (!after) break;
@@ -533,36 +530,27 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): CrmPort {
     },
 
     async findRecordsByLocalIds(localIds: string[]): Promise<Map<string, FoundRecord>> {
-      if (storage === 'body') return findInBodies(localIds);
-      const found = new Map<string, FoundRecord>();
-      const wanted = new Map([...new Set(localIds)].map((id) => [storedId(id), id]));
-      const keys = [...wanted.keys()];
-      for (let i = 0; i < keys.length; i += BATCH_MAX) {
-        const chunk = keys.slice(i, i + BATCH_MAX);
-        let after: string | undefined;
-        for (let page = 0; page < MAX_PAGES; page++) {
-          const request = {
-            filterGroups: [{ filters: [{ propertyName: 'fieldkit_record_id', operator: 'IN', values: chunk }] }],
-            // Oldest first: if a lost response ever did produce a duplicate, the first note wins.
-            sorts: [{ propertyName: 'hs_createdate', direction: 'ASCENDING' }],
-            // The owner too: a note of someone else's is never taken for one of ours (../../sync/engine.ts).
-            properties: ['fieldkit_record_id', 'hubspot_owner_id'],
-            limit: 200,
-            ...(after ? { after } : {}),
-          };
-          const res = await parsed(SearchPage, 'search notes by record id', () =>
-            api.notesSearch.doSearch(request as unknown as Parameters<HubSpotApis['notesSearch']['doSearch']>[0]),
-          );
-          for (const note of res.results) {
-            const local = wanted.get(note.properties.fieldkit_record_id?.toLowerCase() ?? '');
-            const ownerId = note.properties.hubspot_owner_id ?? undefined;
-            if (local && !found.has(local)) found.set(local, { crmId: note.id, ...(ownerId ? { ownerId } : {}) });
-          }
-          after = res.paging?.next?.after;
-          if (!after) break;
-        }
+      const ids = [...new Set(localIds)];
+      if (storage === 'body') {
+        // The key is a word of the body: a CONTAINS_TOKEN filter group per record, 5 records a
+        // search (HubSpot's filter-group limit); a hit counts only if its data carries that key.
+        return lookUp(
+          'search note bodies by record id',
+          chunked(ids, BODY_LOOKUP_GROUPS),
+          (chunk) => ({ filterGroups: chunk.map((id) => ({ filters: [{ propertyName: 'hs_note_body', operator: 'CONTAINS_TOKEN', value: keyToken(id) }] })), properties: ['hs_note_body', 'hubspot_owner_id'] }),
+          (note, chunk) => {
+            const local = keyOfBody(note.properties.hs_note_body);
+            return local && chunk.includes(local) ? local : undefined;
+          },
+        );
       }
-      return found;
+      const wanted = new Map(ids.map((id) => [storedId(id), id]));
+      return lookUp(
+        'search notes by record id',
+        chunked([...wanted.keys()], BATCH_MAX),
+        (chunk) => ({ filterGroups: [{ filters: [{ propertyName: 'fieldkit_record_id', operator: 'IN', values: chunk }] }], properties: ['fieldkit_record_id', 'hubspot_owner_id'] }),
+        (note) => wanted.get(note.properties.fieldkit_record_id?.toLowerCase() ?? ''),
+      );
     },
 
     async pullRecords(sinceIso, after): Promise<Page<RemoteRecord>> {
