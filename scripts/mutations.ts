@@ -38,7 +38,7 @@ const MUTANTS: Mutant[] = [
     file: 'lib/store/records.ts',
     edits: [
       {
-        anchor: "    if (needsSync(kind, record)) await enqueue(db, table, record.id, record.updatedAt, record.deletedAt ? 'delete' : 'upsert', now);\n",
+        anchor: "      needsSync(kind, record) ? enqueue(db, table, record.id, record.updatedAt, record.deletedAt ? 'delete' : 'upsert', now, { fresh: draft.id === undefined }) : undefined,\n",
         replacement: '',
       },
       {
