@@ -63,7 +63,13 @@ export async function mergeRemoteRecord(db: FieldkitDatabase, remote: IncomingRe
     if (link?.serverVersion !== undefined) {
       // An older server version than one already seen: a lagging search index, nothing new.
       if (remote.modifiedAt < link.serverVersion) return 'unchanged';
-      if (remote.modifiedAt === link.serverVersion && remote.record.updatedAt === link.syncedVersion) return 'unchanged';
+      // The same server version and the same `updatedAt` is nothing new — unless our link's server
+      // version is our own push and this copy, stamped the same millisecond, is another device's
+      // write that HubSpot kept instead (two edits of one millisecond, two writes of one): that one
+      // was never merged here, and only comparing the versions makes both devices pick the same.
+      const anotherWriteInOurMillisecond =
+        !ownVersion && remote.writtenBy !== undefined && link.pushedVersion === link.serverVersion && link.seenVersion !== remote.modifiedAt;
+      if (remote.modifiedAt === link.serverVersion && remote.record.updatedAt === link.syncedVersion && !anotherWriteInOurMillisecond) return 'unchanged';
     } else if (link && link.syncedVersion === remote.record.updatedAt) {
       // A link from before server versions: the version it synced, now with its server version.
       await table.update(local.id, { crm: { ...link, ...remoteLink, ...(ownVersion ? { pushedVersion: remote.modifiedAt } : {}) } });
