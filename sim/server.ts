@@ -11,7 +11,7 @@ import { fileRoutes } from './routes/files';
 import { SimMultipart, type Route, type RouteContext, type SimResponse } from './routes/types';
 import { DEFAULT_SEED, loadSeedFile } from './seed';
 import { SimState } from './state';
-import { LENIENT, SearchLimiter, type SimStrictness } from './strict';
+import { STRICT, SearchLimiter, type SimStrictness } from './strict';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { CustomObjectsMode, NotePropertiesMode, SearchLimits, SimConfig, SimSeed } from './types';
 
@@ -59,8 +59,8 @@ export interface HubSpotSimOptions {
   /** Largest accepted upload in bytes (default 20 MB). */
   fileSizeLimit?: number;
   /**
-   * Switches over LENIENT (the pre-#13 simulator, which older tests were written against); the
-   * fault suite, the sync bench, the strictness tests and the CLI pass `STRICT`.
+   * Switches over STRICT (every real-HubSpot behaviour on, sim/strict.ts); a test about something
+   * else turns off only the switch in its way, e.g. `{ searchLagMs: 0 }`, or passes `LENIENT`.
    */
   strict?: Partial<SimStrictness>;
   /**
@@ -185,7 +185,7 @@ export async function startHubSpotSim(options: HubSpotSimOptions = {}): Promise<
   state.clock = () => clock();
   const config: SimConfig = {
     token: options.token ?? 'demo-token',
-    strict: { ...LENIENT, ...options.strict },
+    strict: { ...STRICT, ...options.strict },
     ...(options.userTokens ? { userTokens: { ...options.userTokens } } : {}),
     scopes: [...(options.scopes ?? DEFAULT_SCOPES)],
     customObjects: options.customObjects ?? 'forbidden',

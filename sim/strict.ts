@@ -1,7 +1,8 @@
 /**
  * How strict the simulator is about behaviours real HubSpot has and a naive client trips over.
- * `STRICT` turns every switch on (the CLI, the fault suite, the sync bench and the strictness
- * tests use it); `startHubSpotSim` without `strict` stays LENIENT for the older tests. Sources for each behaviour: docs/hubspot.md, "Strictness".
+ * `STRICT` turns every switch on and is what `startHubSpotSim` (and so every test, the CLI and the
+ * bench) gets by default; a test turns off only the switch that is in its way, with a reason.
+ * Sources for each behaviour: docs/hubspot.md, "Strictness".
  */
 export interface SimStrictness {
   /**

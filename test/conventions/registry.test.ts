@@ -23,8 +23,9 @@ import { writeSetting } from '../../lib/store/settings';
 import { SyncEngine } from '../../lib/sync/engine';
 import { field, noonOf } from '../../lib/store/readable';
 import { LOCALES } from '../../lib/kernel/i18n';
-import { startHubSpotSim, type HubSpotSim } from '../../sim/server';
+import { startHubSpotSim, STRICT, type HubSpotSim } from '../../sim/server';
 import { adapterFor, notesByLocalId, SIM_TOKEN } from '../sync/sim-harness';
+import { virtualClock } from '../sync/fake-port';
 
 const REP = { id: '101', name: '张伟' };
 
@@ -145,8 +146,10 @@ const WITH_FIXTURE = [...KINDS, fieldNoteKind];
 
 describe('a kind added in a test fixture reaches the outbox, backup and sync without touching any other file', () => {
   let sim: HubSpotSim;
+  // The portal's clock is virtual, so waiting out its search lag costs no real time.
+  const clock = virtualClock();
   beforeAll(async () => {
-    sim = await startHubSpotSim({ port: 0, token: SIM_TOKEN, rate: 100_000 });
+    sim = await startHubSpotSim({ port: 0, token: SIM_TOKEN, rate: 100_000, clock: clock.now });
     await adapterFor(sim).ensureSchema();
   });
   afterAll(() => sim.close());
@@ -196,6 +199,8 @@ describe('a kind added in a test fixture reaches the outbox, backup and sync wit
     expect(sim.state.associationsFrom('notes', notes[0]!.id, 'companies').map((x) => x.toId)).toEqual([dealer!.crm!.objectId]);
     expect((await a.table('fieldNotes').get(note.id)).crm).toMatchObject({ objectId: notes[0]!.id });
 
+    // Another device pulls once HubSpot's search has indexed the new note.
+    clock.advance(STRICT.searchLagMs);
     const b = fresh('fixture-sync-b');
     await new SyncEngine({ db: b, port: adapterFor(sim) }).pull('records');
     expect(await b.table('fieldNotes').get(note.id)).toMatchObject({ text: '经销商要求加急补货', author: REP });

@@ -117,6 +117,8 @@ describe('pushRecords: dealers', () => {
     ]);
     expect(results).toEqual([{ localId: d.localId, ok: true, crmId: '20003', objectType: 'companies', operation: 'updated', modifiedAt: expect.any(String) }]);
 
+    // Reading back is a search: it finds the update once HubSpot's search has indexed it.
+    t.waitForSearch();
     const page = await adapter.pullDealers('2026-06-01T00:00:00.000Z', undefined);
     expect(page.items).toEqual([
       {
@@ -183,13 +185,24 @@ describe('pushRecords: dealers', () => {
     ]);
   });
 
-  it('maps a 207 back per dealer: a bad option and a deleted company fail only their own dealer', async () => {
+  it('maps a refused batch (400) and a 207 back per dealer: a bad option and a deleted company fail only their own dealer', async () => {
     const adapter = await ready();
     const badOption = dealer({ crmId: '20002', record: { grade: 'Z' } });
     const gone = dealer({ crmId: '99999' });
     const good = dealer({ crmId: '20004' });
+    const before = structuredClone(t.sim.state.get('companies', '20002')?.properties);
     const results = await adapter.pushRecords([badOption, gone, good]);
-    expect(t.calls().map((c) => `${c.method} ${c.path} ${c.status}`)).toEqual(['POST /crm/v3/objects/companies/batch/update 207']);
+    // HubSpot refuses a whole batch update for one invalid value (400, nothing written); the
+    // adapter halves it until the bad input stands alone. An unknown id is a per-input error (207).
+    expect(t.calls().map((c) => [c.status, (c.body as { inputs: { id: string }[] }).inputs.map((i) => i.id)])).toEqual([
+      [400, ['20002', '99999', '20004']],
+      [400, ['20002', '99999']],
+      [400, ['20002']],
+      [207, ['99999']],
+      [200, ['20004']],
+    ]);
+    expect(t.calls().every((c) => c.method === 'POST' && c.path === '/crm/v3/objects/companies/batch/update')).toBe(true);
+    expect(t.sim.state.get('companies', '20002')?.properties).toEqual(before);
     expect(results[0]).toMatchObject({ localId: badOption.localId, ok: false, error: { kind: 'validation' } });
     expect(results[0] && !results[0].ok ? results[0].error.message : '').toContain('INVALID_OPTION');
     expect(results[1]).toMatchObject({ localId: gone.localId, ok: false, error: { kind: 'not-found' } });

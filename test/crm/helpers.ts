@@ -5,11 +5,28 @@ import { startHubSpotSim, type HubSpotSim, type LogEntry } from '../../sim/serve
 
 export const TOKEN = 'contract-token';
 
-/** One simulator per test file, reset before each test; `adapter()` makes a HubSpot port on it. */
+/**
+ * One simulator per test file, reset before each test; `adapter()` makes a HubSpot port on it.
+ * It is as strict as HubSpot (sim/strict.ts) unless `options.strict` turns a switch off. Its clock
+ * runs with real time; `waitForSearch()` moves it on past the search lag instead of sleeping.
+ */
 export function simulatorPerFile(options: Parameters<typeof startHubSpotSim>[0] = {}) {
+  /** How far the portal's clock runs ahead of real time. */
+  let ahead = 0;
   const ctx = {
     sim: undefined as unknown as HubSpotSim,
     snapshots: [] as RateLimitSnapshot[],
+    /**
+     * Waits, on the portal's clock, until search has indexed every write so far: HubSpot's search
+     * finds a write only seconds later (`strict.searchLagMs`); GET and batch read see it at once.
+     */
+    waitForSearch(): void {
+      ctx.advanceClock(ctx.sim.config.strict.searchLagMs);
+    },
+    /** Moves the portal's clock on by `ms` without sleeping. */
+    advanceClock(ms: number): void {
+      ahead += ms;
+    },
     adapter(extra: Partial<HubSpotAdapterOptions> = {}): CrmPort {
       return createHubSpotAdapter({
         baseUrl: ctx.sim.url,
@@ -24,7 +41,7 @@ export function simulatorPerFile(options: Parameters<typeof startHubSpotSim>[0] 
     },
   };
   beforeAll(async () => {
-    ctx.sim = await startHubSpotSim({ port: 0, token: TOKEN, ...options });
+    ctx.sim = await startHubSpotSim({ port: 0, token: TOKEN, clock: () => Date.now() + ahead, ...options });
   });
   afterAll(() => ctx.sim.close());
   beforeEach(() => {

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { CrmError, MAX_BATCH, type PushInput, type PushResult } from '../../lib/crm/port';
 import { AUTHOR, rejection, simulatorPerFile, visitCard, visitCardBody } from './helpers';
 
-const t = simulatorPerFile();
+// Contract tests write and then search at once (lookups, pulls); how the engine copes with
+// HubSpot's search lag is tested in test/sync/search-lag.test.ts.
+const t = simulatorPerFile({ strict: { searchLagMs: 0 } });
 
 async function ready() {
   const adapter = t.adapter();
@@ -519,8 +521,9 @@ describe('pullRecords', () => {
   it('pulls only changes since a time (GTE in epoch ms) and reports hand-broken payloads as skipped', async () => {
     const adapter = await ready();
     const [r1] = await adapter.pushRecords([visitCard()]);
-    // The simulator's clock is strictly increasing: anything written later is modified later.
     const since = new Date(Date.parse(t.sim.state.get('notes', crmIdOf(r1) ?? '')?.updatedAt ?? '') + 1).toISOString();
+    // Two writes may share a millisecond (strict.sharedMilliseconds): the later one is a moment later.
+    t.advanceClock(1);
     const later = visitCard();
     await adapter.pushRecords([later]);
     t.sim.clearRequests();

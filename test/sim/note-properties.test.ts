@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { containsToken } from '../../sim/search';
+import { jsonCaller } from './json-call';
 import { startHubSpotSim, type HubSpotSim } from '../../sim/server';
 
 const TOKEN = 'note-properties-token';
@@ -14,15 +15,7 @@ beforeAll(async () => {
 afterAll(() => sim.close());
 beforeEach(() => sim.reset());
 
-async function call(method: string, path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
-  const res = await fetch(`${sim.url}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
-}
+const call = jsonCaller(() => sim, TOKEN);
 
 const property = { name: 'fieldkit_record_id', label: 'Record id', type: 'string', fieldType: 'text', groupName: 'fieldkit' };
 

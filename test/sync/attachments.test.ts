@@ -14,24 +14,29 @@ import { listConflicts } from '../../lib/sync/conflicts';
 import { DEFAULT_SCOPES, startHubSpotSim, type HubSpotSim } from '../../sim/server';
 import { freshDatabase, intelDraft, REP } from '../fixtures/records';
 import { bytesOf, jpegDataUrl } from '../crm/helpers';
-import { virtualClock } from './fake-port';
-import { adapterFor, notesByLocalId, payloadOf, portFor, SIM_TOKEN, withoutLink } from './sim-harness';
+import { adapterFor, notesByLocalId, payloadOf, portalOnVirtualTime, portFor, searchCaughtUp, SIM_TOKEN, withoutLink } from './sim-harness';
 
 let sim: HubSpotSim;
+/** The devices' and the portal's time: search lag and the search limit cost no real waiting. */
+let clock: ReturnType<typeof portalOnVirtualTime>;
 beforeAll(async () => {
   sim = await startHubSpotSim({ port: 0, token: SIM_TOKEN, rate: 100_000 });
 });
 afterAll(() => sim.close());
 beforeEach(async () => {
+  clock = portalOnVirtualTime(sim);
   sim.reset();
   await adapterFor(sim).ensureSchema();
 });
 
 const SHOT = jpegDataUrl(200_000, 11);
 
-function engine(db: FieldkitDatabase, clock = virtualClock(Date.now()), pullBeforePush = false) {
-  return new SyncEngine({ db, port: portFor(sim, db), now: clock.now, sleep: clock.sleep, random: () => 0.5, pullBeforePush });
+function engine(db: FieldkitDatabase, pullBeforePush = false) {
+  return new SyncEngine({ db, port: portFor(sim, db, clock), now: clock.now, sleep: clock.sleep, random: () => 0.5, pullBeforePush });
 }
+
+/** Saved on the test's clock. */
+const byRep = () => ({ author: REP, now: new Date(clock.now()) });
 
 function noteOf(id: string) {
   const notes = notesByLocalId(sim).get(id) ?? [];
@@ -52,7 +57,7 @@ async function entryOf(db: FieldkitDatabase, id: string) {
 describe('intel screenshots reach HubSpot as a file attached to the note', () => {
   it('a 200 KB screenshot: one PRIVATE file listed by the note; the note body and payload stay small; the local record keeps it', async () => {
     const db = freshDatabase();
-    const item = await saveRecord(db, 'intelItems', intelDraft({ screenshot: SHOT }), { author: REP });
+    const item = await saveRecord(db, 'intelItems', intelDraft({ screenshot: SHOT }), byRep());
 
     const result = await engine(db).drain();
 
@@ -79,14 +84,13 @@ describe('intel screenshots reach HubSpot as a file attached to the note', () =>
 
   it('a lost upload answer leaves exactly one file, attached once, and the entry done', async () => {
     const db = freshDatabase();
-    const clock = virtualClock(Date.now());
-    const item = await saveRecord(db, 'intelItems', intelDraft({ screenshot: SHOT }), { author: REP });
+    const item = await saveRecord(db, 'intelItems', intelDraft({ screenshot: SHOT }), byRep());
     sim.setFaults({ match: '^POST /files/v3/files$', script: ['lost'] });
     sim.clearRequests();
 
     // The note goes out without the file; the entry's short backoff is slept through in the same
     // drain, whose retry finds the uploaded file by its name instead of uploading it again.
-    await engine(db, clock).drain();
+    await engine(db).drain();
 
     const served = sim.requests.map((r) => `${r.method} ${r.path}${r.fault ? ` (${r.fault})` : ''}`);
     expect(served.filter((r) => r.startsWith('POST /files/v3/files'))).toEqual(['POST /files/v3/files (lost)']);
@@ -98,13 +102,12 @@ describe('intel screenshots reach HubSpot as a file attached to the note', () =>
 
   it('a lost answer to the note create after the upload: one note, one file', async () => {
     const db = freshDatabase();
-    const clock = virtualClock(Date.now());
-    const item = await saveRecord(db, 'intelItems', intelDraft({ screenshot: SHOT }), { author: REP });
+    const item = await saveRecord(db, 'intelItems', intelDraft({ screenshot: SHOT }), byRep());
     sim.setFaults({ match: '^POST /crm/v3/objects/notes/batch/create$', script: ['lost'] });
 
-    await engine(db, clock).drain();
+    await engine(db).drain();
     clock.advance(10 * 60_000);
-    await engine(db, clock).drain();
+    await engine(db).drain();
 
     expect(attachedFiles(item.id)).toHaveLength(1);
     expect(sim.state.files.size).toBe(1);
@@ -113,12 +116,11 @@ describe('intel screenshots reach HubSpot as a file attached to the note', () =>
 
   it('without the files scope the note still syncs and the screenshot is reported; Retry after granting it attaches it', async () => {
     const db = freshDatabase();
-    const clock = virtualClock(Date.now());
     sim.setConfig({ scopes: DEFAULT_SCOPES.filter((s) => s !== 'files') });
-    const item = await saveRecord(db, 'intelItems', intelDraft({ screenshot: SHOT }), { author: REP });
-    const plain = await saveRecord(db, 'intelItems', intelDraft({ sourceText: 'no screenshot' }), { author: REP });
+    const item = await saveRecord(db, 'intelItems', intelDraft({ screenshot: SHOT }), byRep());
+    const plain = await saveRecord(db, 'intelItems', intelDraft({ sourceText: 'no screenshot' }), byRep());
 
-    const result = await engine(db, clock).drain();
+    const result = await engine(db).drain();
 
     expect(result).toMatchObject({ pushed: 2, parked: 1 });
     const note = noteOf(item.id);
@@ -133,12 +135,12 @@ describe('intel screenshots reach HubSpot as a file attached to the note', () =>
 
     // Nothing more happens by itself (a scope does not grant itself)…
     clock.advance(60 * 60_000);
-    await engine(db, clock).drain();
+    await engine(db).drain();
     expect(sim.state.files.size).toBe(0);
     // …until the admin grants it and the rep presses Retry.
     sim.setConfig({ scopes: DEFAULT_SCOPES });
     expect(await retryEntry(db, entry.id, clock.now())).toBe(true);
-    await engine(db, clock).drain();
+    await engine(db).drain();
 
     expect(attachedFiles(item.id)).toHaveLength(1);
     expect(notesByLocalId(sim).get(item.id)).toHaveLength(1);
@@ -148,7 +150,7 @@ describe('intel screenshots reach HubSpot as a file attached to the note', () =>
   it('more screenshots than one push attaches: all attached within one drain, nothing reported', async () => {
     const db = freshDatabase();
     const items = [];
-    for (let i = 0; i < 25; i++) items.push(await saveRecord(db, 'intelItems', intelDraft({ screenshot: jpegDataUrl(4_000, 100 + i) }), { author: REP }));
+    for (let i = 0; i < 25; i++) items.push(await saveRecord(db, 'intelItems', intelDraft({ screenshot: jpegDataUrl(4_000, 100 + i) }), byRep()));
 
     const result = await engine(db).drain();
 
@@ -162,7 +164,7 @@ describe('intel screenshots reach HubSpot as a file attached to the note', () =>
   it('an upload refused for its size parks the attachment with the reason; the note is there', async () => {
     const db = freshDatabase();
     sim.setConfig({ fileSizeLimit: 100_000 });
-    const item = await saveRecord(db, 'intelItems', intelDraft({ screenshot: SHOT }), { author: REP });
+    const item = await saveRecord(db, 'intelItems', intelDraft({ screenshot: SHOT }), byRep());
 
     await engine(db).drain();
 
@@ -175,12 +177,11 @@ describe('intel screenshots reach HubSpot as a file attached to the note', () =>
 
   it('an outage on the upload is retried, not parked, and attaches once it ends', async () => {
     const db = freshDatabase();
-    const clock = virtualClock(Date.now());
-    const item = await saveRecord(db, 'intelItems', intelDraft({ screenshot: SHOT }), { author: REP });
+    const item = await saveRecord(db, 'intelItems', intelDraft({ screenshot: SHOT }), byRep());
     sim.setFaults({ match: '^POST /files/v3/files$', script: ['5xx', '5xx'] });
 
     for (let i = 0; i < 4; i++) {
-      await engine(db, clock).drain();
+      await engine(db).drain();
       clock.advance(5 * 60_000);
     }
 
@@ -193,12 +194,13 @@ describe('pulling a record whose screenshot travels as an attachment', () => {
   it('a device without the image gets the item without it; its edit neither removes the attachment nor, pulled back, the original device’s screenshot', async () => {
     const rep = freshDatabase('rep');
     const manager = freshDatabase('manager');
-    const t0 = Date.now();
+    const t0 = clock.now();
     const item = await saveRecord(rep, 'intelItems', intelDraft({ screenshot: SHOT, sourceText: 'v1' }), { author: REP, now: new Date(t0) });
     await engine(rep).drain();
     const fileIds = noteOf(item.id).properties.hs_attachment_ids;
     expect(fileIds).toBeTruthy();
 
+    clock.advance(searchCaughtUp(sim)); // each device syncs once search has the other's write
     await engine(manager).pull('records');
     const copy = (await manager.intelItems.get(item.id))!;
     expect(copy.sourceText).toBe('v1');
@@ -213,6 +215,7 @@ describe('pulling a record whose screenshot travels as an attachment', () => {
     expect(sim.state.files.size).toBe(1);
 
     // The rep pulls the newer version: the edit arrives, the rep's screenshot stays.
+    clock.advance(searchCaughtUp(sim));
     const pulled = await engine(rep).pull('records');
     expect(pulled.outcomes.updated).toBe(1);
     const mine = (await rep.intelItems.get(item.id))!;
@@ -224,15 +227,17 @@ describe('pulling a record whose screenshot travels as an attachment', () => {
   it('a conflict where the other device wins keeps the local screenshot on the winning version', async () => {
     const laptop = freshDatabase('laptop');
     const desktop = freshDatabase('desktop');
-    const t0 = Date.now();
+    const t0 = clock.now();
     const item = await saveRecord(laptop, 'intelItems', intelDraft({ screenshot: SHOT, sourceText: 'v1' }), { author: REP, now: new Date(t0) });
     await engine(laptop).drain();
+    clock.advance(searchCaughtUp(sim)); // each device syncs once search has the other's write
     await engine(desktop).pull('records');
 
     await saveRecord(laptop, 'intelItems', { ...(await laptop.intelItems.get(item.id))!, sourceText: 'laptop edit' }, { author: REP, now: new Date(t0 + 1_000) });
     await saveRecord(desktop, 'intelItems', { ...(await desktop.intelItems.get(item.id))!, sourceText: 'desktop edit' }, { author: REP, now: new Date(t0 + 2_000) });
-    await engine(desktop, virtualClock(Date.now()), true).drain();
-    await engine(laptop, virtualClock(Date.now()), true).drain();
+    await engine(desktop, true).drain();
+    clock.advance(searchCaughtUp(sim));
+    await engine(laptop, true).drain();
 
     const mine = (await laptop.intelItems.get(item.id))!;
     expect(mine.sourceText).toBe('desktop edit');

@@ -291,6 +291,7 @@ type Totals = Record<'records' | 'edits' | 'sameMs' | 'pulls' | 'pushes' | 'conf
 async function oneRun(seed: number, totals: Totals): Promise<void> {
   const random = createRandom(seed);
   const time = sharedTime();
+  portalOnSharedTime(sim, time);
   // One device's clock is an hour fast or slow (or, one run in four, both agree: ties matter most then).
   const skew = pick(random, [HOUR, -HOUR, HOUR, -HOUR, 0]);
   const skewed = random() < 0.5 ? 0 : 1;

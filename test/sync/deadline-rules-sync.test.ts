@@ -11,14 +11,17 @@ import { readDeadlineOverrides, saveDeadlineOverrides, DEADLINE_RULES_ID } from 
 import { saveDiary } from '../../lib/reports/submit';
 import { startHubSpotSim, type HubSpotSim } from '../../sim/server';
 import { freshDatabase } from '../fixtures/records';
-import { adapterFor, notesByLocalId, portFor, SIM_TOKEN } from './sim-harness';
+import { adapterFor, notesByLocalId, portalOnVirtualTime, portFor, searchCaughtUp, SIM_TOKEN } from './sim-harness';
 
 let sim: HubSpotSim;
+/** The devices' and the portal's time: waiting out search lag costs no real time. */
+let clock: ReturnType<typeof portalOnVirtualTime>;
 beforeAll(async () => {
   sim = await startHubSpotSim({ port: 0, token: SIM_TOKEN, rate: 100_000 });
 });
 afterAll(() => sim.close());
 beforeEach(async () => {
+  clock = portalOnVirtualTime(sim);
   sim.reset();
   await adapterFor(sim).ensureSchema();
 });
@@ -32,7 +35,11 @@ async function device(name: string, who: { id: string; name: string }): Promise<
   return db;
 }
 
-const sync = (db: FieldkitDatabase) => new SyncEngine({ db, port: portFor(sim, db), pullBeforePush: true }).drain();
+/** One device's sync (pull, then push), a few seconds after the last one: search has what was written before. */
+function sync(db: FieldkitDatabase) {
+  clock.advance(searchCaughtUp(sim));
+  return new SyncEngine({ db, port: portFor(sim, db, clock), now: clock.now, sleep: clock.sleep, pullBeforePush: true }).drain();
+}
 
 describe('deadline rules across devices', () => {
   it('a weekly deadline moved to Thursday on the admin’s device makes a Friday submission late on the rep’s', async () => {

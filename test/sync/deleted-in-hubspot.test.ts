@@ -6,15 +6,14 @@
  * - a card filed under a dealer whose company was deleted in HubSpot is parked as `dealer-gone`;
  *   choosing another dealer and saving sends it again, to that dealer's company.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { FieldkitDatabase } from '../../lib/store/database';
 import { saveRecord } from '../../lib/store/records';
 import { writeSetting, readSetting } from '../../lib/store/settings';
 import { dealerByCrmId } from '../../lib/dealers/queries';
 import { startHubSpotSim, type HubSpotSim } from '../../sim/server';
 import { freshDatabase, intelDraft, visitDraft } from '../fixtures/records';
-import { virtualClock } from './fake-port';
-import { notesByLocalId, SIM_TOKEN, syncServiceOn } from './sim-harness';
+import { notesByLocalId, portalOnVirtualTime, SIM_TOKEN, syncServiceOn } from './sim-harness';
 
 const REP = { id: '101', name: '张伟' };
 
@@ -23,10 +22,14 @@ beforeAll(async () => {
   sim = await startHubSpotSim({ port: 0, token: SIM_TOKEN, rate: 10_000_000 });
 });
 afterAll(() => sim.close());
+/** The device's and the portal's time, fresh for each test with a fresh portal (its search second included). */
+let clock: ReturnType<typeof portalOnVirtualTime>;
+beforeEach(() => {
+  clock = portalOnVirtualTime(sim);
+  sim.reset();
+});
 
 async function connectedDevice(name: string) {
-  const clock = virtualClock(Date.now());
-  sim.setClock(clock.now);
   const db = freshDatabase(name);
   await writeSetting(db, 'profile', { ...(await readSetting(db, 'profile')), id: REP.id, name: REP.name });
   const service = syncServiceOn(db, { now: clock.now, kpiRefresh: false });

@@ -15,21 +15,28 @@ import { pickerDictionary } from '../../lib/intel/dictionary/picker';
 import { installSeedDictionary, SEED_IDS } from '../../lib/intel/dictionary/seed';
 import { startHubSpotSim, type HubSpotSim } from '../../sim/server';
 import { freshDatabase } from '../fixtures/records';
-import { adapterFor, notesByLocalId, payloadOf, portFor, SIM_TOKEN } from './sim-harness';
+import { adapterFor, notesByLocalId, payloadOf, portalOnVirtualTime, portFor, searchCaughtUp, SIM_TOKEN } from './sim-harness';
 
 let sim: HubSpotSim;
+/** The devices' and the portal's time: waiting out search lag costs no real time. */
+let clock: ReturnType<typeof portalOnVirtualTime>;
 beforeAll(async () => {
   sim = await startHubSpotSim({ port: 0, token: SIM_TOKEN, rate: 100_000 });
 });
 afterAll(() => sim.close());
 beforeEach(async () => {
+  clock = portalOnVirtualTime(sim);
   sim.reset();
   await adapterFor(sim).ensureSchema();
 });
 
 const MANAGER = { author: { id: 'o-manager', name: '王芳' }, role: 'manager' as const };
 const REP = { author: { id: 'o-rep', name: 'Zhang Wei' }, role: 'rep' as const };
-const sync = (db: FieldkitDatabase) => new SyncEngine({ db, port: portFor(sim, db), pullBeforePush: true }).drain();
+/** One device's sync (pull, then push), a few seconds after the last one: search has what was written before. */
+function sync(db: FieldkitDatabase) {
+  clock.advance(searchCaughtUp(sim));
+  return new SyncEngine({ db, port: portFor(sim, db, clock), now: clock.now, sleep: clock.sleep, pullBeforePush: true }).drain();
+}
 
 async function device(name: string, language: 'zh-CN' | 'en'): Promise<FieldkitDatabase> {
   const db = freshDatabase(name);

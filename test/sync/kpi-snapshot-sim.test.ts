@@ -34,7 +34,13 @@ beforeAll(async () => {
   sim = await startHubSpotSim({ port: 0, token: SIM_TOKEN, rate: 100_000 });
 });
 afterAll(() => sim.close());
-beforeEach(() => sim.reset());
+/** The devices' and the portal's time (search lag and limit included), from the fixture's month. */
+let clock: ReturnType<typeof virtualClock>;
+beforeEach(() => {
+  clock = virtualClock(START);
+  sim.setClock(clock.now);
+  sim.reset();
+});
 
 /** A device's background: the sync service as the host builds it, with an in-memory token store and virtual time. */
 function device(db: FieldkitDatabase, clock: { now: () => number }) {
@@ -66,7 +72,6 @@ const sentProperties = (request: (typeof sim.requests)[number]) => (request.body
 
 describe('a dealer\'s KPI snapshot, from a rep\'s device to the HubSpot company', () => {
   it('is computed after the pulls, written to the company in the same cycle, and decoded by the card', async () => {
-    const clock = virtualClock(START);
     const db = freshDatabase('rep');
     const rep = device(db, clock);
     await rep.connect();
@@ -128,7 +133,6 @@ describe('a dealer\'s KPI snapshot, from a rep\'s device to the HubSpot company'
   });
 
   it('is written with the same values by a second device that has the same records (only when-computed differs)', async () => {
-    const clock = virtualClock(START);
     const repDb = freshDatabase('rep-2');
     const rep = device(repDb, clock);
     await rep.connect();
@@ -155,7 +159,6 @@ describe('a dealer\'s KPI snapshot, from a rep\'s device to the HubSpot company'
   });
 
   it('is sent again as the same update when its answer is lost: no lookup, one company, the right values', async () => {
-    const clock = virtualClock(START);
     const db = freshDatabase('lost');
     const engine = () => new SyncEngine({ db, port: adapterFor(sim), now: clock.now, sleep: clock.sleep, random: () => 0.5 });
     await adapterFor(sim).ensureSchema();
@@ -185,7 +188,6 @@ describe('a dealer\'s KPI snapshot, from a rep\'s device to the HubSpot company'
   });
 
   it('is dropped from the outbox, unsent, when its dealer is no longer linked to a company', async () => {
-    const clock = virtualClock(START);
     const db = freshDatabase('unlinked');
     const engine = new SyncEngine({ db, port: adapterFor(sim), now: clock.now, sleep: clock.sleep, random: () => 0.5 });
     await adapterFor(sim).ensureSchema();

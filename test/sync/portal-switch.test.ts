@@ -3,22 +3,26 @@
  * simulated portals with the same seed, so object ids collide as they would between two real
  * portals (a link of portal A names some other object in portal B).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { saveRecord } from '../../lib/store/records';
 import { readSetting } from '../../lib/store/settings';
 import { readSyncState } from '../../lib/sync/state';
 import { DEFAULT_SEED } from '../../sim/seed';
 import { startHubSpotSim, type HubSpotSim } from '../../sim/server';
 import { freshDatabase, intelDraft } from '../fixtures/records';
-import { notesByLocalId, SIM_TOKEN, syncServiceOn } from './sim-harness';
+import { notesByLocalId, realTimeAhead, searchCaughtUp, SIM_TOKEN, syncServiceOn } from './sim-harness';
 
 const SENDER = { id: 'fieldkit-test' };
+/** The device's and both portals' time: real, moved ahead where the user takes a while. */
+const clock = realTimeAhead();
 let portalA: HubSpotSim;
 let portalB: HubSpotSim;
 beforeAll(async () => {
-  portalA = await startHubSpotSim({ port: 0, token: SIM_TOKEN, rate: 10_000_000 });
-  portalB = await startHubSpotSim({ port: 0, token: SIM_TOKEN, rate: 10_000_000, seed: { ...DEFAULT_SEED, portalId: 9_000_001 } });
+  portalA = await startHubSpotSim({ port: 0, token: SIM_TOKEN, rate: 10_000_000, clock: clock.now });
+  portalB = await startHubSpotSim({ port: 0, token: SIM_TOKEN, rate: 10_000_000, clock: clock.now, seed: { ...DEFAULT_SEED, portalId: 9_000_001 } });
 });
+// Each test's device comes along a while after the last one: a search second of its own.
+beforeEach(() => clock.advance(searchCaughtUp(portalA)));
 afterAll(async () => {
   await portalA.close();
   await portalB.close();
@@ -26,7 +30,7 @@ afterAll(async () => {
 
 function device(name: string) {
   const db = freshDatabase(name);
-  const service = syncServiceOn(db, { kpiRefresh: false });
+  const service = syncServiceOn(db, { kpiRefresh: false, now: clock.now });
   const connect = (sim: HubSpotSim) => service.handlers['connection.connect']({ token: SIM_TOKEN, baseUrl: sim.url }, SENDER);
   return { db, service, handlers: service.handlers, connect };
 }
@@ -75,7 +79,9 @@ describe('switching portals', () => {
     expect((await readSyncState(db)).linkedPortalId).toBe(portalB.state.portalId);
     const dealersOfB = await db.dealers.filter((d) => d.crm !== undefined).count();
 
-    // Back to portal A, where the notes still are: each record is found by its own id and linked.
+    // Back to portal A a while later, where the notes still are (and search has long indexed them):
+    // each record is found by its own id and linked.
+    clock.advance(searchCaughtUp(portalA));
     portalA.clearRequests();
     expect(await connect(portalA)).toMatchObject({ paused: 'portal-switch', portalSwitch: { from: portalB.state.portalId, linked: 3 + dealersOfB } });
     await handlers['connection.relinkAsNew']({}, SENDER);

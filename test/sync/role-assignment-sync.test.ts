@@ -11,14 +11,17 @@ import type { CrmOwner } from '../../lib/crm/port';
 import type { FieldkitDatabase } from '../../lib/store/database';
 import { startHubSpotSim, type HubSpotSim } from '../../sim/server';
 import { freshDatabase } from '../fixtures/records';
-import { adapterFor, notesByLocalId, portFor, SIM_TOKEN } from './sim-harness';
+import { adapterFor, notesByLocalId, portalOnVirtualTime, portFor, searchCaughtUp, SIM_TOKEN } from './sim-harness';
 
 let sim: HubSpotSim;
+/** The devices' and the portal's time: waiting out search lag costs no real time. */
+let clock: ReturnType<typeof portalOnVirtualTime>;
 beforeAll(async () => {
   sim = await startHubSpotSim({ port: 0, token: SIM_TOKEN, rate: 100_000 });
 });
 afterAll(() => sim.close());
 beforeEach(async () => {
+  clock = portalOnVirtualTime(sim);
   sim.reset();
   await adapterFor(sim).ensureSchema();
 });
@@ -36,7 +39,11 @@ async function device(name: string, ownerId: string): Promise<FieldkitDatabase> 
   return db;
 }
 
-const sync = (db: FieldkitDatabase) => new SyncEngine({ db, port: portFor(sim, db), pullBeforePush: true }).drain();
+/** One device's sync (pull, then push), a few seconds after the last one: search has what was written before. */
+function sync(db: FieldkitDatabase) {
+  clock.advance(searchCaughtUp(sim));
+  return new SyncEngine({ db, port: portFor(sim, db, clock), now: clock.now, sleep: clock.sleep, pullBeforePush: true }).drain();
+}
 
 describe('role assignments across devices', () => {
   it('an assignment made on the admin’s device makes the manager a manager on theirs, with the same reps', async () => {

@@ -11,11 +11,56 @@ import type { FieldkitDatabase } from '../../lib/store/database';
 import { WRITTEN_BY } from '../../lib/sync/device';
 import type { HubSpotSim } from '../../sim/server';
 import type { SimObject } from '../../sim/types';
+import { virtualClock } from './fake-port';
 
 export const SIM_TOKEN = 'sync-test-token';
 
-export function adapterFor(sim: HubSpotSim, token = SIM_TOKEN): CrmPort {
-  return createHubSpotAdapter({ baseUrl: sim.url, token, timeoutMs: 5_000 });
+/** The time a test drives: the engine's, the adapter's search pacing and (via `sim.setClock`) the portal's. */
+export interface TestClock {
+  now: () => number;
+  sleep: (ms: number) => Promise<void>;
+}
+
+/**
+ * The real adapter on the simulator. With `clock`, it paces its searches (5 a second) on that clock,
+ * the one the portal counts them on, instead of on real time.
+ */
+export function adapterFor(sim: HubSpotSim, token = SIM_TOKEN, clock?: TestClock): CrmPort {
+  return createHubSpotAdapter({ baseUrl: sim.url, token, timeoutMs: 5_000, ...(clock ? { now: clock.now, sleep: clock.sleep } : {}) });
+}
+
+/**
+ * Puts the portal on a fresh virtual clock (the real time now) and returns it: its timestamps,
+ * search lag and search limit then follow the test's time, so waiting them out costs nothing.
+ * Set before `sim.reset()`, so the reset portal stamps its seed on the new clock too.
+ */
+export function portalOnVirtualTime(sim: HubSpotSim): ReturnType<typeof virtualClock> {
+  const clock = virtualClock(Date.now());
+  sim.setClock(clock.now);
+  return clock;
+}
+
+/**
+ * Real time that a test can move ahead. For a sync service that may have to wait (a 429's second,
+ * an entry saved at real time and due a moment later): its engine waits on real timers, so its
+ * clock must keep moving meanwhile, which a virtual one does not. Pass `now` to the simulator
+ * (`clock` option or `setClock`) and to `syncServiceOn`; it never goes back.
+ */
+export function realTimeAhead() {
+  let ahead = 0;
+  return {
+    now: () => Date.now() + ahead,
+    sleep: (ms: number) => new Promise<void>((done) => setTimeout(done, ms)),
+    advance: (ms: number) => void (ahead += ms),
+  };
+}
+
+/**
+ * Long enough for what the portal was just sent to reach its search index, and for a new search
+ * second to start: what a device that syncs a few seconds after another one finds.
+ */
+export function searchCaughtUp(sim: HubSpotSim): number {
+  return sim.config.strict.searchLagMs + 1_000;
 }
 
 /** A device's background as the host builds it: the sync service, with its token kept in memory and no alarm. */
@@ -30,8 +75,8 @@ export function syncServiceOn(db: FieldkitDatabase, options: Partial<SyncService
   });
 }
 
-export function portFor(sim: HubSpotSim, _db?: FieldkitDatabase) {
-  return adapterFor(sim);
+export function portFor(sim: HubSpotSim, _db?: FieldkitDatabase, clock?: TestClock) {
+  return adapterFor(sim, SIM_TOKEN, clock);
 }
 
 /** Live notes that carry a Fieldkit record, grouped by local id (upper-case, as stored locally). */

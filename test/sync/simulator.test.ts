@@ -4,22 +4,24 @@ import { SyncEngine } from '../../lib/sync/engine';
 import { listConflicts } from '../../lib/sync/conflicts';
 import { startHubSpotSim, type HubSpotSim } from '../../sim/server';
 import { freshDatabase, REP, visitDraft, intelDraft } from '../fixtures/records';
-import { virtualClock } from './fake-port';
-import { adapterFor, notesByLocalId, payloadOf, portFor, SIM_TOKEN, withoutLink } from './sim-harness';
+import { adapterFor, notesByLocalId, payloadOf, portalOnVirtualTime, portFor, searchCaughtUp, SIM_TOKEN, withoutLink } from './sim-harness';
 import type { FieldkitDatabase } from '../../lib/store/database';
 
 let sim: HubSpotSim;
+/** The devices' and the portal's time: search lag and the search limit cost no real waiting. */
+let clock: ReturnType<typeof portalOnVirtualTime>;
 beforeAll(async () => {
   sim = await startHubSpotSim({ port: 0, token: SIM_TOKEN, rate: 100_000 });
 });
 afterAll(() => sim.close());
 beforeEach(async () => {
+  clock = portalOnVirtualTime(sim);
   sim.reset();
   await adapterFor(sim).ensureSchema();
 });
 
-function engine(db: FieldkitDatabase, clock = virtualClock(Date.now())) {
-  return new SyncEngine({ db, port: portFor(sim, db), now: clock.now, sleep: clock.sleep, random: () => 0.5 });
+function engine(db: FieldkitDatabase, options: { pullBeforePush?: boolean } = {}) {
+  return new SyncEngine({ db, port: portFor(sim, db, clock), now: clock.now, sleep: clock.sleep, random: () => 0.5, ...options });
 }
 
 async function withDealers(db: FieldkitDatabase) {
@@ -34,7 +36,7 @@ describe('sync engine against the HubSpot simulator', () => {
     expect(dealers.length).toBeGreaterThan(0);
     const cards = [];
     for (let i = 0; i < 230; i++) {
-      cards.push(await saveRecord(db, 'visitCards', visitDraft({ dealerId: dealers[i % dealers.length]!.id, note: `第${i}次拜访` }), { author: REP }));
+      cards.push(await saveRecord(db, 'visitCards', visitDraft({ dealerId: dealers[i % dealers.length]!.id, note: `第${i}次拜访` }), { author: REP, now: new Date(clock.now()) }));
     }
     sim.clearRequests();
 
@@ -57,13 +59,12 @@ describe('sync engine against the HubSpot simulator', () => {
 
   it('does not duplicate a create whose response was lost', async () => {
     const db = freshDatabase();
-    const clock = virtualClock(Date.now());
-    const card = await saveRecord(db, 'visitCards', visitDraft(), { author: REP });
+    const card = await saveRecord(db, 'visitCards', visitDraft(), { author: REP, now: new Date(clock.now()) });
     sim.setFaults({ script: ['lost'] });
 
-    await engine(db, clock).drain();
+    await engine(db).drain();
     clock.advance(10 * 60_000);
-    await engine(db, clock).drain();
+    await engine(db).drain();
 
     expect(notesByLocalId(sim).get(card.id)).toHaveLength(1);
     expect((await db.visitCards.get(card.id))?.crm?.objectId).toBe(notesByLocalId(sim).get(card.id)![0]!.id);
@@ -71,11 +72,11 @@ describe('sync engine against the HubSpot simulator', () => {
 
   it('parks a record HubSpot refuses with its message', async () => {
     const db = freshDatabase();
-    const good = await saveRecord(db, 'visitCards', visitDraft(), { author: REP });
+    const good = await saveRecord(db, 'visitCards', visitDraft(), { author: REP, now: new Date(clock.now()) });
     // A dealer id that maps to a CRM company which does not exist: the association is refused.
     const dealer = (await withDealers(db))[0]!;
     await db.dealers.update(dealer.id, { crm: { ...dealer.crm!, objectId: '999999' } });
-    const bad = await saveRecord(db, 'visitCards', visitDraft({ dealerId: dealer.id }), { author: REP });
+    const bad = await saveRecord(db, 'visitCards', visitDraft({ dealerId: dealer.id }), { author: REP, now: new Date(clock.now()) });
 
     const result = await engine(db).drain();
 
@@ -89,15 +90,16 @@ describe('sync engine against the HubSpot simulator', () => {
   it("round trip: a manager's Fieldkit reads the rep's records back as the same structured records", async () => {
     const rep = freshDatabase('rep');
     const dealers = await withDealers(rep);
-    const card = await saveRecord(rep, 'visitCards', visitDraft({ dealerId: dealers[0]!.id }), { author: REP });
-    const intel = await saveRecord(rep, 'intelItems', intelDraft({ dealerId: dealers[0]!.id }), { author: REP });
+    const card = await saveRecord(rep, 'visitCards', visitDraft({ dealerId: dealers[0]!.id }), { author: REP, now: new Date(clock.now()) });
+    const intel = await saveRecord(rep, 'intelItems', intelDraft({ dealerId: dealers[0]!.id }), { author: REP, now: new Date(clock.now()) });
     const diary = await saveRecord(
       rep,
       'diaryEntries',
       { periodStart: '2026-11-23', isoWeek: '2026-W48', status: 'submitted', content: { kind: 'daily', todayWork: ['拜访3家'], tomorrowPlan: ['回访'], problems: [] }, annotations: [] },
-      { author: REP },
+      { author: REP, now: new Date(clock.now()) },
     );
     await engine(rep).drain();
+    clock.advance(searchCaughtUp(sim)); // the manager syncs a little later, once search has the notes
 
     const manager = freshDatabase('manager');
     const pulled = await engine(manager).pull('records');
@@ -115,19 +117,22 @@ describe('sync engine against the HubSpot simulator', () => {
   it('keeps both versions when one record is edited on two machines (later edit wins, the other is a conflict copy)', async () => {
     const laptop = freshDatabase('laptop');
     const desktop = freshDatabase('desktop');
-    const t0 = Date.now();
+    const t0 = clock.now();
     const card = await saveRecord(laptop, 'visitCards', visitDraft({ note: 'v1' }), { author: REP, now: new Date(t0) });
-    await new SyncEngine({ db: laptop, port: portFor(sim, laptop), pullBeforePush: true }).drain();
-    await new SyncEngine({ db: desktop, port: portFor(sim, desktop) }).pull('records');
+    await engine(laptop, { pullBeforePush: true }).drain();
+    clock.advance(searchCaughtUp(sim));
+    await engine(desktop).pull('records');
 
     // Both edit offline; the desktop's edit is later.
-    await saveRecord(laptop, 'visitCards', { ...card, note: 'laptop edit' }, { author: REP, now: new Date(t0 + 1_000) });
+    await saveRecord(laptop, 'visitCards', { ...card, note: 'laptop edit' }, { author: REP, now: new Date(clock.now() + 1_000) });
     const desktopCard = (await desktop.visitCards.get(card.id))!;
-    await saveRecord(desktop, 'visitCards', { ...desktopCard, note: 'desktop edit' }, { author: REP, now: new Date(t0 + 2_000) });
+    await saveRecord(desktop, 'visitCards', { ...desktopCard, note: 'desktop edit' }, { author: REP, now: new Date(clock.now() + 2_000) });
+    clock.advance(searchCaughtUp(sim));
 
-    // The desktop syncs first, then the laptop (which pulls before pushing).
-    await new SyncEngine({ db: desktop, port: portFor(sim, desktop), pullBeforePush: true }).drain();
-    await new SyncEngine({ db: laptop, port: portFor(sim, laptop), pullBeforePush: true }).drain();
+    // The desktop syncs first, then the laptop (which pulls before pushing) once search has the desktop's edit.
+    await engine(desktop, { pullBeforePush: true }).drain();
+    clock.advance(searchCaughtUp(sim));
+    await engine(laptop, { pullBeforePush: true }).drain();
 
     expect(payloadOf(notesByLocalId(sim).get(card.id)![0]!).note).toBe('desktop edit');
     expect((await laptop.visitCards.get(card.id))?.note).toBe('desktop edit');

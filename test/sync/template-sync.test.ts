@@ -10,20 +10,27 @@ import { activeTemplateOf, copyBuiltIn, draftFrom, saveTemplateVersion, setActiv
 import { builtInTemplate } from '../../lib/reports/templates';
 import { startHubSpotSim, type HubSpotSim } from '../../sim/server';
 import { freshDatabase } from '../fixtures/records';
-import { adapterFor, notesByLocalId, portFor, SIM_TOKEN } from './sim-harness';
+import { adapterFor, notesByLocalId, portalOnVirtualTime, portFor, searchCaughtUp, SIM_TOKEN } from './sim-harness';
 
 let sim: HubSpotSim;
+/** The devices' and the portal's time: waiting out search lag costs no real time. */
+let clock: ReturnType<typeof portalOnVirtualTime>;
 beforeAll(async () => {
   sim = await startHubSpotSim({ port: 0, token: SIM_TOKEN, rate: 100_000 });
 });
 afterAll(() => sim.close());
 beforeEach(async () => {
+  clock = portalOnVirtualTime(sim);
   sim.reset();
   await adapterFor(sim).ensureSchema();
 });
 
 const ADMIN = { id: 'o-admin', name: '陈静' };
-const sync = (db: FieldkitDatabase) => new SyncEngine({ db, port: portFor(sim, db), pullBeforePush: true }).drain();
+/** One device's sync (pull, then push), a few seconds after the last one: search has what was written before. */
+function sync(db: FieldkitDatabase) {
+  clock.advance(searchCaughtUp(sim));
+  return new SyncEngine({ db, port: portFor(sim, db, clock), now: clock.now, sleep: clock.sleep, pullBeforePush: true }).drain();
+}
 /** Minutes in the past: the outbox sends nothing dated in the future. */
 const START = Date.now() - 60 * 60_000;
 const at = (minute: number) => new Date(START + minute * 60_000);

@@ -14,7 +14,8 @@ import { listConflicts } from '../../lib/sync/conflicts';
 import { computeSyncStatus } from '../../lib/sync/status';
 import { SyncEngine } from '../../lib/sync/engine';
 import { getBuiltInRuleSet } from '../../lib/rules/built-in';
-import { startHubSpotSim, type HubSpotSim } from '../../sim/server';
+import { startHubSpotSim, STRICT, type HubSpotSim } from '../../sim/server';
+import { virtualClock } from '../sync/fake-port';
 import { freshDatabase, intelDraft } from '../fixtures/records';
 import { adapterFor, notesByLocalId, portFor, SIM_TOKEN } from '../sync/sim-harness';
 
@@ -23,17 +24,23 @@ const OTHER = { id: '102', name: '李娜' };
 const APP = { appVersion: '0.1.0' };
 
 let sim: HubSpotSim;
+let clock = virtualClock();
 beforeAll(async () => {
   sim = await startHubSpotSim({ port: 0, token: SIM_TOKEN, rate: 100_000 });
 });
 afterAll(() => sim.close());
 beforeEach(async () => {
   sim.reset();
+  clock = virtualClock();
+  sim.setClock(clock.now);
   await adapterFor(sim).ensureSchema();
 });
 
-// This simulator answers searches at once (no lag), so a lookup that misses may be trusted at once;
-// how long a miss waits under lag is tested in test/sync/search-lag.test.ts.
+/** Another device syncs once HubSpot's search has indexed every note written so far. */
+const laterOn = () => clock.advance(STRICT.searchLagMs);
+
+// Each test lets search catch up (laterOn) before a lookup, so a lookup that misses may be trusted
+// at once; how long a miss waits under lag is tested in test/sync/search-lag.test.ts.
 const sync = (db: FieldkitDatabase) => new SyncEngine({ db, port: portFor(sim, db), searchLagBoundMs: 0 }).drain();
 
 /** What connecting leaves behind: the profile takes the owner's id, and the owners are stored. */
@@ -116,6 +123,7 @@ describe('an import never trusts CRM ids, owners or authors from the file', () =
     const file = await backupOf(me);
     file.tables.intelItems = [{ ...linked, author: ME, sourceText: 'mine now', updatedAt: new Date(Date.parse(linked.updatedAt) + 60_000).toISOString() }];
     await importBackup(me, JSON.stringify(file), { actor: ME.id });
+    laterOn();
     await sync(me);
 
     // Their note is as it was, still theirs; nothing was created under that id.
@@ -139,6 +147,7 @@ describe('an import never trusts CRM ids, owners or authors from the file', () =
     await connectAs(me, ME);
     await importBackup(me, text, { actor: ME.id });
     expect((await me.intelItems.get(record.id))!.crm).toBeUndefined();
+    laterOn();
     await sync(me);
     const notes = notesByLocalId(sim).get(record.id) ?? [];
     expect(notes).toHaveLength(1);
