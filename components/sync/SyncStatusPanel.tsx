@@ -66,9 +66,11 @@ export function SyncStatusPanel({ status, onSyncNow, onRetry, onDismissConflict,
         ? t('syncing')
         : status.pending > 0
           ? t('pending', { count: status.pending })
-          : status.lastSuccessAt
-            ? t('stateSynced')
-            : t('stateNothingYet');
+          : status.needsAttention > 0
+            ? t('stateSyncedExcept', { count: status.needsAttention })
+            : status.lastSuccessAt
+              ? t('stateSynced')
+              : t('stateNothingYet');
 
   return (
     <section aria-labelledby={titleId} className="flex min-w-0 flex-col gap-3 rounded-lg border border-line bg-surface p-3" data-testid="sync-panel">
@@ -173,7 +175,7 @@ export function SyncStatusPanel({ status, onSyncNow, onRetry, onDismissConflict,
                           {t('chooseDealer')}
                         </Button>
                       )}
-                      <Button size="sm" variant="ghost" aria-label={t('keepLocalLabel', { record })} onClick={() => onKeepLocal(item.outboxId)}>
+                      <Button size="sm" variant={onOpenRecord ? 'ghost' : undefined} aria-label={t('keepLocalLabel', { record })} onClick={() => onKeepLocal(item.outboxId)}>
                         {t('keepLocal')}
                       </Button>
                     </div>

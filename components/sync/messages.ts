@@ -16,6 +16,7 @@ export const syncStatusMessages = defineMessages({
     // The panel.
     stateTerm: 'Status',
     stateSynced: 'Everything is synced',
+    stateSyncedExcept: 'Synced, except {count, plural, one {# record that needs you} other {# records that need you}}',
     statePaused: 'Paused',
     stateNothingYet: 'Nothing to sync yet',
     lastSuccessTerm: 'Last synced',
@@ -77,6 +78,7 @@ export const syncStatusMessages = defineMessages({
     syncing: '正在同步…',
     stateTerm: '状态',
     stateSynced: '已全部同步',
+    stateSyncedExcept: '除 {count} 条需处理的记录外，已全部同步',
     statePaused: '已暂停',
     stateNothingYet: '暂无需要同步的记录',
     lastSuccessTerm: '上次同步',

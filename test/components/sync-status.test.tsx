@@ -64,6 +64,19 @@ describe('SyncStatusBadge', () => {
 });
 
 describe('SyncStatusPanel', () => {
+  it('never says "everything is synced" while a record needs the user', () => {
+    for (const [locale, text] of [
+      ['zh-CN', '除 2 条需处理的记录外，已全部同步'],
+      ['en', 'Synced, except 2 records that need you'],
+    ] as const) {
+      inLocale(locale, <SyncStatusPanel status={{ ...BASE, needsAttention: 2 }} onRetry={vi.fn()} />);
+      expect(screen.getByTestId('sync-panel').textContent).toContain(text);
+      cleanup();
+    }
+    inLocale('en', <SyncStatusPanel status={{ ...BASE, needsAttention: 1 }} onRetry={vi.fn()} />);
+    expect(screen.getByTestId('sync-panel').textContent).toContain('Synced, except 1 record that needs you');
+  });
+
   it('lists refused records with HubSpot’s message and a retry action', async () => {
     const user = userEvent.setup();
     const onRetry = vi.fn();
