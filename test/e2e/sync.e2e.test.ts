@@ -138,6 +138,49 @@ describe('sync in the built extension', () => {
     });
   }
 
+  const GONE_WORDS = {
+    'zh-CN': { token: '访问令牌', advanced: '高级', baseUrl: 'API 地址', connect: '连接', today: '今日', logVisit: '记录拜访', dealer: '经销商', inventory: '当期库存', save: '保存客户卡', gone: '这条记录所属的经销商已在 HubSpot 中被删除', keep: /^只在本机保留：/ },
+    en: { token: 'Access token', advanced: 'Advanced', baseUrl: 'API base URL', connect: 'Connect', today: 'Today', logVisit: 'Log a visit', dealer: 'Dealer', inventory: 'Current inventory', save: 'Save visit card', gone: 'The dealer this record is filed under was deleted in HubSpot', keep: /on this device only$/ },
+  } as const;
+  for (const locale of ['zh-CN', 'en'] as const) {
+    it(`a dealer deleted in HubSpot: its new visit card is parked, and kept on this device on request (${locale})`, async () => {
+      const words = GONE_WORDS[locale];
+      sim.reset();
+      const rep = await launch(locale);
+      const options = await rep.openPage('options.html#connection');
+      await connect(options, { token: TOKEN, baseUrl: sim.url }, words);
+      const dealers = await waitFor(() => readRows<{ name: string; crm?: { objectId: string } }>(options, 'dealers'), (rows) => rows.some((d) => d.name === DEALER && d.crm));
+      const companyId = dealers.find((d) => d.name === DEALER)!.crm!.objectId;
+      // Someone deletes the dealer's company in HubSpot; this browser still lists the dealer.
+      const deleted = await fetch(`${sim.url}/crm/v3/objects/companies/${companyId}`, { method: 'DELETE', headers: { authorization: `Bearer ${TOKEN}` } });
+      expect(deleted.status).toBe(204);
+
+      const panel = await rep.openPage('sidepanel.html');
+      await panel.getByRole('button', { name: words.today, exact: true }).click();
+      await panel.getByRole('button', { name: words.logVisit }).click();
+      await panel.getByLabel(words.dealer, { exact: true }).selectOption({ label: DEALER });
+      await panel.getByLabel(words.inventory, { exact: true }).fill('12');
+      await panel.getByRole('button', { name: words.save }).click();
+      await waitFor(async () => (await send(panel, 'sync.now')).data?.needsAttention, (parked) => parked === 1);
+
+      const settings = await rep.openPage('sidepanel.html#settings');
+      await settings.setViewportSize({ width: 360, height: 900 });
+      const attention = settings.getByTestId('sync-attention');
+      await attention.getByText(words.gone).waitFor();
+      mkdirSync(OUT, { recursive: true });
+      await settings.getByTestId('sync-panel').screenshot({ path: resolve(OUT, `${locale}-dealer-gone.png`), animations: 'disabled' });
+      await attention.getByRole('button', { name: words.keep }).click();
+      await settings.getByTestId('sync-attention').waitFor({ state: 'detached' });
+      await waitFor(async () => (await send(settings, 'sync.now')).data, (status) => status?.pending === 0 && status.needsAttention === 0);
+
+      // Kept here, unlinked; nothing of it reached HubSpot.
+      const [card] = await readRows<{ id: string; currentInventory: number; crm?: unknown }>(settings, 'visitCards');
+      expect(card).toMatchObject({ currentInventory: 12 });
+      expect(card!.crm).toBeUndefined();
+      expect(sim.state.list('notes').filter((n) => n.properties.fieldkit_record_id === card!.id.toLowerCase())).toEqual([]);
+    });
+  }
+
   const SWITCH_WORDS = {
     'zh-CN': { token: '访问令牌', advanced: '高级', baseUrl: 'API 地址', connect: '连接', reconnect: '更换令牌', said: '同步已暂停，等你选择', paused: '已连接到另一个 HubSpot 账户', relink: /^作为新记录发送到门户 9000001$/ },
     en: { token: 'Access token', advanced: 'Advanced', baseUrl: 'API base URL', connect: 'Connect', reconnect: 'Replace token', said: 'Sync is paused until you choose', paused: 'Connected to another HubSpot account', relink: /^Send them to portal 9000001 as new$/ },
