@@ -17,6 +17,7 @@ import { newId } from '../lib/kernel/ids';
 import { DiaryEntry } from '../lib/reports/diary-schema';
 import { periodOf } from '../lib/reports/periods';
 import { until } from './demo-wait';
+import { STRICT } from '../sim/strict';
 
 /** The manager's own token: the simulator maps it to HubSpot user 5103, owner 103 王强. */
 export const MANAGER_TOKEN = 'demo-manager-token';
@@ -147,9 +148,13 @@ function send(page: Page, type: string, payload: unknown = {}) {
   ) as Promise<{ ok: boolean; data?: Record<string, unknown> }>;
 }
 
-/** Pushes everything queued, then pulls what others wrote. */
+/**
+ * Pushes everything queued, then pulls what others wrote — once HubSpot's lagging search has the
+ * other browser's last push (the simulator's lag, docs/hubspot.md), as a person a few seconds later.
+ */
 async function syncBothWays(page: Page, who: string) {
   await until(async () => (await send(page, 'sync.now')).data?.pending, (pending) => pending === 0, `${who}'s records to reach HubSpot`, 90_000);
+  await page.waitForTimeout(STRICT.searchLagMs + 500);
   const pulled = await send(page, 'sync.pullRecords');
   if (!pulled.ok) throw new Error(`demo: ${who} could not pull records from HubSpot`);
 }

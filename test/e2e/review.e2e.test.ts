@@ -43,8 +43,14 @@ async function launch(locale: 'en' | 'zh-CN') {
 
 
 /** Pushes everything queued, then pulls what others wrote. */
+/**
+ * Pushes what this browser has, then pulls what the other one pushed. HubSpot's search lags writes
+ * (the simulator: 3 s, docs/hubspot.md), so the pull waits until the other browser's last push is
+ * searchable, as a manager who opens the inbox a few seconds later finds it.
+ */
 async function syncBothWays(page: Page) {
   await waitFor(async () => (await send(page, 'sync.now')).data?.pending, (pending) => pending === 0, 60_000);
+  await page.waitForTimeout(sim.config.strict.searchLagMs + 500);
   expect((await send(page, 'sync.pullRecords')).ok).toBe(true);
 }
 
