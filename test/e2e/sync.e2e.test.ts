@@ -35,8 +35,16 @@ async function launch(locale: 'en' | 'zh-CN') {
   return session;
 }
 
-
-
+/** The side panel's sync status once it lists a parked record saying `text`; screenshotted to `shot`. */
+async function parkedRecordShown(rep: ExtensionSession, text: string, shot: string) {
+  const settings = await rep.openPage('sidepanel.html#settings');
+  await settings.setViewportSize({ width: 360, height: 900 });
+  const attention = settings.getByTestId('sync-attention');
+  await attention.getByText(text).waitFor();
+  mkdirSync(OUT, { recursive: true });
+  await settings.getByTestId('sync-panel').screenshot({ path: resolve(OUT, shot), animations: 'disabled' });
+  return { settings, attention };
+}
 
 describe('sync in the built extension', () => {
   it('connects, pulls dealers, queues offline, syncs when HubSpot is back, and a manager pulls the record back', async () => {
@@ -126,12 +134,7 @@ describe('sync in the built extension', () => {
       await panel.getByRole('button', { name: words.save }).click();
       await waitFor(async () => (await send(panel, 'sync.now')).data?.needsAttention, (parked) => parked === 1);
 
-      const settings = await rep.openPage('sidepanel.html#settings');
-      await settings.setViewportSize({ width: 360, height: 900 });
-      const attention = settings.getByTestId('sync-attention');
-      await attention.getByText(words.gone).waitFor();
-      mkdirSync(OUT, { recursive: true });
-      await settings.getByTestId('sync-panel').screenshot({ path: resolve(OUT, `${locale}-deleted-in-hubspot.png`), animations: 'disabled' });
+      const { settings, attention } = await parkedRecordShown(rep, words.gone, `${locale}-deleted-in-hubspot.png`);
       await attention.getByRole('button', { name: words.recreate }).click();
       await settings.getByTestId('sync-attention').waitFor({ state: 'detached' });
       await waitFor(async () => (await send(settings, 'sync.now')).data, (status) => status?.pending === 0 && status.needsAttention === 0);
@@ -169,12 +172,7 @@ describe('sync in the built extension', () => {
       await panel.getByRole('button', { name: words.save }).click();
       await waitFor(async () => (await send(panel, 'sync.now')).data?.needsAttention, (parked) => parked === 1);
 
-      const settings = await rep.openPage('sidepanel.html#settings');
-      await settings.setViewportSize({ width: 360, height: 900 });
-      const attention = settings.getByTestId('sync-attention');
-      await attention.getByText(words.gone).waitFor();
-      mkdirSync(OUT, { recursive: true });
-      await settings.getByTestId('sync-panel').screenshot({ path: resolve(OUT, `${locale}-dealer-gone.png`), animations: 'disabled' });
+      const { settings, attention } = await parkedRecordShown(rep, words.gone, `${locale}-dealer-gone.png`);
       await attention.getByRole('button', { name: words.keep }).click();
       await settings.getByTestId('sync-attention').waitFor({ state: 'detached' });
       await waitFor(async () => (await send(settings, 'sync.now')).data, (status) => status?.pending === 0 && status.needsAttention === 0);
