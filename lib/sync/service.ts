@@ -196,7 +196,11 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     let schemaError: string | undefined;
     try {
       // A portal whose notes already hold their data in the body keeps that mode (../crm/port.ts).
-      if (previous?.portalId === connection.portalId && previous.recordStorage === 'body') port = portFor({ baseUrl: base, token, recordStorage: 'body' });
+      // Kept even if this connect's schema check fails for a passing reason.
+      if (previous?.portalId === connection.portalId && previous.recordStorage === 'body') {
+        connection.recordStorage = 'body';
+        port = portFor({ baseUrl: base, token, recordStorage: 'body' });
+      }
       const schema = await port.ensureSchema();
       connection.customObjectsSupported = schema.customObjectsSupported;
       connection.recordStorage = schema.recordStorage;

@@ -103,6 +103,11 @@ describe('a portal that refuses custom note properties', () => {
     sim.config.noteProperties = 'accepted';
     expect(await a.connect()).toMatchObject({ recordStorage: 'body' });
     expect(noteCustomProperties(sim)).toEqual([]);
+    // A reconnect whose schema check fails for a passing reason (a 5xx) stays in body mode too.
+    sim.setFaults({ script: ['5xx'], match: 'GET /crm/v3/properties/companies/groups/fieldkit' });
+    const failed = await a.connect();
+    expect(failed.error).toBeTruthy();
+    expect(failed.recordStorage).toBe('body');
     // A browser that never connected here before finds the portal as it is now.
     expect(await device('body-new').connect()).toMatchObject({ recordStorage: 'properties' });
     expect(noteCustomProperties(sim).length).toBeGreaterThan(0);
